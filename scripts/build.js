@@ -1,0 +1,30 @@
+// Bundles src/ into dist/ so the CLI starts without resolving node_modules on every run.
+// Commands are split into chunks loaded on demand: `coach --version` never pays for zod or yaml.
+import { build } from "esbuild";
+import { readFileSync, rmSync } from "node:fs";
+
+const { version } = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8"));
+
+rmSync(new URL("../dist", import.meta.url), { recursive: true, force: true });
+await build({
+  entryPoints: { coach: "src/entry.ts" },
+  outdir: "dist",
+  bundle: true,
+  splitting: true,
+  format: "esm",
+  platform: "node",
+  target: "node20",
+  chunkNames: "chunks/[name]-[hash]",
+  // commander and write-file-atomic are CommonJS: an ESM bundle needs a real `require`
+  // for their node: imports, and write-file-atomic reads `__filename`.
+  banner: {
+    js: [
+      'import { createRequire as __coachCreateRequire } from "node:module";',
+      'import { fileURLToPath as __coachFileURLToPath } from "node:url";',
+      "const require = __coachCreateRequire(import.meta.url);",
+      "const __filename = __coachFileURLToPath(import.meta.url);",
+    ].join(" "),
+  },
+  define: { __COACH_VERSION__: JSON.stringify(version) },
+  logLevel: "warning",
+});

@@ -1,0 +1,73 @@
+import type { Context } from "../context.js";
+import { BEHAVIOUR_STYLES, type BehaviourStyle, type Rep } from "../domain/rep.js";
+import { badInput } from "../errors.js";
+import { findRep, loadAllReps, unknownRep } from "../store/reps.js";
+import type { Workspace } from "../store/workspace.js";
+import { PromptCancelled, type Prompter } from "../ui/prompter.js";
+import { addRep } from "./rep.js";
+
+const NEW_REP = "\u0000new";
+
+/**
+ * The rep a command is about. In a terminal, a missing rep is chosen from a list and
+ * an unknown one can be added on the spot; in a script both are exit-2 errors.
+ */
+export async function chooseRep(workspace: Workspace, nameOrId: string | undefined, ctx: Context, command: string): Promise<Rep> {
+  if (nameOrId !== undefined) {
+    const rep = findRep(workspace.root, nameOrId);
+    if (rep) return rep;
+    if (!ctx.interactive) throw unknownRep(workspace.root, nameOrId);
+  } else if (!ctx.interactive) {
+    throw badInput("missing_rep", "which rep? give a rep id or name", `e.g. \`coach ${command} alex-kim\`; see \`coach rep list\``);
+  }
+  const prompter = await ctx.prompter();
+  try {
+    return await askForRep(workspace, nameOrId, prompter, ctx);
+  } catch (error) {
+    if (error instanceof PromptCancelled) throw badInput("cancelled", "cancelled before anything was written", undefined);
+    throw error;
+  }
+}
+
+async function askForRep(workspace: Workspace, typed: string | undefined, prompter: Prompter, ctx: Context): Promise<Rep> {
+  const reps = loadAllReps(workspace.root);
+  if (typed === undefined && reps.length) {
+    const choice = await prompter.select({
+      id: "rep",
+      message: "Which rep is this for?",
+      choices: [...reps.map((r) => ({ value: r.id, name: `${r.name} (${r.id})` })), { value: NEW_REP, name: "Someone new: add a rep" }],
+    });
+    if (choice !== NEW_REP) return reps.find((r) => r.id === choice)!;
+  } else {
+    const question = typed === undefined ? "No reps yet. Add your first rep now?" : `No rep '${typed}' yet. Add them now?`;
+    if (!(await prompter.confirm({ id: "add_rep", message: question, default: true }))) {
+      throw typed === undefined ? badInput("missing_rep", "no rep chosen", 'add one with `coach rep add "Alex Kim"`') : unknownRep(workspace.root, typed);
+    }
+  }
+  const name = await prompter.input({
+    id: "rep_name",
+    message: "Rep's full name:",
+    default: typed,
+    validate: (value) => (value.trim() ? true : "a name is needed"),
+  });
+  const role = await prompter.input({ id: "rep_role", message: "Role (optional):", default: "" });
+  const style = await prompter.select({
+    id: "rep_style",
+    message: "Behaviour style, if you know it:",
+    choices: [{ value: "", name: "not sure yet" }, ...BEHAVIOUR_STYLES.map((s) => ({ value: s, name: s }))],
+    default: "",
+  });
+  const goals = await prompter.input({ id: "rep_goals", message: "Their own goals, in their words (separate with ';', optional):", default: "" });
+  const { rep, path } = addRep(
+    workspace,
+    {
+      name: name.trim(),
+      role: role.trim(),
+      style: (style || undefined) as BehaviourStyle | undefined,
+      goal: goals.split(";").map((g) => g.trim()).filter(Boolean),
+    },
+    ctx.today,
+  );
+  ctx.out.info(`Added ${rep.name} as '${rep.id}' (${path})`);
+  return rep;
+}

@@ -1,0 +1,103 @@
+import { join } from "node:path";
+import { z } from "zod";
+import type { Context } from "../context.js";
+import { stageById } from "../domain/config.js";
+import { closest } from "../domain/ids.js";
+import { openActions } from "../domain/history.js";
+import { chooseFocus, coachingWarnings, pickTemplate, SELF_CHECK_ID } from "../domain/plan.js";
+import { buildPlanRecord, renderPlanBody, type PlanInput } from "../domain/plan-record.js";
+import { recordId } from "../domain/record.js";
+import { badInput } from "../errors.js";
+import { loadAnswersFile, questionAnswers } from "../store/answers.js";
+import { randomId, readRecords, replaceRecord, writeNewRecord } from "../store/records.js";
+import { loadTemplates, requireTemplate } from "../store/templates.js";
+import { ensureWorkspace, openWorkspace } from "../store/workspace.js";
+import { drillsDueFor } from "./drills-due.js";
+import { chooseRep } from "./choose-rep.js";
+import { answersFromRecord, checkGivenAnswers, interview } from "./interview.js";
+import { parseOptions, writeOptionsSchema } from "./options.js";
+
+const planOptionsSchema = writeOptionsSchema.extend({
+  rep: z.string().optional(),
+  stage: z.string().optional(),
+  template: z.string().optional(),
+  resume: z.boolean().default(false),
+});
+
+/** argv -> options -> load -> decide -> ask -> render -> write -> report. */
+export async function runPlan(raw: Record<string, unknown>, ctx: Context): Promise<void> {
+  const options = parseOptions(planOptionsSchema, raw);
+  const workspace = openWorkspace({ flag: ctx.workspaceFlag, env: ctx.env, cwd: ctx.cwd });
+  const { config } = workspace;
+  if (options.stage && !stageById(config, options.stage)) {
+    const stages = config.stages.map((s) => s.id);
+    const guess = closest(options.stage, stages);
+    throw badInput("unknown_stage", `no stage '${options.stage}'`, guess ? `did you mean '${guess}'?` : `stages: ${stages.join(", ")}`);
+  }
+  const templates = loadTemplates(workspace.root, config);
+  const given = options.answers ? await loadAnswersFile(options.answers, ctx) : undefined;
+  const rep = await chooseRep(workspace, options.rep, ctx, "plan");
+  const { records, skipped } = readRecords(workspace.root, rep.id);
+  for (const problem of skipped) ctx.out.warn(`skipped a broken record: ${problem}`);
+
+  const date = options.date ?? ctx.today;
+  const draft = records.filter(({ record }) => record.type === "plan" && record.status === "draft").at(-1);
+  if (options.resume && !draft) throw badInput("no_draft", `no draft plan for ${rep.id} to resume`, `start one with \`coach plan ${rep.id}\``);
+  if (draft && !options.resume) ctx.out.info(`Note: an unfinished draft plan exists (${draft.path}); \`coach plan ${rep.id} --resume\` continues it.`);
+  const resumed = options.resume ? draft : undefined;
+
+  const focus = chooseFocus(config, rep, records, options.stage ?? resumed?.record.stage ?? undefined);
+  const planTemplate = options.template ? requireTemplate(templates, options.template, "plan") : pickTemplate(templates, "plan", focus.stage.id);
+  if (!planTemplate) throw badInput("no_template", `no plan template for stage '${focus.stage.id}'`, "add one under templates/plan/ or pass --template");
+  const selfCheck = templates.find((t) => t.template.id === SELF_CHECK_ID && t.template.id !== planTemplate.template.id);
+  const questions = [...(selfCheck?.template.questions ?? []), ...(planTemplate.template.questions ?? [])];
+  const sessionTemplate = pickTemplate(templates, "session", focus.stage.id)?.template;
+
+  const input: PlanInput = {
+    id: resumed?.record.id ?? recordId(date, "plan", focus.stage.id, randomId(4)),
+    rep,
+    date,
+    status: "planned",
+    focus,
+    warnings: coachingWarnings(config, rep, records, date),
+    template: planTemplate.template,
+    sessionTemplate,
+    questions,
+    answers: {
+      ...answersFromRecord(resumed?.record.answers),
+      ...(given ? checkGivenAnswers(questions, questionAnswers(given), date, ctx, options.answers!) : {}),
+    },
+    followUps: openActions(records, date),
+    drillsDue: drillsDueFor(config, rep, records, date),
+  };
+  if (ctx.interactive && !ctx.out.json) ctx.out.info(previewAgenda(input));
+
+  let path = resumed?.path;
+  const save = (status: PlanInput["status"]): string => {
+    ensureWorkspace(workspace);
+    const plan = { ...input, status };
+    const record = buildPlanRecord(plan);
+    const body = renderPlanBody(plan, date);
+    if (path) replaceRecord(workspace.root, path, record, body);
+    else path = writeNewRecord(workspace.root, record, body);
+    return path;
+  };
+  await interview({
+    questions,
+    answers: input.answers,
+    ctx,
+    saveDraft: () => save("draft"),
+    resumeHint: `continue with \`coach plan ${rep.id} --resume\``,
+  });
+  const written = join(workspace.root, save("planned"));
+  if (ctx.out.json) return ctx.out.printJson({ written: [written], id: input.id });
+  ctx.out.data(renderPlanBody(input, date).trimStart());
+  ctx.out.info(`Plan saved to ${written}`);
+}
+
+function previewAgenda(input: PlanInput): string {
+  const lines = [`Planning a 1:1 with ${input.rep.name}. Focus: ${input.focus.stage.name} (${input.focus.reason}).`];
+  for (const warning of input.warnings) lines.push(`! ${warning}`);
+  if (input.followUps.length) lines.push(`${input.followUps.length} open commitment(s) to follow up.`);
+  return lines.join("\n");
+}

@@ -1,0 +1,69 @@
+import { z } from "zod";
+import type { Context } from "../context.js";
+import { stageById } from "../domain/config.js";
+import { BEHAVIOUR_STYLES, type Rep } from "../domain/rep.js";
+import { closest } from "../domain/ids.js";
+import { badInput } from "../errors.js";
+import { loadAllReps, newRepId, requireRep, saveRep } from "../store/reps.js";
+import { openWorkspace, type Workspace } from "../store/workspace.js";
+import { renderRep, renderRepList } from "../ui/rep-view.js";
+import { parseOptions } from "./options.js";
+
+const repAddOptionsSchema = z.object({
+  name: z.string().trim().min(1, "a rep needs a name").max(100, "keep the name under 100 characters"),
+  role: z.string().default(""),
+  style: z
+    .string()
+    .toLowerCase()
+    .pipe(z.enum(BEHAVIOUR_STYLES, { error: `expected one of ${BEHAVIOUR_STYLES.join(", ")}` }))
+    .optional(),
+  goal: z.array(z.string().trim().min(1)).default([]),
+  focus: z.string().optional(),
+});
+export type RepAddOptions = z.infer<typeof repAddOptionsSchema>;
+
+export async function runRepAdd(raw: Record<string, unknown>, ctx: Context): Promise<void> {
+  const options = parseOptions(repAddOptionsSchema, raw);
+  const workspace = openWorkspace({ flag: ctx.workspaceFlag, env: ctx.env, cwd: ctx.cwd });
+  const { rep, path } = addRep(workspace, options, ctx.today);
+  if (ctx.out.json) return ctx.out.printJson({ written: [path], id: rep.id });
+  ctx.out.info(`Added ${rep.name} as '${rep.id}' (${path})`);
+}
+
+/** Shared by `rep add` and by `plan` offering to add an unknown rep. */
+export function addRep(workspace: Workspace, options: RepAddOptions, today: string): { rep: Rep; path: string } {
+  if (options.focus && !stageById(workspace.config, options.focus)) {
+    const stages = workspace.config.stages.map((s) => s.id);
+    const guess = closest(options.focus, stages);
+    throw badInput("unknown_stage", `no stage '${options.focus}'`, guess ? `did you mean '${guess}'?` : `stages: ${stages.join(", ")}`);
+  }
+  const rep: Rep = {
+    id: newRepId(workspace.root, options.name),
+    name: options.name,
+    role: options.role,
+    style: options.style ?? null,
+    goals: options.goal,
+    focus_stage: options.focus ?? null,
+    added: today,
+  };
+  return { rep, path: saveRep(workspace, rep) };
+}
+
+export async function runRepList(_raw: Record<string, unknown>, ctx: Context): Promise<void> {
+  const workspace = openWorkspace({ flag: ctx.workspaceFlag, env: ctx.env, cwd: ctx.cwd });
+  const reps = loadAllReps(workspace.root);
+  if (ctx.out.json) return ctx.out.printJson(reps);
+  if (reps.length === 0) {
+    ctx.out.info(`No reps yet in ${workspace.root}. Add one: coach rep add "Alex Kim"`);
+    return;
+  }
+  ctx.out.data(renderRepList(reps, ctx.out.style));
+}
+
+export async function runRepShow(raw: Record<string, unknown>, ctx: Context): Promise<void> {
+  const { rep: id } = parseOptions(z.object({ rep: z.string() }), raw);
+  const workspace = openWorkspace({ flag: ctx.workspaceFlag, env: ctx.env, cwd: ctx.cwd });
+  const rep = requireRep(workspace.root, id);
+  if (ctx.out.json) return ctx.out.printJson(rep);
+  ctx.out.data(renderRep(rep, workspace.config, ctx.out.style));
+}

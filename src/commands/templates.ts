@@ -1,0 +1,68 @@
+import { join, resolve } from "node:path";
+import { z } from "zod";
+import type { Context } from "../context.js";
+import { stageById } from "../domain/config.js";
+import { closest } from "../domain/ids.js";
+import { appliesToStage, TEMPLATE_KINDS, templateSummary } from "../domain/template.js";
+import { badInput, CoachError } from "../errors.js";
+import { loadTemplates, parseTemplateFile, requireTemplate, yamlFilesUnder } from "../store/templates.js";
+import { openWorkspace } from "../store/workspace.js";
+import { renderTemplate, renderTemplateList } from "../ui/template-view.js";
+import { parseOptions } from "./options.js";
+
+const listOptionsSchema = z.object({
+  kind: z.enum(TEMPLATE_KINDS, { error: `expected one of ${TEMPLATE_KINDS.join(", ")}` }).optional(),
+  stage: z.string().optional(),
+});
+
+export async function runTemplatesList(raw: Record<string, unknown>, ctx: Context): Promise<void> {
+  const options = parseOptions(listOptionsSchema, raw);
+  const workspace = openWorkspace({ flag: ctx.workspaceFlag, env: ctx.env, cwd: ctx.cwd });
+  if (options.stage && !stageById(workspace.config, options.stage)) {
+    const stages = workspace.config.stages.map((s) => s.id);
+    const guess = closest(options.stage, stages);
+    throw badInput("unknown_stage", `no stage '${options.stage}'`, guess ? `did you mean '${guess}'?` : `stages: ${stages.join(", ")}`);
+  }
+  const templates = loadTemplates(workspace.root, workspace.config)
+    .filter(({ template }) => !options.kind || template.kind === options.kind)
+    .filter(({ template }) => !options.stage || appliesToStage(template, options.stage))
+    .sort((a, b) => a.template.kind.localeCompare(b.template.kind) || a.template.id.localeCompare(b.template.id));
+  if (ctx.out.json) return ctx.out.printJson(templates.map(templateSummary));
+  ctx.out.data(renderTemplateList(templates, ctx.out.style));
+}
+
+export async function runTemplatesShow(raw: Record<string, unknown>, ctx: Context): Promise<void> {
+  const { id } = parseOptions(z.object({ id: z.string() }), raw);
+  const workspace = openWorkspace({ flag: ctx.workspaceFlag, env: ctx.env, cwd: ctx.cwd });
+  const loaded = requireTemplate(loadTemplates(workspace.root, workspace.config), id);
+  if (ctx.out.json) return ctx.out.printJson(loaded.template);
+  ctx.out.data(renderTemplate(loaded, ctx.out.style));
+}
+
+/** Checks every file and reports every problem, not just the first: exit 2 if any. */
+export async function runTemplatesValidate(raw: Record<string, unknown>, ctx: Context): Promise<void> {
+  const { paths } = parseOptions(z.object({ paths: z.array(z.string()).default([]) }), raw);
+  const workspace = openWorkspace({ flag: ctx.workspaceFlag, env: ctx.env, cwd: ctx.cwd });
+  const targets = paths.length ? paths.map((p) => resolve(ctx.cwd, p)) : [join(workspace.root, "templates")];
+  const files = targets.flatMap((target) => {
+    const found = yamlFilesUnder(target);
+    if (found.length === 0 && paths.length) throw badInput("no_templates", `no template files at ${target}`, "give a .yaml file or a folder holding some");
+    return found;
+  });
+  const problems = files.flatMap((file) => {
+    const parsed = parseTemplateFile(file, file, workspace.config);
+    return parsed.ok ? [] : [parsed.problem];
+  });
+  if (ctx.out.json) {
+    if (problems.length === 0) return ctx.out.printJson({ valid: files.length, problems: [] });
+  } else {
+    for (const problem of problems) ctx.out.error(problem);
+  }
+  if (problems.length) {
+    throw new CoachError("invalid_template", `${problems.length} of ${files.length} template file(s) have problems`, {
+      hint: "fix each file:line:col above",
+      details: { problems },
+    });
+  }
+  ctx.out.info(files.length ? `${files.length} template file(s) valid` : `no template files in ${targets.join(", ")}; built-ins are always valid`);
+}

@@ -1,0 +1,44 @@
+import { stringify } from "yaml";
+
+export interface SplitFile {
+  /** The YAML between the `---` lines, without them. */
+  frontMatter: string;
+  /** Everything after the closing `---` line. */
+  body: string;
+  /** 1-based line of the first front-matter line, for `file:line:col` messages. */
+  firstLine: number;
+}
+
+/**
+ * Splits a Markdown file into its YAML front matter and body. Done by hand rather
+ * than with gray-matter: that one evaluates `---js` blocks and caches parses.
+ * Returns undefined when the file does not start with a front-matter block.
+ */
+export function splitFrontMatter(text: string): SplitFile | undefined {
+  const source = text.startsWith("\uFEFF") ? text.slice(1) : text;
+  const open = /^---[ \t]*\r?\n/.exec(source);
+  if (!open) return undefined;
+  const rest = source.slice(open[0].length);
+  // The closing fence is a `---` or `...` line at column 0. Every multi-line string
+  // the tool writes is an indented block scalar, so answer text can never produce one.
+  const close = /^(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/m.exec(rest);
+  if (!close) return undefined;
+  return {
+    frontMatter: rest.slice(0, close.index),
+    body: rest.slice(close.index + close[0].length),
+    firstLine: 2,
+  };
+}
+
+/**
+ * YAML that reads the same in YAML 1.2 and 1.1 parsers (PyYAML, Jekyll): emitting as
+ * 1.1 quotes every string that 1.1 would take for a boolean, date, null or octal
+ * (`yes`, `on`, `2026-01-05`, `012`), and no line folding keeps long answers intact.
+ */
+export function toYaml(value: unknown): string {
+  return stringify(value, { version: "1.1", lineWidth: 0, minContentWidth: 0, aliasDuplicateObjects: false });
+}
+
+export function joinFrontMatter(frontMatter: unknown, body: string): string {
+  return `---\n${toYaml(frontMatter)}---\n${body}`;
+}

@@ -1,0 +1,97 @@
+import { STYLE_ADAPTATION, type Rep } from "./rep.js";
+import { describeActionTiming, type TrackedAction } from "./history.js";
+import { inline, renderAnswers } from "./markdown.js";
+import type { FocusChoice } from "./plan.js";
+import type { Answers } from "./questions.js";
+import { isAsked } from "./questions.js";
+import { RECORD_SCHEMA, type Answer, type CoachRecord } from "./record.js";
+import { GROW_STEPS, type Question, type Template } from "./template.js";
+
+export interface PlanInput {
+  id: string;
+  rep: Rep;
+  date: string;
+  status: "planned" | "draft";
+  focus: FocusChoice;
+  warnings: string[];
+  template: Template;
+  /** The session template whose questions the manager will ask. */
+  sessionTemplate: Template | undefined;
+  /** The self-check and plan questions, in the order asked. */
+  questions: Question[];
+  answers: Answers;
+  followUps: TrackedAction[];
+  /** Drills due for this rep, as "skill (due date)". */
+  drillsDue: string[];
+}
+
+/** Answers in question order, only for questions that were asked and answered. */
+export function answerList(questions: Question[], answers: Answers): Answer[] {
+  return questions.filter((q) => q.id in answers && isAsked(q, answers)).map((q) => ({ id: q.id, prompt: q.prompt, answer: answers[q.id] ?? null }));
+}
+
+export function buildPlanRecord(input: PlanInput): CoachRecord {
+  return {
+    schema: RECORD_SCHEMA,
+    id: input.id,
+    type: "plan",
+    rep: input.rep.id,
+    date: input.date,
+    status: input.status,
+    template: input.template.id,
+    stage: input.focus.stage.id,
+    coaching_kind: input.sessionTemplate?.coaching_kind ?? input.template.coaching_kind,
+    focus: input.sessionTemplate?.focus ?? input.template.focus,
+    reason: input.focus.reason,
+    warnings: input.warnings,
+    session_template: input.sessionTemplate?.id ?? null,
+    follow_up: input.followUps.map((t) => t.action.id),
+    answers: answerList(input.questions, input.answers),
+    held_in: null,
+  };
+}
+
+export function renderPlanBody(input: PlanInput, today: string): string {
+  const { rep, focus, sessionTemplate } = input;
+  const kind = sessionTemplate ?? input.template;
+  const sections = [
+    `# 1:1 plan: ${rep.name}, ${input.date}${input.status === "draft" ? " (draft)" : ""}`,
+    [
+      `**Focus:** ${focus.stage.name}: ${focus.reason}.`,
+      `**Coaching:** ${kind.coaching_kind}, ${kind.focus === "both" ? "skillset and mindset" : kind.focus}, about ${kind.minutes} minutes.`,
+      focus.stage.gates.length ? `**Gate to look for (buyer-side evidence):** ${focus.stage.gates.join("; ")}.` : "",
+    ]
+      .filter(Boolean)
+      .join("\n"),
+  ];
+  if (input.warnings.length) sections.push(`## Before you start\n\n${input.warnings.map((w) => `- ${w}`).join("\n")}`);
+  sections.push(
+    input.followUps.length
+      ? `## Follow up on open commitments\n\nAsk about each one: done, not yet, or dropped?\n\n${input.followUps
+          .map((t) => `- \`${t.action.id}\` ${inline(t.action.text)} (${t.action.owner}; ${describeActionTiming(t, today)})`)
+          .join("\n")}`
+      : "## Follow up on open commitments\n\nNone open.",
+  );
+  if (rep.style) sections.push(`## Adapting to ${rep.name} (${rep.style})\n\n${STYLE_ADAPTATION[rep.style]}`);
+  if (rep.goals.length) sections.push(`## ${rep.name}'s own goals\n\n${rep.goals.map((g) => `- ${inline(g)}`).join("\n")}`);
+  if (input.drillsDue.length) sections.push(`## Drills due\n\n${input.drillsDue.map((d) => `- ${d}`).join("\n")}`);
+  const answered = answerList(input.questions, input.answers).filter((a) => a.answer !== null);
+  if (answered.length) sections.push(`## Your preparation\n\n${renderAnswers(answered)}`);
+  if (sessionTemplate?.questions) sections.push(renderQuestionsToAsk(sessionTemplate));
+  sections.push(
+    `## Close with commitments\n\nAgree on what will be done, who owns it and by when, then record the 1:1: \`coach session ${rep.id}\`.`,
+  );
+  return `\n${sections.join("\n\n")}\n`;
+}
+
+/** The session's questions grouped by GROW step: what the manager asks, not tells. */
+function renderQuestionsToAsk(template: Template): string {
+  const questions = template.questions ?? [];
+  const titles: Record<string, string> = { goal: "Goal", reality: "Reality", options: "Options", will: "Way forward" };
+  const groups = [...GROW_STEPS.map((step) => [titles[step]!, questions.filter((q) => q.grow === step)] as const), ["Also", questions.filter((q) => !q.grow)] as const];
+  const body = groups
+    .filter(([, list]) => list.length)
+    .map(([title, list]) => `### ${title}\n\n${list.map((q) => `- ${inline(q.prompt)}${q.type === "scale" ? ` (rate ${q.skill}, 1-5)` : ""}`).join("\n")}`)
+    .join("\n\n");
+  return `## Questions to ask (${template.title})\n\n${body}`;
+}

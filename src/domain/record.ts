@@ -1,0 +1,86 @@
+import { z } from "zod";
+import { isoDateSchema } from "./dates.js";
+import { COACHING_KINDS, FOCUSES } from "./template.js";
+
+export const RECORD_SCHEMA = "coach/record@1";
+export const RECORD_TYPES = ["plan", "session", "drill", "note"] as const;
+export const RECORD_STATUSES = ["planned", "completed", "draft"] as const;
+export const ACTION_STATUSES = ["open", "done", "dropped"] as const;
+export const OWNERS = ["rep", "manager"] as const;
+export const DRILL_MODES = ["pre-call", "practice", "clinic"] as const;
+
+export type RecordType = (typeof RECORD_TYPES)[number];
+export type ActionStatus = (typeof ACTION_STATUSES)[number];
+export type Owner = (typeof OWNERS)[number];
+
+const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "expected a lowercase slug");
+const answerValue = z.union([z.string(), z.number(), z.boolean(), z.array(z.string()), z.null()]);
+
+export const actionSchema = z.object({
+  id: z.string().regex(/^[a-z0-9]{4,12}$/, "expected a short action id"),
+  text: z.string().min(1),
+  owner: z.enum(OWNERS).default("rep"),
+  due: isoDateSchema.nullable().default(null),
+  status: z.enum(ACTION_STATUSES).default("open"),
+  closed_on: isoDateSchema.nullable().default(null),
+});
+export type Action = z.infer<typeof actionSchema>;
+
+export const followUpSchema = z.object({
+  action: z.string(),
+  text: z.string().optional(),
+  status: z.enum(ACTION_STATUSES),
+});
+export type FollowUp = z.infer<typeof followUpSchema>;
+
+export const answerSchema = z.object({ id: z.string(), prompt: z.string(), answer: answerValue });
+export type Answer = z.infer<typeof answerSchema>;
+
+export const roundResultSchema = z.looseObject({
+  prompt: z.string(),
+  response: z.string().default(""),
+  score: z.number().int().min(1).max(5),
+  notes: z.string().default(""),
+  skill: z.string().optional(),
+});
+export type RoundResult = z.infer<typeof roundResultSchema>;
+
+/**
+ * Record front matter. Loose: keys a person adds are kept on rewrite; the fields the
+ * tool relies on are checked strictly.
+ */
+export const recordSchema = z.looseObject({
+  schema: z.literal(RECORD_SCHEMA, { error: `expected '${RECORD_SCHEMA}'` }),
+  id: z.string().min(1),
+  type: z.enum(RECORD_TYPES),
+  rep: slug,
+  date: isoDateSchema,
+  status: z.enum(RECORD_STATUSES),
+  template: z.string().nullable().optional(),
+  stage: z.string().nullable().optional(),
+  coaching_kind: z.enum(COACHING_KINDS).nullable().optional(),
+  focus: z.enum(FOCUSES).nullable().optional(),
+  answers: z.array(answerSchema).optional(),
+  ratings: z.record(z.string(), z.number().int().min(1).max(5)).optional(),
+  actions: z.array(actionSchema).optional(),
+  follow_ups: z.array(followUpSchema).optional(),
+  plan: z.string().nullable().optional(),
+  held_in: z.string().nullable().optional(),
+  rounds: z.array(roundResultSchema).optional(),
+  skill: z.string().nullable().optional(),
+  mode: z.enum(DRILL_MODES).nullable().optional(),
+});
+export type CoachRecord = z.infer<typeof recordSchema>;
+
+/** A record with the file it lives in, relative to the workspace. */
+export interface StoredRecord {
+  path: string;
+  record: CoachRecord;
+}
+
+/** `2026-11-22-session-discovery-k3f9`: sorts by date, says what it is, unique by suffix. */
+export function recordId(date: string, type: RecordType, slugPart: string, suffix: string): string {
+  return `${date}-${type}-${slugPart}-${suffix}`;
+}
+
+export const RECORD_FILE = /^(\d{4}-\d{2}-\d{2})-(plan|session|drill|note)-([a-z0-9-]+)\.md$/;

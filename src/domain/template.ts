@@ -1,0 +1,126 @@
+import { z } from "zod";
+
+export const QUESTION_TYPES = ["text", "editor", "choice", "multi", "scale", "confirm", "number", "date", "list"] as const;
+export const TEMPLATE_KINDS = ["plan", "session", "drill"] as const;
+export const COACHING_KINDS = ["advisor", "performance", "deal", "training"] as const;
+export const FOCUSES = ["skillset", "mindset", "both"] as const;
+export const GROW_STEPS = ["goal", "reality", "options", "will"] as const;
+
+export type CoachingKind = (typeof COACHING_KINDS)[number];
+export type Focus = (typeof FOCUSES)[number];
+
+const id = z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, "use lowercase letters, digits, '-' or '_'");
+const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "use a lowercase slug such as 'active-listening'");
+const scalar = z.union([z.string(), z.number(), z.boolean()]);
+
+export const coachingKindSchema = z.enum(COACHING_KINDS, {
+  error: (issue) =>
+    issue.input === "heroic"
+      ? "heroic coaching (the manager making the sale) is never planned; use 'deal' to help the rep win it themselves"
+      : `expected one of ${COACHING_KINDS.join(", ")}`,
+});
+
+const choiceSchema = z.union([z.string(), z.object({ value: z.string(), name: z.string().optional() })]);
+
+export const conditionSchema = z
+  .object({
+    question: id,
+    equals: scalar.optional(),
+    in: z.array(scalar).optional(),
+    not: scalar.optional(),
+  })
+  .strict();
+export type Condition = z.infer<typeof conditionSchema>;
+
+export const questionSchema = z
+  .object({
+    id,
+    prompt: z.string().min(1),
+    type: z.enum(QUESTION_TYPES).default("text"),
+    help: z.string().optional(),
+    choices: z.array(choiceSchema).min(1).optional(),
+    default: z.union([scalar, z.array(z.string())]).optional(),
+    required: z.boolean().default(true),
+    skill: slug.optional(),
+    min: z.number().optional(),
+    max: z.number().optional(),
+    grow: z.enum(GROW_STEPS).optional(),
+    when: conditionSchema.optional(),
+  })
+  .superRefine((q, ctx) => {
+    if ((q.type === "choice" || q.type === "multi") && !q.choices) {
+      ctx.addIssue({ code: "custom", path: ["choices"], message: `a '${q.type}' question needs choices` });
+    }
+    if (q.type === "scale" && !q.skill) {
+      ctx.addIssue({ code: "custom", path: ["skill"], message: "a 'scale' question needs the skill it rates" });
+    }
+  });
+export type Question = z.infer<typeof questionSchema>;
+
+export const roundSchema = z.object({
+  scenario: z.string().min(1),
+  prompt: z.string().min(1),
+  timebox: z.number().int().positive().max(3600).optional(),
+  look_for: z.union([z.string().transform((s) => [s]), z.array(z.string().min(1)).min(1)]),
+  skill: slug,
+});
+export type Round = z.infer<typeof roundSchema>;
+
+export const templateSchema = z
+  .object({
+    id: slug,
+    title: z.string().min(1),
+    kind: z.enum(TEMPLATE_KINDS),
+    stages: z.union([z.literal("any").transform(() => ["any"]), z.array(z.union([slug, z.literal("any")])).min(1)]),
+    coaching_kind: coachingKindSchema,
+    focus: z.enum(FOCUSES),
+    minutes: z.number().int().positive().max(240).default(30),
+    description: z.string().default(""),
+    styles: z.array(z.string()).optional(),
+    questions: z.array(questionSchema).optional(),
+    rounds: z.array(roundSchema).optional(),
+  })
+  .superRefine((t, ctx) => {
+    if (t.kind === "drill" && !t.rounds?.length) {
+      ctx.addIssue({ code: "custom", path: ["rounds"], message: "a drill template needs at least one round" });
+    }
+    if (t.kind !== "drill" && !t.questions?.length) {
+      ctx.addIssue({ code: "custom", path: ["questions"], message: `a ${t.kind} template needs at least one question` });
+    }
+    const seen = new Set<string>();
+    t.questions?.forEach((q, index) => {
+      if (seen.has(q.id)) ctx.addIssue({ code: "custom", path: ["questions", index, "id"], message: `duplicate question id '${q.id}'` });
+      if (q.when && !seen.has(q.when.question)) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["questions", index, "when", "question"],
+          message: `'when' must refer to an earlier question; '${q.when.question}' is not asked before '${q.id}'`,
+        });
+      }
+      seen.add(q.id);
+    });
+  });
+export type Template = z.infer<typeof templateSchema>;
+
+/** A template with where it came from: `built-in` or the file path. */
+export interface LoadedTemplate {
+  template: Template;
+  source: string;
+}
+
+export function appliesToStage(template: Template, stage: string): boolean {
+  return template.stages.includes("any") || template.stages.includes(stage);
+}
+
+/** The template summary scripts rely on (`coach templates list --json`). */
+export function templateSummary({ template, source }: LoadedTemplate) {
+  return {
+    id: template.id,
+    title: template.title,
+    kind: template.kind,
+    stages: template.stages,
+    coaching_kind: template.coaching_kind,
+    focus: template.focus,
+    source,
+  };
+}

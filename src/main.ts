@@ -1,0 +1,134 @@
+import { CommanderError } from "commander";
+import { buildProgram, type GlobalOptions } from "./cli.js";
+import type { Context } from "./context.js";
+import { CoachError, EXIT } from "./errors.js";
+import { Output, wantsColor, type TextSink } from "./ui/output.js";
+import { PromptCancelled, type Prompter } from "./ui/prompter.js";
+
+export interface Deps {
+  stdout: TextSink;
+  stderr: TextSink;
+  stdin: NodeJS.ReadableStream & { isTTY?: boolean };
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+  /** A prompter to use instead of a terminal (tests); its presence makes the run interactive. */
+  prompter?: Prompter;
+}
+
+/** Runs one `coach` command line and returns its exit code. Nothing else exits. */
+export async function run(argv: string[], deps: Deps): Promise<number> {
+  const args = argv.length === 0 ? ["--help"] : argv;
+  let out = makeOutput(deps, globalsFromArgv(args));
+  const program = buildProgram({
+    stdout: deps.stdout,
+    stderr: deps.stderr,
+    context: (globals) => {
+      out = makeOutput(deps, globals);
+      return makeContext(deps, globals, out);
+    },
+  });
+  try {
+    await program.parseAsync(args, { from: "user" });
+    return EXIT.ok;
+  } catch (error) {
+    return report(error, out, deps.env);
+  }
+}
+
+/** The process-bound entry: real streams, real environment. */
+export async function main(): Promise<void> {
+  process.exitCode = await run(process.argv.slice(2), {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    stdin: process.stdin,
+    env: process.env,
+    cwd: process.cwd(),
+  });
+}
+
+function makeOutput(deps: Deps, globals: GlobalOptions): Output {
+  return new Output(deps.stdout, deps.stderr, {
+    json: Boolean(globals.json),
+    quiet: Boolean(globals.quiet),
+    color: wantsColor(deps.env, deps.stdout, globals.color !== false),
+  });
+}
+
+function makeContext(deps: Deps, globals: GlobalOptions, out: Output): Context {
+  const interactive = Boolean(deps.prompter) || (Boolean(deps.stdin.isTTY) && Boolean(deps.stdout.isTTY));
+  return {
+    out,
+    env: deps.env,
+    cwd: deps.cwd,
+    today: todayFrom(deps.env),
+    workspaceFlag: globals.workspace,
+    interactive,
+    prompter: async () => deps.prompter ?? (await import("./ui/inquirer-prompter.js")).createInquirerPrompter(),
+    readStdin: () => readAll(deps.stdin),
+  };
+}
+
+function todayFrom(env: NodeJS.ProcessEnv): string {
+  const fixed = env.COACH_TODAY;
+  if (fixed !== undefined && fixed !== "") {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(fixed) || Number.isNaN(Date.parse(fixed))) {
+      throw new CoachError("invalid_env", `COACH_TODAY='${fixed}' is not a date`, { hint: "use YYYY-MM-DD, or unset it" });
+    }
+    return fixed;
+  }
+  const now = new Date();
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+function readAll(stream: NodeJS.ReadableStream): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let text = "";
+    stream.setEncoding("utf8");
+    stream.on("data", (chunk: string) => (text += chunk));
+    stream.on("end", () => resolve(text));
+    stream.on("error", reject);
+  });
+}
+
+/** Flags needed to report an error that happens before commander has parsed them. */
+function globalsFromArgv(argv: string[]): GlobalOptions {
+  return { json: argv.includes("--json"), quiet: argv.includes("-q") || argv.includes("--quiet"), color: !argv.includes("--no-color") };
+}
+
+function report(error: unknown, out: Output, env: NodeJS.ProcessEnv): number {
+  if (error instanceof CommanderError) {
+    if (["commander.helpDisplayed", "commander.version", "commander.help"].includes(error.code)) return EXIT.ok;
+    return printError(out, new CoachError(error.code.replace("commander.", "").replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`), usageMessage(error.message), { hint: "see `coach --help`" }));
+  }
+  if (error instanceof CoachError) return printError(out, error);
+  if (error instanceof PromptCancelled) return printError(out, new CoachError("interrupted", "interrupted; nothing was saved", { exitCode: EXIT.interrupted }));
+  const debug = (env.DEBUG ?? "").split(",").includes("coach");
+  const message = error instanceof Error ? error.message : String(error);
+  printError(out, new CoachError("unexpected", `unexpected error: ${message}`, { exitCode: EXIT.failure, hint: debug ? undefined : "run again with DEBUG=coach for details" }));
+  if (debug && error instanceof Error && error.stack) out.error(error.stack);
+  return EXIT.failure;
+}
+
+/** "error: unknown command 'pln'\n(Did you mean plan?)" -> "unknown command 'pln'; did you mean 'plan'?" */
+function usageMessage(message: string): string {
+  return message
+    .replace(/^error: /, "")
+    .replace(/\n\(Did you mean (.+)\?\)/, (_, guess: string) => `; did you mean '${guess}'?`)
+    .replace(/\s*\n\s*/g, " ")
+    .trim();
+}
+
+function printError(out: Output, error: CoachError): number {
+  if (out.json) {
+    out.errorJson({ error: { code: error.code, message: error.message, ...(error.hint ? { hint: error.hint } : {}), ...error.details } });
+  } else {
+    out.error(error.hint ? `${error.message}${/[?.]$/.test(error.message) ? " " : "; "}${capitalizeAfterQuestion(error.message, error.hint)}` : error.message);
+  }
+  return error.exitCode;
+}
+
+/** "did you mean 'plan'?" reads on into "See `coach --help`", not "; see". */
+function capitalizeAfterQuestion(message: string, hint: string): string {
+  return /[?.]$/.test(message) ? hint.charAt(0).toUpperCase() + hint.slice(1) : hint;
+}

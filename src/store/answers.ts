@@ -1,0 +1,53 @@
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { z } from "zod";
+import type { Context } from "../context.js";
+import { ACTION_STATUSES, OWNERS } from "../domain/record.js";
+import { badInput } from "../errors.js";
+import { loadYaml } from "./yaml-source.js";
+
+const scalar = z.union([z.string(), z.number(), z.boolean(), z.array(z.union([z.string(), z.number()])), z.null()]);
+
+export const answersFileSchema = z
+  .object({
+    actions: z
+      .array(
+        z.object({
+          text: z.string().min(1, "an action needs text"),
+          due: z.union([z.string(), z.null()]).optional(),
+          owner: z.enum(OWNERS).optional(),
+        }),
+      )
+      .optional(),
+    follow_ups: z.record(z.string(), z.enum(ACTION_STATUSES)).optional(),
+    rounds: z
+      .array(
+        z.object({
+          response: z.string().optional(),
+          score: z.union([z.number().int().min(1).max(5), z.record(z.string(), z.number().int().min(1).max(5))]),
+          notes: z.string().optional(),
+        }),
+      )
+      .optional(),
+  })
+  .catchall(scalar);
+export type AnswersFile = z.infer<typeof answersFileSchema>;
+
+const RESERVED = new Set(["actions", "follow_ups", "rounds"]);
+
+/** Reads `--answers FILE` (or stdin for `-`) as YAML answers by question id. */
+export async function loadAnswersFile(path: string, ctx: Context): Promise<AnswersFile> {
+  const label = path === "-" ? "<stdin>" : path;
+  let text: string;
+  try {
+    text = path === "-" ? await ctx.readStdin() : readFileSync(resolve(ctx.cwd, path), "utf8");
+  } catch (error) {
+    throw badInput("unreadable_answers", `cannot read answers file ${label}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, "check the path");
+  }
+  return loadYaml(answersFileSchema, text, label, "an answers file maps question ids to answers");
+}
+
+/** The plain question answers of a file, without the reserved keys. */
+export function questionAnswers(file: AnswersFile): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(file).filter(([key]) => !RESERVED.has(key)));
+}

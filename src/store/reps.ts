@@ -1,0 +1,68 @@
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { closest, assertSafeSegment, isSlug, slugify } from "../domain/ids.js";
+import { repSchema, type Rep } from "../domain/rep.js";
+import { toYaml } from "../domain/front-matter.js";
+import { badInput } from "../errors.js";
+import { writeFileSafely } from "./files.js";
+import { ensureWorkspace, type Workspace } from "./workspace.js";
+import { loadYaml } from "./yaml-source.js";
+
+export function repDir(root: string, id: string): string {
+  assertSafeSegment("rep id", id);
+  return join(root, "reps", id);
+}
+
+export function listRepIds(root: string): string[] {
+  const dir = join(root, "reps");
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && existsSync(join(dir, entry.name, "rep.yaml")))
+    .map((entry) => entry.name)
+    .sort();
+}
+
+export function loadRep(root: string, id: string): Rep {
+  const file = join(repDir(root, id), "rep.yaml");
+  return loadYaml(repSchema, readFileSync(file, "utf8"), file, "fix the profile by hand or re-add the rep");
+}
+
+export function loadAllReps(root: string): Rep[] {
+  return listRepIds(root).map((id) => loadRep(root, id));
+}
+
+/** Finds a rep by id or by name ("Alex Kim" finds alex-kim), or undefined. */
+export function findRep(root: string, nameOrId: string): Rep | undefined {
+  assertSafeSegment("rep", nameOrId);
+  const id = isSlug(nameOrId) ? nameOrId : slugify(nameOrId);
+  return id && listRepIds(root).includes(id) ? loadRep(root, id) : undefined;
+}
+
+/** Like findRep, but an unknown rep is an exit-2 error with a suggestion. */
+export function requireRep(root: string, nameOrId: string): Rep {
+  const rep = findRep(root, nameOrId);
+  if (rep) return rep;
+  throw unknownRep(root, nameOrId);
+}
+
+export function unknownRep(root: string, nameOrId: string) {
+  const ids = listRepIds(root);
+  const guess = closest(slugify(nameOrId) || nameOrId, ids);
+  const suggestion = guess ? `did you mean '${guess}'? See \`coach rep list\`` : ids.length ? "see `coach rep list`" : `add one with \`coach rep add "${nameOrId}"\``;
+  return badInput("unknown_rep", `no rep '${nameOrId}'`, suggestion);
+}
+
+export function saveRep(workspace: Workspace, rep: Rep): string {
+  ensureWorkspace(workspace);
+  const file = join(repDir(workspace.root, rep.id), "rep.yaml");
+  writeFileSafely(file, toYaml(rep));
+  return file;
+}
+
+/** A new rep's id: the slug of the name, refused if another rep has it. */
+export function newRepId(root: string, name: string): string {
+  const id = slugify(name);
+  if (!id) throw badInput("invalid_name", `'${name}' has no letters or digits to make an id from`, "give the rep a name such as \"Alex Kim\"");
+  if (listRepIds(root).includes(id)) throw badInput("rep_exists", `a rep with id '${id}' already exists`, `see \`coach rep show ${id}\`, or add a distinguishing part to the name`);
+  return id;
+}

@@ -1,0 +1,73 @@
+import { existsSync, readFileSync } from "node:fs";
+import { homedir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { DEFAULT_CONFIG, configSchema, type Config } from "../domain/config.js";
+import { toYaml } from "../domain/front-matter.js";
+import { ensureDir, writeFileSafely } from "./files.js";
+import { loadYaml } from "./yaml-source.js";
+
+export const CONFIG_FILE = "coach.yaml";
+
+export interface Workspace {
+  root: string;
+  config: Config;
+  /** True when `coach.yaml` exists; a default workspace is created on its first write. */
+  exists: boolean;
+  /** How the workspace was found, for messages. */
+  foundBy: "--workspace" | "COACH_WORKSPACE" | "coach.yaml" | "default";
+}
+
+export interface WorkspaceLookup {
+  flag?: string;
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+}
+
+/** `--workspace`, then COACH_WORKSPACE, then the nearest coach.yaml upwards, then the per-user default. */
+export function resolveWorkspaceRoot({ flag, env, cwd }: WorkspaceLookup): Pick<Workspace, "root" | "foundBy"> {
+  if (flag) return { root: resolve(cwd, flag), foundBy: "--workspace" };
+  if (env.COACH_WORKSPACE) return { root: resolve(cwd, env.COACH_WORKSPACE), foundBy: "COACH_WORKSPACE" };
+  for (let dir = resolve(cwd); ; dir = dirname(dir)) {
+    if (existsSync(join(dir, CONFIG_FILE))) return { root: dir, foundBy: "coach.yaml" };
+    if (dirname(dir) === dir) break;
+  }
+  const dataHome = env.XDG_DATA_HOME || join(env.HOME || homedir(), ".local", "share");
+  return { root: join(dataHome, "coach"), foundBy: "default" };
+}
+
+export function openWorkspace(lookup: WorkspaceLookup): Workspace {
+  const { root, foundBy } = resolveWorkspaceRoot(lookup);
+  const file = join(root, CONFIG_FILE);
+  if (!existsSync(file)) return { root, foundBy, config: DEFAULT_CONFIG, exists: false };
+  const config = loadYaml(configSchema, readFileSync(file, "utf8"), file, "fix coach.yaml or remove the field to use the default");
+  return { root, foundBy, config, exists: true };
+}
+
+/** Creates coach.yaml (built-in defaults) and the folders, unless already there. */
+export function ensureWorkspace(workspace: Workspace): boolean {
+  if (workspace.exists || existsSync(join(workspace.root, CONFIG_FILE))) return false;
+  ensureDir(workspace.root);
+  ensureDir(join(workspace.root, "reps"));
+  ensureDir(join(workspace.root, "templates"));
+  ignoreDerivedFiles(join(workspace.root, ".gitignore"));
+  writeFileSafely(join(workspace.root, CONFIG_FILE), defaultConfigText());
+  workspace.exists = true;
+  return true;
+}
+
+/** The index in .coach/ is rebuilt from the records: keep it out of git, keeping any existing rules. */
+function ignoreDerivedFiles(file: string): void {
+  const current = existsSync(file) ? readFileSync(file, "utf8") : "";
+  if (/^\/?\.coach\/?$/m.test(current)) return;
+  const separator = current === "" || current.endsWith("\n") ? "" : "\n";
+  writeFileSafely(file, `${current}${separator}# coach's derived index: rebuilt from the records, never commit\n.coach/\n`);
+}
+
+function defaultConfigText(): string {
+  return [
+    "# coach workspace settings. Every field is optional: a missing one takes the built-in default.",
+    "# stages: your sales process, in order; each stage's skills are what coaching and drills practise there.",
+    "# cadence: days between 1:1s and between drills for each rep.",
+    toYaml({ ...DEFAULT_CONFIG, manager: "" }),
+  ].join("\n");
+}

@@ -1,0 +1,58 @@
+import { LineCounter, parseDocument, isNode, type Document } from "yaml";
+import type { z } from "zod";
+import { badInput } from "../errors.js";
+
+export type Parsed<T> = { ok: true; value: T } | { ok: false; problem: string };
+
+/**
+ * Parses YAML that a person wrote and checks it against a schema, turning every
+ * failure into `file:line:col: what is wrong`. Aliases are capped (a "billion laughs"
+ * file is refused) and tags other than YAML's own are refused, so a file can only
+ * ever produce plain data.
+ */
+export function parseYaml<T>(schema: z.ZodType<T>, text: string, file: string, firstLine = 1): Parsed<T> {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, schema: "core" });
+  const where = (offset: number | undefined): string => {
+    const pos = lineCounter.linePos(offset ?? 0);
+    return `${file}:${pos.line + firstLine - 1}:${pos.col}`;
+  };
+  const syntax = doc.errors[0] ?? doc.warnings[0];
+  if (syntax) return { ok: false, problem: `${where(syntax.pos[0])}: ${firstSentence(syntax.message)}` };
+
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 50 });
+  } catch (error) {
+    return { ok: false, problem: `${where(0)}: ${(error as Error).message} (too many aliases)` };
+  }
+  const result = schema.safeParse(data ?? {});
+  if (result.success) return { ok: true, value: result.data };
+  const issue = result.error.issues[0]!;
+  const path = issue.path.filter((key): key is string | number => typeof key !== "symbol");
+  return { ok: false, problem: `${where(offsetOf(doc, path))}: ${describeIssue(path, issue.message)}` };
+}
+
+/** Like parseYaml, but a failure is an exit-2 error for the user. */
+export function loadYaml<T>(schema: z.ZodType<T>, text: string, file: string, hint?: string): T {
+  const parsed = parseYaml(schema, text, file);
+  if (!parsed.ok) throw badInput("invalid_yaml", parsed.problem, hint);
+  return parsed.value;
+}
+
+/** The node an issue points at, or the nearest parent that exists (a missing key). */
+function offsetOf(doc: Document, path: (string | number)[]): number {
+  for (let depth = path.length; depth >= 0; depth--) {
+    const node = depth === 0 ? doc.contents : doc.getIn(path.slice(0, depth), true);
+    if (isNode(node) && node.range) return node.range[0];
+  }
+  return 0;
+}
+
+function describeIssue(path: (string | number)[], message: string): string {
+  return path.length ? `${path.join(".")}: ${message}` : message;
+}
+
+function firstSentence(message: string): string {
+  return message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "");
+}

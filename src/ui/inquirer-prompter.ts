@@ -1,0 +1,74 @@
+import type { CheckboxPrompt, ConfirmPrompt, InputPrompt, NumberPrompt, Prompter, SelectPrompt } from "./prompter.js";
+import { PromptCancelled } from "./prompter.js";
+
+type Inquirer = typeof import("@inquirer/prompts");
+
+/** Loads inquirer only when the first prompt is shown: it costs ~70 ms to import. */
+export async function createInquirerPrompter(): Promise<Prompter> {
+  return new InquirerPrompter(await import("@inquirer/prompts"));
+}
+
+class InquirerPrompter implements Prompter {
+  private pending: string | undefined;
+
+  constructor(private readonly inquirer: Inquirer) {}
+
+  pendingText(): string | undefined {
+    return this.pending?.trim() ? this.pending : undefined;
+  }
+
+  input(prompt: InputPrompt): Promise<string> {
+    return this.ask(() =>
+      this.inquirer.input({
+        message: withHelp(prompt),
+        default: prompt.default,
+        validate: prompt.validate,
+        // Runs on every keystroke: keeps the half-typed answer so Ctrl-C can save it.
+        transformer: (value, { isFinal }) => {
+          this.pending = isFinal ? undefined : value;
+          return value;
+        },
+      }),
+    );
+  }
+
+  editor(prompt: InputPrompt): Promise<string> {
+    return this.ask(() => this.inquirer.editor({ message: withHelp(prompt), default: prompt.default, validate: prompt.validate, waitForUserInput: false }));
+  }
+
+  select(prompt: SelectPrompt): Promise<string> {
+    return this.ask(() => this.inquirer.select({ message: withHelp(prompt), choices: prompt.choices, default: prompt.default, loop: false }));
+  }
+
+  checkbox(prompt: CheckboxPrompt): Promise<string[]> {
+    const choices = prompt.choices.map((c) => ({ ...c, checked: prompt.default?.includes(c.value) ?? false }));
+    return this.ask(() => this.inquirer.checkbox({ message: withHelp(prompt), choices, validate: prompt.validate ? (items) => prompt.validate!(items.map((i) => i.value)) : undefined, loop: false }));
+  }
+
+  confirm(prompt: ConfirmPrompt): Promise<boolean> {
+    return this.ask(() => this.inquirer.confirm({ message: withHelp(prompt), default: prompt.default }));
+  }
+
+  async number(prompt: NumberPrompt): Promise<number> {
+    const value = await this.ask(() =>
+      this.inquirer.number({ message: withHelp(prompt), default: prompt.default, min: prompt.min, max: prompt.max, required: true, validate: prompt.validate ? (n) => (n === undefined ? "enter a number" : prompt.validate!(n)) : undefined }),
+    );
+    return value as number;
+  }
+
+  private async ask<T>(show: () => Promise<T>): Promise<T> {
+    this.pending = undefined;
+    try {
+      const answer = await show();
+      this.pending = undefined;
+      return answer;
+    } catch (error) {
+      if (error instanceof Error && error.name === "ExitPromptError") throw new PromptCancelled();
+      throw error;
+    }
+  }
+}
+
+function withHelp(prompt: { message: string; help?: string }): string {
+  return prompt.help ? `${prompt.message}\n  (${prompt.help})` : prompt.message;
+}

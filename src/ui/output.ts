@@ -1,0 +1,77 @@
+import { Chalk, type ChalkInstance } from "chalk";
+
+/** The smallest writable the CLI needs; process streams and test buffers both fit. */
+export interface TextSink {
+  write(text: string): unknown;
+  isTTY?: boolean;
+  columns?: number;
+}
+
+export interface OutputOptions {
+  json: boolean;
+  quiet: boolean;
+  color: boolean;
+}
+
+/**
+ * The only place that writes to the terminal or colours anything.
+ * stdout carries data (and `--json`); stderr carries messages, warnings and errors.
+ */
+export class Output {
+  readonly style: ChalkInstance;
+
+  constructor(
+    private readonly stdout: TextSink,
+    private readonly stderr: TextSink,
+    readonly options: OutputOptions,
+  ) {
+    this.style = new Chalk({ level: options.color ? 1 : 0 });
+  }
+
+  get json(): boolean {
+    return this.options.json;
+  }
+
+  get width(): number {
+    return this.stdout.columns && this.stdout.columns > 20 ? this.stdout.columns : 80;
+  }
+
+  /** Data for stdout: a report, a list, a rendered record. */
+  data(text: string): void {
+    this.stdout.write(text.endsWith("\n") ? text : `${text}\n`);
+  }
+
+  /** Machine-readable stdout for `--json`. */
+  printJson(value: unknown): void {
+    this.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+  }
+
+  /** Progress and confirmations; silenced by `--quiet` and by `--json`. */
+  info(message: string): void {
+    if (this.options.quiet || this.options.json) return;
+    this.stderr.write(`${message}\n`);
+  }
+
+  /** Something the user should know even in a script; only `--quiet` hides it. */
+  warn(message: string): void {
+    if (this.options.quiet) return;
+    this.stderr.write(`${this.style.yellow("warning:")} ${message}\n`);
+  }
+
+  error(message: string): void {
+    this.stderr.write(`${this.style.red("error:")} ${message}\n`);
+  }
+
+  errorJson(value: unknown): void {
+    this.stderr.write(`${JSON.stringify(value)}\n`);
+  }
+}
+
+/** Colour is on for a terminal unless NO_COLOR or --no-color; FORCE_COLOR turns it on anywhere. */
+export function wantsColor(env: NodeJS.ProcessEnv, stream: TextSink, flag: boolean): boolean {
+  if (!flag) return false;
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== "") return false;
+  const force = env.FORCE_COLOR;
+  if (force !== undefined) return force !== "0" && force !== "false";
+  return Boolean(stream.isTTY) && env.TERM !== "dumb";
+}

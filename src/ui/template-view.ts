@@ -1,0 +1,35 @@
+import type { ChalkInstance } from "chalk";
+import type { LoadedTemplate } from "../domain/template.js";
+import { columns } from "./table.js";
+
+export function renderTemplateList(templates: LoadedTemplate[], style: ChalkInstance): string {
+  if (templates.length === 0) return "No templates match.";
+  const header = ["ID", "KIND", "STAGES", "COACHING", "FOCUS", "SOURCE"].map((h) => style.bold(h));
+  const rows = templates.map(({ template, source }) => [
+    template.id,
+    template.kind,
+    template.stages.join(","),
+    template.coaching_kind,
+    template.focus,
+    source === "built-in" ? style.dim(source) : source,
+  ]);
+  return columns([header, ...rows]);
+}
+
+export function renderTemplate({ template, source }: LoadedTemplate, style: ChalkInstance): string {
+  const lines = [
+    `${style.bold(template.title)} ${style.dim(`(${template.id}, ${template.kind}, ${source})`)}`,
+    `stages: ${template.stages.join(", ")} · ${template.coaching_kind} coaching · ${template.focus} · ~${template.minutes} min`,
+  ];
+  if (template.description) lines.push("", template.description.trim());
+  template.questions?.forEach((q, i) => {
+    const tags = [q.type, q.grow, q.skill && `rates ${q.skill}`, !q.required && "optional", q.when && `when ${q.when.question}`].filter(Boolean).join(", ");
+    lines.push("", `${i + 1}. ${q.prompt} ${style.dim(`[${q.id}: ${tags}]`)}`);
+    if (q.help) lines.push(`   ${style.dim(q.help)}`);
+  });
+  template.rounds?.forEach((r, i) => {
+    lines.push("", `Round ${i + 1} ${style.dim(`[${r.skill}${r.timebox ? `, ${r.timebox}s` : ""}]`)}`, `   Scenario: ${r.scenario.trim()}`, `   Prompt:   ${r.prompt.trim()}`);
+    lines.push(...r.look_for.map((item) => `   Look for: ${item}`));
+  });
+  return lines.join("\n");
+}

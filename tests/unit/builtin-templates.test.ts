@@ -1,0 +1,61 @@
+import { describe, expect, it } from "vitest";
+import { DEFAULT_CONFIG, allSkills } from "../../src/domain/config.js";
+import { appliesToStage } from "../../src/domain/template.js";
+import { builtInTemplatesDir, parseTemplateFile, yamlFilesUnder } from "../../src/store/templates.js";
+
+const files = yamlFilesUnder(builtInTemplatesDir());
+const templates = files.map((file) => {
+  const parsed = parseTemplateFile(file, file, DEFAULT_CONFIG);
+  if (!parsed.ok) throw new Error(parsed.problem);
+  return { file, template: parsed.value };
+});
+const stages = DEFAULT_CONFIG.stages.map((s) => s.id);
+
+describe("built-in template library", () => {
+  it("every file validates against the schema and the default stages and skills", () => {
+    expect(files.length).toBeGreaterThan(0);
+    for (const { file, template } of templates) {
+      expect(file.endsWith(`${template.kind}/${template.id}.yaml`), `${file} should be at templates/<kind>/<id>.yaml`).toBe(true);
+    }
+  });
+
+  it("ids are unique", () => {
+    const ids = templates.map((t) => t.template.id);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it.each(stages)("stage %s has a stage-specific plan and session template", (stage) => {
+    for (const kind of ["plan", "session"] as const) {
+      const found = templates.filter(({ template }) => template.kind === kind && template.stages.includes(stage));
+      expect(found.length, `${kind} template for ${stage}`).toBeGreaterThan(0);
+    }
+  });
+
+  it("session templates are GROW-shaped and mostly open questions", () => {
+    for (const { template } of templates.filter((t) => t.template.kind === "session")) {
+      const steps = new Set(template.questions!.map((q) => q.grow).filter(Boolean));
+      expect([...steps].sort(), template.id).toEqual(["goal", "options", "reality", "will"]);
+      const open = template.questions!.filter((q) => q.type === "text" || q.type === "editor" || q.type === "list").length;
+      expect(open / template.questions!.length, template.id).toBeGreaterThan(0.5);
+      expect(template.questions!.some((q) => q.type === "scale"), `${template.id} rates a skill`).toBe(true);
+    }
+  });
+
+  it("covers mindset as well as skillset, and the manager's self-check", () => {
+    expect(templates.some(({ template }) => template.focus === "mindset")).toBe(true);
+    expect(templates.some(({ template }) => template.id === "manager-self-check")).toBe(true);
+  });
+
+  it("every skill of the default stages is trained by at least one drill", () => {
+    const trained = new Set(templates.flatMap(({ template }) => (template.rounds ?? []).map((r) => r.skill)));
+    const untrained = allSkills(DEFAULT_CONFIG).filter((skill) => !trained.has(skill));
+    expect(untrained).toEqual([]);
+  });
+
+  it("every default stage has at least one drill", () => {
+    for (const stage of stages) {
+      const drills = templates.filter(({ template }) => template.kind === "drill" && appliesToStage(template, stage) && !template.stages.includes("any"));
+      expect(drills.length, `drill for ${stage}`).toBeGreaterThan(0);
+    }
+  });
+});
