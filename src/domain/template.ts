@@ -54,6 +54,15 @@ export const questionSchema = z
     if (q.type === "scale" && !q.skill) {
       ctx.addIssue({ code: "custom", path: ["skill"], message: "a 'scale' question needs the skill it rates" });
     }
+    // Ratings are stored as 1..5 (records and reviews rely on it), so a scale may narrow that range but not widen it.
+    if (q.type === "scale" && ((q.min ?? 1) < 1 || (q.max ?? 5) > 5 || (q.min ?? 1) >= (q.max ?? 5))) {
+      ctx.addIssue({ code: "custom", path: ["max"], message: "a 'scale' runs within 1 to 5" });
+    }
+    const values = (q.choices ?? []).map((c) => (typeof c === "string" ? c : c.value));
+    const defaults = q.default === undefined ? [] : Array.isArray(q.default) ? q.default : [q.default];
+    if (values.length && defaults.some((d) => !values.includes(String(d)))) {
+      ctx.addIssue({ code: "custom", path: ["default"], message: `the default must be one of the choices: ${values.join(", ")}` });
+    }
   });
 export type Question = z.infer<typeof questionSchema>;
 
@@ -76,7 +85,6 @@ export const templateSchema = z
     focus: z.enum(FOCUSES),
     minutes: z.number().int().positive().max(240).default(30),
     description: z.string().default(""),
-    styles: z.array(z.string()).optional(),
     questions: z.array(questionSchema).optional(),
     rounds: z.array(roundSchema).optional(),
   })
@@ -97,10 +105,24 @@ export const templateSchema = z
           message: `'when' must refer to an earlier question; '${q.when.question}' is not asked before '${q.id}'`,
         });
       }
+      const target = q.when && t.questions!.find((other) => other.id === q.when!.question);
+      const problem = target && conditionProblem(q.when!, target);
+      if (problem) ctx.addIssue({ code: "custom", path: ["questions", index, "when"], message: problem });
       seen.add(q.id);
     });
   });
 export type Template = z.infer<typeof templateSchema>;
+
+/** A `when` that can never hold (`equals: "no"` on a yes/no question) is a silent bug: refuse it. */
+function conditionProblem(condition: Condition, target: Question): string | undefined {
+  const expected = [condition.equals, condition.not, ...(condition.in ?? [])].filter((v) => v !== undefined);
+  if (target.type === "confirm" && expected.some((v) => typeof v !== "boolean")) {
+    return `'${target.id}' is a yes/no question: compare it with true or false`;
+  }
+  const values = (target.choices ?? []).map((c) => (typeof c === "string" ? c : c.value));
+  const unknown = values.length ? expected.find((v) => !values.includes(String(v))) : undefined;
+  return unknown === undefined ? undefined : `'${String(unknown)}' is not one of the choices of '${target.id}': ${values.join(", ")}`;
+}
 
 /** A template with where it came from: `built-in` or the file path. */
 export interface LoadedTemplate {

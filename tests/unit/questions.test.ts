@@ -1,0 +1,75 @@
+import { describe, expect, it } from "vitest";
+import { checkAnswer, isAsked, missingAnswers, ratingsFrom } from "../../src/domain/questions.js";
+import { questionSchema, type Question } from "../../src/domain/template.js";
+
+const q = (raw: Record<string, unknown>): Question => questionSchema.parse({ prompt: "?", ...raw });
+const today = "2026-11-22";
+
+describe("checkAnswer: the one validator for prompts and answers files", () => {
+  it("keeps text exactly, numbers as text", () => {
+    expect(checkAnswer(q({ id: "a" }), "  spaced  ", today)).toEqual({ ok: true, value: "  spaced  " });
+    expect(checkAnswer(q({ id: "a" }), 42, today)).toEqual({ ok: true, value: "42" });
+  });
+
+  it("requires an answer unless the question is optional", () => {
+    expect(checkAnswer(q({ id: "a" }), "", today).ok).toBe(false);
+    expect(checkAnswer(q({ id: "a", required: false }), "", today)).toEqual({ ok: true, value: null });
+  });
+
+  it("holds a scale to whole numbers within its range", () => {
+    const scale = q({ id: "s", type: "scale", skill: "active-listening" });
+    expect(checkAnswer(scale, 4, today)).toEqual({ ok: true, value: 4 });
+    expect(checkAnswer(scale, "5", today)).toEqual({ ok: true, value: 5 });
+    expect(checkAnswer(scale, 6, today)).toEqual({ ok: false, error: "expected a number from 1 to 5" });
+    expect(checkAnswer(scale, 2.5, today).ok).toBe(false);
+  });
+
+  it("accepts only listed choices", () => {
+    const choice = q({ id: "c", type: "choice", choices: ["call", "email"] });
+    expect(checkAnswer(choice, "call", today).ok).toBe(true);
+    expect(checkAnswer(choice, "fax", today)).toEqual({ ok: false, error: "expected one of call, email" });
+    const multi = q({ id: "m", type: "multi", choices: ["a", "b"] });
+    expect(checkAnswer(multi, "a; b", today)).toEqual({ ok: true, value: ["a", "b"] });
+    expect(checkAnswer(multi, ["a", "z"], today).ok).toBe(false);
+  });
+
+  it("reads yes/no words for a confirm, and due-date words for a date", () => {
+    expect(checkAnswer(q({ id: "y", type: "confirm" }), "yes", today)).toEqual({ ok: true, value: true });
+    expect(checkAnswer(q({ id: "y", type: "confirm" }), false, today)).toEqual({ ok: true, value: false });
+    expect(checkAnswer(q({ id: "d", type: "date" }), "friday", today)).toEqual({ ok: true, value: "2026-11-27" });
+    expect(checkAnswer(q({ id: "d", type: "date" }), "someday", today).ok).toBe(false);
+  });
+
+  it("splits a list on ';' or new lines", () => {
+    expect(checkAnswer(q({ id: "l", type: "list" }), "one; two\nthree", today)).toEqual({ ok: true, value: ["one", "two", "three"] });
+  });
+});
+
+describe("conditions and missing answers", () => {
+  const questions = [
+    q({ id: "won", type: "confirm" }),
+    q({ id: "why_lost", when: { question: "won", equals: false } }),
+    q({ id: "next", default: "keep going" }),
+    q({ id: "rate", type: "scale", skill: "paraphrasing" }),
+    q({ id: "extra", required: false }),
+  ];
+
+  it("asks a follow-up only when the earlier answer matches", () => {
+    expect(isAsked(questions[1]!, { won: false })).toBe(true);
+    expect(isAsked(questions[1]!, { won: true })).toBe(false);
+  });
+
+  it("lists what is still missing, in order, after defaults and conditions", () => {
+    expect(missingAnswers(questions, {}).map((m) => m.id)).toEqual(["won", "rate"]);
+    expect(missingAnswers(questions, { won: false }).map((m) => m.id)).toEqual(["why_lost", "rate"]);
+    expect(missingAnswers(questions, { won: true, rate: 3 })).toEqual([]);
+  });
+
+  it("describes a missing question well enough for a script to answer it", () => {
+    expect(missingAnswers(questions, { won: true })).toEqual([{ id: "rate", type: "scale", prompt: "?", min: 1, max: 5, skill: "paraphrasing" }]);
+  });
+
+  it("turns scale answers into ratings of their skill", () => {
+    expect(ratingsFrom(questions, { rate: 4, won: true })).toEqual({ paraphrasing: 4 });
+  });
+});
