@@ -9,7 +9,7 @@ import { buildPlanRecord, renderPlanBody, type PlanInput } from "../domain/plan-
 import { recordId } from "../domain/record.js";
 import { badInput } from "../errors.js";
 import { loadAnswersFile, questionAnswers } from "../store/answers.js";
-import { randomId, readRecords, replaceRecord, writeNewRecord } from "../store/records.js";
+import { randomId, readRecordFile, readRecords, replaceRecord, writeNewRecord } from "../store/records.js";
 import { loadTemplates, requireTemplate } from "../store/templates.js";
 import { ensureWorkspace, openWorkspace } from "../store/workspace.js";
 import { drillsDueFor } from "./drills-due.js";
@@ -44,7 +44,8 @@ export async function runPlan(raw: Record<string, unknown>, ctx: Context): Promi
   const draft = records.filter(({ record }) => record.type === "plan" && record.status === "draft").at(-1);
   if (options.resume && !draft) throw badInput("no_draft", `no draft plan for ${rep.id} to resume`, `start one with \`coach plan ${rep.id}\``);
   if (draft && !options.resume) ctx.out.info(`Note: an unfinished draft plan exists (${draft.path}); \`coach plan ${rep.id} --resume\` continues it.`);
-  const resumed = options.resume ? draft : undefined;
+  // Summaries from readRecords may leave out answers: a resumed draft is read in full.
+  const resumed = options.resume && draft ? { path: draft.path, record: readRecordFile(workspace.root, draft.path).record } : undefined;
 
   const focus = chooseFocus(config, rep, records, options.stage ?? resumed?.record.stage ?? undefined);
   const planTemplate = options.template ? requireTemplate(templates, options.template, "plan") : pickTemplate(templates, "plan", focus.stage.id);
