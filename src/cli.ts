@@ -5,6 +5,7 @@ import { registerInit } from "./cli/init.js";
 import type { GlobalOptions, Kit, Raw, Runner } from "./cli/kit.js";
 import { registerPlan } from "./cli/plan.js";
 import { registerRep } from "./cli/rep.js";
+import { registerReview } from "./cli/review.js";
 import { registerTemplates } from "./cli/templates.js";
 
 export type { GlobalOptions };
@@ -51,6 +52,7 @@ export function buildProgram(deps: ProgramDeps): Command {
   registerRep(program, kit);
   registerTemplates(program, kit);
   registerPlan(program, kit);
+  registerReview(program, kit);
 
   // exitOverride and configureOutput must reach every subcommand: the contract's exit
   // codes come from main.ts, never from commander calling process.exit itself.

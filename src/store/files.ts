@@ -16,11 +16,13 @@ export function ensureDir(dir: string): void {
  * crash. Synchronous on purpose: a draft saved while the process is being torn down by
  * Ctrl-C must be on disk before the process exits.
  */
-export function writeFileSafely(path: string, text: string): void {
+export function writeFileSafely(path: string, text: string, { durable = true }: { durable?: boolean } = {}): void {
   ensureDir(dirname(path));
   try {
-    writeFileAtomic.sync(path, text, { mode: FILE_MODE, fsync: true });
-    syncDir(dirname(path));
+    // Not durable: still atomic (never torn), but a crash may lose it; for derived files
+    // such as the index, which are rebuilt when missing, and where fsync is most of the cost.
+    writeFileAtomic.sync(path, text, { mode: FILE_MODE, fsync: durable });
+    if (durable) syncDir(dirname(path));
   } catch (error) {
     throw runtimeFailure("write_failed", `could not write ${path}: ${(error as Error).message}`, error);
   }

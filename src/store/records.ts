@@ -1,10 +1,13 @@
 import { randomBytes } from "node:crypto";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, type Dirent } from "node:fs";
 import { join, relative } from "node:path";
 import { splitFrontMatter, joinFrontMatter } from "../domain/front-matter.js";
+import { assertSafeSegment } from "../domain/ids.js";
 import { recordSchema, RECORD_FILE, type CoachRecord, type StoredRecord } from "../domain/record.js";
+import type { Rep } from "../domain/rep.js";
 import { badInput } from "../errors.js";
-import { listRepIds, repDir } from "./reps.js";
+import { pruneShards, readFolderThroughIndex } from "./record-index.js";
+import { listRepIds, parseRepProfile, repDir } from "./reps.js";
 import { withFileLock, writeFileSafely } from "./files.js";
 import { parseYaml, type Parsed } from "./yaml-source.js";
 
@@ -33,9 +36,43 @@ export function recordsDir(root: string, rep: string): string {
 /** Parses one record file's text; a broken one yields `file:line:col: problem`. */
 export function parseRecord(text: string, file: string): Parsed<RecordFile> {
   const split = splitFrontMatter(text);
-  if (!split) return { ok: false, problem: `${file}:1:1: no front matter; a record starts with a '---' line and its YAML ends with another` };
+  if (!split) return { ok: false, problem: noFrontMatter(file) };
   const parsed = parseYaml(recordSchema, split.frontMatter, file, split.firstLine);
   return parsed.ok ? { ok: true, value: { record: parsed.value, body: split.body } } : parsed;
+}
+
+/**
+ * Like parseRecord, for the index: the `answers` block, the bulk of a record that no
+ * report reads, is cut out before the YAML is parsed, since parsing YAML is most of the
+ * cost of building the index. Should the rest not parse, the whole file is parsed
+ * again, so a problem is reported exactly where it is.
+ */
+export function parseRecordSummary(text: string, file: string): Parsed<CoachRecord> {
+  const split = splitFrontMatter(text);
+  if (!split) return { ok: false, problem: noFrontMatter(file) };
+  const trimmed = withoutAnswers(split.frontMatter);
+  const parsed = parseYaml(recordSchema, trimmed, file, split.firstLine);
+  if (parsed.ok || trimmed === split.frontMatter) return parsed;
+  const full = parseYaml(recordSchema, split.frontMatter, file, split.firstLine);
+  return full;
+}
+
+/**
+ * The front matter without its top-level `answers:` key and value. The value ends at
+ * the next line that starts another top-level key: every line inside it (block scalars
+ * included) is indented, blank, a comment, or a `- ` item of a sequence written at the
+ * key's own indentation.
+ */
+export function withoutAnswers(frontMatter: string): string {
+  const start = /^answers:/m.exec(frontMatter);
+  if (!start) return frontMatter;
+  const rest = frontMatter.slice(start.index);
+  const next = /\n(?=[^\s#-]|-\S)/.exec(rest);
+  return frontMatter.slice(0, start.index) + (next ? rest.slice(next.index + 1) : "");
+}
+
+function noFrontMatter(file: string): string {
+  return `${file}:1:1: no front matter; a record starts with a '---' line and its YAML ends with another`;
 }
 
 export function readRecordFile(root: string, path: string): RecordFile {
@@ -58,16 +95,55 @@ export function listRecordPaths(root: string, rep?: string): string[] {
   });
 }
 
-/** Every readable record (of one rep, or all), with the broken ones listed, not thrown. */
+/**
+ * Every readable record (of one rep, or of all reps with a profile), oldest first per
+ * rep, with the broken ones listed, not thrown. Read through the metadata index, so
+ * records come without `answers` and without drill rounds' `response` and `notes`:
+ * read one file with readRecordFile when those are needed.
+ */
 export function readRecords(root: string, rep?: string): RecordSet {
+  const reps = rep ? [rep] : listRepIds(root);
   const records: StoredRecord[] = [];
   const skipped: string[] = [];
-  for (const path of listRecordPaths(root, rep)) {
-    const parsed = parseRecord(readFileSync(join(root, path), "utf8"), path);
-    if (parsed.ok) records.push({ path, record: parsed.value.record });
-    else skipped.push(parsed.problem);
+  for (const id of reps) {
+    const folder = readFolderThroughIndex(root, safeRepId(id), { record: parseRecordSummary });
+    for (const record of folder.records) records.push(record);
+    for (const problem of folder.skipped) skipped.push(problem);
   }
   return { records, skipped };
+}
+
+/**
+ * One rep folder's records and its profile (`undefined` when it has no rep.yaml),
+ * both through the index: a team review of 100 reps parses no YAML when nothing changed.
+ */
+export function readRepFolder(root: string, rep: string): RecordSet & { profile?: Parsed<Rep> } {
+  return readFolderThroughIndex(root, safeRepId(rep), { record: parseRecordSummary, profile: parseRepProfile });
+}
+
+function safeRepId(rep: string): string {
+  assertSafeSegment("rep id", rep);
+  return rep;
+}
+
+/**
+ * Every folder under reps/, sorted: a team review reads each (rep.yaml or not), so
+ * records of removed reps are reported, not lost. Also clears index shards of folders
+ * that are gone.
+ */
+export function listRepFolders(root: string): string[] {
+  let entries: Dirent[];
+  try {
+    entries = readdirSync(join(root, "reps"), { withFileTypes: true });
+  } catch {
+    return [];
+  }
+  const folders = entries
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort();
+  pruneShards(root, folders);
+  return folders;
 }
 
 /** Writes a new record file; its name is its id, so it never replaces another. */

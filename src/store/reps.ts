@@ -6,7 +6,7 @@ import { toYaml } from "../domain/front-matter.js";
 import { badInput } from "../errors.js";
 import { writeFileSafely } from "./files.js";
 import { ensureWorkspace, type Workspace } from "./workspace.js";
-import { loadYaml } from "./yaml-source.js";
+import { loadYaml, parseYaml, type Parsed } from "./yaml-source.js";
 
 export function repDir(root: string, id: string): string {
   assertSafeSegment("rep id", id);
@@ -20,6 +20,11 @@ export function listRepIds(root: string): string[] {
     .filter((entry) => entry.isDirectory() && existsSync(join(dir, entry.name, "rep.yaml")))
     .map((entry) => entry.name)
     .sort();
+}
+
+/** A profile's text -> the rep, or `file:line:col: problem` (for the index). */
+export function parseRepProfile(text: string, file: string): Parsed<Rep> {
+  return parseYaml(repSchema, text, file);
 }
 
 export function loadRep(root: string, id: string): Rep {

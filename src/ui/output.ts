@@ -19,6 +19,8 @@ export interface OutputOptions {
  */
 export class Output {
   readonly style: ChalkInstance;
+  /** No colour whatever the terminal: for reports written to a file. */
+  readonly plain: ChalkInstance = new Chalk({ level: 0 });
 
   constructor(
     private readonly stdout: TextSink,

@@ -1,0 +1,132 @@
+import { existsSync } from "node:fs";
+import { resolve } from "node:path";
+import { z } from "zod";
+import type { Context } from "../context.js";
+import type { Config } from "../domain/config.js";
+import { addDaysIso } from "../domain/dates.js";
+import { countable } from "../domain/history.js";
+import { reviewRep, type Period, type RepReview, type ReviewedRep } from "../domain/review.js";
+import { renderRepReviewMarkdown, renderTeamMarkdown } from "../domain/review-markdown.js";
+import { removedRep, teamReview, teamRow, type RemovedRep, type TeamRow } from "../domain/team-review.js";
+import { parseSince, SINCE_FORMS } from "../domain/when.js";
+import { badInput } from "../errors.js";
+import { writeFileSafely } from "../store/files.js";
+import { listRepFolders, readRecords, readRepFolder, recordsDir } from "../store/records.js";
+import { findRep, unknownRep } from "../store/reps.js";
+import type { Parsed } from "../store/yaml-source.js";
+import type { Rep } from "../domain/rep.js";
+import { openWorkspace, type Workspace } from "../store/workspace.js";
+import { renderRepReviewText, renderTeamText } from "../ui/review-text.js";
+import { parseOptions } from "./options.js";
+
+const reviewOptionsSchema = z.object({
+  rep: z.string().optional(),
+  team: z.boolean().default(false),
+  since: z.string().optional(),
+  format: z.enum(["text", "md", "json"], { error: "expected text, md or json" }).optional(),
+  out: z.string().min(1).optional(),
+});
+type ReviewOptions = z.infer<typeof reviewOptionsSchema>;
+type Format = "text" | "md" | "json";
+
+/** argv -> options -> load (one rep's records at a time) -> decide -> render -> write or print. */
+export async function runReview(raw: Record<string, unknown>, ctx: Context): Promise<void> {
+  const options = parseOptions(reviewOptionsSchema, raw);
+  if (options.team && options.rep) throw badInput("invalid_option", "give a rep or --team, not both", "e.g. `coach review alex-kim` or `coach review --team`");
+  const format = chooseFormat(options, ctx);
+  const workspace = openWorkspace({ flag: ctx.workspaceFlag, env: ctx.env, cwd: ctx.cwd });
+  const period = periodOf(options.since, workspace.config, ctx.today);
+
+  const report = options.rep ? reviewOne(workspace, options.rep, period, ctx) : reviewTeam(workspace, period, ctx);
+  const text = render(report, format, workspace.config, ctx, Boolean(options.out));
+  if (!options.out) return format === "json" ? ctx.out.printJson(report.json) : ctx.out.data(text);
+  const file = resolve(ctx.cwd, options.out);
+  writeFileSafely(file, text.endsWith("\n") ? text : `${text}\n`);
+  if (ctx.out.json) return ctx.out.printJson({ written: [file], id: report.kind === "rep" ? report.review.rep : "team" });
+  ctx.out.info(`Review written to ${file}`);
+}
+
+/** `--json` alone means JSON; with `--out` it means "tell me what was written" and --format picks the file's format. */
+function chooseFormat(options: ReviewOptions, ctx: Context): Format {
+  if (!ctx.out.json) return options.format ?? "text";
+  if (options.out) return options.format ?? "json";
+  if (options.format && options.format !== "json") {
+    throw badInput("invalid_option", `--json prints JSON; it cannot go with --format ${options.format}`, `drop --json, or add --out FILE to write the ${options.format} report to a file`);
+  }
+  return "json";
+}
+
+/** `--since WHEN` (default: coach.yaml's defaults.review_days back) to today, both ends included. */
+function periodOf(since: string | undefined, config: Config, today: string): Period {
+  if (since === undefined) return { from: addDaysIso(today, -config.defaults.review_days), to: today };
+  const from = parseSince(since, today);
+  if (!from) throw badInput("invalid_since", `--since '${since}' is not a date`, `use ${SINCE_FORMS}`);
+  if (from > today) throw badInput("invalid_since", `--since ${from} is after today (${today})`, "a review covers the past: use a date up to today");
+  return { from, to: today };
+}
+
+type Report =
+  | { kind: "rep"; review: RepReview; skipped: string[]; json: unknown }
+  | { kind: "team"; rows: ReturnType<typeof teamReview>; skipped: string[]; json: unknown };
+
+function reviewOne(workspace: Workspace, id: string, period: Period, ctx: Context): Report {
+  const rep = reviewedRep(workspace.root, id, ctx);
+  const { records, skipped } = readRecords(workspace.root, rep.id);
+  warnSkipped(skipped, ctx);
+  const review = reviewRep(workspace.config, rep, records, period);
+  return { kind: "rep", review, skipped, json: { ...review, skipped } };
+}
+
+/** A rep with a profile, or the bare id of a removed rep whose records folder remains. */
+function reviewedRep(root: string, id: string, ctx: Context): ReviewedRep {
+  const rep = findRep(root, id);
+  if (rep) return { id: rep.id, name: rep.name, goals: rep.goals, added: rep.added, profile: true };
+  if (existsSync(recordsDir(root, id))) {
+    ctx.out.warn(`${id} has records but no profile (reps/${id}/rep.yaml); reviewing the records alone`);
+    return { id, name: id, goals: [], profile: false };
+  }
+  throw unknownRep(root, id);
+}
+
+/** One rep at a time, so a team of any size is reviewed in the memory of its largest rep. */
+function reviewTeam(workspace: Workspace, period: Period, ctx: Context): Report {
+  const rows: TeamRow[] = [];
+  const removed: RemovedRep[] = [];
+  const skipped: string[] = [];
+  for (const folder of listRepFolders(workspace.root)) {
+    const read = readRepFolder(workspace.root, folder);
+    warnSkipped(read.skipped, ctx);
+    skipped.push(...read.skipped);
+    const rep = teamMember(folder, read.profile, ctx);
+    const review = reviewRep(workspace.config, rep, read.records, period);
+    if (rep.profile) rows.push(teamRow(review));
+    else {
+      const kept = countable(read.records);
+      if (kept.length) removed.push(removedRep(review, kept.length, kept.reduce((last, { record }) => (record.date > last ? record.date : last), "")));
+    }
+  }
+  const team = teamReview(period, rows, removed);
+  return { kind: "team", rows: team, skipped, json: { ...team, skipped } };
+}
+
+/** The rep of a folder; a broken profile does not stop a team review: the rep is listed by id, with a warning. */
+function teamMember(folder: string, profile: Parsed<Rep> | undefined, ctx: Context): ReviewedRep {
+  if (profile?.ok) return { id: folder, name: profile.value.name, goals: profile.value.goals, added: profile.value.added, profile: true };
+  if (profile) ctx.out.warn(`could not read ${folder}'s profile: ${profile.problem}`);
+  return { id: folder, name: folder, goals: [], profile: Boolean(profile) };
+}
+
+function warnSkipped(skipped: string[], ctx: Context): void {
+  for (const problem of skipped) ctx.out.warn(`skipped a broken record: ${problem}`);
+}
+
+function render(report: Report, format: Format, config: Config, ctx: Context, toFile: boolean): string {
+  if (format === "json") return JSON.stringify(report.json, null, 2);
+  const style = toFile ? ctx.out.plain : ctx.out.style;
+  const width = toFile ? 80 : ctx.out.width;
+  if (report.kind === "rep") {
+    return format === "md" ? renderRepReviewMarkdown(report.review, config, report.skipped.length) : renderRepReviewText(report.review, config, style, width, report.skipped.length);
+  }
+  const every = config.cadence.one_on_one_days;
+  return format === "md" ? renderTeamMarkdown(report.rows, report.skipped.length, every) : renderTeamText(report.rows, style, width, report.skipped.length, every);
+}

@@ -1,0 +1,273 @@
+import { allSkills, type Config } from "./config.js";
+import { addDaysIso, daysBetween } from "./dates.js";
+import { allActions, completedSessions, isOverdue, ratingsBySkill } from "./history.js";
+import type { CoachRecord, StoredRecord } from "./record.js";
+import { suggestNextSteps } from "./review-steps.js";
+import { drillSchedule, latestDrillScores } from "./schedule.js";
+import { COACHING_KINDS } from "./template.js";
+
+export interface Period {
+  from: string;
+  to: string;
+}
+
+/** Who is reviewed: a rep's profile, or a bare id for a rep removed from the workspace. */
+export interface ReviewedRep {
+  id: string;
+  name: string;
+  goals: string[];
+  added?: string;
+  /** False when the rep has records but no profile any more. */
+  profile: boolean;
+}
+
+export interface Cadence {
+  every_days: number;
+  expected: number;
+  held: number;
+  longest_gap_days: number;
+  last_session: string | null;
+  days_since: number | null;
+  /** When the next 1:1 is due by the cadence (today or earlier when overdue). */
+  next_due: string;
+  overdue: boolean;
+}
+
+export interface OverdueAction {
+  id: string;
+  text: string;
+  owner: string;
+  due: string;
+  days_overdue: number;
+  made: string;
+  record: string;
+}
+
+export interface ActionCounts {
+  made: number;
+  done: number;
+  done_on_time: number;
+  dropped: number;
+  open: number;
+  overdue: number;
+  /** The overdue ones among those made in the period, most overdue first. */
+  overdue_items: OverdueAction[];
+  /** Commitments made before the period that are still open today. */
+  open_from_earlier: number;
+}
+
+export type Trend = "up" | "down" | "flat" | "single";
+
+export interface SkillTrend {
+  skill: string;
+  first: number;
+  last: number;
+  trend: Trend;
+  ratings: { date: string; value: number }[];
+}
+
+export interface DrillSummary {
+  held: number;
+  average_score: number | null;
+  by_skill: { skill: string; rounds: number; average_score: number; last_score: number; last_date: string }[];
+  /** Skills whose practice is due today or earlier, by the spaced-repetition schedule. */
+  due: { skill: string; due: string; last_score: number | null }[];
+}
+
+export interface RepReview {
+  rep: string;
+  name: string;
+  profile: boolean;
+  period: Period;
+  cadence: Cadence;
+  actions: ActionCounts;
+  skills: SkillTrend[];
+  stages: Record<string, number>;
+  uncoached_stages: string[];
+  coaching_kinds: Record<string, number>;
+  drills: DrillSummary;
+  goals: string[];
+  next_steps: string[];
+}
+
+/** A session rating at or under this, never practised in a drill, puts the skill on the drill list. */
+const WEAK_RATING = 2;
+
+/**
+ * A rep's coaching history over a period (both ends included), as the review JSON of
+ * DESIGN.md. Drafts never count; `open` and `overdue` are as of `period.to` (today).
+ */
+export function reviewRep(config: Config, rep: ReviewedRep, all: StoredRecord[], period: Period): RepReview {
+  const history = sortHistory(all, period);
+  const sessions = completedSessions(history.inPeriod);
+  const skills = skillTrends(config, history.inPeriod);
+  const stages = countBy(
+    config.stages.map((s) => s.id),
+    sessions.map((s) => s.stage),
+  );
+  const review: Omit<RepReview, "next_steps"> = {
+    rep: rep.id,
+    name: rep.name,
+    profile: rep.profile,
+    period,
+    cadence: cadenceOf(config, rep, history, sessions, period),
+    actions: actionCounts(history, period),
+    skills,
+    stages,
+    uncoached_stages: config.stages.map((s) => s.id).filter((id) => stages[id] === 0),
+    coaching_kinds: countBy(
+      [...COACHING_KINDS],
+      sessions.map((s) => s.coaching_kind),
+    ),
+    drills: drillSummary(history, skills, period),
+    goals: rep.goals,
+  };
+  return { ...review, next_steps: suggestNextSteps(review, config) };
+}
+
+/** What a review needs from the whole history, gathered in one pass (a rep may have thousands of records). */
+interface History {
+  /** Records that count (no drafts) dated within the period. */
+  inPeriod: StoredRecord[];
+  /** The earliest counting record, any time up to today. */
+  firstDate: string | undefined;
+  lastSession: string | null;
+  /** Completed drills up to today, any time: the practice schedule looks back past the period. */
+  drills: StoredRecord[];
+  /** Commitments made before the period and still open. */
+  openFromEarlier: number;
+}
+
+function sortHistory(all: StoredRecord[], period: Period): History {
+  const history: History = { inPeriod: [], firstDate: undefined, lastSession: null, drills: [], openFromEarlier: 0 };
+  for (const stored of all) {
+    const { record } = stored;
+    if (record.status === "draft" || record.date > period.to) continue;
+    if (history.firstDate === undefined || record.date < history.firstDate) history.firstDate = record.date;
+    if (record.type === "session" && record.status === "completed" && (history.lastSession === null || record.date > history.lastSession)) history.lastSession = record.date;
+    if (record.type === "drill" && record.status === "completed") history.drills.push(stored);
+    if (record.date >= period.from) history.inPeriod.push(stored);
+    else for (const action of record.actions ?? []) if (action.status === "open") history.openFromEarlier++;
+  }
+  return history;
+}
+
+function cadenceOf(config: Config, rep: ReviewedRep, history: History, sessions: CoachRecord[], period: Period): Cadence {
+  const every = config.cadence.one_on_one_days;
+  const today = period.to;
+  // Coaching is expected from when the rep's history starts: added, or an earlier back-dated record.
+  const historyStart = [rep.added, history.firstDate].filter((d): d is string => Boolean(d)).sort()[0];
+  const start = historyStart && historyStart > period.from ? historyStart : period.from;
+  const expected = start > today ? 0 : Math.floor((daysBetween(start, today) + 1) / every);
+  // Gaps within the period: from its start (or the rep's) to the first 1:1, between 1:1s, and from the last to today.
+  const points = [start, ...sessions.map((s) => s.date).filter((d) => d >= start), today];
+  let longest = 0;
+  for (let i = 1; i < points.length; i++) longest = Math.max(longest, daysBetween(points[i - 1]!, points[i]!));
+  const last = history.lastSession;
+  const daysSince = last ? daysBetween(last, today) : null;
+  return {
+    every_days: every,
+    expected,
+    held: sessions.length,
+    longest_gap_days: longest,
+    last_session: last,
+    days_since: daysSince,
+    next_due: last ? addDaysIso(last, every) : historyStart ? addDaysIso(historyStart, every) : today,
+    overdue: last ? daysSince! > every : historyStart ? daysBetween(historyStart, today) > every : true,
+  };
+}
+
+function actionCounts(history: History, period: Period): ActionCounts {
+  const today = period.to;
+  const made = allActions(history.inPeriod);
+  const done = made.filter((t) => t.action.status === "done");
+  const overdue = made.filter((t) => isOverdue(t.action, today));
+  return {
+    made: made.length,
+    done: done.length,
+    // No due date means it cannot be late; a done action without a close date cannot be shown on time.
+    done_on_time: done.filter(({ action }) => action.due === null || (action.closed_on !== null && action.closed_on <= action.due)).length,
+    dropped: made.filter((t) => t.action.status === "dropped").length,
+    open: made.filter((t) => t.action.status === "open").length,
+    overdue: overdue.length,
+    overdue_items: overdue
+      .map(({ action, made: madeOn, path }) => ({
+        id: action.id,
+        text: action.text,
+        owner: action.owner,
+        due: action.due!,
+        days_overdue: daysBetween(action.due!, today),
+        made: madeOn,
+        record: path,
+      }))
+      .sort((a, b) => b.days_overdue - a.days_overdue || a.id.localeCompare(b.id)),
+    open_from_earlier: history.openFromEarlier,
+  };
+}
+
+/** Each rated skill's ratings in the period, in the process's skill order, then the rest by name. */
+function skillTrends(config: Config, inPeriod: StoredRecord[]): SkillTrend[] {
+  const order = allSkills(config);
+  const rank = (skill: string) => (order.includes(skill) ? order.indexOf(skill) : order.length);
+  return [...ratingsBySkill(inPeriod)]
+    .sort(([a], [b]) => rank(a) - rank(b) || a.localeCompare(b))
+    .map(([skill, ratings]) => {
+      const first = ratings[0]!.value;
+      const last = ratings.at(-1)!.value;
+      return { skill, first, last, trend: trendOf(ratings.length, first, last), ratings };
+    });
+}
+
+/** Last rating against the first: one rating shows no trend yet. */
+export function trendOf(count: number, first: number, last: number): Trend {
+  if (count < 2) return "single";
+  return last > first ? "up" : last < first ? "down" : "flat";
+}
+
+function drillSummary(history: History, skills: SkillTrend[], period: Period): DrillSummary {
+  const inPeriod = history.drills.filter(({ record }) => record.date >= period.from);
+  const bySkill = new Map<string, number[]>();
+  const all: number[] = [];
+  for (const { record: drill } of inPeriod) {
+    for (const round of drill.rounds ?? []) {
+      all.push(round.score);
+      const skill = round.skill ?? drill.skill;
+      if (!skill) continue;
+      const scores = bySkill.get(skill);
+      if (scores) scores.push(round.score);
+      else bySkill.set(skill, [round.score]);
+    }
+  }
+  const latest = latestDrillScores(inPeriod);
+  const everDrilled = [...latestDrillScores(history.drills).keys()];
+  const weakNeverDrilled = skills.filter((s) => s.last <= WEAK_RATING && !everDrilled.includes(s.skill)).map((s) => s.skill);
+  return {
+    held: inPeriod.length,
+    average_score: all.length ? round1(mean(all)) : null,
+    by_skill: [...bySkill].map(([skill, list]) => ({
+      skill,
+      rounds: list.length,
+      average_score: round1(mean(list)),
+      last_score: latest.get(skill)!.score,
+      last_date: latest.get(skill)!.date,
+    })),
+    due: drillSchedule(history.drills, [...everDrilled, ...weakNeverDrilled], period.to)
+      .filter((item) => item.due <= period.to)
+      .map(({ skill, due, last_score }) => ({ skill, due, last_score })),
+  };
+}
+
+/** Counts of each value, with every expected key present (zero when absent), others after. */
+function countBy(keys: string[], values: (string | null | undefined)[]): Record<string, number> {
+  const counts: Record<string, number> = Object.fromEntries(keys.map((key) => [key, 0]));
+  for (const value of values) if (value) counts[value] = (counts[value] ?? 0) + 1;
+  return counts;
+}
+
+function mean(values: number[]): number {
+  return values.reduce((sum, v) => sum + v, 0) / values.length;
+}
+
+function round1(value: number): number {
+  return Math.round(value * 10) / 10;
+}

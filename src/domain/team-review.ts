@@ -1,0 +1,85 @@
+import type { Period, RepReview } from "./review.js";
+
+export type TeamTrend = "up" | "down" | "flat" | null;
+
+export interface TeamRow {
+  rep: string;
+  name: string;
+  last_session: string | null;
+  days_since: number | null;
+  overdue: boolean;
+  held: number;
+  expected: number;
+  open_actions: number;
+  overdue_actions: number;
+  /** More skills rising than falling is "up"; null when no skill was rated twice. */
+  skill_trend: TeamTrend;
+  /** The average rating of each rated session in the period, oldest first (the sparkline). */
+  average_ratings: number[];
+}
+
+/** Records left by a rep no longer in the workspace: reported, never dropped silently. */
+export interface RemovedRep {
+  rep: string;
+  records: number;
+  last_record: string | null;
+  held: number;
+  open_actions: number;
+}
+
+export interface TeamReview {
+  period: Period;
+  reps: TeamRow[];
+  on_cadence: { reps: number; of: number; share: number | null };
+  removed_reps: RemovedRep[];
+}
+
+export function teamRow(review: RepReview): TeamRow {
+  const { cadence, actions } = review;
+  return {
+    rep: review.rep,
+    name: review.name,
+    last_session: cadence.last_session,
+    days_since: cadence.days_since,
+    overdue: cadence.overdue,
+    held: cadence.held,
+    expected: cadence.expected,
+    open_actions: actions.open,
+    overdue_actions: actions.overdue,
+    skill_trend: teamTrend(review),
+    average_ratings: averageRatingsByDate(review),
+  };
+}
+
+export function removedRep(review: RepReview, records: number, lastRecord: string | null): RemovedRep {
+  return { rep: review.rep, records, last_record: lastRecord, held: review.cadence.held, open_actions: review.actions.open };
+}
+
+/** Overdue reps first, longest without a 1:1 first (never coached before all), then by id. */
+export function teamReview(period: Period, rows: TeamRow[], removed: RemovedRep[]): TeamReview {
+  const since = (row: TeamRow) => row.days_since ?? Number.POSITIVE_INFINITY;
+  const reps = [...rows].sort((a, b) => Number(b.overdue) - Number(a.overdue) || since(b) - since(a) || a.rep.localeCompare(b.rep));
+  const kept = rows.filter((row) => !row.overdue).length;
+  return {
+    period,
+    reps,
+    on_cadence: { reps: kept, of: rows.length, share: rows.length ? Math.round((kept / rows.length) * 100) / 100 : null },
+    removed_reps: removed,
+  };
+}
+
+function teamTrend(review: RepReview): TeamTrend {
+  const moving = review.skills.filter((s) => s.trend !== "single");
+  if (!moving.length) return null;
+  const up = moving.filter((s) => s.trend === "up").length;
+  const down = moving.filter((s) => s.trend === "down").length;
+  return up > down ? "up" : down > up ? "down" : "flat";
+}
+
+function averageRatingsByDate(review: RepReview): number[] {
+  const byDate = new Map<string, number[]>();
+  for (const skill of review.skills) for (const { date, value } of skill.ratings) byDate.set(date, [...(byDate.get(date) ?? []), value]);
+  return [...byDate]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([, values]) => Math.round((values.reduce((s, v) => s + v, 0) / values.length) * 10) / 10);
+}

@@ -1,0 +1,189 @@
+import { readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { join, sep } from "node:path";
+import type { CoachRecord, RoundResult, StoredRecord } from "../domain/record.js";
+import { RECORD_FILE } from "../domain/record.js";
+import type { Rep } from "../domain/rep.js";
+import { writeFileSafely } from "./files.js";
+import type { Parsed } from "./yaml-source.js";
+
+/**
+ * A derived, rebuildable cache of record front matter (and rep profiles), so reading
+ * 100,000 records costs a stat per file and one JSON.parse per rep instead of a YAML
+ * parse per file. The Markdown files stay the only source of truth: an entry is trusted
+ * only while its file's size, mtime and inode are unchanged, and a missing, corrupt or
+ * outdated index is rebuilt without a word.
+ *
+ * One shard per rep folder (`.coach/index/<rep>.json`), not one file for the workspace:
+ * a rep's plan reads only that rep's shard, a new record rewrites one small shard, and a
+ * team review holds one rep's records in memory at a time.
+ *
+ * Bump INDEX_VERSION whenever what an entry keeps changes, or recordSchema/repSchema
+ * change what a valid file parses to (a new default, a renamed field): old shards are
+ * then rebuilt.
+ */
+export const INDEX_VERSION = 1;
+export const INDEX_DIR = join(".coach", "index");
+
+interface Stamp {
+  size: number;
+  mtimeMs: number;
+  ino: number;
+}
+
+interface Entry<T> extends Stamp {
+  /** The parsed, checked contents (a record minus the text reviews never read). */
+  value?: T;
+  /** `file:line:col: problem` of a broken file, so its warning needs no re-parse. */
+  problem?: string;
+}
+
+interface Shard {
+  version: number;
+  folder: string;
+  profile?: Entry<Rep>;
+  files: Record<string, Entry<CoachRecord>>;
+}
+
+export interface FolderRead {
+  records: StoredRecord[];
+  skipped: string[];
+  /** The rep's profile, when asked for: undefined when the folder has no rep.yaml. */
+  profile?: Parsed<Rep>;
+}
+
+export interface Parsers {
+  /** A record file's text -> its front matter, for the index (records.ts's parseRecordSummary). */
+  record(text: string, path: string): Parsed<CoachRecord>;
+  /** rep.yaml's text -> the profile; given only by callers that want the profile too. */
+  profile?(text: string, file: string): Parsed<Rep>;
+}
+
+/**
+ * The records of `reps/<rep>/records`, oldest first, through the rep's shard: unchanged
+ * files come from the shard, changed and new ones are parsed, deleted ones dropped. The
+ * shard is rewritten (atomically) only when something changed.
+ */
+export function readFolderThroughIndex(root: string, rep: string, parsers: Parsers): FolderRead {
+  const folder = join("reps", rep, "records");
+  const dir = root + sep + folder + sep;
+  const shardFile = join(root, INDEX_DIR, `${rep}.json`);
+  const known = loadShard(shardFile, folder);
+  let changed = !known;
+  const files: Record<string, Entry<CoachRecord>> = {};
+  const records: StoredRecord[] = [];
+  const skipped: string[] = [];
+
+  let profile = known?.profile;
+  let profileRead: Parsed<Rep> | undefined;
+  if (parsers.profile) {
+    const file = join(root, "reps", rep, "rep.yaml");
+    const fresh = refresh(file, file, profile, parsers.profile);
+    if (fresh !== profile) changed = true;
+    profile = fresh;
+    profileRead = profile && (profile.value ? { ok: true, value: profile.value } : { ok: false, problem: profile.problem! });
+  }
+
+  let kept = 0;
+  for (const name of listRecordNames(root + sep + folder)) {
+    const stored = known?.files[name];
+    const before = stored && isEntry(stored) ? stored : undefined;
+    const entry = refresh(dir + name, folder + sep + name, before, parsers.record, summarize);
+    if (!entry) {
+      changed = true;
+      continue;
+    }
+    if (entry === before) kept++;
+    else changed = true;
+    files[name] = entry;
+    if (entry.value) records.push({ path: folder + sep + name, record: entry.value });
+    else skipped.push(entry.problem!);
+  }
+  // Entries of deleted files (or damaged ones) make the shard differ from the folder.
+  if (known && kept !== Object.keys(known.files).length) changed = true;
+  if (changed && (records.length || skipped.length || profile)) saveShard(shardFile, { version: INDEX_VERSION, folder, ...(profile ? { profile } : {}), files });
+  return { records, skipped, ...(parsers.profile ? { profile: profileRead } : {}) };
+}
+
+/** Removes shards of rep folders that no longer exist; they are harmless, only clutter. */
+export function pruneShards(root: string, liveReps: string[]): void {
+  const live = new Set(liveReps.map((rep) => `${rep}.json`));
+  let names: string[];
+  try {
+    names = readdirSync(join(root, INDEX_DIR));
+  } catch {
+    return;
+  }
+  for (const name of names) if (!live.has(name) && name.endsWith(".json")) rmSync(join(root, INDEX_DIR, name), { force: true });
+}
+
+/**
+ * What the index keeps of a record: everything (keys a person added too) except the
+ * answers and the drill rounds' response and notes, which no report reads. A command
+ * that needs them (resuming a draft) reads the file with readRecordFile.
+ */
+export function summarize(record: CoachRecord): CoachRecord {
+  const { answers: _answers, ...rest } = record;
+  if (!rest.rounds) return rest;
+  const rounds = rest.rounds.map(({ response: _response, notes: _notes, ...round }) => round as RoundResult);
+  return { ...rest, rounds };
+}
+
+function listRecordNames(dir: string): string[] {
+  try {
+    return readdirSync(dir)
+      .filter((name) => RECORD_FILE.test(name))
+      .sort();
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * The entry for a file: `before` itself while the file is unchanged (stat before read,
+ * so a file changed in between still looks changed next time), a fresh parse otherwise,
+ * undefined when the file is gone.
+ */
+function refresh<T>(file: string, shownAs: string, before: Entry<T> | undefined, parse: (text: string, shownAs: string) => Parsed<T>, keep: (value: T) => T = (v) => v): Entry<T> | undefined {
+  const stat = statSync(file, { throwIfNoEntry: false });
+  if (!stat) return undefined;
+  if (before && before.size === stat.size && before.mtimeMs === stat.mtimeMs && before.ino === stat.ino) return before;
+  const stamp = { size: stat.size, mtimeMs: stat.mtimeMs, ino: stat.ino };
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (error) {
+    return { ...stamp, problem: `${shownAs}:1:1: could not read the file (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})` };
+  }
+  const parsed = parse(text, shownAs);
+  return parsed.ok ? { ...stamp, value: keep(parsed.value) } : { ...stamp, problem: parsed.problem };
+}
+
+/** The shard, or undefined when it is missing, unreadable, damaged or from another version. */
+function loadShard(file: string, folder: string): Shard | undefined {
+  let shard: Partial<Shard>;
+  try {
+    shard = JSON.parse(readFileSync(file, "utf8")) as Partial<Shard>;
+  } catch {
+    return undefined;
+  }
+  if (typeof shard !== "object" || shard === null || shard.version !== INDEX_VERSION || shard.folder !== folder) return undefined;
+  if (typeof shard.files !== "object" || shard.files === null || (shard.profile !== undefined && !isEntry(shard.profile))) return undefined;
+  // Entries get cheap shape checks as they are used, no schema: a damaged one is parsed again.
+  return shard as Shard;
+}
+
+function isEntry(value: unknown): boolean {
+  if (typeof value !== "object" || value === null) return false;
+  const entry = value as Entry<{ date?: unknown }>;
+  if (typeof entry.size !== "number" || typeof entry.mtimeMs !== "number" || typeof entry.ino !== "number") return false;
+  return typeof entry.problem === "string" || (typeof entry.value === "object" && entry.value !== null);
+}
+
+/** A workspace we may not write to (read-only, full disk) just goes without an index. */
+function saveShard(file: string, shard: Shard): void {
+  try {
+    writeFileSafely(file, JSON.stringify(shard), { durable: false });
+  } catch {
+    // The index is a cache: failing to save it never fails the command.
+  }
+}
