@@ -58,13 +58,14 @@ export function parseRecordSummary(text: string, file: string): Parsed<CoachReco
 }
 
 /**
- * The front matter without its top-level `answers:` key and value. The value ends at
- * the next line that starts another top-level key: every line inside it (block scalars
- * included) is indented, blank, a comment, or a `- ` item of a sequence written at the
- * key's own indentation.
+ * The front matter without its top-level `answers:` key and value, when that value is a
+ * block collection (`answers:` alone on its line, as the tool writes it). The value then
+ * ends at the next line at column 0 that is not blank, a comment or a `- ` item of a
+ * sequence written at the key's own indentation: every other line of a block collection
+ * (block scalars within included) is indented. Any other form is left for the full parse.
  */
 export function withoutAnswers(frontMatter: string): string {
-  const start = /^answers:/m.exec(frontMatter);
+  const start = /^answers:[ \t]*(?:#.*)?$/m.exec(frontMatter);
   if (!start) return frontMatter;
   const rest = frontMatter.slice(start.index);
   const next = /\n(?=[^\s#-]|-\S)/.exec(rest);

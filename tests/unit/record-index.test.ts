@@ -1,0 +1,188 @@
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, unlinkSync, utimesSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { joinFrontMatter } from "../../src/domain/front-matter.js";
+import { INDEX_DIR } from "../../src/store/record-index.js";
+import { parseRecord, readRecordFile, readRecords, readRepFolder, replaceRecord, withoutAnswers } from "../../src/store/records.js";
+import { tempDir } from "../helpers.js";
+import { drill, repProfile, session, writeHistory } from "../history.js";
+
+const shardOf = (root: string, rep = "alex-kim") => join(root, INDEX_DIR, `${rep}.json`);
+const readShard = (root: string) => JSON.parse(readFileSync(shardOf(root), "utf8"));
+const ratingsOf = (root: string) => readRecords(root, "alex-kim").records.map(({ record }) => record.ratings?.["active-listening"]);
+
+function workspace() {
+  const root = tempDir();
+  const paths = writeHistory(
+    root,
+    [repProfile("alex-kim")],
+    [session("alex-kim", "2026-09-01", { ratings: { "active-listening": 2 } }), session("alex-kim", "2026-10-01", { ratings: { "active-listening": 3 } }), drill("alex-kim", "2026-10-02", "paraphrasing", [3, 4])],
+  );
+  return { root, paths };
+}
+
+/** The shard's own identity: a rewrite (atomic rename) always gives a new inode. */
+const shardStamp = (root: string) => {
+  const stat = statSync(shardOf(root));
+  return `${stat.ino}:${stat.mtimeMs}`;
+};
+
+describe("the metadata index", () => {
+  it("gives the same records as parsing every file, minus answers and round responses and notes", () => {
+    const { root, paths } = workspace();
+    const cold = readRecords(root, "alex-kim");
+    expect(existsSync(shardOf(root))).toBe(true);
+    const warm = readRecords(root, "alex-kim");
+    expect(warm).toEqual(cold);
+    expect(warm.records.map((r) => r.path)).toEqual(paths);
+    const full = readRecordFile(root, paths[0]!).record;
+    const { answers, ...rest } = full;
+    expect(answers).toHaveLength(1);
+    expect(warm.records[0]!.record).toEqual(rest);
+    expect(warm.records[2]!.record.rounds).toEqual([
+      { prompt: "Round 1", score: 3, skill: "paraphrasing" },
+      { prompt: "Round 2", score: 4, skill: "paraphrasing" },
+    ]);
+  });
+
+  it("trusts an entry while its file is unchanged, and only then", () => {
+    const { root, paths } = workspace();
+    readRecords(root, "alex-kim");
+    // Proof that the warm path reads the shard, not the files: doctor an entry, keep its stamp.
+    const shard = readShard(root);
+    const name = paths[0]!.split("/").at(-1)!;
+    shard.files[name].value.ratings["active-listening"] = 5;
+    writeFileSync(shardOf(root), JSON.stringify(shard));
+    expect(ratingsOf(root)).toEqual([5, 3, undefined]);
+    // A real edit of the file wins over the entry.
+    const file = readRecordFile(root, paths[0]!);
+    replaceRecord(root, paths[0]!, { ...file.record, ratings: { "active-listening": 1 } }, file.body);
+    expect(ratingsOf(root)).toEqual([1, 3, undefined]);
+  });
+
+  it("re-reads a file that was touched or edited in place, and adds and drops files", () => {
+    const { root, paths } = workspace();
+    readRecords(root, "alex-kim");
+    const file = join(root, paths[1]!);
+    // Edited in place (same inode), by an editor that writes the file over.
+    writeFileSync(file, readFileSync(file, "utf8").replace("active-listening: 3", "active-listening: 4"));
+    utimesSync(file, new Date("2026-11-01T10:00:00Z"), new Date("2026-11-01T10:00:00Z"));
+    expect(ratingsOf(root)).toEqual([2, 4, undefined]);
+    // Touched only: parsed again, and the shard records the new mtime.
+    const touched = new Date("2026-11-02T10:00:00Z");
+    utimesSync(file, touched, touched);
+    readRecords(root, "alex-kim");
+    expect(readShard(root).files[paths[1]!.split("/").at(-1)!].mtimeMs).toBe(touched.getTime());
+    // Added and deleted.
+    const [added] = writeHistory(root, [], [session("alex-kim", "2026-11-20", { ratings: { "active-listening": 5 } })]);
+    unlinkSync(join(root, paths[0]!));
+    expect(readRecords(root, "alex-kim").records.map((r) => r.path)).toEqual([paths[1], paths[2], added]);
+    expect(Object.keys(readShard(root).files)).toHaveLength(3);
+  });
+
+  it("rewrites the shard only when something changed", () => {
+    const { root } = workspace();
+    readRecords(root, "alex-kim");
+    const before = shardStamp(root);
+    readRecords(root, "alex-kim");
+    readRecords(root);
+    expect(shardStamp(root)).toBe(before);
+  });
+
+  it.each([
+    ["bad JSON", "{ not json"],
+    ["another version", JSON.stringify({ version: 999, folder: "reps/alex-kim/records", files: {} })],
+    ["a wrong shape", JSON.stringify({ version: 1, folder: "reps/alex-kim/records", files: { "x.md": 3 } })],
+    ["damaged entries", "DAMAGE"],
+    ["an empty file", ""],
+  ])("rebuilds a corrupt shard (%s) without a word", (_, text) => {
+    const { root } = workspace();
+    const expected = readRecords(root, "alex-kim");
+    const damaged = text === "DAMAGE" ? JSON.stringify({ ...readShard(root), files: Object.fromEntries(Object.keys(readShard(root).files).map((n) => [n, { size: "big" }])) }) : text;
+    writeFileSync(shardOf(root), damaged);
+    expect(readRecords(root, "alex-kim")).toEqual(expected);
+    expect(readShard(root).version).toBe(1);
+    expect(readRecords(root, "alex-kim")).toEqual(expected);
+  });
+
+  it("rebuilds a deleted index", () => {
+    const { root } = workspace();
+    const expected = readRecords(root);
+    rmSync(join(root, ".coach"), { recursive: true });
+    expect(readRecords(root)).toEqual(expected);
+    expect(existsSync(shardOf(root))).toBe(true);
+  });
+
+  it("still reads records when the index cannot be written", () => {
+    const { root } = workspace();
+    const expected = readRecords(root);
+    rmSync(join(root, ".coach"), { recursive: true });
+    writeFileSync(join(root, ".coach"), "in the way"); // mkdir .coach/index fails, as on a read-only disk
+    expect(readRecords(root)).toEqual(expected);
+  });
+
+  it("keeps a broken record's file:line:col warning without parsing it again", () => {
+    const { root, paths } = workspace();
+    const broken = join(root, paths[1]!);
+    writeFileSync(broken, readFileSync(broken, "utf8").replace(/^date: .*$/m, "date: last tuesday"));
+    const first = readRecords(root, "alex-kim");
+    expect(first.records).toHaveLength(2);
+    expect(first.skipped).toEqual([expect.stringMatching(new RegExp(`^${paths[1]}:6:7: date: expected a date as YYYY-MM-DD$`))]);
+    const name = paths[1]!.split("/").at(-1)!;
+    expect(readShard(root).files[name].problem).toBe(first.skipped[0]);
+    expect(readRecords(root, "alex-kim")).toEqual(first);
+  });
+
+  it("caches the rep's profile too, and notices an edit", () => {
+    const { root } = workspace();
+    expect(readRepFolder(root, "alex-kim").profile).toMatchObject({ ok: true, value: { id: "alex-kim", name: "Alex Kim" } });
+    const file = join(root, "reps", "alex-kim", "rep.yaml");
+    writeFileSync(file, readFileSync(file, "utf8").replace("name: Alex Kim", "name: Alexandra Kim"));
+    expect(readRepFolder(root, "alex-kim").profile).toMatchObject({ ok: true, value: { name: "Alexandra Kim" } });
+    unlinkSync(file);
+    expect(readRepFolder(root, "alex-kim").profile).toBeUndefined();
+    expect(readRepFolder(root, "alex-kim").records).toHaveLength(3);
+  });
+});
+
+describe("withoutAnswers", () => {
+  const record = session("alex-kim", "2026-11-20", { ratings: { "active-listening": 3 } });
+
+  it("cuts the answers block and keeps every other key, whatever the answers hold", () => {
+    const tricky = { ...record, answers: [{ id: "a", prompt: "Q?", answer: "line one\nratings: not a key\n---\n# hash\n- dash" }], mood: "keen" };
+    const front = joinFrontMatter(tricky, "").slice(4, -4);
+    const cut = withoutAnswers(front);
+    expect(cut).not.toContain("answers");
+    const parsed = parseRecord(`---\n${cut}---\n`, "x.md");
+    expect(parsed.ok && parsed.value.record).toEqual({ ...record, answers: undefined, mood: "keen" });
+  });
+
+  it("handles a sequence written at the key's own indentation, and answers as the last key", () => {
+    expect(withoutAnswers("id: x\nanswers:\n- id: a\n  answer: b\n-\n  id: c\nrep: alex-kim\n")).toBe("id: x\nrep: alex-kim\n");
+    expect(withoutAnswers("id: x\nanswers:\n  - id: a\n")).toBe("id: x\n");
+    expect(withoutAnswers("id: x\n")).toBe("id: x\n");
+  });
+
+  it("leaves answers in any other form to the full parse", () => {
+    const flow = 'id: x\nanswers: [{id: a, prompt: "Q",\nanswer: b}]\nrep: alex-kim\n';
+    expect(withoutAnswers(flow)).toBe(flow);
+  });
+
+  it("falls back to the whole file when the rest does not parse alone", () => {
+    const root = tempDir();
+    writeHistory(root, [repProfile("alex-kim")], []);
+    // An anchor set in the answers and used after them: the rest alone cannot resolve it.
+    const path = "reps/alex-kim/records/2026-11-20-session-discovery-abcd.md";
+    const text = joinFrontMatter({ ...record, id: "2026-11-20-session-discovery-abcd" }, "\n")
+      .replace("prompt: What do you want from this week?", "prompt: &asked What do you want from this week?")
+      .replace(/^---\n$/m, "mood: *asked\n---\n");
+    const front = text.slice(4, text.lastIndexOf("---\n"));
+    expect(parseRecord(`---\n${withoutAnswers(front)}---\n`, "x.md").ok).toBe(false);
+    mkdirSync(join(root, "reps/alex-kim/records"), { recursive: true });
+    writeFileSync(join(root, path), text);
+    const { records, skipped } = readRecords(root, "alex-kim");
+    expect(skipped).toEqual([]);
+    expect(records[0]!.record).toMatchObject({ ratings: { "active-listening": 3 }, mood: "What do you want from this week?" });
+    expect(records[0]!.record.answers).toBeUndefined();
+  });
+});
