@@ -3,7 +3,7 @@ import { addDaysIso, daysBetween } from "./dates.js";
 import { allActions, completedSessions, isOverdue, ratingsBySkill } from "./history.js";
 import type { CoachRecord, StoredRecord } from "./record.js";
 import { suggestNextSteps } from "./review-steps.js";
-import { drillSchedule, latestDrillScores } from "./schedule.js";
+import { drillSchedule } from "./schedule.js";
 import { COACHING_KINDS } from "./template.js";
 
 export interface Period {
@@ -225,32 +225,32 @@ export function trendOf(count: number, first: number, last: number): Trend {
 }
 
 function drillSummary(history: History, skills: SkillTrend[], period: Period): DrillSummary {
-  const inPeriod = history.drills.filter(({ record }) => record.date >= period.from);
-  const bySkill = new Map<string, number[]>();
+  const inPeriod = history.drills.filter(({ record }) => record.date >= period.from).sort((a, b) => (a.record.date < b.record.date ? -1 : a.record.date > b.record.date ? 1 : 0));
+  const bySkill = new Map<string, { scores: number[]; last_score: number; last_date: string }>();
   const all: number[] = [];
   for (const { record: drill } of inPeriod) {
+    const thisDrill = new Map<string, number[]>();
     for (const round of drill.rounds ?? []) {
       all.push(round.score);
       const skill = round.skill ?? drill.skill;
-      if (!skill) continue;
-      const scores = bySkill.get(skill);
-      if (scores) scores.push(round.score);
-      else bySkill.set(skill, [round.score]);
+      if (skill) thisDrill.set(skill, [...(thisDrill.get(skill) ?? []), round.score]);
+    }
+    // A skill's last score is its rounds in the latest drill, averaged and rounded, as the drill schedule reads it.
+    for (const [skill, scores] of thisDrill) {
+      const entry = bySkill.get(skill) ?? { scores: [], last_score: 0, last_date: "" };
+      entry.scores.push(...scores);
+      entry.last_score = Math.round(mean(scores));
+      entry.last_date = drill.date;
+      bySkill.set(skill, entry);
     }
   }
-  const latest = latestDrillScores(inPeriod);
-  const everDrilled = [...latestDrillScores(history.drills).keys()];
-  const weakNeverDrilled = skills.filter((s) => s.last <= WEAK_RATING && !everDrilled.includes(s.skill)).map((s) => s.skill);
+  const everDrilled = new Set<string>();
+  for (const { record } of history.drills) for (const round of record.rounds ?? []) if (round.skill ?? record.skill) everDrilled.add((round.skill ?? record.skill)!);
+  const weakNeverDrilled = skills.filter((s) => s.last <= WEAK_RATING && !everDrilled.has(s.skill)).map((s) => s.skill);
   return {
     held: inPeriod.length,
     average_score: all.length ? round1(mean(all)) : null,
-    by_skill: [...bySkill].map(([skill, list]) => ({
-      skill,
-      rounds: list.length,
-      average_score: round1(mean(list)),
-      last_score: latest.get(skill)!.score,
-      last_date: latest.get(skill)!.date,
-    })),
+    by_skill: [...bySkill].map(([skill, entry]) => ({ skill, rounds: entry.scores.length, average_score: round1(mean(entry.scores)), last_score: entry.last_score, last_date: entry.last_date })),
     due: drillSchedule(history.drills, [...everDrilled, ...weakNeverDrilled], period.to)
       .filter((item) => item.due <= period.to)
       .map(({ skill, due, last_score }) => ({ skill, due, last_score })),
