@@ -85,7 +85,7 @@ export async function playRounds(options: RoundFlowOptions): Promise<ResultsByRe
   } catch (error) {
     if (!(error instanceof PromptCancelled)) throw error;
     const halfTyped = prompter.pendingText?.();
-    if (typing && halfTyped) pending.set(typing.rep, { ...typing, response: halfTyped });
+    if (typing && halfTyped) pending.set(typing.rep, { round: typing.round, response: halfTyped });
     const paths = options.saveDrafts(results, pending);
     throw new InterruptedError(
       paths.length
