@@ -98,8 +98,7 @@ export async function playRounds(options: RoundFlowOptions): Promise<ResultsByRe
 async function askResponse(prompter: Prompter, id: string, name: string): Promise<string> {
   const typed = await prompter.input({
     id,
-    message: `What did ${name} say? (a short summary)`,
-    help: `type '${EDITOR_ESCAPE}' and Enter to write it in $EDITOR instead`,
+    message: `What did ${name} say? (a short summary, or '${EDITOR_ESCAPE}' to write it in $EDITOR)`,
     default: "",
   });
   if (typed.trim() !== EDITOR_ESCAPE) return typed;

@@ -88,7 +88,7 @@ export async function runDrill(raw: Record<string, unknown>, ctx: Context): Prom
     const after = [...records, { path: "", record: buildDrillRecord(run) }];
     return { id: rep.id, name: rep.name, results: run.results, next: drillSchedule(after, [skill], date)[0] };
   });
-  ctx.out.data(`${template.template.title} (${mode}), ${date}\n${drillSummary(outcomes, skill, date)}`);
+  ctx.out.data(`${ctx.interactive ? "\n" : ""}${template.template.title} (${mode}), ${date}\n${drillSummary(outcomes, skill, date)}`);
   ctx.out.info(`Saved ${written.length > 1 ? `${written.length} drill records` : "the drill record"}: ${written.join(", ")}`);
 }
 

@@ -1,6 +1,6 @@
 import type { Config } from "./config.js";
 import { addDaysIso } from "./dates.js";
-import { drillableSkills, drillForSkill, type DrillFilter, type RepHistory } from "./drill.js";
+import { drillableSkills, drillForSkill, NEW_SKILL_RANK, type DrillFilter, type RepHistory } from "./drill.js";
 import { drillSchedule, dueBy, newSkillAllowance } from "./schedule.js";
 import type { LoadedTemplate } from "./template.js";
 
@@ -33,12 +33,6 @@ export interface WeekRoutine {
   /** Per rep, skills never practised that wait for a later week. */
   waiting: Record<string, number>;
 }
-
-/**
- * Where a never-practised skill ranks against scored ones: after the weak ones (1-2),
- * before those already half there (3 and up).
- */
-export const NEW_SKILL_RANK = 2.5;
 
 const rank = (score: number | null) => score ?? NEW_SKILL_RANK;
 

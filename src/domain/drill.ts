@@ -9,6 +9,12 @@ export const WARM_UP_SECONDS = 300;
 /** What a round without a timebox is counted as when fitting a warm-up. */
 export const UNTIMED_ROUND_SECONDS = 60;
 
+/**
+ * Where a never-practised skill ranks against scored ones due the same day: after the
+ * weak ones (1-2), before those already half there (3 and up).
+ */
+export const NEW_SKILL_RANK = 2.5;
+
 export interface DrillFilter {
   stage?: string;
   skill?: string;
@@ -88,8 +94,9 @@ export interface SkillChoice {
 
 /**
  * The skill to drill now: for one rep, the top of their schedule (most overdue, the
- * weaker one among equals); for a clinic, the skill due earliest for any of the reps,
- * then the one due for the most reps, then the lowest last score.
+ * weaker one among equals, a skill never practised counting as NEW_SKILL_RANK); for a
+ * clinic, the skill due earliest for any of the reps, then the one due for the most
+ * reps, then the lowest last score.
  */
 export function chooseSkill(config: Config, templates: LoadedTemplate[], reps: RepHistory[], filter: DrillFilter, date: string): SkillChoice | undefined {
   const skills = drillableSkills(config, templates, filter, reps.length === 1 ? reps[0]!.rep : undefined);
@@ -99,12 +106,16 @@ export function chooseSkill(config: Config, templates: LoadedTemplate[], reps: R
       const entries = schedules.map(({ rep, schedule }) => ({ rep, entry: schedule.find((e) => e.skill === skill)! }));
       const earliest = entries.map((e) => e.entry.due).sort()[0]!;
       const dueCount = entries.filter((e) => e.entry.due <= date).length;
-      const lowest = Math.min(...entries.map((e) => e.entry.last_score ?? 0));
+      const lowest = Math.min(...entries.map((e) => e.entry.last_score ?? NEW_SKILL_RANK));
       return { skill, entries, earliest, dueCount, lowest };
     })
     .sort((a, b) => a.earliest.localeCompare(b.earliest) || b.dueCount - a.dueCount || a.lowest - b.lowest || skills.indexOf(a.skill) - skills.indexOf(b.skill));
   const top = ranked[0];
   if (!top) return undefined;
+  if (top.entries.every(({ entry }) => entry.last_score === null)) {
+    const who = reps.length > 1 ? "by none of them" : "";
+    return { skill: top.skill, reason: `${top.skill} is due: not practised ${who ? `${who} ` : ""}yet, and next in ${filter.stage ? `the ${filter.stage} stage` : "the process order"}` };
+  }
   const detail = top.entries.map(({ rep, entry }) => (reps.length > 1 ? `${rep.id}: ${describeDue(entry, date)}` : describeDue(entry, date)));
   return { skill: top.skill, reason: `${top.skill} is ${reps.length > 1 ? "the most overdue across the reps" : "the most overdue skill"} (${detail.join("; ")})` };
 }

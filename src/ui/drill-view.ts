@@ -1,5 +1,6 @@
 import type { ChalkInstance } from "chalk";
 import { daysBetween } from "../domain/dates.js";
+import { formatClock } from "./countdown.js";
 import { averageScore, type DrillMode } from "../domain/drill-record.js";
 import type { RoundResult } from "../domain/record.js";
 import type { SkillDue } from "../domain/schedule.js";
@@ -10,7 +11,7 @@ const MODE_TITLES: Record<DrillMode, string> = { "pre-call": "Pre-call warm-up",
 /** What is about to be drilled, for whom, and why this drill. */
 export function drillIntro(style: ChalkInstance, opts: { mode: DrillMode; template: Template; rounds: Round[]; names: string[]; reason: string; deal?: string }): string {
   const seconds = opts.rounds.reduce((sum, r) => sum + (r.timebox ?? 0), 0);
-  const length = seconds ? `, ${Math.ceil(seconds / 60)} min of timeboxes` : "";
+  const length = seconds ? `, ${formatClock(seconds)} of timed answers` : "";
   const lines = [
     style.bold(`${MODE_TITLES[opts.mode]}: ${opts.template.title} (${opts.template.id})`),
     `For ${opts.names.join(" and ")}${opts.deal ? `, before the call on ${opts.deal}` : ""}: ${opts.rounds.length} round(s)${length}.`,

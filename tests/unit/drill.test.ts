@@ -34,6 +34,14 @@ describe("choosing a drill", () => {
     expect(choice?.reason).toContain("last scored 2 on 2026-11-15, was due 2026-11-18");
   });
 
+  it("on the same due date, a weak skill comes before one never practised, and that before a middling one", () => {
+    const weak = [drillRecord("2026-11-19", { purpose: [2] })]; // due 2026-11-22
+    expect(chooseSkill(DEFAULT_CONFIG, templates, [{ rep: rep("alex-kim"), records: weak }], {}, "2026-11-22")?.skill).toBe("purpose");
+    const middling = [drillRecord("2026-11-15", { purpose: [3] })]; // due 2026-11-22
+    const choice = chooseSkill(DEFAULT_CONFIG, templates, [{ rep: rep("alex-kim"), records: middling }], {}, "2026-11-22");
+    expect(choice).toEqual({ skill: "pre-call-planning", reason: "pre-call-planning is due: not practised yet, and next in the process order" });
+  });
+
   it("for a clinic, picks the skill overdue for any rep, then the one due for the most reps", () => {
     const alex = { rep: rep("alex-kim"), records: [drillRecord("2026-11-15", { "opening-statement": [1] })] };
     const sam = { rep: rep("sam-lee"), records: [drillRecord("2026-11-15", { "opening-statement": [5] }, { rep: "sam-lee" })] };
