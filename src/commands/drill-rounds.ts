@@ -102,7 +102,9 @@ async function askResponse(prompter: Prompter, id: string, name: string): Promis
     default: "",
   });
   if (typed.trim() !== EDITOR_ESCAPE) return typed;
-  return prompter.editor({ id: `${id}-editor`, message: `${name}'s response`, default: "" });
+  // An editor leaves a final newline that nobody typed on purpose.
+  const written = await prompter.editor({ id: `${id}-editor`, message: `${name}'s response`, default: "" });
+  return written.replace(/\r?\n+$/, "");
 }
 
 function resultOf(round: Round, answer: RepRoundAnswer): RoundResult {

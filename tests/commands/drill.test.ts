@@ -48,7 +48,7 @@ describe("coach drill, round by round", () => {
       "round-1-score": "2",
       "round-1-notes": "Ask first, then answer",
       "round-2-response": "e",
-      "round-2-response-editor": "Asked what support means to her.\nOffered a reference: Clinic Co.",
+      "round-2-response-editor": "Asked what support means to her.\nOffered a reference: Clinic Co.\n",
       "round-2-score": "4",
       "round-3-score": "3",
     });
