@@ -77,5 +77,6 @@ export function requireTemplate(templates: LoadedTemplate[], id: string, kind?: 
   const candidates = templates.filter((t) => !kind || t.template.kind === kind).map((t) => t.template.id);
   const guess = closest(id, candidates);
   const what = found ? `template '${id}' is a ${found.template.kind} template, not a ${kind} one` : `no template '${id}'`;
-  throw badInput("unknown_template", what, `${guess ? `did you mean '${guess}'? ` : ""}See \`coach templates list${kind ? ` --kind ${kind}` : ""}\``);
+  const list = `\`coach templates list${kind ? ` --kind ${kind}` : ""}\``;
+  throw badInput("unknown_template", what, guess ? `did you mean '${guess}'? See ${list}` : `see ${list}`);
 }
