@@ -14,7 +14,7 @@ import { loadTemplates, requireTemplate } from "../store/templates.js";
 import { ensureWorkspace, openWorkspace } from "../store/workspace.js";
 import { drillsDueFor } from "./drills-due.js";
 import { chooseRep } from "./choose-rep.js";
-import { answersFromRecord, checkGivenAnswers, interview } from "./interview.js";
+import { answersFromRecord, checkGivenAnswers, interview, pendingAnswerOf, type PendingAnswer } from "./interview.js";
 import { parseOptions, writeOptionsSchema } from "./options.js";
 
 const planOptionsSchema = writeOptionsSchema.extend({
@@ -74,10 +74,10 @@ export async function runPlan(raw: Record<string, unknown>, ctx: Context): Promi
   if (ctx.interactive && !ctx.out.json) ctx.out.info(previewAgenda(input));
 
   let path = resumed?.path;
-  const save = (status: PlanInput["status"]): string => {
+  const save = (status: PlanInput["status"], pending?: PendingAnswer): string => {
     ensureWorkspace(workspace);
     const plan = { ...input, status };
-    const record = buildPlanRecord(plan);
+    const record = { ...buildPlanRecord(plan), ...(pending ? { pending } : {}) };
     const body = renderPlanBody(plan, date);
     if (path) replaceRecord(workspace.root, path, record, body);
     else path = writeNewRecord(workspace.root, record, body);
@@ -87,7 +87,8 @@ export async function runPlan(raw: Record<string, unknown>, ctx: Context): Promi
     questions,
     answers: input.answers,
     ctx,
-    saveDraft: () => save("draft"),
+    saveDraft: (_, pending) => save("draft", pending),
+    pending: pendingAnswerOf(resumed?.record),
     resumeHint: `continue with \`coach plan ${rep.id} --resume\``,
   });
   const written = join(workspace.root, save("planned"));

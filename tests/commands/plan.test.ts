@@ -74,13 +74,18 @@ describe("coach plan", () => {
     const saved = frontMatter(draft!);
     expect(saved.status).toBe("draft");
     expect(saved.answers!.map((a) => a.id)).toEqual(["self_believe", "self_ask", "self_hands_off", "self_time", "self_expectation", "outcome"]);
+    // The answer being typed when Ctrl-C came is kept too, and offered again on resume.
+    expect(saved.pending).toEqual({ question: "gate_evidence", text: "half a thought" });
 
-    const prompter = new ScriptedPrompter(PROSPECTING_PLAN_ANSWERS);
+    const { gate_evidence: _, ...rest } = PROSPECTING_PLAN_ANSWERS;
+    const prompter = new ScriptedPrompter(rest);
     const resumed = await coach(["plan", "alex-kim", "--resume"], { workspace, prompter });
     expect(resumed.code).toBe(0);
     expect(prompter.asked).toEqual(["gate_evidence", "observed", "opening_question", "rep_goal", "rep_mindset"]);
     expect(recordFiles(workspace, "alex-kim")).toEqual([draft]);
-    expect(frontMatter(draft!).status).toBe("planned");
+    const completed = frontMatter(draft!);
+    expect(completed.status).toBe("planned");
+    expect(completed.answers!.find((a) => a.id === "gate_evidence")?.answer).toBe("half a thought");
   });
 
   it("refuses --resume when there is no draft", async () => {
