@@ -47,7 +47,8 @@ export async function runPlan(raw: Record<string, unknown>, ctx: Context): Promi
   // Summaries from readRecords may leave out answers: a resumed draft is read in full.
   const resumed = options.resume && draft ? { path: draft.path, record: readRecordFile(workspace.root, draft.path).record } : undefined;
 
-  const focus = chooseFocus(config, rep, records, options.stage ?? resumed?.record.stage ?? undefined);
+  const resumedStage = resumed && !options.stage && typeof resumed.record.reason === "string" ? stageById(config, resumed.record.stage ?? "") : undefined;
+  const focus = resumedStage ? { stage: resumedStage, reason: resumed!.record.reason as string } : chooseFocus(config, rep, records, options.stage);
   const planTemplate = options.template ? requireTemplate(templates, options.template, "plan") : pickTemplate(templates, "plan", focus.stage.id);
   if (!planTemplate) throw badInput("no_template", `no plan template for stage '${focus.stage.id}'`, "add one under templates/plan/ or pass --template");
   const selfCheck = templates.find((t) => t.template.id === SELF_CHECK_ID && t.template.id !== planTemplate.template.id);
@@ -87,7 +88,7 @@ export async function runPlan(raw: Record<string, unknown>, ctx: Context): Promi
     questions,
     answers: input.answers,
     ctx,
-    saveDraft: (_, pending) => save("draft", pending),
+    saveDraft: (_, pending) => join(workspace.root, save("draft", pending)),
     pending: pendingAnswerOf(resumed?.record),
     resumeHint: `continue with \`coach plan ${rep.id} --resume\``,
   });

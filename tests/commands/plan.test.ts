@@ -69,7 +69,7 @@ describe("coach plan", () => {
     await coach(["rep", "add", "Alex Kim"], { workspace });
     const interrupted = await coach(["plan", "alex-kim"], { workspace, prompter: interruptAfter(6, PROSPECTING_PLAN_ANSWERS) });
     expect(interrupted.code).toBe(130);
-    expect(interrupted.stderr).toMatch(/draft .*2026-11-22-plan-prospecting-\w+\.md; continue with `coach plan alex-kim --resume`/);
+    expect(interrupted.stderr).toMatch(new RegExp(`draft ${workspace}/reps/alex-kim/records/2026-11-22-plan-prospecting-\\w+\\.md; continue with \`coach plan alex-kim --resume\``));
     const [draft] = recordFiles(workspace, "alex-kim");
     const saved = frontMatter(draft!);
     expect(saved.status).toBe("draft");
@@ -85,6 +85,7 @@ describe("coach plan", () => {
     expect(recordFiles(workspace, "alex-kim")).toEqual([draft]);
     const completed = frontMatter(draft!);
     expect(completed.status).toBe("planned");
+    expect(completed.reason).toBe("no sessions yet: starting at the first stage of the process");
     expect(completed.answers!.find((a) => a.id === "gate_evidence")?.answer).toBe("half a thought");
   });
 
