@@ -1,8 +1,7 @@
 import { join } from "node:path";
 import { z } from "zod";
 import type { Context } from "../context.js";
-import { stageById } from "../domain/config.js";
-import { closest } from "../domain/ids.js";
+import { requireStage, stageById } from "../domain/config.js";
 import { openActions } from "../domain/history.js";
 import { chooseFocus, coachingWarnings, pickTemplate, SELF_CHECK_ID } from "../domain/plan.js";
 import { buildPlanRecord, renderPlanBody, type PlanInput } from "../domain/plan-record.js";
@@ -29,11 +28,7 @@ export async function runPlan(raw: Record<string, unknown>, ctx: Context): Promi
   const options = parseOptions(planOptionsSchema, raw);
   const workspace = openWorkspace({ flag: ctx.workspaceFlag, env: ctx.env, cwd: ctx.cwd });
   const { config } = workspace;
-  if (options.stage && !stageById(config, options.stage)) {
-    const stages = config.stages.map((s) => s.id);
-    const guess = closest(options.stage, stages);
-    throw badInput("unknown_stage", `no stage '${options.stage}'`, guess ? `did you mean '${guess}'?` : `stages: ${stages.join(", ")}`);
-  }
+  if (options.stage) requireStage(config, options.stage);
   const templates = loadTemplates(workspace.root, config);
   const given = options.answers ? await loadAnswersFile(options.answers, ctx) : undefined;
   const rep = await chooseRep(workspace, options.rep, ctx, "plan");
