@@ -4,6 +4,7 @@ import type { Context } from "../context.js";
 import { requireStage, stageById } from "../domain/config.js";
 import { openActions } from "../domain/history.js";
 import { chooseFocus, coachingWarnings, pickTemplate, SELF_CHECK_ID } from "../domain/plan.js";
+import { answerWarnings } from "../domain/questions.js";
 import { buildPlanRecord, renderPlanBody, type PlanInput } from "../domain/plan-record.js";
 import { recordId } from "../domain/record.js";
 import { badInput } from "../errors.js";
@@ -87,6 +88,7 @@ export async function runPlan(raw: Record<string, unknown>, ctx: Context): Promi
     pending: pendingAnswerOf(resumed?.record),
     resumeHint: `continue with \`coach plan ${rep.id} --resume\``,
   });
+  input.warnings.push(...answerWarnings(questions, input.answers));
   const written = join(workspace.root, save("planned"));
   if (ctx.out.json) return ctx.out.printJson({ written: [written], id: input.id });
   ctx.out.data(renderPlanBody(input, date).trimStart());

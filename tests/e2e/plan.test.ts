@@ -29,6 +29,14 @@ describe("coach plan, as a script runs it (built bin, no terminal)", () => {
     expect(statSync(join(workspace, "reps", "alex-kim", "records")).mode & 0o777).toBe(0o700);
   });
 
+  it("turns the manager's own doubts into cautions before the 1:1", async () => {
+    const { workspace, env } = await workspaceWithRep();
+    const answers = stringify({ ...PROSPECTING_PLAN_ANSWERS, self_time: false, self_hands_off: "no" });
+    expect((await coachBin(["plan", "alex-kim", "--answers", "-"], { env, input: answers })).code).toBe(0);
+    const text = read(recordFiles(workspace, "alex-kim")[0]!);
+    expect(text).toMatch(/## Before you start\n\n- Taking over the deal is heroic coaching, .*\n- The time is not protected; .*\n/);
+  });
+
   it("reads answers from stdin with --answers -, and back-dates with --date", async () => {
     const { workspace, env } = await workspaceWithRep();
     const result = await coachBin(["plan", "alex-kim", "--answers", "-", "--date", "2026-11-20", "-q"], { env, input: stringify(PROSPECTING_PLAN_ANSWERS) });
