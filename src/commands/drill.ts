@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import { z } from "zod";
 import type { Context } from "../context.js";
-import { allSkills, stageById, type Config } from "../domain/config.js";
+import { allSkills, requireStage, type Config } from "../domain/config.js";
 import { chooseSkill, drillableSkills, drillForSkill, drillStage, mainSkill, trainedSkills, warmUpRounds, type RepHistory } from "../domain/drill.js";
 import { givenRoundProblems, type GivenRound } from "../domain/drill-answers.js";
 import { buildDrillRecord, renderDrillBody, type DrillMode, type DrillRun, type PendingRound } from "../domain/drill-record.js";
@@ -92,15 +92,13 @@ export async function runDrill(raw: Record<string, unknown>, ctx: Context): Prom
   ctx.out.info(`Saved ${written.length > 1 ? `${written.length} drill records` : "the drill record"}: ${written.join(", ")}`);
 }
 
-function unknown(code: string, what: string, value: string, known: string[], more = ""): never {
-  const guess = closest(value, known);
-  throw badInput(code, `no ${what} '${value}'`, guess ? `did you mean '${guess}'?${more}` : `known: ${known.join(", ")}`);
-}
-
 /** `--stage`, `--skill` and `--template` name things that exist, and fit together. */
 function checkFilters(config: Config, templates: LoadedTemplate[], options: DrillOptions): void {
-  if (options.stage && !stageById(config, options.stage)) unknown("unknown_stage", "stage", options.stage, config.stages.map((s) => s.id));
-  if (options.skill && !allSkills(config).includes(options.skill)) unknown("unknown_skill", "skill", options.skill, allSkills(config), " See the skills of each stage in coach.yaml");
+  if (options.stage) requireStage(config, options.stage);
+  if (options.skill && !allSkills(config).includes(options.skill)) {
+    const guess = closest(options.skill, allSkills(config));
+    throw badInput("unknown_skill", `no skill '${options.skill}'`, guess ? `did you mean '${guess}'? See the skills of each stage in coach.yaml` : "see the skills of each stage in coach.yaml");
+  }
   if (options.skill && !trainedSkills(templates).has(options.skill)) {
     throw badInput("no_drill", `no drill trains '${options.skill}' yet`, "add one under templates/drill/ in the workspace (see `coach templates show drill-opening-statement` for the shape)");
   }

@@ -1,6 +1,6 @@
 import { statSync } from "node:fs";
 import { join } from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { stringify } from "yaml";
 import { coachBin, read, recordFiles, tempDir, writeFile } from "../helpers.js";
 
@@ -15,10 +15,6 @@ async function workspaceWith(...names: string[]): Promise<{ cwd: string; env: Re
 function answers(cwd: string, name: string, value: unknown): string {
   return writeFile(join(cwd, name), stringify(value));
 }
-
-beforeAll(() => {
-  expect(statSync(join(__dirname, "../../dist/coach.js")).isFile()).toBe(true);
-});
 
 describe("coach drill (built bin, non-interactive)", () => {
   it("practice from an answers file writes one private record and prints the scores", async () => {
