@@ -1,6 +1,7 @@
 import { Command } from "commander";
 import type { Context } from "./context.js";
 import type { TextSink } from "./ui/output.js";
+import { registerDrill } from "./cli/drill.js";
 import { registerInit } from "./cli/init.js";
 import type { GlobalOptions, Kit, Raw, Runner } from "./cli/kit.js";
 import { registerPlan } from "./cli/plan.js";
@@ -52,6 +53,7 @@ export function buildProgram(deps: ProgramDeps): Command {
   registerRep(program, kit);
   registerTemplates(program, kit);
   registerPlan(program, kit);
+  registerDrill(program, kit);
   registerReview(program, kit);
 
   // exitOverride and configureOutput must reach every subcommand: the contract's exit
