@@ -5,7 +5,7 @@ import type { Context } from "../context.js";
 import type { Config } from "../domain/config.js";
 import { addDaysIso } from "../domain/dates.js";
 import { countable } from "../domain/history.js";
-import { reviewRep, type Period, type RepReview, type ReviewedRep } from "../domain/review.js";
+import { byIdOnly, fromProfile, reviewRep, type Period, type RepReview, type ReviewedRep } from "../domain/review.js";
 import { renderRepReviewMarkdown, renderTeamMarkdown } from "../domain/review-markdown.js";
 import { removedRep, teamReview, teamRow, type RemovedRep, type TeamRow } from "../domain/team-review.js";
 import { parseSince, SINCE_FORMS } from "../domain/when.js";
@@ -80,10 +80,10 @@ function reviewOne(workspace: Workspace, id: string, period: Period, ctx: Contex
 /** A rep with a profile, or the bare id of a removed rep whose records folder remains. */
 function reviewedRep(root: string, id: string, ctx: Context): ReviewedRep {
   const rep = findRep(root, id);
-  if (rep) return { id: rep.id, name: rep.name, goals: rep.goals, added: rep.added, profile: true };
+  if (rep) return fromProfile(rep);
   if (existsSync(recordsDir(root, id))) {
     ctx.out.warn(`${id} has records but no profile (reps/${id}/rep.yaml); reviewing the records alone`);
-    return { id, name: id, goals: [], profile: false };
+    return byIdOnly(id, false);
   }
   throw unknownRep(root, id);
 }
@@ -111,9 +111,9 @@ function reviewTeam(workspace: Workspace, period: Period, ctx: Context): Report 
 
 /** The rep of a folder; a broken profile does not stop a team review: the rep is listed by id, with a warning. */
 function teamMember(folder: string, profile: Parsed<Rep> | undefined, ctx: Context): ReviewedRep {
-  if (profile?.ok) return { id: folder, name: profile.value.name, goals: profile.value.goals, added: profile.value.added, profile: true };
+  if (profile?.ok) return { ...fromProfile(profile.value), id: folder };
   if (profile) ctx.out.warn(`could not read ${folder}'s profile: ${profile.problem}`);
-  return { id: folder, name: folder, goals: [], profile: Boolean(profile) };
+  return byIdOnly(folder, Boolean(profile));
 }
 
 function warnSkipped(skipped: string[], ctx: Context): void {

@@ -55,7 +55,7 @@ export function drillableSkills(config: Config, templates: LoadedTemplate[], fil
 }
 
 /** Every skill of the workspace, the rep's focus stage first, then the process order, then the core skills. */
-export function skillOrder(config: Config, rep?: Rep): string[] {
+export function skillOrder(config: Config, rep?: Pick<Rep, "focus_stage">): string[] {
   const focus = config.stages.find((s) => s.id === rep?.focus_stage)?.skills ?? [];
   return [...new Set([...focus, ...allSkills(config)])];
 }

@@ -2,8 +2,10 @@ import { allSkills, type Config } from "./config.js";
 import { addDaysIso, daysBetween } from "./dates.js";
 import { allActions, completedSessions, isOverdue, ratingsBySkill } from "./history.js";
 import type { CoachRecord, StoredRecord } from "./record.js";
+import type { Rep } from "./rep.js";
 import { suggestNextSteps } from "./review-steps.js";
-import { drillSchedule } from "./schedule.js";
+import { skillOrder } from "./drill.js";
+import { drillSchedule, dueBy, newSkillAllowance } from "./schedule.js";
 import { COACHING_KINDS } from "./template.js";
 
 export interface Period {
@@ -17,8 +19,18 @@ export interface ReviewedRep {
   name: string;
   goals: string[];
   added?: string;
+  focus_stage: string | null;
   /** False when the rep has records but no profile any more. */
   profile: boolean;
+}
+
+export function fromProfile(rep: Rep): ReviewedRep {
+  return { id: rep.id, name: rep.name, goals: rep.goals, added: rep.added, focus_stage: rep.focus_stage, profile: true };
+}
+
+/** A rep known only by the folder of their records: no profile, or one that cannot be read. */
+export function byIdOnly(id: string, profile: boolean): ReviewedRep {
+  return { id, name: id, goals: [], focus_stage: null, profile };
 }
 
 export interface Cadence {
@@ -90,9 +102,6 @@ export interface RepReview {
   next_steps: string[];
 }
 
-/** A session rating at or under this, never practised in a drill, puts the skill on the drill list. */
-const WEAK_RATING = 2;
-
 /**
  * A rep's coaching history over a period (both ends included), as the review JSON of
  * DESIGN.md. Drafts never count; `open` and `overdue` are as of `period.to` (today).
@@ -119,7 +128,7 @@ export function reviewRep(config: Config, rep: ReviewedRep, all: StoredRecord[],
       [...COACHING_KINDS],
       sessions.map((s) => s.coaching_kind),
     ),
-    drills: drillSummary(history, skills, period),
+    drills: drillSummary(config, rep, history, period),
     goals: rep.goals,
   };
   return { ...review, next_steps: suggestNextSteps(review, config) };
@@ -224,7 +233,7 @@ export function trendOf(count: number, first: number, last: number): Trend {
   return last > first ? "up" : last < first ? "down" : "flat";
 }
 
-function drillSummary(history: History, skills: SkillTrend[], period: Period): DrillSummary {
+function drillSummary(config: Config, rep: ReviewedRep, history: History, period: Period): DrillSummary {
   const inPeriod = history.drills.filter(({ record }) => record.date >= period.from).sort((a, b) => (a.record.date < b.record.date ? -1 : a.record.date > b.record.date ? 1 : 0));
   const bySkill = new Map<string, { scores: number[]; last_score: number; last_date: string }>();
   const all: number[] = [];
@@ -244,16 +253,16 @@ function drillSummary(history: History, skills: SkillTrend[], period: Period): D
       bySkill.set(skill, entry);
     }
   }
-  const everDrilled = new Set<string>();
-  for (const { record } of history.drills) for (const round of record.rounds ?? []) if (round.skill ?? record.skill) everDrilled.add((round.skill ?? record.skill)!);
-  const weakNeverDrilled = skills.filter((s) => s.last <= WEAK_RATING && !everDrilled.has(s.skill)).map((s) => s.skill);
   return {
     held: inPeriod.length,
     average_score: all.length ? round1(mean(all)) : null,
     by_skill: [...bySkill].map(([skill, entry]) => ({ skill, rounds: entry.scores.length, average_score: round1(mean(entry.scores)), last_score: entry.last_score, last_date: entry.last_date })),
-    due: drillSchedule(history.drills, [...everDrilled, ...weakNeverDrilled], period.to)
-      .filter((item) => item.due <= period.to)
-      .map(({ skill, due, last_score }) => ({ skill, due, last_score })),
+    // The same schedule as the plan's agenda and `coach drill --week`: never-practised skills come in two a week.
+    due: dueBy(drillSchedule(history.drills, skillOrder(config, rep), period.to), period.to, newSkillAllowance(history.drills, period.to)).map(({ skill, due, last_score }) => ({
+      skill,
+      due,
+      last_score,
+    })),
   };
 }
 

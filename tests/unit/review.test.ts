@@ -5,7 +5,7 @@ import { drill, note, session, stored } from "../history.js";
 
 const TODAY = "2026-11-22";
 const PERIOD: Period = { from: "2026-08-24", to: TODAY };
-const alex: ReviewedRep = { id: "alex-kim", name: "Alex Kim", goals: ["Make senior AE"], added: "2026-01-05", profile: true };
+const alex: ReviewedRep = { id: "alex-kim", name: "Alex Kim", goals: ["Make senior AE"], added: "2026-01-05", focus_stage: null, profile: true };
 const review = (records: Parameters<typeof stored>[0], rep: ReviewedRep = alex, period = PERIOD) => reviewRep(DEFAULT_CONFIG, rep, stored(records), period);
 
 describe("cadence", () => {
@@ -124,7 +124,7 @@ describe("skills, stages and kinds", () => {
 });
 
 describe("drills", () => {
-  it("counts drills and scores in the period and lists skills due for practice", () => {
+  it("counts drills and scores in the period and lists what the drill schedule has due", () => {
     const { drills } = review([
       drill("alex-kim", "2026-08-01", "paraphrasing", [5, 5]), // before the period: schedule only
       drill("alex-kim", "2026-11-01", "objection-handling", [2, 3]),
@@ -137,14 +137,17 @@ describe("drills", () => {
       { skill: "objection-handling", rounds: 3, average_score: 3, last_score: 4, last_date: "2026-11-20" },
       { skill: "open-questions", rounds: 1, average_score: 1, last_score: 1, last_date: "2026-11-21" },
     ]);
-    // paraphrasing scored 5 on 08-01: back 28 days later, 08-29, overdue now; objection-handling 4 -> 12-04, not yet;
-    // open-questions 1 -> 11-23, not yet.
-    expect(drills.due).toEqual([{ skill: "paraphrasing", due: "2026-08-29", last_score: 5 }]);
+    // paraphrasing scored 5 on 08-01: back 28 days later, 08-29, overdue now; objection-handling 4 after 3 -> 12-04;
+    // open-questions 1 -> 11-23. One never-practised skill comes in this week (open-questions was the other).
+    expect(drills.due).toEqual([
+      { skill: "paraphrasing", due: "2026-08-29", last_score: 5 },
+      { skill: "pre-call-planning", due: TODAY, last_score: null },
+    ]);
   });
 
-  it("puts a weakly rated skill that was never drilled on the list", () => {
-    const { drills } = review([session("alex-kim", "2026-11-20", { ratings: { "four-agreements": 2 } })]);
-    expect(drills.due).toEqual([{ skill: "four-agreements", due: TODAY, last_score: null }]);
+  it("brings in never-practised skills two a week, the focus stage's first", () => {
+    const { drills } = review([], { ...alex, focus_stage: "negotiation" });
+    expect(drills.due.map((d) => d.skill)).toEqual(["objection-handling", "validating-concerns"]);
   });
 });
 
