@@ -1,6 +1,6 @@
 import { allSkills, type Config } from "./config.js";
 import { addDaysIso, daysBetween } from "./dates.js";
-import { allActions, completedSessions, isOverdue, ratingsBySkill } from "./history.js";
+import { allActions, isOverdue } from "./history.js";
 import type { CoachRecord, StoredRecord } from "./record.js";
 import type { Rep } from "./rep.js";
 import { suggestNextSteps } from "./review-steps.js";
@@ -108,8 +108,8 @@ export interface RepReview {
  */
 export function reviewRep(config: Config, rep: ReviewedRep, all: StoredRecord[], period: Period): RepReview {
   const history = sortHistory(all, period);
-  const sessions = completedSessions(history.inPeriod);
-  const skills = skillTrends(config, history.inPeriod);
+  const sessions = history.sessions;
+  const skills = skillTrends(config, sessions);
   const stages = countBy(
     config.stages.map((s) => s.id),
     sessions.map((s) => s.stage),
@@ -138,6 +138,8 @@ export function reviewRep(config: Config, rep: ReviewedRep, all: StoredRecord[],
 interface History {
   /** Records that count (no drafts) dated within the period. */
   inPeriod: StoredRecord[];
+  /** The completed 1:1s of the period, oldest first. */
+  sessions: CoachRecord[];
   /** The earliest counting record, any time up to today. */
   firstDate: string | undefined;
   lastSession: string | null;
@@ -148,16 +150,20 @@ interface History {
 }
 
 function sortHistory(all: StoredRecord[], period: Period): History {
-  const history: History = { inPeriod: [], firstDate: undefined, lastSession: null, drills: [], openFromEarlier: 0 };
+  const history: History = { inPeriod: [], sessions: [], firstDate: undefined, lastSession: null, drills: [], openFromEarlier: 0 };
   for (const stored of all) {
     const { record } = stored;
     if (record.status === "draft" || record.date > period.to) continue;
     if (history.firstDate === undefined || record.date < history.firstDate) history.firstDate = record.date;
     if (record.type === "session" && record.status === "completed" && (history.lastSession === null || record.date > history.lastSession)) history.lastSession = record.date;
     if (record.type === "drill" && record.status === "completed") history.drills.push(stored);
-    if (record.date >= period.from) history.inPeriod.push(stored);
-    else for (const action of record.actions ?? []) if (action.status === "open") history.openFromEarlier++;
+    if (record.date >= period.from) {
+      history.inPeriod.push(stored);
+      if (record.type === "session" && record.status === "completed") history.sessions.push(record);
+    } else for (const action of record.actions ?? []) if (action.status === "open") history.openFromEarlier++;
   }
+  // Files sort by date already; a hand-edited date may not. Plain comparison: ISO dates sort as text.
+  history.sessions.sort((a, b) => compareText(a.date, b.date));
   return history;
 }
 
@@ -209,17 +215,25 @@ function actionCounts(history: History, period: Period): ActionCounts {
         made: madeOn,
         record: path,
       }))
-      .sort((a, b) => b.days_overdue - a.days_overdue || a.id.localeCompare(b.id)),
+      .sort((a, b) => b.days_overdue - a.days_overdue || compareText(a.id, b.id)),
     open_from_earlier: history.openFromEarlier,
   };
 }
 
 /** Each rated skill's ratings in the period, in the process's skill order, then the rest by name. */
-function skillTrends(config: Config, inPeriod: StoredRecord[]): SkillTrend[] {
+function skillTrends(config: Config, sessions: CoachRecord[]): SkillTrend[] {
+  const bySkill = new Map<string, { date: string; value: number }[]>();
+  for (const session of sessions) {
+    for (const [skill, value] of Object.entries(session.ratings ?? {})) {
+      const list = bySkill.get(skill);
+      if (list) list.push({ date: session.date, value });
+      else bySkill.set(skill, [{ date: session.date, value }]);
+    }
+  }
   const order = allSkills(config);
   const rank = (skill: string) => (order.includes(skill) ? order.indexOf(skill) : order.length);
-  return [...ratingsBySkill(inPeriod)]
-    .sort(([a], [b]) => rank(a) - rank(b) || a.localeCompare(b))
+  return [...bySkill]
+    .sort(([a], [b]) => rank(a) - rank(b) || compareText(a, b))
     .map(([skill, ratings]) => {
       const first = ratings[0]!.value;
       const last = ratings.at(-1)!.value;
@@ -234,7 +248,7 @@ export function trendOf(count: number, first: number, last: number): Trend {
 }
 
 function drillSummary(config: Config, rep: ReviewedRep, history: History, period: Period): DrillSummary {
-  const inPeriod = history.drills.filter(({ record }) => record.date >= period.from).sort((a, b) => (a.record.date < b.record.date ? -1 : a.record.date > b.record.date ? 1 : 0));
+  const inPeriod = history.drills.filter(({ record }) => record.date >= period.from).sort((a, b) => compareText(a.record.date, b.record.date));
   const bySkill = new Map<string, { scores: number[]; last_score: number; last_date: string }>();
   const all: number[] = [];
   for (const { record: drill } of inPeriod) {
@@ -271,6 +285,11 @@ function countBy(keys: string[], values: (string | null | undefined)[]): Record<
   const counts: Record<string, number> = Object.fromEntries(keys.map((key) => [key, 0]));
   for (const value of values) if (value) counts[value] = (counts[value] ?? 0) + 1;
   return counts;
+}
+
+/** Code-point order: right for ISO dates and ids, and far cheaper than localeCompare on thousands of records. */
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function mean(values: number[]): number {

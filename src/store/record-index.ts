@@ -69,7 +69,6 @@ export function readFolderThroughIndex(root: string, rep: string, parsers: Parse
   const shardFile = join(root, INDEX_DIR, `${rep}.json`);
   const known = loadShard(shardFile, folder);
   let changed = !known;
-  const files: Record<string, Entry<CoachRecord>> = {};
   const records: StoredRecord[] = [];
   const skipped: string[] = [];
 
@@ -83,24 +82,31 @@ export function readFolderThroughIndex(root: string, rep: string, parsers: Parse
     profileRead = profile && (profile.value ? { ok: true, value: profile.value } : { ok: false, problem: profile.problem! });
   }
 
+  const names = listRecordNames(root + sep + folder);
+  const entries: (Entry<CoachRecord> | undefined)[] = new Array(names.length);
   let kept = 0;
-  for (const name of listRecordNames(root + sep + folder)) {
+  for (let i = 0; i < names.length; i++) {
+    const name = names[i]!;
     const stored = known?.files[name];
     const before = stored && isEntry(stored) ? stored : undefined;
     const entry = refresh(dir + name, folder + sep + name, before, parsers.record, summarize);
+    entries[i] = entry;
     if (!entry) {
       changed = true;
       continue;
     }
     if (entry === before) kept++;
     else changed = true;
-    files[name] = entry;
     if (entry.value) records.push({ path: folder + sep + name, record: entry.value });
     else skipped.push(entry.problem!);
   }
   // Entries of deleted files (or damaged ones) make the shard differ from the folder.
   if (known && kept !== Object.keys(known.files).length) changed = true;
-  if (changed && (records.length || skipped.length || profile)) saveShard(shardFile, { version: INDEX_VERSION, folder, ...(profile ? { profile } : {}), files });
+  if (changed && (records.length || skipped.length || profile)) {
+    const files: Record<string, Entry<CoachRecord>> = {};
+    names.forEach((name, i) => entries[i] && (files[name] = entries[i]!));
+    saveShard(shardFile, { version: INDEX_VERSION, folder, ...(profile ? { profile } : {}), files });
+  }
   return { records, skipped, ...(parsers.profile ? { profile: profileRead } : {}) };
 }
 
