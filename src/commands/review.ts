@@ -5,7 +5,7 @@ import type { Context } from "../context.js";
 import type { Config } from "../domain/config.js";
 import { addDaysIso } from "../domain/dates.js";
 import { countable } from "../domain/history.js";
-import { byIdOnly, fromProfile, reviewRep, type Period, type RepReview, type ReviewedRep } from "../domain/review.js";
+import { byIdOnly, fromProfile, reviewRep, summarizeRep, type Period, type RepReview, type ReviewedRep } from "../domain/review.js";
 import { renderRepReviewMarkdown, renderTeamMarkdown } from "../domain/review-markdown.js";
 import { removedRep, teamReview, teamRow, type RemovedRep, type TeamRow } from "../domain/team-review.js";
 import { parseSince, SINCE_FORMS } from "../domain/when.js";
@@ -98,7 +98,7 @@ function reviewTeam(workspace: Workspace, period: Period, ctx: Context): Report 
     warnSkipped(read.skipped, ctx);
     skipped.push(...read.skipped);
     const rep = teamMember(folder, read.profile, ctx);
-    const review = reviewRep(workspace.config, rep, read.records, period);
+    const review = summarizeRep(workspace.config, rep, read.records, period);
     if (rep.profile) rows.push(teamRow(review));
     else {
       const kept = countable(read.records);

@@ -108,20 +108,13 @@ export interface RepReview {
  */
 export function reviewRep(config: Config, rep: ReviewedRep, all: StoredRecord[], period: Period): RepReview {
   const history = sortHistory(all, period);
-  const sessions = history.sessions;
-  const skills = skillTrends(config, sessions);
+  const { sessions } = history;
   const stages = countBy(
     config.stages.map((s) => s.id),
     sessions.map((s) => s.stage),
   );
   const review: Omit<RepReview, "next_steps"> = {
-    rep: rep.id,
-    name: rep.name,
-    profile: rep.profile,
-    period,
-    cadence: cadenceOf(config, rep, history, sessions, period),
-    actions: actionCounts(history, period),
-    skills,
+    ...summaryOf(config, rep, history, period),
     stages,
     uncoached_stages: config.stages.map((s) => s.id).filter((id) => stages[id] === 0),
     coaching_kinds: countBy(
@@ -132,6 +125,25 @@ export function reviewRep(config: Config, rep: ReviewedRep, all: StoredRecord[],
     goals: rep.goals,
   };
   return { ...review, next_steps: suggestNextSteps(review, config) };
+}
+
+/** The part of a review a team view shows for each rep: no drills, coverage or next steps, so 100 reps stay quick. */
+export type RepSummary = Pick<RepReview, "rep" | "name" | "profile" | "period" | "cadence" | "actions" | "skills">;
+
+export function summarizeRep(config: Config, rep: ReviewedRep, all: StoredRecord[], period: Period): RepSummary {
+  return summaryOf(config, rep, sortHistory(all, period), period);
+}
+
+function summaryOf(config: Config, rep: ReviewedRep, history: History, period: Period): RepSummary {
+  return {
+    rep: rep.id,
+    name: rep.name,
+    profile: rep.profile,
+    period,
+    cadence: cadenceOf(config, rep, history, history.sessions, period),
+    actions: actionCounts(history, period),
+    skills: skillTrends(config, history.sessions),
+  };
 }
 
 /** What a review needs from the whole history, gathered in one pass (a rep may have thousands of records). */

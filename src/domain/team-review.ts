@@ -1,4 +1,4 @@
-import type { Period, RepReview } from "./review.js";
+import type { Period, RepSummary } from "./review.js";
 
 export type TeamTrend = "up" | "down" | "flat" | null;
 
@@ -34,7 +34,7 @@ export interface TeamReview {
   removed_reps: RemovedRep[];
 }
 
-export function teamRow(review: RepReview): TeamRow {
+export function teamRow(review: RepSummary): TeamRow {
   const { cadence, actions } = review;
   return {
     rep: review.rep,
@@ -51,7 +51,7 @@ export function teamRow(review: RepReview): TeamRow {
   };
 }
 
-export function removedRep(review: RepReview, records: number, lastRecord: string | null): RemovedRep {
+export function removedRep(review: RepSummary, records: number, lastRecord: string | null): RemovedRep {
   return { rep: review.rep, records, last_record: lastRecord, held: review.cadence.held, open_actions: review.actions.open };
 }
 
@@ -68,7 +68,7 @@ export function teamReview(period: Period, rows: TeamRow[], removed: RemovedRep[
   };
 }
 
-function teamTrend(review: RepReview): TeamTrend {
+function teamTrend(review: RepSummary): TeamTrend {
   const moving = review.skills.filter((s) => s.trend !== "single");
   if (!moving.length) return null;
   const up = moving.filter((s) => s.trend === "up").length;
@@ -76,7 +76,7 @@ function teamTrend(review: RepReview): TeamTrend {
   return up > down ? "up" : down > up ? "down" : "flat";
 }
 
-function averageRatingsByDate(review: RepReview): number[] {
+function averageRatingsByDate(review: RepSummary): number[] {
   const byDate = new Map<string, number[]>();
   for (const skill of review.skills) for (const { date, value } of skill.ratings) byDate.set(date, [...(byDate.get(date) ?? []), value]);
   return [...byDate]

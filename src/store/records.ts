@@ -6,7 +6,6 @@ import { assertSafeSegment } from "../domain/ids.js";
 import { recordSchema, RECORD_FILE, type CoachRecord, type StoredRecord } from "../domain/record.js";
 import type { Rep } from "../domain/rep.js";
 import { badInput } from "../errors.js";
-import { parseCanonicalYaml } from "./canonical-yaml.js";
 import { pruneShards, readFolderThroughIndex } from "./record-index.js";
 import { listRepIds, parseRepProfile, repDir } from "./reps.js";
 import { withFileLock, writeFileSafely } from "./files.js";
@@ -43,19 +42,15 @@ export function parseRecord(text: string, file: string): Parsed<RecordFile> {
 }
 
 /**
- * Like parseRecord, for the index, and much faster, since parsing YAML is most of the
- * cost of building it: the `answers` block, the bulk of a record that no report reads,
- * is cut out, and the rest is read by parseCanonicalYaml when it is in the form the tool
- * writes. Anything else, or any problem, goes through the full parse of the whole file,
+ * Like parseRecord, for the index, and faster, since parsing YAML is most of the cost
+ * of building it: the `answers` block, the bulk of a record that no report reads, is cut
+ * out before parsing. Should the rest not parse alone, the whole front matter is parsed,
  * so a problem is reported exactly where it is.
  */
 export function parseRecordSummary(text: string, file: string): Parsed<CoachRecord> {
   const split = splitFrontMatter(text);
   if (!split) return { ok: false, problem: noFrontMatter(file) };
   const trimmed = withoutAnswers(split.frontMatter);
-  const fast = parseCanonicalYaml(trimmed);
-  const checked = fast && recordSchema.safeParse(fast);
-  if (checked && checked.success) return { ok: true, value: checked.data };
   const parsed = parseYaml(recordSchema, trimmed, file, split.firstLine);
   if (parsed.ok || trimmed === split.frontMatter) return parsed;
   return parseYaml(recordSchema, split.frontMatter, file, split.firstLine);

@@ -1,6 +1,7 @@
 import { LineCounter, parseDocument, isNode, type Document } from "yaml";
 import type { z } from "zod";
 import { badInput } from "../errors.js";
+import { parseCanonicalYaml } from "./canonical-yaml.js";
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; problem: string };
 
@@ -11,6 +12,10 @@ export type Parsed<T> = { ok: true; value: T } | { ok: false; problem: string };
  * ever produce plain data.
  */
 export function parseYaml<T>(schema: z.ZodType<T>, text: string, file: string, firstLine = 1): Parsed<T> {
+  // Files in the form the tool writes are read quickly; anything else, and every problem, by `yaml`.
+  const fast = parseCanonicalYaml(text);
+  const checked = fast && schema.safeParse(fast);
+  if (checked && checked.success) return { ok: true, value: checked.data };
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, schema: "core" });
   const where = (offset: number | undefined): string => {

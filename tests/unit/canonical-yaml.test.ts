@@ -3,7 +3,10 @@ import { describe, expect, it } from "vitest";
 import { parseDocument } from "yaml";
 import { toYaml } from "../../src/domain/front-matter.js";
 import { parseCanonicalYaml } from "../../src/store/canonical-yaml.js";
-import { session } from "../history.js";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { tempDir } from "../helpers.js";
+import { repProfile, session, writeHistory } from "../history.js";
 
 /** What the `yaml` package makes of the text, read as parseYaml reads it; undefined when it reports anything. */
 function yamlReads(text: string): unknown {
@@ -96,6 +99,9 @@ describe("parseCanonicalYaml", () => {
       fc.tuple(plainKey, fc.array(raw, { minLength: 1, maxLength: 3 })).map(([k, vs]) => `${k}:\n${vs.map((v) => `  - ${v}`).join("\n")}`),
       fc.tuple(plainKey, plainKey, raw, plainKey, raw).map(([k, a, v, b, w]) => `${k}:\n  - ${a}: ${v}\n    ${b}: ${w}`),
       fc.tuple(plainKey, plainKey, raw).map(([k, a, v]) => `${k}:\n  ${a}: ${v}`),
+      fc.constantFrom("# a comment", "", "  # an indented comment", "#", "   "),
+      fc.tuple(plainKey, plainKey, raw, fc.constantFrom("  # between", "", "# at the margin")).map(([k, a, v, c]) => `${k}:\n${c}\n  - ${a}: ${v}`),
+      fc.tuple(plainKey, raw, fc.constantFrom("  # after", "", "  more words", "  - x")).map(([k, v, c]) => `${k}: ${v}\n${c}`),
     );
     fc.assert(fc.property(fc.array(entry, { minLength: 1, maxLength: 4 }), (entries) => agrees(`${entries.join("\n")}\n`)), { numRuns: 5000 });
   });
@@ -107,8 +113,18 @@ describe("parseCanonicalYaml", () => {
     expect(parseCanonicalYaml(text)).toMatchObject({ date: "2026-11-20", mood: "yes", ratings: { "active-listening": 3 } });
   });
 
+  it("reads a new workspace's coach.yaml and a rep profile without giving up", () => {
+    const root = tempDir();
+    writeHistory(root, [repProfile("jose-nunez", { name: "José Núñez", goals: ["Run discovery alone: by January", "yes"] })], []);
+    for (const file of [join(root, "coach.yaml"), join(root, "reps", "jose-nunez", "rep.yaml")]) {
+      const text = readFileSync(file, "utf8");
+      expect(parseCanonicalYaml(text)).toBeDefined();
+      expect(parseCanonicalYaml(text)).toEqual(yamlReads(text));
+    }
+  });
+
   it.each([
-    ["a comment", "id: x # note\n"],
+    ["a comment after a value", "id: x # note\n"],
     ["an anchor", "id: &a x\nrep: *a\n"],
     ["a block scalar", "text: |-\n  two\n  lines\n"],
     ["a flow list", "ids: [a, b]\n"],
