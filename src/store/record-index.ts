@@ -87,9 +87,10 @@ export function readFolderThroughIndex(root: string, rep: string, parsers: Parse
   let kept = 0;
   for (let i = 0; i < names.length; i++) {
     const name = names[i]!;
+    const path = folder + sep + name;
     const stored = known?.files[name];
     const before = stored && isEntry(stored) ? stored : undefined;
-    const entry = refresh(dir + name, folder + sep + name, before, parsers.record, summarize);
+    const entry = refresh(dir + name, path, before, parsers.record, summarize);
     entries[i] = entry;
     if (!entry) {
       changed = true;
@@ -97,7 +98,7 @@ export function readFolderThroughIndex(root: string, rep: string, parsers: Parse
     }
     if (entry === before) kept++;
     else changed = true;
-    if (entry.value) records.push({ path: folder + sep + name, record: entry.value });
+    if (entry.value) records.push({ path, record: entry.value });
     else skipped.push(entry.problem!);
   }
   // Entries of deleted files (or damaged ones) make the shard differ from the folder.
@@ -149,8 +150,10 @@ function listRecordNames(dir: string): string[] {
  * so a file changed in between still looks changed next time), a fresh parse otherwise,
  * undefined when the file is gone.
  */
+const NO_THROW = { throwIfNoEntry: false } as const;
+
 function refresh<T>(file: string, shownAs: string, before: Entry<T> | undefined, parse: (text: string, shownAs: string) => Parsed<T>, keep: (value: T) => T = (v) => v): Entry<T> | undefined {
-  const stat = statSync(file, { throwIfNoEntry: false });
+  const stat = statSync(file, NO_THROW);
   if (!stat) return undefined;
   if (before && before.size === stat.size && before.mtimeMs === stat.mtimeMs && before.ino === stat.ino) return before;
   const stamp = { size: stat.size, mtimeMs: stat.mtimeMs, ino: stat.ino };
