@@ -2,6 +2,7 @@ import { stageById, type Config } from "./config.js";
 import { daysBetween } from "./dates.js";
 import { inline } from "./markdown.js";
 import type { Period, RepReview, SkillTrend } from "./review.js";
+import { describeDrillDue } from "./review-steps.js";
 import { sparkline, trendArrow } from "./sparkline.js";
 import type { TeamReview } from "./team-review.js";
 
@@ -43,7 +44,7 @@ export function renderRepReviewMarkdown(review: RepReview, config: Config, skipp
         ["Stage", "1:1s"],
         Object.entries(review.stages).map(([id, n]) => [stageById(config, id)?.name ?? id, String(n)]),
       ),
-      ...(cadence.held && review.uncoached_stages.length ? ["", `Not coached this period: ${review.uncoached_stages.join(", ")}.`] : []),
+      ...(cadence.held && review.uncoached_stages.length ? ["", `Not coached this period: ${review.uncoached_stages.map((id) => stageById(config, id)?.name ?? id).join(", ")}.`] : []),
       "",
       table(
         ["Kind of coaching", "1:1s"],
@@ -57,7 +58,7 @@ export function renderRepReviewMarkdown(review: RepReview, config: Config, skipp
       ...(drills.by_skill.length
         ? ["", table(["Skill", "Rounds", "Average", "Last score"], drills.by_skill.map((d) => [d.skill, String(d.rounds), String(d.average_score), `${d.last_score} (${d.last_date})`]))]
         : []),
-      ...(drills.due.length ? ["", `Due now: ${drills.due.map((d) => `${d.skill} (since ${d.due})`).join(", ")}.`] : []),
+      ...(drills.due.length ? ["", `Practice due: ${drills.due.map((d) => describeDrillDue(d, review.period.to)).join(", ")}.`] : []),
     ].join("\n"),
     ["## Goals", "", review.goals.length ? review.goals.map((g) => `- ${inline(g)}`).join("\n") : "_None recorded in the rep's profile._"].join("\n"),
     ["## Next steps", "", review.next_steps.map((s, i) => `${i + 1}. ${s}`).join("\n")].join("\n"),

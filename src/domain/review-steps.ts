@@ -1,5 +1,5 @@
 import { stageById, type Config } from "./config.js";
-import type { RepReview, SkillTrend } from "./review.js";
+import type { DrillSummary, RepReview, SkillTrend } from "./review.js";
 
 const MAX_STEPS = 5;
 const MIN_STEPS = 3;
@@ -38,7 +38,7 @@ export function suggestNextSteps(review: Omit<RepReview, "next_steps">, config: 
   }
   const due = drills.due.filter((d) => d.skill !== drillSkill?.skill);
   if (due.length) {
-    const list = due.slice(0, 3).map((d) => `${d.skill} (due ${d.due})`).join(", ");
+    const list = due.slice(0, 3).map((d) => describeDrillDue(d, review.period.to)).join(", ");
     add(`Run the ${due.length} drill${due.length === 1 ? "" : "s"} due: ${list}${due.length > 3 ? ", ..." : ""}; see \`coach drill ${id}\`.`);
   }
   if (held >= 2 && review.coaching_kinds.performance === held) {
@@ -80,4 +80,10 @@ function skillToDrill(skills: SkillTrend[]): SkillTrend | undefined {
 function listOf(items: string[]): string {
   if (items.length <= 1) return items.join("");
   return `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`;
+}
+
+/** "objection-handling (due since 2026-11-08)", "pre-call-planning (new, due today)". */
+export function describeDrillDue(item: DrillSummary["due"][number], today: string): string {
+  const when = item.due >= today ? "due today" : `due since ${item.due}`;
+  return `${item.skill} (${item.last_score === null ? `new, ${when}` : when})`;
 }

@@ -24,6 +24,7 @@ export interface RemovedRep {
   records: number;
   last_record: string | null;
   held: number;
+  /** Still open today, made in the period or before it. */
   open_actions: number;
 }
 
@@ -51,8 +52,9 @@ export function teamRow(review: RepSummary): TeamRow {
   };
 }
 
+/** Open commitments of a removed rep count whenever they were made: nobody else will follow them up. */
 export function removedRep(review: RepSummary, records: number, lastRecord: string | null): RemovedRep {
-  return { rep: review.rep, records, last_record: lastRecord, held: review.cadence.held, open_actions: review.actions.open };
+  return { rep: review.rep, records, last_record: lastRecord, held: review.cadence.held, open_actions: review.actions.open + review.actions.open_from_earlier };
 }
 
 /** Overdue reps first, longest without a 1:1 first (never coached before all), then by id. */

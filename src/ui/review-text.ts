@@ -2,6 +2,7 @@ import type { ChalkInstance } from "chalk";
 import { stageById, type Config } from "../domain/config.js";
 import { daysBetween } from "../domain/dates.js";
 import type { Period, RepReview } from "../domain/review.js";
+import { describeDrillDue } from "../domain/review-steps.js";
 import { sparkline, trendArrow } from "../domain/sparkline.js";
 import type { TeamReview } from "../domain/team-review.js";
 import { columns } from "./table.js";
@@ -62,7 +63,8 @@ export function renderRepReviewText(review: RepReview, config: Config, style: Ch
   const stageNames = Object.entries(review.stages).map(([id, n]) => `${stageById(config, id)?.name ?? id} ${n === 0 ? style.dim("0") : n}`);
   out.push(wrap(stageNames.join(", "), width, `${head("Stages")}  `, "  "));
   if (review.cadence.held && review.uncoached_stages.length) {
-    out.push(style.yellow(wrap(`not coached this period: ${review.uncoached_stages.join(", ")}`, width, "  ")));
+    const names = review.uncoached_stages.map((id) => stageById(config, id)?.name ?? id);
+    out.push(style.yellow(wrap(`not coached this period: ${names.join(", ")}`, width, "  ")));
   }
   const kinds = Object.entries(review.coaching_kinds).map(([kind, n]) => `${kind} ${n}`);
   out.push(wrap(kinds.join(", "), width, `${head("Coaching kinds")}  `, "  "), "");
@@ -75,7 +77,7 @@ export function renderRepReviewText(review: RepReview, config: Config, style: Ch
       ),
     );
   }
-  if (drills.due.length) out.push(wrap(drills.due.map((d) => `${d.skill} (${d.due})`).join(", "), width, `  ${style.yellow("due:")} `));
+  if (drills.due.length) out.push(wrap(drills.due.map((d) => describeDrillDue(d, review.period.to)).join(", "), width, `  ${style.yellow("practice due:")} `));
   out.push("");
 
   out.push(head("Goals"));
