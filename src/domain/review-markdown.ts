@@ -2,7 +2,7 @@ import { stageById, type Config } from "./config.js";
 import { daysBetween } from "./dates.js";
 import { inline } from "./markdown.js";
 import type { Period, RepReview, SkillTrend } from "./review.js";
-import { describeDrillDue } from "./review-steps.js";
+import { days, describeDrillDue } from "./review-steps.js";
 import { sparkline, trendArrow } from "./sparkline.js";
 import type { TeamReview } from "./team-review.js";
 
@@ -18,9 +18,9 @@ export function renderRepReviewMarkdown(review: RepReview, config: Config, skipp
       table(
         ["Measure", "This period"],
         [
-          ["1:1s held", `${cadence.held} of ${cadence.expected} expected (every ${cadence.every_days} days)`],
-          ["Longest gap", `${cadence.longest_gap_days} days`],
-          ["Last 1:1", cadence.last_session ? `${cadence.last_session} (${cadence.days_since} days before ${review.period.to})` : "none recorded"],
+          ["1:1s held", `${cadence.held} of ${cadence.expected} expected (every ${days(cadence.every_days)})`],
+          ["Longest gap", days(cadence.longest_gap_days)],
+          ["Last 1:1", cadence.last_session ? `${cadence.last_session} (${days(cadence.days_since!)} before this review)` : "none recorded"],
           ["Status", cadence.overdue ? "**overdue for a 1:1**" : `on cadence; next due ${cadence.next_due}`],
         ],
       ),
@@ -32,7 +32,7 @@ export function renderRepReviewMarkdown(review: RepReview, config: Config, skipp
       "",
       table(["Made", "Done", "Done on time", "Dropped", "Open", "Overdue"], [[actions.made, actions.done, actions.done_on_time, actions.dropped, actions.open, actions.overdue].map(String)]),
       ...(actions.overdue_items.length
-        ? ["", "Overdue:", "", ...actions.overdue_items.map((a) => `- \`${a.id}\` ${inline(a.text)} (${a.owner}; due ${a.due}, ${a.days_overdue} days late)`)]
+        ? ["", "Overdue:", "", ...actions.overdue_items.map((a) => `- \`${a.id}\` ${inline(a.text)} (${a.owner}; due ${a.due}, ${days(a.days_overdue)} late)`)]
         : []),
       ...(actions.open_from_earlier ? ["", `Also still open from before the period: ${actions.open_from_earlier}.`] : []),
     ].join("\n"),
@@ -72,7 +72,7 @@ export function renderTeamMarkdown(team: TeamReview, skipped: number, everyDays:
   const sections = [
     "# Team coaching review",
     `_${periodText(team.period)}_`,
-    kept.of ? `**${kept.reps} of ${kept.of} reps coached on cadence** (${Math.round((kept.share ?? 0) * 100)}%; a 1:1 every ${everyDays} days).` : "No reps yet.",
+    kept.of ? `**${kept.reps} of ${kept.of} reps coached on cadence** (${Math.round((kept.share ?? 0) * 100)}%; a 1:1 every ${days(everyDays)}).` : "No reps yet.",
   ];
   if (team.reps.length) {
     sections.push(
@@ -130,7 +130,7 @@ function chart(skill: SkillTrend): string {
 }
 
 function periodText(period: Period): string {
-  return `${period.from} to ${period.to} (${daysBetween(period.from, period.to) + 1} days)`;
+  return `${period.from} to ${period.to} (${days(daysBetween(period.from, period.to) + 1)})`;
 }
 
 /** A GitHub-flavoured table; pipes in cells are escaped so a commitment's text cannot break it. */

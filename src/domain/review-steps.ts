@@ -22,14 +22,14 @@ export function suggestNextSteps(review: Omit<RepReview, "next_steps">, config: 
   if (cadence.overdue) {
     add(
       cadence.last_session
-        ? `Book a 1:1 with ${name}: the last was on ${cadence.last_session}, ${cadence.days_since} days ago (cadence: every ${cadence.every_days} days). Prepare it with \`coach plan ${id}\`.`
-        : `Hold a first 1:1 with ${name}: none is recorded (cadence: every ${cadence.every_days} days). Prepare it with \`coach plan ${id}\`.`,
+        ? `Book a 1:1 with ${name}: the last was on ${cadence.last_session}, ${days(cadence.days_since!)} ago (cadence: every ${days(cadence.every_days)}). Prepare it with \`coach plan ${id}\`.`
+        : `Hold a first 1:1 with ${name}: none is recorded (cadence: every ${days(cadence.every_days)}). Prepare it with \`coach plan ${id}\`.`,
     );
   }
   const oldest = actions.overdue_items[0];
   if (oldest) {
     const more = actions.overdue > 1 ? `${actions.overdue} overdue commitments, the oldest` : "the overdue commitment";
-    add(`Follow up ${more} "${oldest.text}" (due ${oldest.due}, ${oldest.days_overdue} days late): done, not yet or dropped? See \`coach actions ${id} --overdue\`.`);
+    add(`Follow up ${more} "${oldest.text}" (due ${oldest.due}, ${days(oldest.days_overdue)} late): done, not yet or dropped? See \`coach actions ${id} --overdue\`.`);
   }
   const drillSkill = skillToDrill(review.skills);
   if (drillSkill) {
@@ -52,7 +52,7 @@ export function suggestNextSteps(review: Omit<RepReview, "next_steps">, config: 
     add(`Coach ${listOf(names)}: no 1:1 on ${names.length === 1 ? "it" : "them"} this period. Start with \`coach plan ${id} --stage ${review.uncoached_stages[0]}\`.`);
   }
   if (!cadence.overdue && cadence.held < cadence.expected) {
-    add(`Keep a fixed 1:1 slot: ${cadence.held} of ${cadence.expected} expected 1:1s were held; the longest gap was ${cadence.longest_gap_days} days.`);
+    add(`Keep a fixed 1:1 slot: ${cadence.held} of ${cadence.expected} expected 1:1s were held; the longest gap was ${days(cadence.longest_gap_days)}.`);
   }
   if (actions.done >= 3 && actions.done_on_time * 2 < actions.done) {
     add(`Agree smaller commitments with realistic dates: only ${actions.done_on_time} of ${actions.done} were done on time.`);
@@ -75,6 +75,11 @@ function skillToDrill(skills: SkillTrend[]): SkillTrend | undefined {
   const falling = skills.filter((s) => s.trend === "down").sort((a, b) => b.first - b.last - (a.first - a.last) || a.last - b.last);
   if (falling[0]) return falling[0];
   return skills.filter((s) => s.last <= WORK_ON).sort((a, b) => a.last - b.last || b.ratings.length - a.ratings.length)[0];
+}
+
+/** "1 day", "12 days". */
+export function days(n: number): string {
+  return `${n} day${n === 1 ? "" : "s"}`;
 }
 
 function listOf(items: string[]): string {

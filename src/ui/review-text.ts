@@ -2,7 +2,7 @@ import type { ChalkInstance } from "chalk";
 import { stageById, type Config } from "../domain/config.js";
 import { daysBetween } from "../domain/dates.js";
 import type { Period, RepReview } from "../domain/review.js";
-import { describeDrillDue } from "../domain/review-steps.js";
+import { days, describeDrillDue } from "../domain/review-steps.js";
 import { sparkline, trendArrow } from "../domain/sparkline.js";
 import type { TeamReview } from "../domain/team-review.js";
 import { columns } from "./table.js";
@@ -14,8 +14,7 @@ const MAX_WIDTH = 80;
 const SPARK_POINTS = 16;
 
 export function periodLabel(period: Period): string {
-  const days = daysBetween(period.from, period.to) + 1;
-  return `${period.from} to ${period.to} (${days} day${days === 1 ? "" : "s"})`;
+  return `${period.from} to ${period.to} (${days(daysBetween(period.from, period.to) + 1)})`;
 }
 
 function ago(days: number | null): string {
@@ -30,8 +29,8 @@ export function renderRepReviewText(review: RepReview, config: Config, style: Ch
   out.push(`${style.bold(review.name)} ${style.dim(`(${review.rep})`)}${review.profile ? "" : style.yellow(" no profile: removed from the workspace?")}`);
   out.push(style.dim(`Coaching review, ${periodLabel(review.period)}`), "");
 
-  out.push(`${head("Cadence")}  1:1 every ${cadence.every_days} days`);
-  out.push(`  held ${cadence.held} of ${cadence.expected} expected, longest gap ${cadence.longest_gap_days} days`);
+  out.push(`${head("Cadence")}  a 1:1 every ${days(cadence.every_days)}`);
+  out.push(`  held ${cadence.held} of ${cadence.expected} expected, longest gap ${days(cadence.longest_gap_days)}`);
   const status = cadence.overdue ? style.red.bold("OVERDUE") : style.green("on cadence");
   out.push(cadence.last_session ? `  last 1:1 ${cadence.last_session} (${ago(cadence.days_since)}), ${status}` : `  no 1:1 recorded yet, ${status}`);
   if (!cadence.overdue) out.push(`  next due ${cadence.next_due}`);
@@ -93,18 +92,18 @@ export function renderTeamText(team: TeamReview, style: ChalkInstance, termWidth
   const width = Math.min(termWidth, MAX_WIDTH);
   const { on_cadence: kept } = team;
   const out: string[] = [style.bold("Team coaching review") + style.dim(`, ${periodLabel(team.period)}`)];
-  out.push(kept.of ? `${kept.reps} of ${kept.of} reps coached on cadence (${Math.round((kept.share ?? 0) * 100)}%), 1:1 every ${everyDays} days` : "No reps yet.", "");
+  out.push(kept.of ? `${kept.reps} of ${kept.of} reps coached on cadence (${Math.round((kept.share ?? 0) * 100)}%), a 1:1 every ${days(everyDays)}` : "No reps yet.", "");
   if (team.reps.length) {
     const header = ["", "REP", "LAST 1:1", "DAYS", "HELD", "OPEN", "LATE", "TREND"].map((h) => style.bold(h));
     const rows = team.reps.map((row) => {
       const flag = row.overdue ? style.red.bold("!") : " ";
-      const days = row.days_since === null ? "-" : String(row.days_since);
+      const since = row.days_since === null ? "-" : String(row.days_since);
       const trend = row.skill_trend ? `${trendArrow(row.skill_trend)} ${sparkline(row.average_ratings.slice(-10))}` : style.dim("-");
       return [
         flag,
         truncate(row.rep, 22),
         row.last_session ?? style.dim("never"),
-        row.overdue ? style.red(days.padStart(4)) : days.padStart(4),
+        row.overdue ? style.red(since.padStart(4)) : since.padStart(4),
         `${row.held}/${row.expected}`.padStart(5),
         String(row.open_actions).padStart(4),
         row.overdue_actions ? style.red(String(row.overdue_actions).padStart(4)) : String(row.overdue_actions).padStart(4),

@@ -163,7 +163,7 @@ describe("coach review --team", () => {
     const result = await coach(["review"], { workspace: root });
     expect(result.code).toBe(0);
     const lines = visibleLines(result.stdout);
-    expect(lines[1]).toBe("1 of 3 reps coached on cadence (33%), 1:1 every 7 days");
+    expect(lines[1]).toBe("1 of 3 reps coached on cadence (33%), a 1:1 every 7 days");
     const rows = lines.filter((l) => /^[! ] {2}\S/.test(l)).slice(1);
     expect(rows[0]).toMatch(/^! {2}jo-ng +never +- +0\/13 +0 +0 +-$/);
     expect(rows[1]).toMatch(/^! {2}sam-poe +2026-10-01 +52 +1\/13 +1 +1 +-$/);
