@@ -84,7 +84,7 @@ export function renderRepReviewText(review: RepReview, config: Config, style: Ch
 
   out.push(head("Next steps"));
   review.next_steps.forEach((step, i) => out.push(wrap(step, width, `  ${i + 1}. `)));
-  if (skipped) out.push("", skippedNote(skipped, style));
+  if (skipped) out.push("", skippedNote(skipped, style, width));
   return out.join("\n");
 }
 
@@ -119,10 +119,10 @@ export function renderTeamText(team: TeamReview, style: ChalkInstance, termWidth
       out.push(wrap(`${r.records} record${r.records === 1 ? "" : "s"}, last ${r.last_record ?? "-"}, ${r.open_actions} open commitment${r.open_actions === 1 ? "" : "s"}`, width, `  ${r.rep}: `));
     }
   }
-  if (skipped) out.push("", skippedNote(skipped, style));
+  if (skipped) out.push("", skippedNote(skipped, style, width));
   return out.join("\n");
 }
 
-function skippedNote(skipped: number, style: ChalkInstance): string {
-  return style.yellow(`Skipped ${skipped} broken record${skipped === 1 ? "" : "s"} (see the warnings): fix the front matter by hand and run the review again.`);
+function skippedNote(skipped: number, style: ChalkInstance, width: number): string {
+  return style.yellow(wrap(`Skipped ${skipped} broken record${skipped === 1 ? "" : "s"} (see the warnings): fix the front matter by hand and run the review again.`, width));
 }
