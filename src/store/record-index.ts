@@ -35,6 +35,13 @@ interface Entry<T> extends Stamp {
   value?: T;
   /** `file:line:col: problem` of a broken file, so its warning needs no re-parse. */
   problem?: string;
+  /**
+   * Modified moments before it was read: a second edit within the same clock tick
+   * (filesystems keep mtimes to a few milliseconds, FAT to two seconds) could keep the
+   * same stamp, so the entry is not trusted and the file is read again next time (as git
+   * does with "racily clean" files).
+   */
+  racy?: true;
 }
 
 interface Shard {
@@ -145,18 +152,20 @@ function listRecordNames(dir: string): string[] {
   }
 }
 
+const NO_THROW = { throwIfNoEntry: false } as const;
+const RACY_MS = 3000;
+
 /**
  * The entry for a file: `before` itself while the file is unchanged (stat before read,
  * so a file changed in between still looks changed next time), a fresh parse otherwise,
  * undefined when the file is gone.
  */
-const NO_THROW = { throwIfNoEntry: false } as const;
-
 function refresh<T>(file: string, shownAs: string, before: Entry<T> | undefined, parse: (text: string, shownAs: string) => Parsed<T>, keep: (value: T) => T = (v) => v): Entry<T> | undefined {
   const stat = statSync(file, NO_THROW);
   if (!stat) return undefined;
-  if (before && before.size === stat.size && before.mtimeMs === stat.mtimeMs && before.ino === stat.ino) return before;
-  const stamp = { size: stat.size, mtimeMs: stat.mtimeMs, ino: stat.ino };
+  if (before && !before.racy && before.size === stat.size && before.mtimeMs === stat.mtimeMs && before.ino === stat.ino) return before;
+  const stamp: Stamp & { racy?: true } = { size: stat.size, mtimeMs: stat.mtimeMs, ino: stat.ino };
+  if (stat.mtimeMs > Date.now() - RACY_MS) stamp.racy = true;
   let text: string;
   try {
     text = readFileSync(file, "utf8");

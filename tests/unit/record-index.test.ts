@@ -18,6 +18,9 @@ function workspace() {
     [repProfile("alex-kim")],
     [session("alex-kim", "2026-09-01", { ratings: { "active-listening": 2 } }), session("alex-kim", "2026-10-01", { ratings: { "active-listening": 3 } }), drill("alex-kim", "2026-10-02", "paraphrasing", [3, 4])],
   );
+  // Written an hour ago: entries of files modified moments before a read are not trusted yet.
+  const anHourAgo = new Date(Date.now() - 3_600_000);
+  for (const path of paths) utimesSync(join(root, path), anHourAgo, anHourAgo);
   return { root, paths };
 }
 
@@ -78,6 +81,18 @@ describe("the metadata index", () => {
     unlinkSync(join(root, paths[0]!));
     expect(readRecords(root, "alex-kim").records.map((r) => r.path)).toEqual([paths[1], paths[2], added]);
     expect(Object.keys(readShard(root).files)).toHaveLength(3);
+  });
+
+  it("reads a file again while its last change is too recent to trust its stamp", () => {
+    const { root, paths } = workspace();
+    const file = join(root, paths[1]!);
+    const stamp = new Date(Date.now() - 500);
+    utimesSync(file, stamp, stamp);
+    expect(ratingsOf(root)).toEqual([2, 3, undefined]);
+    // A second in-place edit within the same clock tick: same size, same inode, same mtime.
+    writeFileSync(file, readFileSync(file, "utf8").replace("active-listening: 3", "active-listening: 5"));
+    utimesSync(file, stamp, stamp);
+    expect(ratingsOf(root)).toEqual([2, 5, undefined]);
   });
 
   it("rewrites the shard only when something changed", () => {
