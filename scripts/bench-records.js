@@ -3,7 +3,8 @@
 // script that reads every record file and splits off its front matter).
 //
 //   npm run bench:records                 all three sizes (the first 100k run generates for minutes)
-//   node scripts/bench-records.js 1000 10000    chosen sizes; or BENCH_SIZES=1000,10000
+//   node scripts/bench-records.js 1000 10000    chosen sizes (or BENCH_SIZES=1000,10000);
+//                                               BENCH_RUNS=15 for more warm runs (default 9)
 //
 // Runs the BUILT bin (npm run build first; the npm script does). Workspaces are generated
 // once through the project's own record code and cached in $TMPDIR/coach-bench-records/.
@@ -22,7 +23,7 @@ const TODAY = "2026-11-22";
 const GENERATOR_VERSION = 1;
 const CACHE = join(tmpdir(), "coach-bench-records");
 const sizes = (process.argv.slice(2).length ? process.argv.slice(2) : (process.env.BENCH_SIZES ?? "1000,10000,100000").split(",")).map(Number);
-const RUNS = { cold: 3, warm: 5 };
+const RUNS = { cold: 3, warm: Number(process.env.BENCH_RUNS ?? 9) };
 
 mkdirSync(CACHE, { recursive: true });
 const floorScript = join(CACHE, "floor.mjs");
@@ -54,6 +55,11 @@ writeFileSync(
   `import { writeFileSync } from "node:fs";\nprocess.on("exit", () => { const u = process.resourceUsage(); writeFileSync(process.env.BENCH_RSS_FILE, JSON.stringify({ rssKb: u.maxRSS, cpuUs: u.userCPUTime + u.systemCPUTime })); });\n`,
 );
 
+// An empty workspace (default coach.yaml, no reps): what coach review costs before any record.
+const emptyWorkspace = join(CACHE, "ws-empty");
+rmSync(emptyWorkspace, { recursive: true, force: true });
+mkdirSync(join(emptyWorkspace, "reps"), { recursive: true });
+writeFileSync(join(emptyWorkspace, "coach.yaml"), "cadence:\n  one_on_one_days: 7\n");
 const generator = await bundleGenerator();
 const results = [];
 for (const size of sizes) results.push(benchSize(size));
@@ -119,12 +125,16 @@ function benchSize(size) {
     rmSync(index, { recursive: true, force: true });
     cold.push(timed(review, env));
   }
-  // Floor and warm runs alternate, so a busy machine slows both alike.
+  // Floor and warm runs alternate, with the two start-up costs: bare node, and coach on an empty workspace.
   const floor = [];
   const warm = [];
+  const bare = [];
+  const empty = [];
   for (let i = 0; i < RUNS.warm; i++) {
     floor.push(timed([floorScript, root], {}));
     warm.push(timed(review, env));
+    bare.push(timed(["-e", "0"], {}));
+    empty.push(timed(review, { COACH_WORKSPACE: emptyWorkspace }));
   }
   const team = JSON.parse(warm.at(-1).stdout);
   if (team.reps.length !== 100) throw new Error(`expected 100 reps in the review, got ${team.reps.length}`);
@@ -138,6 +148,8 @@ function benchSize(size) {
     floorCpu: pick(floor, "cpuMs"),
     coldCpu: pick(cold, "cpuMs"),
     warmCpu: pick(warm, "cpuMs"),
+    bare: pick(bare, "ms"),
+    empty: pick(empty, "ms"),
     floorRss: Math.max(...floor.map((r) => r.rssMb)),
     coldRss: Math.max(...cold.map((r) => r.rssMb)),
     warmRss: Math.max(...warm.map((r) => r.rssMb)),
@@ -160,6 +172,14 @@ function printTable(rows) {
         `| ${r.records.toLocaleString("en")} | ${ms(r.floor)} (${ms(r.floorCpu)}) | ${ms(r.cold)} (${ms(r.coldCpu)}) | ${ms(r.warm)} (${ms(r.warmCpu)}) | ${x(r.warm, r.floor)} (${x(r.warmCpu, r.floorCpu)}) | ${mb(r.floorRss)}, ${mb(r.coldRss)}, ${mb(r.warmRss)} |`,
     ),
   ];
+  lines.push(
+    "",
+    "Start-up and per-record work (medians, wall time): bare `node -e 0`, `coach review --team --json` on an empty workspace, and each size's records alone (run minus its start-up):",
+    "",
+    "| records | node -e 0 | coach, empty workspace | floor minus node | warm minus empty coach | ratio of the work |",
+    "| ---: | ---: | ---: | ---: | ---: | ---: |",
+    ...rows.map((r) => `| ${r.records.toLocaleString("en")} | ${ms(r.bare)} | ${ms(r.empty)} | ${ms(r.floor - r.bare)} | ${ms(r.warm - r.empty)} | ${x(r.warm - r.empty, r.floor - r.bare)} |`),
+  );
   process.stdout.write(`${lines.join("\n")}\n`);
   const fail = [];
   for (const r of rows) {
