@@ -1,10 +1,12 @@
 import { Command } from "commander";
 import type { Context } from "./context.js";
 import type { TextSink } from "./ui/output.js";
+import { registerActions } from "./cli/actions.js";
 import { registerInit } from "./cli/init.js";
 import type { GlobalOptions, Kit, Raw, Runner } from "./cli/kit.js";
 import { registerPlan } from "./cli/plan.js";
 import { registerRep } from "./cli/rep.js";
+import { registerSession } from "./cli/session.js";
 import { registerTemplates } from "./cli/templates.js";
 
 export type { GlobalOptions };
@@ -51,6 +53,8 @@ export function buildProgram(deps: ProgramDeps): Command {
   registerRep(program, kit);
   registerTemplates(program, kit);
   registerPlan(program, kit);
+  registerSession(program, kit);
+  registerActions(program, kit);
 
   // exitOverride and configureOutput must reach every subcommand: the contract's exit
   // codes come from main.ts, never from commander calling process.exit itself.
