@@ -50,13 +50,13 @@ export function chooseSessionSetup(config: Config, rep: Rep, records: StoredReco
     const template = requireTemplate(templates, (options.template ?? planTemplate)!, "session").template;
     const single = template.stages.filter((s) => s !== "any");
     const stage = stageOf(plan?.record.stage) ?? (single.length === 1 ? stageOf(single[0]) : undefined) ?? chooseFocus(config, rep, records).stage;
-    const why = plan ? `following the plan of ${plan.record.date} (${plan.record.id})` : "chosen with --template";
+    const why = plan ? `following plan ${plan.record.id}` : "chosen with --template";
     return { plan, template, stage, why: options.template && plan ? `${why}, with --template ${template.id}` : why };
   }
   const focus = chooseFocus(config, rep, records, plan?.record.stage ?? undefined);
   const picked = pickTemplate(templates, "session", focus.stage.id);
   if (!picked) throw badInput("no_template", `no session template for stage '${focus.stage.id}'`, "add one under templates/session/ or pass --template");
-  const why = plan ? `following the plan of ${plan.record.date} (${plan.record.id})` : `no plan to follow; focus ${focus.stage.name}: ${focus.reason}`;
+  const why = plan ? `following plan ${plan.record.id}` : `no plan to follow; focus ${focus.stage.name}: ${focus.reason}`;
   return { plan, template: picked.template, stage: focus.stage, why };
 }
 

@@ -81,7 +81,8 @@ export async function runSession(raw: Record<string, unknown>, ctx: Context): Pr
     const missing = [...missingAnswers(followUpQuestions, input.followUpAnswers), ...missingAnswers(questions, input.answers)];
     if (missing.length) throw missingAnswersError(missing);
   } else if (!ctx.out.json) {
-    ctx.out.info(`1:1 with ${rep.name}, ${date}: ${setup.template.title} (${setup.why}).${followUps.length ? ` ${followUps.length} open commitment(s) to follow up first.` : ""}`);
+    const toAsk = followUps.filter(({ action }) => !(action.id in input.followUpAnswers)).length;
+    ctx.out.info(`1:1 with ${rep.name}, ${date}: ${setup.template.title} (${setup.why}).${toAsk ? ` First, ${toAsk} open commitment${toAsk === 1 ? "" : "s"} to follow up.` : ""}`);
   }
 
   let path = draft?.path;

@@ -133,6 +133,8 @@ describe("Ctrl-C and --resume", () => {
     expect(draft.record.pending).toEqual({ question: "action_2_due", text: "next fri" });
     const id = draft.record.actions![0]!.id;
     expect(JSON.parse((await coach(["--json", "actions", "--all"], { workspace })).stdout)).toEqual([]);
+    const plan = await coach(["plan", "alex-kim", "--answers", answersFile(tempDir(), PROSPECTING_PLAN_ANSWERS)], { workspace });
+    expect(plan.stdout).toContain("## Follow up on open commitments\n\nNone open.");
     const refused = await coach(["actions", "done", id], { workspace });
     expect(refused.code).toBe(2);
     expect(refused.stderr).toContain("unfinished draft session");
@@ -141,6 +143,23 @@ describe("Ctrl-C and --resume", () => {
     expect(resumed.code, resumed.stderr).toBe(0);
     const listed = JSON.parse((await coach(["--json", "actions"], { workspace })).stdout) as { id: string }[];
     expect(listed.map((a) => a.id)).toEqual([id]);
+  });
+
+  it("Ctrl-C during the follow-ups keeps those answered, and closes none of them until the session completes", async () => {
+    const workspace = await workspaceWithRep();
+    const [a, b] = await holdSession(workspace, { actions: [{ text: "One", due: "2026-11-18" }, { text: "Two", due: "2026-11-19" }] }, ["--date", "2026-11-10"]);
+    const cancelled = await coach(["session", "alex-kim"], { workspace, prompter: new CtrlCPrompter({ [a!]: "dropped" }, b!) });
+    expect(cancelled.code).toBe(130);
+    const draft = recordAt(sessionFiles(workspace)[1]!);
+    expect(draft.record.follow_ups).toEqual([{ action: a, text: "One", status: "dropped" }]);
+    expect((JSON.parse((await coach(["--json", "actions"], { workspace })).stdout) as { id: string }[]).map((r) => r.id)).toEqual([a, b]);
+
+    const resumed = new ScriptedPrompter({ [b!]: "done", ...TYPED, add_action_1: false });
+    expect((await coach(["session", "alex-kim", "--resume"], { workspace, prompter: resumed })).code).toBe(0);
+    expect(resumed.asked[0]).toBe(b);
+    const all = JSON.parse((await coach(["--json", "actions", "--all"], { workspace })).stdout) as { id: string; status: string }[];
+    expect(all.map((r) => [r.id, r.status])).toEqual(expect.arrayContaining([[a, "dropped"], [b, "done"]]));
+    expect(all).toHaveLength(2);
   });
 
   it("--resume without a draft is an error", async () => {
