@@ -1,13 +1,14 @@
 // Bundles src/ into dist/ so the CLI starts without resolving node_modules on every run.
 // Commands are split into chunks loaded on demand: `coach --version` never pays for zod or yaml.
 import { build } from "esbuild";
+import { execFileSync } from "node:child_process";
 import { readFileSync, rmSync } from "node:fs";
 
 const { version } = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8"));
 
 rmSync(new URL("../dist", import.meta.url), { recursive: true, force: true });
 await build({
-  entryPoints: { coach: "src/entry.ts" },
+  entryPoints: { coach: "src/entry.ts", "snapshot-templates": "src/snapshot-entry.ts" },
   outdir: "dist",
   bundle: true,
   splitting: true,
@@ -28,3 +29,6 @@ await build({
   define: { __COACH_VERSION__: JSON.stringify(version) },
   logLevel: "warning",
 });
+
+// The built-in templates, parsed and checked once here rather than on every run.
+execFileSync(process.execPath, [new URL("../dist/snapshot-templates.js", import.meta.url).pathname], { stdio: "inherit" });

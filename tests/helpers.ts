@@ -3,12 +3,12 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdirSyn
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { Readable } from "node:stream";
-import { fileURLToPath } from "node:url";
 import { afterEach } from "vitest";
 import { run } from "../src/main.js";
+import { ROOT } from "./helpers-paths.js";
 import type { Prompter } from "../src/ui/prompter.js";
 
-export const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
+export { ROOT };
 export const BIN = join(ROOT, "bin", "coach.js");
 export const TODAY = "2026-11-22";
 
@@ -104,7 +104,7 @@ export function read(path: string): string {
   return readFileSync(path, "utf8");
 }
 
-/** Answers for every question of the built-in prospecting plan and the self-check. */
+/** Answers for the required questions of every built-in stage plan and the self-check. */
 export const PROSPECTING_PLAN_ANSWERS = {
   self_believe: true,
   self_ask: true,
@@ -116,3 +116,6 @@ export const PROSPECTING_PLAN_ANSWERS = {
   observed: "Heard two cold calls on Tuesday",
   opening_question: "What did the buyer say in the first minute?",
 };
+
+/** What a person at a terminal answers: the required ones, and Enter on the optional ones. */
+export const PLAN_ANSWERS_IN_A_TERMINAL = { ...PROSPECTING_PLAN_ANSWERS, rep_goal: "", rep_mindset: "" };

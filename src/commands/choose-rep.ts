@@ -1,6 +1,6 @@
 import type { Context } from "../context.js";
 import { BEHAVIOUR_STYLES, type BehaviourStyle, type Rep } from "../domain/rep.js";
-import { badInput } from "../errors.js";
+import { badInput, InterruptedError } from "../errors.js";
 import { findRep, loadAllReps, unknownRep } from "../store/reps.js";
 import type { Workspace } from "../store/workspace.js";
 import { PromptCancelled, type Prompter } from "../ui/prompter.js";
@@ -24,7 +24,7 @@ export async function chooseRep(workspace: Workspace, nameOrId: string | undefin
   try {
     return await askForRep(workspace, nameOrId, prompter, ctx);
   } catch (error) {
-    if (error instanceof PromptCancelled) throw badInput("cancelled", "cancelled before anything was written", undefined);
+    if (error instanceof PromptCancelled) throw new InterruptedError("interrupted before anything was written");
     throw error;
   }
 }

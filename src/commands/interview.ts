@@ -35,13 +35,27 @@ export function answersFromRecord(list: Answer[] | undefined): Answers {
   return Object.fromEntries((list ?? []).map((a) => [a.id, a.answer]));
 }
 
+/** What was typed into the open question when Ctrl-C came. */
+export interface PendingAnswer {
+  question: string;
+  text: string;
+}
+
+/** The half-typed answer a draft saved, if it holds one. */
+export function pendingAnswerOf(record: Record<string, unknown> | undefined): PendingAnswer | undefined {
+  const pending = record?.pending as Partial<PendingAnswer> | undefined;
+  return typeof pending?.question === "string" && typeof pending.text === "string" ? { question: pending.question, text: pending.text } : undefined;
+}
+
 export interface InterviewOptions {
   questions: Question[];
   /** Answers already known; filled in as questions are answered. */
   answers: Answers;
   ctx: Context;
   /** Saves what was answered so far (synchronously: the process may be going down). */
-  saveDraft(answers: Answers, pendingText: string | undefined): string;
+  saveDraft(answers: Answers, pending: PendingAnswer | undefined): string;
+  /** Half-typed text saved in a draft: offered again as the default of its question. */
+  pending?: PendingAnswer;
   /** How to continue, e.g. "resume with `coach session alex-kim --resume`". */
   resumeHint: string;
   prompter?: Prompter;
@@ -53,7 +67,8 @@ export interface InterviewOptions {
  * missing is an exit-2 error listing every missing question at once.
  */
 export async function interview(options: InterviewOptions): Promise<Answers> {
-  const { questions, answers, ctx } = options;
+  const { answers, ctx, pending } = options;
+  const questions = pending ? options.questions.map((q) => (q.id === pending.question ? { ...q, default: pending.text } : q)) : options.questions;
   if (!ctx.interactive) {
     const missing = missingAnswers(questions, answers);
     if (missing.length) throw missingAnswersError(missing);
@@ -65,7 +80,9 @@ export async function interview(options: InterviewOptions): Promise<Answers> {
     return await askQuestions(questions, prompter, answers, ctx.today);
   } catch (error) {
     if (!(error instanceof PromptCancelled)) throw error;
-    const path = options.saveDraft(answers, prompter.pendingText?.());
+    const open = questions.find((q) => !(q.id in answers) && isAsked(q, answers));
+    const text = prompter.pendingText?.();
+    const path = options.saveDraft(answers, open && text ? { question: open.id, text } : undefined);
     throw new InterruptedError(`interrupted: what you answered is saved in the draft ${path}; ${options.resumeHint}`);
   }
 }

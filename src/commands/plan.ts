@@ -1,10 +1,10 @@
 import { join } from "node:path";
 import { z } from "zod";
 import type { Context } from "../context.js";
-import { stageById } from "../domain/config.js";
-import { closest } from "../domain/ids.js";
+import { requireStage, stageById } from "../domain/config.js";
 import { openActions } from "../domain/history.js";
 import { chooseFocus, coachingWarnings, pickTemplate, SELF_CHECK_ID } from "../domain/plan.js";
+import { answerWarnings } from "../domain/questions.js";
 import { buildPlanRecord, renderPlanBody, type PlanInput } from "../domain/plan-record.js";
 import { recordId } from "../domain/record.js";
 import { badInput } from "../errors.js";
@@ -14,7 +14,7 @@ import { loadTemplates, requireTemplate } from "../store/templates.js";
 import { ensureWorkspace, openWorkspace } from "../store/workspace.js";
 import { drillsDueFor } from "./drills-due.js";
 import { chooseRep } from "./choose-rep.js";
-import { answersFromRecord, checkGivenAnswers, interview } from "./interview.js";
+import { answersFromRecord, checkGivenAnswers, interview, pendingAnswerOf, type PendingAnswer } from "./interview.js";
 import { parseOptions, writeOptionsSchema } from "./options.js";
 
 const planOptionsSchema = writeOptionsSchema.extend({
@@ -29,11 +29,7 @@ export async function runPlan(raw: Record<string, unknown>, ctx: Context): Promi
   const options = parseOptions(planOptionsSchema, raw);
   const workspace = openWorkspace({ flag: ctx.workspaceFlag, env: ctx.env, cwd: ctx.cwd });
   const { config } = workspace;
-  if (options.stage && !stageById(config, options.stage)) {
-    const stages = config.stages.map((s) => s.id);
-    const guess = closest(options.stage, stages);
-    throw badInput("unknown_stage", `no stage '${options.stage}'`, guess ? `did you mean '${guess}'?` : `stages: ${stages.join(", ")}`);
-  }
+  if (options.stage) requireStage(config, options.stage);
   const templates = loadTemplates(workspace.root, config);
   const given = options.answers ? await loadAnswersFile(options.answers, ctx) : undefined;
   const rep = await chooseRep(workspace, options.rep, ctx, "plan");
@@ -47,7 +43,8 @@ export async function runPlan(raw: Record<string, unknown>, ctx: Context): Promi
   // Summaries from readRecords may leave out answers: a resumed draft is read in full.
   const resumed = options.resume && draft ? { path: draft.path, record: readRecordFile(workspace.root, draft.path).record } : undefined;
 
-  const focus = chooseFocus(config, rep, records, options.stage ?? resumed?.record.stage ?? undefined);
+  const resumedStage = resumed && !options.stage && typeof resumed.record.reason === "string" ? stageById(config, resumed.record.stage ?? "") : undefined;
+  const focus = resumedStage ? { stage: resumedStage, reason: resumed!.record.reason as string } : chooseFocus(config, rep, records, options.stage);
   const planTemplate = options.template ? requireTemplate(templates, options.template, "plan") : pickTemplate(templates, "plan", focus.stage.id);
   if (!planTemplate) throw badInput("no_template", `no plan template for stage '${focus.stage.id}'`, "add one under templates/plan/ or pass --template");
   const selfCheck = templates.find((t) => t.template.id === SELF_CHECK_ID && t.template.id !== planTemplate.template.id);
@@ -74,10 +71,10 @@ export async function runPlan(raw: Record<string, unknown>, ctx: Context): Promi
   if (ctx.interactive && !ctx.out.json) ctx.out.info(previewAgenda(input));
 
   let path = resumed?.path;
-  const save = (status: PlanInput["status"]): string => {
+  const save = (status: PlanInput["status"], pending?: PendingAnswer): string => {
     ensureWorkspace(workspace);
     const plan = { ...input, status };
-    const record = buildPlanRecord(plan);
+    const record = { ...buildPlanRecord(plan), ...(pending ? { pending } : {}) };
     const body = renderPlanBody(plan, date);
     if (path) replaceRecord(workspace.root, path, record, body);
     else path = writeNewRecord(workspace.root, record, body);
@@ -87,9 +84,11 @@ export async function runPlan(raw: Record<string, unknown>, ctx: Context): Promi
     questions,
     answers: input.answers,
     ctx,
-    saveDraft: () => save("draft"),
+    saveDraft: (_, pending) => join(workspace.root, save("draft", pending)),
+    pending: pendingAnswerOf(resumed?.record),
     resumeHint: `continue with \`coach plan ${rep.id} --resume\``,
   });
+  input.warnings.push(...answerWarnings(questions, input.answers));
   const written = join(workspace.root, save("planned"));
   if (ctx.out.json) return ctx.out.printJson({ written: [written], id: input.id });
   ctx.out.data(renderPlanBody(input, date).trimStart());

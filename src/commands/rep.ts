@@ -1,9 +1,7 @@
 import { z } from "zod";
 import type { Context } from "../context.js";
-import { stageById } from "../domain/config.js";
+import { requireStage } from "../domain/config.js";
 import { BEHAVIOUR_STYLES, type Rep } from "../domain/rep.js";
-import { closest } from "../domain/ids.js";
-import { badInput } from "../errors.js";
 import { loadAllReps, newRepId, requireRep, saveRep } from "../store/reps.js";
 import { openWorkspace, type Workspace } from "../store/workspace.js";
 import { renderRep, renderRepList } from "../ui/rep-view.js";
@@ -32,11 +30,7 @@ export async function runRepAdd(raw: Record<string, unknown>, ctx: Context): Pro
 
 /** Shared by `rep add` and by `plan` offering to add an unknown rep. */
 export function addRep(workspace: Workspace, options: RepAddOptions, today: string): { rep: Rep; path: string } {
-  if (options.focus && !stageById(workspace.config, options.focus)) {
-    const stages = workspace.config.stages.map((s) => s.id);
-    const guess = closest(options.focus, stages);
-    throw badInput("unknown_stage", `no stage '${options.focus}'`, guess ? `did you mean '${guess}'?` : `stages: ${stages.join(", ")}`);
-  }
+  if (options.focus) requireStage(workspace.config, options.focus);
   const rep: Rep = {
     id: newRepId(workspace.root, options.name),
     name: options.name,

@@ -1,8 +1,7 @@
 import { join, resolve } from "node:path";
 import { z } from "zod";
 import type { Context } from "../context.js";
-import { stageById } from "../domain/config.js";
-import { closest } from "../domain/ids.js";
+import { requireStage } from "../domain/config.js";
 import { appliesToStage, TEMPLATE_KINDS, templateSummary } from "../domain/template.js";
 import { badInput, CoachError } from "../errors.js";
 import { loadTemplates, parseTemplateFile, requireTemplate, yamlFilesUnder } from "../store/templates.js";
@@ -18,11 +17,7 @@ const listOptionsSchema = z.object({
 export async function runTemplatesList(raw: Record<string, unknown>, ctx: Context): Promise<void> {
   const options = parseOptions(listOptionsSchema, raw);
   const workspace = openWorkspace({ flag: ctx.workspaceFlag, env: ctx.env, cwd: ctx.cwd });
-  if (options.stage && !stageById(workspace.config, options.stage)) {
-    const stages = workspace.config.stages.map((s) => s.id);
-    const guess = closest(options.stage, stages);
-    throw badInput("unknown_stage", `no stage '${options.stage}'`, guess ? `did you mean '${guess}'?` : `stages: ${stages.join(", ")}`);
-  }
+  if (options.stage) requireStage(workspace.config, options.stage);
   const templates = loadTemplates(workspace.root, workspace.config)
     .filter(({ template }) => !options.kind || template.kind === options.kind)
     .filter(({ template }) => !options.stage || appliesToStage(template, options.stage))

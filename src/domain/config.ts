@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { badInput } from "../errors.js";
+import { closest } from "./ids.js";
 
 const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "use a lowercase slug such as 'open-questions'");
 
@@ -103,4 +105,13 @@ export function allSkills(config: Config): string[] {
 /** The stage a skill is practised at, if any (core skills belong to none). */
 export function stageOfSkill(config: Config, skill: string): Stage | undefined {
   return config.stages.find((stage) => stage.skills.includes(skill));
+}
+
+/** A stage named by the user: unknown ones are an exit-2 error with a did-you-mean. */
+export function requireStage(config: Config, id: string): Stage {
+  const stage = stageById(config, id);
+  if (stage) return stage;
+  const stages = config.stages.map((s) => s.id);
+  const guess = closest(id, stages);
+  throw badInput("unknown_stage", `no stage '${id}'`, guess ? `did you mean '${guess}'?` : `stages: ${stages.join(", ")}`);
 }

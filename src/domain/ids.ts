@@ -48,9 +48,9 @@ export function closest(input: string, candidates: readonly string[]): string | 
     const distance = editDistance(input.toLowerCase(), candidate.toLowerCase());
     if (distance < bestDistance) [best, bestDistance] = [candidate, distance];
   }
-  const prefixMatch = candidates.find((c) => c.startsWith(input) || input.startsWith(c));
-  if (prefixMatch) return prefixMatch;
-  return bestDistance <= Math.max(2, Math.floor(input.length / 3)) ? best : undefined;
+  if (best !== undefined && bestDistance <= Math.max(2, Math.floor(input.length / 3))) return best;
+  // A short, slightly mistyped start of a long id ("alx" for "alex-kim").
+  return input.length >= 3 ? candidates.find((c) => editDistance(input.toLowerCase(), c.slice(0, input.length).toLowerCase()) <= 1) : undefined;
 }
 
 function editDistance(a: string, b: string): number {

@@ -82,7 +82,3 @@ export function pickTemplate(templates: LoadedTemplate[], kind: Template["kind"]
 
 /** The manager's own pre-session check, asked before every plan when the template exists. */
 export const SELF_CHECK_ID = "manager-self-check";
-
-export function daysSince(date: string | undefined, today: string): number | undefined {
-  return date ? daysBetween(date, today) : undefined;
-}

@@ -133,3 +133,8 @@ export function ratingsFrom(questions: Question[], answers: Answers): Record<str
   }
   return ratings;
 }
+
+/** The cautions that answers call for (a question's `warning`), in question order. */
+export function answerWarnings(questions: Question[], answers: Answers): string[] {
+  return questions.filter((q) => q.warning && q.id in answers && answers[q.id] === q.warning.equals).map((q) => q.warning!.message);
+}

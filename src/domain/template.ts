@@ -46,6 +46,8 @@ export const questionSchema = z
     max: z.number().optional(),
     grow: z.enum(GROW_STEPS).optional(),
     when: conditionSchema.optional(),
+    /** A caution for the plan's "Before you start" when the answer is `equals`. */
+    warning: z.object({ equals: scalar, message: z.string().min(1) }).strict().optional(),
   })
   .superRefine((q, ctx) => {
     if ((q.type === "choice" || q.type === "multi") && !q.choices) {
@@ -108,6 +110,8 @@ export const templateSchema = z
       const target = q.when && t.questions!.find((other) => other.id === q.when!.question);
       const problem = target && conditionProblem(q.when!, target);
       if (problem) ctx.addIssue({ code: "custom", path: ["questions", index, "when"], message: problem });
+      const warningProblem = q.warning && conditionProblem({ question: q.id, equals: q.warning.equals }, q);
+      if (warningProblem) ctx.addIssue({ code: "custom", path: ["questions", index, "warning", "equals"], message: warningProblem });
       seen.add(q.id);
     });
   });

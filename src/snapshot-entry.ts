@@ -1,0 +1,3 @@
+import { writeBuiltInSnapshot } from "./store/builtin-templates.js";
+
+writeBuiltInSnapshot();

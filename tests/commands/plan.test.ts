@@ -1,0 +1,125 @@
+import { statSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { ScriptedPrompter } from "../../src/ui/scripted-prompter.js";
+import { PromptCancelled, type Prompter } from "../../src/ui/prompter.js";
+import { coach, PLAN_ANSWERS_IN_A_TERMINAL as PROSPECTING_PLAN_ANSWERS, read, recordFiles, tempDir, writeFile } from "../helpers.js";
+import { parseRecord } from "../../src/store/records.js";
+
+/** A person who answers some questions and then presses Ctrl-C. */
+function interruptAfter(count: number, answers: Record<string, unknown>): Prompter {
+  const scripted = new ScriptedPrompter(answers);
+  let asked = 0;
+  const guard =
+    <A extends unknown[], R>(ask: (...args: A) => Promise<R>) =>
+    async (...args: A): Promise<R> => {
+      if (asked++ >= count) throw new PromptCancelled();
+      return ask.apply(scripted, args);
+    };
+  return {
+    input: guard(scripted.input),
+    editor: guard(scripted.editor),
+    select: guard(scripted.select),
+    checkbox: guard(scripted.checkbox),
+    confirm: guard(scripted.confirm),
+    number: guard(scripted.number),
+    pendingText: () => "half a thought",
+  };
+}
+
+function frontMatter(path: string) {
+  const parsed = parseRecord(read(path), path);
+  if (!parsed.ok) throw new Error(parsed.problem);
+  return parsed.value.record;
+}
+
+describe("coach plan", () => {
+  it("offers to add an unknown rep, then walks the plan questions and writes the plan", async () => {
+    const workspace = tempDir();
+    const prompter = new ScriptedPrompter({ add_rep: true, rep_name: "Alex Kim", rep_role: "AE", rep_style: "analytical", rep_goals: "Lead a team; Win Acme", ...PROSPECTING_PLAN_ANSWERS });
+    const result = await coach(["plan", "alex-kim"], { workspace, prompter });
+    expect(result.stderr).toContain("Added Alex Kim as 'alex-kim'");
+    expect(result.code).toBe(0);
+    expect(prompter.asked.slice(0, 6)).toEqual(["add_rep", "rep_name", "rep_role", "rep_style", "rep_goals", "self_believe"]);
+    const [file] = recordFiles(workspace, "alex-kim");
+    const record = frontMatter(file!);
+    expect(record).toMatchObject({ type: "plan", status: "planned", stage: "prospecting", template: "plan-prospecting", session_template: "session-prospecting" });
+    expect(record.answers!.find((a) => a.id === "outcome")?.answer).toBe(PROSPECTING_PLAN_ANSWERS.outcome);
+    const body = read(file!);
+    expect(body).toContain("**Focus:** Prospecting: no sessions yet");
+    expect(body).toContain("## Adapting to Alex Kim (analytical)");
+    expect(body).toContain("- Win Acme");
+    expect(body).toContain("## Questions to ask");
+    expect(result.stdout).toContain("# 1:1 plan: Alex Kim, 2026-11-22");
+  });
+
+  it("chooses the rep from a list when none is named", async () => {
+    const workspace = tempDir();
+    await coach(["rep", "add", "Alex Kim"], { workspace });
+    await coach(["rep", "add", "Sam Lee", "--focus", "discovery"], { workspace });
+    const prompter = new ScriptedPrompter({ rep: "sam-lee", ...PROSPECTING_PLAN_ANSWERS, gate_evidence: "x", observed: "y", opening_question: "z" });
+    const result = await coach(["plan"], { workspace, prompter });
+    expect(result.stderr).toContain("Planning a 1:1 with Sam Lee. Focus: Discovery (Sam Lee's profile focus stage).");
+    expect(result.code).toBe(0);
+    expect(frontMatter(recordFiles(workspace, "sam-lee")[0]!)).toMatchObject({ stage: "discovery", reason: "Sam Lee's profile focus stage" });
+  });
+
+  it("saves a draft on Ctrl-C with what was answered, exits 130, and resumes into the same file", async () => {
+    const workspace = tempDir();
+    await coach(["rep", "add", "Alex Kim"], { workspace });
+    const interrupted = await coach(["plan", "alex-kim"], { workspace, prompter: interruptAfter(6, PROSPECTING_PLAN_ANSWERS) });
+    expect(interrupted.code).toBe(130);
+    expect(interrupted.stderr).toMatch(new RegExp(`draft ${workspace}/reps/alex-kim/records/2026-11-22-plan-prospecting-\\w+\\.md; continue with \`coach plan alex-kim --resume\``));
+    const [draft] = recordFiles(workspace, "alex-kim");
+    const saved = frontMatter(draft!);
+    expect(saved.status).toBe("draft");
+    expect(saved.answers!.map((a) => a.id)).toEqual(["self_believe", "self_ask", "self_hands_off", "self_time", "self_expectation", "outcome"]);
+    // The answer being typed when Ctrl-C came is kept too, and offered again on resume.
+    expect(saved.pending).toEqual({ question: "gate_evidence", text: "half a thought" });
+
+    const { gate_evidence: _, ...rest } = PROSPECTING_PLAN_ANSWERS;
+    const prompter = new ScriptedPrompter(rest);
+    const resumed = await coach(["plan", "alex-kim", "--resume"], { workspace, prompter });
+    expect(resumed.code).toBe(0);
+    expect(prompter.asked).toEqual(["gate_evidence", "observed", "opening_question", "rep_goal", "rep_mindset"]);
+    expect(recordFiles(workspace, "alex-kim")).toEqual([draft]);
+    const completed = frontMatter(draft!);
+    expect(completed.status).toBe("planned");
+    expect(completed.reason).toBe("no sessions yet: starting at the first stage of the process");
+    expect(completed.answers!.find((a) => a.id === "gate_evidence")?.answer).toBe("half a thought");
+  });
+
+  it("refuses --resume when there is no draft", async () => {
+    const workspace = tempDir();
+    await coach(["rep", "add", "Alex Kim"], { workspace });
+    const result = await coach(["plan", "alex-kim", "--resume"], { workspace, prompter: new ScriptedPrompter({}) });
+    expect(result).toMatchObject({ code: 2, stderr: "error: no draft plan for alex-kim to resume; start one with `coach plan alex-kim`\n" });
+  });
+
+  it("uses the workspace's own template for a stage and validates unknown stages", async () => {
+    const workspace = tempDir();
+    await coach(["init", workspace]);
+    await coach(["rep", "add", "Alex Kim"], { workspace });
+    writeFile(
+      join(workspace, "templates/plan/our-discovery.yaml"),
+      "id: our-discovery\ntitle: Our discovery prep\nkind: plan\nstages: [discovery]\ncoaching_kind: training\nfocus: skillset\nquestions:\n  - id: call\n    prompt: Which call will you listen to?\n",
+    );
+    const prompter = new ScriptedPrompter({ ...PROSPECTING_PLAN_ANSWERS, call: "Acme, Tuesday" });
+    const result = await coach(["plan", "alex-kim", "--stage", "discovery"], { workspace, prompter });
+    expect(result.code).toBe(0);
+    expect(frontMatter(recordFiles(workspace, "alex-kim")[0]!)).toMatchObject({ template: "our-discovery", stage: "discovery" });
+
+    const bad = await coach(["plan", "alex-kim", "--stage", "discovry"], { workspace, prompter });
+    expect(bad).toMatchObject({ code: 2, stderr: "error: no stage 'discovry'; did you mean 'discovery'?\n" });
+  });
+
+  it("creates the per-user default workspace on first write, with private files", async () => {
+    const home = tempDir();
+    const result = await coach(["rep", "add", "Alex Kim"], { cwd: home, env: { XDG_DATA_HOME: join(home, "data") } });
+    expect(result.code).toBe(0);
+    const root = join(home, "data", "coach");
+    expect(read(join(root, "coach.yaml"))).toContain("one_on_one_days: 7");
+    expect(statSync(join(root, "reps", "alex-kim", "rep.yaml")).mode & 0o777).toBe(0o600);
+    expect(statSync(join(root, "reps", "alex-kim")).mode & 0o777).toBe(0o700);
+  });
+});
