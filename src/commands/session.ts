@@ -2,7 +2,7 @@ import { join } from "node:path";
 import { z } from "zod";
 import type { Context } from "../context.js";
 import { openActions } from "../domain/history.js";
-import { isAsked, missingAnswers, type Answers } from "../domain/questions.js";
+import { missingAnswers, type Answers } from "../domain/questions.js";
 import { recordId } from "../domain/record.js";
 import { buildSessionRecord, followUpQuestion, renderSessionBody, type PendingText, type SessionInput } from "../domain/session-record.js";
 import type { Question } from "../domain/template.js";
@@ -15,7 +15,7 @@ import { ensureWorkspace, openWorkspace } from "../store/workspace.js";
 import { PromptCancelled } from "../ui/prompter.js";
 import { chooseRep } from "./choose-rep.js";
 import { askCommitments, commitmentsFromFile, type CommitmentAsking } from "./commitments.js";
-import { answersFromRecord, checkGivenAnswers, interview, missingAnswersError } from "./interview.js";
+import { answersFromRecord, checkGivenAnswers, interview, missingAnswersError, pendingAnswerOf } from "./interview.js";
 import { parseOptions, writeOptionsSchema } from "./options.js";
 import { applyFollowUps, markPlanHeld } from "./session-close.js";
 import { chooseSessionSetup, findDraft } from "./session-setup.js";
@@ -49,13 +49,13 @@ export async function runSession(raw: Record<string, unknown>, ctx: Context): Pr
   }
   const date = options.date ?? draft?.record.date ?? ctx.today;
   const setup = chooseSessionSetup(workspace.config, rep, records, templates, options, draft?.record);
-  const pending = interactivePending(draft?.record.pending, ctx.interactive);
+  const pending = pendingAnswerOf(draft?.record);
 
   // Commitments made on or before the session's day are followed up (a back-dated session
   // does not ask about what was agreed after it).
   const followUps = openActions(records, date).filter((t) => t.made <= date);
   const followUpQuestions = followUps.map((t) => followUpQuestion(t, date));
-  const questions = offerPending(setup.template.questions ?? [], pending);
+  const questions = setup.template.questions ?? [];
   const taken = takenActionIds(workspace.root);
   const input: SessionInput = {
     id: draft?.record.id ?? recordId(date, "session", setup.stage.id, randomId(4)),
@@ -78,7 +78,9 @@ export async function runSession(raw: Record<string, unknown>, ctx: Context): Pr
     actions: [...(draft?.record.actions ?? []), ...(given?.actions ? commitmentsFromFile(given.actions, date, taken, source) : [])],
   };
   if (!ctx.interactive) {
-    const missing = [...missingAnswers(followUpQuestions, input.followUpAnswers), ...missingAnswers(questions, input.answers)];
+    // Half-typed text from a draft counts as an answer, as interview() offers it.
+    const offered = questions.map((q) => (q.id === pending?.question ? { ...q, default: pending.text } : q));
+    const missing = [...missingAnswers(followUpQuestions, input.followUpAnswers), ...missingAnswers(offered, input.answers)];
     if (missing.length) throw missingAnswersError(missing);
   } else if (!ctx.out.json) {
     const toAsk = followUps.filter(({ action }) => !(action.id in input.followUpAnswers)).length;
@@ -96,13 +98,10 @@ export async function runSession(raw: Record<string, unknown>, ctx: Context): Pr
     return path;
   };
   const resumeHint = `continue with \`coach session ${rep.id} --resume\``;
-  const saveDraft = (list: Question[], answers: Answers) => (_: Answers, text: string | undefined) => {
-    const open = list.find((q) => isAsked(q, answers) && !(q.id in answers));
-    return save("draft", text && open ? { question: open.id, text } : undefined);
-  };
-  await interview({ questions: followUpQuestions, answers: input.followUpAnswers, ctx, saveDraft: saveDraft(followUpQuestions, input.followUpAnswers), resumeHint });
-  await interview({ questions, answers: input.answers, ctx, saveDraft: saveDraft(questions, input.answers), resumeHint });
-  if (ctx.interactive && !given?.actions) await askForCommitments(ctx, { rep, date, taken, actions: input.actions, pending }, save, resumeHint);
+  const saveDraft = (_: Answers, half: PendingText | undefined) => join(workspace.root, save("draft", half));
+  await interview({ questions: followUpQuestions, answers: input.followUpAnswers, ctx, saveDraft, resumeHint });
+  await interview({ questions, answers: input.answers, ctx, saveDraft, pending, resumeHint });
+  if (ctx.interactive && !given?.actions) await askForCommitments(ctx, { rep, date, taken, actions: input.actions, pending }, (half) => saveDraft(input.answers, half), resumeHint);
 
   const written = [join(workspace.root, save("completed"))];
   written.push(...markPlanHeld(workspace.root, setup.plan, input.id, ctx));
@@ -123,25 +122,14 @@ function givenFollowUps(given: Record<string, string> | undefined, questions: Qu
   return answers;
 }
 
-async function askForCommitments(ctx: Context, state: CommitmentAsking, save: (status: "draft", pending?: PendingText) => string, resumeHint: string): Promise<void> {
+async function askForCommitments(ctx: Context, state: CommitmentAsking, saveDraft: (pending: PendingText | undefined) => string, resumeHint: string): Promise<void> {
   const prompter = await ctx.prompter();
   try {
     await askCommitments(prompter, state);
   } catch (error) {
     if (!(error instanceof PromptCancelled)) throw error;
     const text = prompter.pendingText?.();
-    const path = save("draft", text && state.asking ? { question: state.asking, text } : undefined);
+    const path = saveDraft(text && state.asking ? { question: state.asking, text } : undefined);
     throw new InterruptedError(`interrupted: what you answered is saved in the draft ${path}; ${resumeHint}`);
   }
-}
-
-/** Half-typed text from a draft comes back only in a terminal, as the prompt's default. */
-function interactivePending(value: unknown, interactive: boolean): PendingText | undefined {
-  const parsed = z.object({ question: z.string(), text: z.string() }).safeParse(value);
-  return interactive && parsed.success ? parsed.data : undefined;
-}
-
-function offerPending(questions: Question[], pending: PendingText | undefined): Question[] {
-  if (!pending) return questions;
-  return questions.map((q) => (q.id === pending.question && (q.type === "text" || q.type === "editor") ? { ...q, default: pending.text } : q));
 }

@@ -95,7 +95,7 @@ describe("Ctrl-C and --resume", () => {
     const cancelled = await coach(["session", "alex-kim"], { workspace, prompter: first });
 
     expect(cancelled.code).toBe(130);
-    expect(cancelled.stderr).toMatch(/interrupted: what you answered is saved in the draft reps\/alex-kim\/records\/2026-11-22-session-prospecting-\w+\.md; continue with `coach session alex-kim --resume`/);
+    expect(cancelled.stderr).toMatch(/interrupted: what you answered is saved in the draft \/\S+\/reps\/alex-kim\/records\/2026-11-22-session-prospecting-\w+\.md; continue with `coach session alex-kim --resume`/);
     const [, draftPath] = sessionFiles(workspace);
     const draft = recordAt(draftPath!);
     expect(draft.record).toMatchObject({ status: "draft", follow_ups: [{ action, status: "done" }], pending: { question: "buyer_reaction", text: "They asked a ques" } });
