@@ -98,7 +98,9 @@ export async function runSession(raw: Record<string, unknown>, ctx: Context): Pr
     return path;
   };
   const resumeHint = `continue with \`coach session ${rep.id} --resume\``;
-  const saveDraft = (_: Answers, half: PendingText | undefined) => join(workspace.root, save("draft", half));
+  // Text half-typed before an earlier Ctrl-C is kept until its question is answered.
+  const stillPending = () => (pending && questions.some((q) => q.id === pending.question) && !(pending.question in input.answers) ? pending : undefined);
+  const saveDraft = (_: Answers, half: PendingText | undefined) => join(workspace.root, save("draft", half ?? stillPending()));
   await interview({ questions: followUpQuestions, answers: input.followUpAnswers, ctx, saveDraft, resumeHint });
   await interview({ questions, answers: input.answers, ctx, saveDraft, pending, resumeHint });
   if (ctx.interactive && !given?.actions) await askForCommitments(ctx, { rep, date, taken, actions: input.actions, pending }, (half) => saveDraft(input.answers, half), resumeHint);

@@ -162,6 +162,15 @@ describe("Ctrl-C and --resume", () => {
     expect(all).toHaveLength(2);
   });
 
+  it("half-typed text survives a second Ctrl-C that comes before its question is asked again", async () => {
+    const workspace = await workspaceWithRep();
+    expect((await coach(["session", "alex-kim"], { workspace, prompter: new CtrlCPrompter(TYPED, "buyer_reaction", "They sa") })).code).toBe(130);
+    const added = await coach(["actions", "add", "alex-kim", "Made since the draft"], { workspace });
+    const second = new CtrlCPrompter({}, added.stdout.trim());
+    expect((await coach(["session", "alex-kim", "--resume"], { workspace, prompter: second })).code).toBe(130);
+    expect(recordAt(sessionFiles(workspace)[0]!).record.pending).toEqual({ question: "buyer_reaction", text: "They sa" });
+  });
+
   it("--resume without a draft is an error", async () => {
     const workspace = await workspaceWithRep();
     const result = await coach(["session", "alex-kim", "--resume"], { workspace, prompter: new ScriptedPrompter({}) });
