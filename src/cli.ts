@@ -2,6 +2,7 @@ import { Command } from "commander";
 import type { Context } from "./context.js";
 import type { TextSink } from "./ui/output.js";
 import { registerActions } from "./cli/actions.js";
+import { registerDrill } from "./cli/drill.js";
 import { registerInit } from "./cli/init.js";
 import type { GlobalOptions, Kit, Raw, Runner } from "./cli/kit.js";
 import { registerPlan } from "./cli/plan.js";
@@ -55,6 +56,7 @@ export function buildProgram(deps: ProgramDeps): Command {
   registerPlan(program, kit);
   registerSession(program, kit);
   registerActions(program, kit);
+  registerDrill(program, kit);
 
   // exitOverride and configureOutput must reach every subcommand: the contract's exit
   // codes come from main.ts, never from commander calling process.exit itself.

@@ -66,7 +66,7 @@ export async function runPlan(raw: Record<string, unknown>, ctx: Context): Promi
       ...(given ? checkGivenAnswers(questions, questionAnswers(given), date, ctx, options.answers!) : {}),
     },
     followUps: openActions(records, date),
-    drillsDue: drillsDueFor(config, rep, records, date),
+    drillsDue: drillsDueFor(config, rep, records, date, templates),
   };
   if (ctx.interactive && !ctx.out.json) ctx.out.info(previewAgenda(input));
 

@@ -8,6 +8,9 @@ import { loadYaml } from "./yaml-source.js";
 
 const scalar = z.union([z.string(), z.number(), z.boolean(), z.array(z.union([z.string(), z.number()])), z.null()]);
 
+const score = z.number().int().min(1, "a score runs from 1 to 5").max(5, "a score runs from 1 to 5");
+const textOrPerRep = z.union([z.string(), z.record(z.string(), z.string())]);
+
 export const answersFileSchema = z
   .object({
     actions: z
@@ -20,13 +23,18 @@ export const answersFileSchema = z
       )
       .optional(),
     follow_ups: z.record(z.string(), z.enum(ACTION_STATUSES)).optional(),
+    // Drill rounds in order. In a clinic, `score` (and `response`, `notes`) may be a map
+    // of rep id to value; a single value applies to every rep. A round or score left out
+    // is reported as a missing answer (`round-N`), not as a schema error.
     rounds: z
       .array(
-        z.object({
-          response: z.string().optional(),
-          score: z.union([z.number().int().min(1).max(5), z.record(z.string(), z.number().int().min(1).max(5))]),
-          notes: z.string().optional(),
-        }),
+        z
+          .object({
+            response: textOrPerRep.optional(),
+            score: z.union([score, z.record(z.string(), score)]).optional(),
+            notes: textOrPerRep.optional(),
+          })
+          .strict(),
       )
       .optional(),
   })

@@ -1,4 +1,5 @@
-import type { CheckboxPrompt, ConfirmPrompt, InputPrompt, NumberPrompt, Prompter, SelectPrompt } from "./prompter.js";
+import { terminalCountdown, type CountdownResult } from "./countdown.js";
+import type { CheckboxPrompt, ConfirmPrompt, CountdownPrompt, InputPrompt, NumberPrompt, Prompter, SelectPrompt } from "./prompter.js";
 import { PromptCancelled } from "./prompter.js";
 
 type Inquirer = typeof import("@inquirer/prompts");
@@ -54,6 +55,11 @@ class InquirerPrompter implements Prompter {
       this.inquirer.number({ message: withHelp(prompt), default: prompt.default, min: prompt.min, max: prompt.max, required: true, validate: prompt.validate ? (n) => (n === undefined ? "enter a number" : prompt.validate!(n)) : undefined }),
     );
     return value as number;
+  }
+
+  /** Drawn on stderr, so a timer never mixes into data on stdout. */
+  countdown(prompt: CountdownPrompt): Promise<CountdownResult> {
+    return terminalCountdown(prompt.seconds, process.stdin, process.stderr);
   }
 
   private async ask<T>(show: () => Promise<T>): Promise<T> {

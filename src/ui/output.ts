@@ -52,6 +52,15 @@ export class Output {
     this.stderr.write(`${message}\n`);
   }
 
+  /**
+   * What a person at the terminal needs in order to answer the next prompt (a drill's
+   * scenario, its rubric): stderr, and not silenced by `--quiet` or `--json`, since
+   * only interactive runs use it.
+   */
+  screen(message: string): void {
+    this.stderr.write(message.endsWith("\n") ? message : `${message}\n`);
+  }
+
   /** Something the user should know even in a script; only `--quiet` hides it. */
   warn(message: string): void {
     if (this.options.quiet) return;

@@ -1,3 +1,5 @@
+import type { CountdownResult } from "./countdown.js";
+
 /** A choice as the prompter shows it: `value` is recorded, `name` is displayed. */
 export interface Choice {
   value: string;
@@ -36,6 +38,11 @@ export interface NumberPrompt extends PromptBase {
   validate?: Validate<number>;
 }
 
+export interface CountdownPrompt extends PromptBase {
+  /** The timebox in seconds. */
+  seconds: number;
+}
+
 /**
  * What commands need from a prompt library. The inquirer implementation is used in a
  * terminal; tests and `--answers` use the scripted one, which answers by id and runs
@@ -48,6 +55,11 @@ export interface Prompter {
   checkbox(prompt: CheckboxPrompt): Promise<string[]>;
   confirm(prompt: ConfirmPrompt): Promise<boolean>;
   number(prompt: NumberPrompt): Promise<number>;
+  /**
+   * A visible timer for a timeboxed answer (drills): Enter starts it, Enter or zero stops
+   * it. Only a terminal has one; without it nothing waits.
+   */
+  countdown?(prompt: CountdownPrompt): Promise<CountdownResult>;
   /** Text typed into the prompt that is open now, not yet submitted (saved in drafts). */
   pendingText?(): string | undefined;
 }

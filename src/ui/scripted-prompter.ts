@@ -1,5 +1,6 @@
 import { badInput } from "../errors.js";
-import type { CheckboxPrompt, ConfirmPrompt, InputPrompt, NumberPrompt, Prompter, SelectPrompt, Validate } from "./prompter.js";
+import type { CountdownResult } from "./countdown.js";
+import type { CheckboxPrompt, ConfirmPrompt, CountdownPrompt, InputPrompt, NumberPrompt, Prompter, SelectPrompt, Validate } from "./prompter.js";
 
 /**
  * Answers prompts from a map of question id to answer (an `--answers` file, or a test).
@@ -51,6 +52,12 @@ export class ScriptedPrompter implements Prompter {
     const number = typeof value === "string" && value.trim() !== "" ? Number(value) : value;
     if (typeof number !== "number" || Number.isNaN(number)) throw this.wrongType(prompt.id, "a number", value);
     return this.check(prompt.id, number, prompt.validate);
+  }
+
+  /** A timer that has already run out: scripted runs never wait. Recorded in `asked`. */
+  async countdown(prompt: CountdownPrompt): Promise<CountdownResult> {
+    this.asked.push(prompt.id);
+    return { elapsed: prompt.seconds, stoppedBy: "time" };
   }
 
   private take(id: string, fallback: unknown): unknown {

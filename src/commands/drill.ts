@@ -1,0 +1,150 @@
+import { join } from "node:path";
+import { z } from "zod";
+import type { Context } from "../context.js";
+import { allSkills, requireStage, type Config } from "../domain/config.js";
+import { chooseSkill, drillableSkills, drillForSkill, drillStage, mainSkill, trainedSkills, warmUpRounds, type RepHistory } from "../domain/drill.js";
+import { givenRoundProblems, type GivenRound } from "../domain/drill-answers.js";
+import { buildDrillRecord, renderDrillBody, type DrillMode, type DrillRun, type PendingRound } from "../domain/drill-record.js";
+import { closest } from "../domain/ids.js";
+import { recordId, type RoundResult } from "../domain/record.js";
+import type { Rep } from "../domain/rep.js";
+import { drillSchedule } from "../domain/schedule.js";
+import { appliesToStage, type LoadedTemplate } from "../domain/template.js";
+import { badInput } from "../errors.js";
+import { loadAnswersFile } from "../store/answers.js";
+import { randomId, readRecords, writeNewRecord } from "../store/records.js";
+import { requireRep } from "../store/reps.js";
+import { loadTemplates, requireTemplate } from "../store/templates.js";
+import { ensureWorkspace, openWorkspace, type Workspace } from "../store/workspace.js";
+import { drillIntro, drillSummary } from "../ui/drill-view.js";
+import { chooseRep } from "./choose-rep.js";
+import { playRounds, type ResultsByRep } from "./drill-rounds.js";
+import { runDrillWeek } from "./drill-week.js";
+import { parseOptions, writeOptionsSchema } from "./options.js";
+
+const drillOptionsSchema = writeOptionsSchema.extend({
+  reps: z.array(z.string()).default([]),
+  stage: z.string().optional(),
+  skill: z.string().optional(),
+  template: z.string().optional(),
+  preCall: z.boolean().default(false),
+  deal: z.string().trim().min(1, "name the deal").max(200, "keep the deal name under 200 characters").optional(),
+  week: z.boolean().default(false),
+});
+export type DrillOptions = z.infer<typeof drillOptionsSchema>;
+
+/** argv -> options -> load -> decide (skill, drill, rounds) -> ask (rounds) -> render -> write -> report. */
+export async function runDrill(raw: Record<string, unknown>, ctx: Context): Promise<void> {
+  const options = parseOptions(drillOptionsSchema, raw);
+  const workspace = openWorkspace({ flag: ctx.workspaceFlag, env: ctx.env, cwd: ctx.cwd });
+  const templates = loadTemplates(workspace.root, workspace.config);
+  checkFilters(workspace.config, templates, options);
+  if (options.week) return runDrillWeek(workspace, templates, options, ctx);
+  checkModeFlags(options);
+
+  const given = options.answers ? await loadAnswersFile(options.answers, ctx) : undefined;
+  const reps = await resolveReps(workspace, options.reps, ctx);
+  const histories: RepHistory[] = reps.map((rep) => {
+    const { records, skipped } = readRecords(workspace.root, rep.id);
+    for (const problem of skipped) ctx.out.warn(`skipped a broken record: ${problem}`);
+    return { rep, records };
+  });
+  const date = options.date ?? ctx.today;
+  const mode: DrillMode = options.preCall ? "pre-call" : reps.length > 1 ? "clinic" : "practice";
+  const stage = options.stage ?? (mode === "pre-call" ? (reps[0]!.focus_stage ?? undefined) : undefined);
+  const { template, skill, reason } = chooseDrill(workspace.config, templates, histories, { ...options, stage }, options.stage, date);
+  const rounds = mode === "pre-call" ? warmUpRounds(template.template.rounds!) : template.template.rounds!;
+  const givenRounds = (given?.rounds ?? []) as GivenRound[];
+  const problems = givenRoundProblems(rounds, givenRounds, reps.map((r) => r.id));
+  if (problems.errors.length) throw badInput("invalid_answer", `${options.answers}: ${problems.errors[0]}`, "fix the answers file and run again");
+  for (const warning of problems.warnings) ctx.out.warn(`${options.answers}: ${warning}`);
+
+  const base = { date, template: template.template, rounds, stage: drillStage(workspace.config, template.template, skill, stage && appliesToStage(template.template, stage) ? stage : undefined), skill, mode, deal: options.deal };
+  const ids = new Map(reps.map((rep) => [rep.id, recordId(date, "drill", skill, randomId(4))]));
+  const names = new Map(reps.map((rep) => [rep.id, rep.name]));
+  const runFor = (rep: Rep, results: RoundResult[], status: DrillRun["status"], pending?: PendingRound): DrillRun => ({
+    ...base,
+    id: ids.get(rep.id)!,
+    rep,
+    status,
+    results,
+    pending,
+    participants: mode === "clinic" ? reps.map((r) => r.id) : undefined,
+  });
+  const write = (run: DrillRun): string => {
+    ensureWorkspace(workspace);
+    return join(workspace.root, writeNewRecord(workspace.root, buildDrillRecord(run), renderDrillBody(run, names)));
+  };
+  const saveDrafts = (results: ResultsByRep, pending: Map<string, PendingRound>): string[] =>
+    reps.filter((rep) => results.get(rep.id)!.length || pending.has(rep.id)).map((rep) => write(runFor(rep, results.get(rep.id)!, "draft", pending.get(rep.id))));
+
+  if (ctx.interactive) ctx.out.screen(drillIntro(ctx.out.style, { mode, template: template.template, rounds, names: reps.map((r) => r.name), reason, deal: options.deal }));
+  const results = await playRounds({ templateId: template.template.id, rounds, reps, given: givenRounds, ctx, saveDrafts });
+  const written = reps.map((rep) => write(runFor(rep, results.get(rep.id)!, "completed")));
+
+  if (ctx.out.json) return ctx.out.printJson({ written, id: ids.get(reps[0]!.id), ids: [...ids.values()] });
+  const outcomes = histories.map(({ rep, records }) => {
+    const run = runFor(rep, results.get(rep.id)!, "completed");
+    const after = [...records, { path: "", record: buildDrillRecord(run) }];
+    return { id: rep.id, name: rep.name, results: run.results, next: drillSchedule(after, [skill], date)[0] };
+  });
+  ctx.out.data(`${ctx.interactive ? "\n" : ""}${template.template.title} (${mode}), ${date}\n${drillSummary(outcomes, skill, date)}`);
+  ctx.out.info(`Saved ${written.length > 1 ? `${written.length} drill records` : "the drill record"}: ${written.join(", ")}`);
+}
+
+/** `--stage`, `--skill` and `--template` name things that exist, and fit together. */
+function checkFilters(config: Config, templates: LoadedTemplate[], options: DrillOptions): void {
+  if (options.stage) requireStage(config, options.stage);
+  if (options.skill && !allSkills(config).includes(options.skill)) {
+    const guess = closest(options.skill, allSkills(config));
+    throw badInput("unknown_skill", `no skill '${options.skill}'`, guess ? `did you mean '${guess}'? See the skills of each stage in coach.yaml` : "see the skills of each stage in coach.yaml");
+  }
+  if (options.skill && !trainedSkills(templates).has(options.skill)) {
+    throw badInput("no_drill", `no drill trains '${options.skill}' yet`, "add one under templates/drill/ in the workspace (see `coach templates show drill-opening-statement` for the shape)");
+  }
+  if (options.skill && options.stage && !drillableSkills(config, templates, options).length) {
+    throw badInput("no_drill", `no drill for stage '${options.stage}' trains '${options.skill}'`, "drop --stage, or pick a skill of that stage");
+  }
+  if (options.week && (options.template || options.preCall || options.deal || options.answers || options.date)) {
+    throw badInput("invalid_option", "--week only prints the week's routine; it takes no --template, --pre-call, --deal, --answers or --date", "run the drill itself without --week");
+  }
+}
+
+function checkModeFlags(options: DrillOptions): void {
+  if (options.preCall && options.reps.length > 1) {
+    throw badInput("invalid_option", "--pre-call is a warm-up for one rep's upcoming call", `drill several reps together as a clinic: \`coach drill ${options.reps.join(" ")}\``);
+  }
+  if (options.deal && !options.preCall) throw badInput("invalid_option", "--deal names the upcoming call of a pre-call warm-up", "add --pre-call");
+}
+
+async function resolveReps(workspace: Workspace, given: string[], ctx: Context): Promise<Rep[]> {
+  if (given.length <= 1) return [await chooseRep(workspace, given[0], ctx, "drill")];
+  const reps = given.map((nameOrId) => requireRep(workspace.root, nameOrId));
+  return reps.filter((rep, index) => reps.findIndex((r) => r.id === rep.id) === index);
+}
+
+/** The drill asked for, else the one for the most overdue skill; with why, for the intro. */
+function chooseDrill(
+  config: Config,
+  templates: LoadedTemplate[],
+  reps: RepHistory[],
+  options: DrillOptions,
+  requestedStage: string | undefined,
+  date: string,
+): { template: LoadedTemplate; skill: string; reason: string } {
+  if (options.template) {
+    const template = requireTemplate(templates, options.template, "drill");
+    const { stages, rounds } = template.template;
+    if (requestedStage && !stages.includes("any") && !stages.includes(requestedStage)) {
+      throw badInput("invalid_option", `drill '${template.template.id}' is for ${stages.join(", ")}, not '${requestedStage}'`, "drop --stage, or pick a drill for that stage (`coach templates list --kind drill`)");
+    }
+    if (options.skill && !rounds!.some((r) => r.skill === options.skill)) {
+      throw badInput("invalid_option", `drill '${template.template.id}' does not train '${options.skill}'`, "drop --skill, or drop --template to pick a drill that trains it");
+    }
+    return { template, skill: mainSkill(template.template), reason: "chosen with --template" };
+  }
+  const choice = chooseSkill(config, templates, reps, options, date);
+  if (!choice) throw badInput("no_drill", `no drill${options.stage ? ` for stage '${options.stage}'` : ""} found`, "add one under templates/drill/, or pass --template");
+  const template = drillForSkill(templates, choice.skill, options.stage)!;
+  return { template, skill: mainSkill(template.template), reason: choice.reason };
+}

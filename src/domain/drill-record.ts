@@ -1,0 +1,105 @@
+import { inline } from "./markdown.js";
+import { RECORD_SCHEMA, type CoachRecord, type DRILL_MODES, type RoundResult } from "./record.js";
+import type { Rep } from "./rep.js";
+import type { Round, Template } from "./template.js";
+
+export type DrillMode = (typeof DRILL_MODES)[number];
+
+/** A round answered but not yet scored when the drill was interrupted. */
+export interface PendingRound {
+  round: number;
+  response: string;
+}
+
+/** One rep's run of a drill: what the record is built from. */
+export interface DrillRun {
+  id: string;
+  rep: Rep;
+  date: string;
+  status: "completed" | "draft";
+  template: Template;
+  /** The rounds played (a warm-up may play fewer than the template has). */
+  rounds: Round[];
+  /** Results of the rounds done, in order. */
+  results: RoundResult[];
+  stage: string | null;
+  skill: string;
+  mode: DrillMode;
+  deal?: string;
+  /** Everyone in a clinic, this rep included. */
+  participants?: string[];
+  pending?: PendingRound;
+}
+
+export function buildDrillRecord(run: DrillRun): CoachRecord {
+  return {
+    schema: RECORD_SCHEMA,
+    id: run.id,
+    type: "drill",
+    rep: run.rep.id,
+    date: run.date,
+    status: run.status,
+    template: run.template.id,
+    stage: run.stage,
+    coaching_kind: "training",
+    focus: run.template.focus,
+    skill: run.skill,
+    mode: run.mode,
+    ...(run.deal ? { deal: run.deal } : {}),
+    ...(run.participants ? { participants: run.participants } : {}),
+    rounds: run.results,
+    ...(run.pending ? { pending_round: run.pending } : {}),
+  };
+}
+
+export function averageScore(results: RoundResult[]): number | null {
+  return results.length ? Math.round((results.reduce((sum, r) => sum + r.score, 0) / results.length) * 10) / 10 : null;
+}
+
+const MODE_NAMES: Record<DrillMode, string> = { "pre-call": "pre-call warm-up", practice: "one-on-one practice", clinic: "clinic" };
+
+/** The readable body: each round's scenario, the response, the rubric and the score. */
+export function renderDrillBody(run: DrillRun, names: Map<string, string> = new Map()): string {
+  const others = (run.participants ?? []).filter((id) => id !== run.rep.id).map((id) => names.get(id) ?? id);
+  const mode = `${MODE_NAMES[run.mode]}${others.length ? ` with ${others.join(", ")}` : ""}`;
+  const average = averageScore(run.results);
+  const facts = [
+    `**Mode:** ${mode}`,
+    `**Skill:** ${run.skill}${run.stage ? ` (stage: ${run.stage})` : ""}`,
+    run.deal ? `**Deal:** ${inline(run.deal)}` : "",
+    average !== null ? `**Average score:** ${average} of 5 over ${run.results.length} round(s)` : "",
+  ].filter(Boolean);
+  const sections = [`# Drill: ${run.template.title}, ${run.rep.name}, ${run.date}${run.status === "draft" ? " (draft)" : ""}`, facts.join("\n")];
+  run.rounds.forEach((round, index) => {
+    const result = run.results[index];
+    const pending = run.pending?.round === index + 1 ? run.pending : undefined;
+    sections.push(renderRound(round, index + 1, result, pending));
+  });
+  return `\n${sections.join("\n\n")}\n`;
+}
+
+function renderRound(round: Round, number: number, result: RoundResult | undefined, pending: PendingRound | undefined): string {
+  const parts = [
+    `## Round ${number}: ${round.skill}${round.timebox ? ` (${round.timebox} s)` : ""}`,
+    `**Scenario:** ${inline(round.scenario)}`,
+    `**Prompt:** ${inline(round.prompt)}`,
+  ];
+  const response = result?.response ?? pending?.response;
+  if (response !== undefined) parts.push(`**Response:**\n\n${quote(response)}`);
+  parts.push(`**Look for:**\n\n${round.look_for.map((item) => `- ${inline(item)}`).join("\n")}`);
+  if (result) {
+    parts.push(`**Score:** ${result.score} of 5`);
+    if (result.notes.trim()) parts.push(`**Notes:**\n\n${quote(result.notes)}`);
+  } else {
+    parts.push("_Not scored yet._");
+  }
+  return parts.join("\n\n");
+}
+
+function quote(text: string): string {
+  if (!text.trim()) return "_(none)_";
+  return text
+    .split(/\r?\n/)
+    .map((line) => `> ${line}`.trimEnd())
+    .join("\n");
+}

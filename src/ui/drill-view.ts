@@ -1,0 +1,68 @@
+import type { ChalkInstance } from "chalk";
+import { daysBetween } from "../domain/dates.js";
+import { formatClock } from "./countdown.js";
+import { averageScore, type DrillMode } from "../domain/drill-record.js";
+import type { RoundResult } from "../domain/record.js";
+import type { SkillDue } from "../domain/schedule.js";
+import type { Round, Template } from "../domain/template.js";
+
+const MODE_TITLES: Record<DrillMode, string> = { "pre-call": "Pre-call warm-up", practice: "Practice", clinic: "Clinic" };
+
+/** What is about to be drilled, for whom, and why this drill. */
+export function drillIntro(style: ChalkInstance, opts: { mode: DrillMode; template: Template; rounds: Round[]; names: string[]; reason: string; deal?: string }): string {
+  const seconds = opts.rounds.reduce((sum, r) => sum + (r.timebox ?? 0), 0);
+  const length = seconds ? `, ${formatClock(seconds)} of timed answers` : "";
+  const lines = [
+    style.bold(`${MODE_TITLES[opts.mode]}: ${opts.template.title} (${opts.template.id})`),
+    `For ${opts.names.join(" and ")}${opts.deal ? `, before the call on ${opts.deal}` : ""}: ${opts.rounds.length} round(s)${length}.`,
+    `Why this drill: ${opts.reason}.`,
+  ];
+  return lines.join("\n");
+}
+
+export function roundIntro(style: ChalkInstance, round: Round, index: number, total: number): string {
+  const timebox = round.timebox ? `, ${round.timebox} s` : "";
+  return [
+    "",
+    style.bold(`Round ${index + 1} of ${total}`) + style.dim(` (${round.skill}${timebox})`),
+    `${style.cyan("Scenario:")} ${round.scenario.trim()}`,
+    `${style.cyan("Prompt:")} ${round.prompt.trim()}`,
+  ].join("\n");
+}
+
+export function turnHeader(style: ChalkInstance, name: string): string {
+  return style.bold(`${name}'s turn`);
+}
+
+/** The rubric, shown after the responses and before scoring. */
+export function rubric(style: ChalkInstance, round: Round): string {
+  return [style.cyan("Look for:"), ...round.look_for.map((item) => `  - ${item.trim()}`)].join("\n");
+}
+
+export interface RepOutcome {
+  id: string;
+  name: string;
+  results: RoundResult[];
+  /** The drilled skill's place in the rep's schedule after this drill. */
+  next: SkillDue | undefined;
+}
+
+/** One line per rep: the scores, the average and when the skill comes back. */
+export function drillSummary(outcomes: RepOutcome[], skill: string, date: string): string {
+  const width = Math.max(...outcomes.map((o) => o.id.length));
+  return outcomes
+    .map(({ id, results, next }) => {
+      const scores = results.map((r) => r.score).join(" ");
+      const back = next ? `; ${skill} next due ${next.due}${next.interval_days !== null ? ` (in ${daysBetween(date, next.due)} days)` : ""}` : "";
+      return `${id.padEnd(width)}  scores ${scores}  average ${averageScore(results)?.toFixed(1)}${back}`;
+    })
+    .join("\n");
+}
+
+export const SCORE_CHOICES = [
+  { value: "1", name: "1 - not yet: little of what to look for" },
+  { value: "2", name: "2 - some of it, with help" },
+  { value: "3", name: "3 - about half of it" },
+  { value: "4", name: "4 - most of it, naturally" },
+  { value: "5", name: "5 - all of it: a model answer" },
+];
