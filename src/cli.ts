@@ -1,12 +1,14 @@
 import { Command } from "commander";
 import type { Context } from "./context.js";
 import type { TextSink } from "./ui/output.js";
+import { registerActions } from "./cli/actions.js";
 import { registerDrill } from "./cli/drill.js";
 import { registerInit } from "./cli/init.js";
 import type { GlobalOptions, Kit, Raw, Runner } from "./cli/kit.js";
 import { registerPlan } from "./cli/plan.js";
 import { registerRep } from "./cli/rep.js";
 import { registerReview } from "./cli/review.js";
+import { registerSession } from "./cli/session.js";
 import { registerTemplates } from "./cli/templates.js";
 
 export type { GlobalOptions };
@@ -53,6 +55,8 @@ export function buildProgram(deps: ProgramDeps): Command {
   registerRep(program, kit);
   registerTemplates(program, kit);
   registerPlan(program, kit);
+  registerSession(program, kit);
+  registerActions(program, kit);
   registerDrill(program, kit);
   registerReview(program, kit);
 

@@ -42,3 +42,21 @@ export function toYaml(value: unknown): string {
 export function joinFrontMatter(frontMatter: unknown, body: string): string {
   return `---\n${toYaml(frontMatter)}---\n${body}`;
 }
+
+/**
+ * `value` with its object keys in the order they have in `like` (keys `like` lacks go
+ * last), at every depth: a rewritten record then differs from the file it came from
+ * only on the lines whose values changed.
+ */
+export function inKeyOrderOf<T>(value: T, like: unknown): T {
+  if (Array.isArray(value)) return (Array.isArray(like) ? value.map((item, i) => inKeyOrderOf(item, like[i])) : value) as T;
+  if (!isPlainObject(value) || !isPlainObject(like)) return value;
+  const ordered: Record<string, unknown> = {};
+  for (const key of Object.keys(like)) if (Object.hasOwn(value, key)) ordered[key] = inKeyOrderOf(value[key], like[key]);
+  for (const key of Object.keys(value)) if (!Object.hasOwn(ordered, key)) ordered[key] = value[key];
+  return ordered as T;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}

@@ -1,7 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, type Dirent } from "node:fs";
 import { join, relative } from "node:path";
-import { splitFrontMatter, joinFrontMatter } from "../domain/front-matter.js";
+import { parse } from "yaml";
+import { inKeyOrderOf, joinFrontMatter, splitFrontMatter } from "../domain/front-matter.js";
 import { assertSafeSegment } from "../domain/ids.js";
 import { recordSchema, RECORD_FILE, type CoachRecord, type StoredRecord } from "../domain/record.js";
 import type { Rep } from "../domain/rep.js";
@@ -162,13 +163,21 @@ export function replaceRecord(root: string, path: string, record: CoachRecord, b
 /**
  * Read-modify-write of an existing record under its lock, so two processes closing
  * two actions of one record both land. `change` gets the current contents, re-read
- * inside the lock, and returns the new ones.
+ * inside the lock, and returns the new ones (or the same object: nothing is written).
  */
 export function updateRecord(root: string, path: string, change: (current: RecordFile) => RecordFile): RecordFile {
   const file = join(root, path);
   return withFileLock(file, () => {
-    const next = change(readRecordFile(root, path));
-    writeFileSafely(file, joinFrontMatter(next.record, next.body));
+    const text = readFileSync(file, "utf8");
+    const parsed = parseRecord(text, path);
+    if (!parsed.ok) throw badInput("invalid_record", parsed.problem, "fix the front matter by hand; the record was left unchanged");
+    const next = change(parsed.value);
+    // Returning the record as it was means there is nothing to change: the file is left alone.
+    if (next === parsed.value) return next;
+    // Keys keep the order they had in the file, so the rewrite changes only the lines that
+    // changed (zod puts known keys first), and git merges two people's edits of one record.
+    const before = parse(splitFrontMatter(text)!.frontMatter) as unknown;
+    writeFileSafely(file, joinFrontMatter(inKeyOrderOf(next.record, before), next.body));
     return next;
   });
 }

@@ -1,0 +1,117 @@
+import { join } from "node:path";
+import { z } from "zod";
+import type { Context } from "../context.js";
+import { actionRow, newAction, renderChecklist, selectActions, uniqueActionId, type ActionFilter, type ClosedStatus } from "../domain/actions.js";
+import { isoDateSchema } from "../domain/dates.js";
+import { slugify } from "../domain/ids.js";
+import { inline } from "../domain/markdown.js";
+import { OWNERS, RECORD_SCHEMA, recordId, type CoachRecord } from "../domain/record.js";
+import { parseDue, WHEN_FORMS } from "../domain/when.js";
+import { badInput } from "../errors.js";
+import { closeActionInRecord, locateAction, takenActionIds } from "../store/actions.js";
+import { randomId, readRecords, writeNewRecord } from "../store/records.js";
+import { requireRep } from "../store/reps.js";
+import { ensureWorkspace, openWorkspace } from "../store/workspace.js";
+import { renderActionList } from "../ui/action-view.js";
+import { chooseRep } from "./choose-rep.js";
+import { parseOptions } from "./options.js";
+
+const listOptionsSchema = z.object({
+  rep: z.string().optional(),
+  open: z.boolean().optional(),
+  overdue: z.boolean().optional(),
+  all: z.boolean().optional(),
+});
+
+/** `coach actions [rep] [--open|--overdue|--all]`: the commitments, overdue ones first. */
+export async function runActionsList(raw: Record<string, unknown>, ctx: Context): Promise<void> {
+  const options = parseOptions(listOptionsSchema, raw);
+  const chosen = (["open", "overdue", "all"] as const).filter((flag) => options[flag]);
+  if (chosen.length > 1) throw badInput("invalid_option", `choose one of --open, --overdue, --all (got ${chosen.map((f) => `--${f}`).join(" and ")})`, "see `coach actions --help`");
+  const filter: ActionFilter = chosen[0] ?? "open";
+  const workspace = openWorkspace({ flag: ctx.workspaceFlag, env: ctx.env, cwd: ctx.cwd });
+  const rep = options.rep === undefined ? undefined : requireRep(workspace.root, options.rep);
+  const { records, skipped } = readRecords(workspace.root, rep?.id);
+  for (const problem of skipped) ctx.out.warn(`skipped a broken record: ${problem}`);
+  if (skipped.length) ctx.out.warn(`${skipped.length} record${skipped.length === 1 ? "" : "s"} skipped; their commitments are not listed`);
+
+  const selected = selectActions(records, filter, ctx.today);
+  if (ctx.out.json) return ctx.out.printJson(selected.map(actionRow));
+  const whose = rep ? ` for ${rep.name}` : "";
+  if (selected.length === 0) {
+    ctx.out.info(filter === "all" ? `No commitments${whose} yet.` : `No ${filter} commitments${whose}.`);
+    return;
+  }
+  ctx.out.data(renderActionList(selected, ctx.today, ctx.out.style, !rep));
+}
+
+const addOptionsSchema = z.object({
+  rep: z.string(),
+  text: z.string().trim().min(1, "a commitment needs text"),
+  due: z.string().optional(),
+  owner: z.enum(OWNERS, { error: `expected one of ${OWNERS.join(", ")}` }).default("rep"),
+  date: isoDateSchema.optional(),
+});
+
+/**
+ * `coach actions add`: one commitment made outside a session, written as a new `note`
+ * record. A new file per commitment means parallel adds never touch the same file.
+ */
+export async function runActionsAdd(raw: Record<string, unknown>, ctx: Context): Promise<void> {
+  const options = parseOptions(addOptionsSchema, raw);
+  const workspace = openWorkspace({ flag: ctx.workspaceFlag, env: ctx.env, cwd: ctx.cwd });
+  const date = options.date ?? ctx.today;
+  const due = options.due === undefined ? null : dueOrFail(options.due, date, "--due");
+  const rep = await chooseRep(workspace, options.rep, ctx, "actions add");
+  const action = newAction(uniqueActionId(takenActionIds(workspace.root), () => randomId(6)), options.text, options.owner, due);
+  const slug = slugify(options.text).slice(0, 32).replace(/-+$/, "") || "commitment";
+  const record: CoachRecord = {
+    schema: RECORD_SCHEMA,
+    id: recordId(date, "note", slug, action.id),
+    type: "note",
+    rep: rep.id,
+    date,
+    status: "completed",
+    actions: [action],
+  };
+  ensureWorkspace(workspace);
+  const path = join(workspace.root, writeNewRecord(workspace.root, record, `\n# Commitment: ${rep.name}, ${date}\n\n${renderChecklist([action])}\n`));
+  if (ctx.out.json) return ctx.out.printJson({ written: [path], id: action.id, record: record.id });
+  ctx.out.data(action.id);
+  ctx.out.info(`Added \`${action.id}\` for ${rep.name}: ${inline(action.text)} (${action.owner}, ${due ? `due ${due}` : "no due date"}); close it with \`coach actions done ${action.id}\``);
+}
+
+/** A WHEN as typed, or an exit-2 error that lists the forms accepted. */
+export function dueOrFail(text: string, today: string, where: string): string {
+  const due = parseDue(text, today);
+  if (!due) throw badInput("invalid_when", `${where}: '${text}' is not a date I know`, `use one of: ${WHEN_FORMS}`);
+  return due;
+}
+
+const closeOptionsSchema = z.object({
+  id: z.string().trim().toLowerCase().min(1, "give the action id"),
+  date: isoDateSchema.optional(),
+});
+
+/** `coach actions done|drop <id>`: closes the action in the record that made it. */
+export function runActionsClose(status: ClosedStatus) {
+  return async (raw: Record<string, unknown>, ctx: Context): Promise<void> => {
+    const options = parseOptions(closeOptionsSchema, raw);
+    const workspace = openWorkspace({ flag: ctx.workspaceFlag, env: ctx.env, cwd: ctx.cwd });
+    const date = options.date ?? ctx.today;
+    const found = locateAction(workspace.root, options.id);
+    if (found.action.status !== "open") throw alreadyClosed(found.action.id, found.action.status, found.action.closed_on);
+    const outcome = closeActionInRecord(workspace.root, found.path, found.action.id, status, date);
+    if ("alreadyClosed" in outcome) throw alreadyClosed(found.action.id, outcome.alreadyClosed.status, outcome.alreadyClosed.closed_on);
+    const path = join(workspace.root, found.path);
+    if (ctx.out.json) return ctx.out.printJson({ written: [path], id: found.action.id });
+    ctx.out.info(`${status === "done" ? "Done" : "Dropped"} on ${date}: \`${found.action.id}\` ${inline(found.action.text)} (${found.path})`);
+  };
+}
+
+export const runActionsDone = runActionsClose("done");
+export const runActionsDrop = runActionsClose("dropped");
+
+function alreadyClosed(id: string, status: string, on: string | null) {
+  return badInput("action_closed", `action '${id}' is already ${status}${on ? ` (closed on ${on})` : ""}`, "see `coach actions --all`");
+}

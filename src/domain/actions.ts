@@ -1,0 +1,90 @@
+import { daysBetween } from "./dates.js";
+import { allActions, isOverdue, openActions, type TrackedAction } from "./history.js";
+import { inline } from "./markdown.js";
+import type { Action, CoachRecord, Owner, StoredRecord } from "./record.js";
+
+export type ClosedStatus = "done" | "dropped";
+export const ACTION_FILTERS = ["open", "overdue", "all"] as const;
+export type ActionFilter = (typeof ACTION_FILTERS)[number];
+
+/** A new open commitment. */
+export function newAction(id: string, text: string, owner: Owner, due: string | null): Action {
+  return { id, text, owner, due, status: "open", closed_on: null };
+}
+
+/**
+ * A fresh action id that no action in `taken` has (drafts included), added to `taken`
+ * so a run that makes several ids never repeats one.
+ */
+export function uniqueActionId(taken: Set<string>, random: () => string): string {
+  for (;;) {
+    const id = random();
+    if (taken.has(id)) continue;
+    taken.add(id);
+    return id;
+  }
+}
+
+/** "- [ ] `k7m2qx` Send the recap to Acme (rep, due 2026-11-27)"; closed ones are ticked and say when. */
+export function checklistLine(action: Action): string {
+  const box = action.status === "open" ? "[ ]" : "[x]";
+  const due = action.due ? `due ${action.due}` : "no due date";
+  return `- ${box} \`${action.id}\` ${inline(action.text)} (${action.owner}, ${due})${closedNote(action)}`;
+}
+
+function closedNote(action: Action): string {
+  return action.status === "open" ? "" : ` (${action.status}${action.closed_on ? ` ${action.closed_on}` : ""})`;
+}
+
+/**
+ * The commitments as a Markdown checklist. Items are separated by a blank line: closing
+ * two different actions then changes two lines that do not touch, which git merges
+ * without a conflict when two people close them on two machines.
+ */
+export function renderChecklist(actions: Action[]): string {
+  return actions.map(checklistLine).join("\n\n");
+}
+
+/**
+ * Ticks the checklist line of a closed action, leaving the rest of the line and the
+ * whole body as the person left them. A body without the line is returned unchanged.
+ */
+export function tickChecklistLine(body: string, action: Action): string {
+  const line = new RegExp(`^([ \\t]*[-*+] )\\[[ xX]\\]( \`${action.id}\`[^\\r\\n]*?)[ \\t]*(\\r?)$`, "m");
+  return body.replace(line, (_, lead: string, rest: string, cr: string) => {
+    const noted = /\((?:done|dropped)(?: \d{4}-\d{2}-\d{2})?\)$/.test(rest);
+    return `${lead}[x]${rest}${noted ? "" : closedNote(action)}${cr}`;
+  });
+}
+
+/** The record with one of its actions closed on `date`. */
+export function withActionClosed(record: CoachRecord, id: string, status: ClosedStatus, date: string): CoachRecord {
+  return {
+    ...record,
+    actions: (record.actions ?? []).map((action) => (action.id === id ? { ...action, status, closed_on: date } : action)),
+  };
+}
+
+/** The actions a list shows: open ones overdue first, then (with `all`) closed ones, latest closed first. */
+export function selectActions(records: StoredRecord[], filter: ActionFilter, today: string): TrackedAction[] {
+  const open = openActions(records, today);
+  if (filter === "open") return open;
+  if (filter === "overdue") return open.filter(({ action }) => isOverdue(action, today));
+  const closed = allActions(records)
+    .filter(({ action }) => action.status !== "open")
+    .sort((a, b) => (b.action.closed_on ?? "").localeCompare(a.action.closed_on ?? "") || a.action.id.localeCompare(b.action.id));
+  return [...open, ...closed];
+}
+
+/** The `coach actions --json` shape scripts rely on. */
+export function actionRow({ action, rep, recordId }: TrackedAction) {
+  return { id: action.id, rep, text: action.text, owner: action.owner, due: action.due, status: action.status, closed_on: action.closed_on, record: recordId };
+}
+
+/** "open", "overdue 3 days", "done 2026-11-25" */
+export function describeStatus(action: Action, today: string): string {
+  if (action.status !== "open") return `${action.status}${action.closed_on ? ` ${action.closed_on}` : ""}`;
+  if (!isOverdue(action, today)) return "open";
+  const late = daysBetween(action.due!, today);
+  return `overdue ${late} day${late === 1 ? "" : "s"}`;
+}

@@ -1,0 +1,107 @@
+import { renderChecklist } from "./actions.js";
+import { describeActionTiming, type TrackedAction } from "./history.js";
+import { inline, renderAnswers } from "./markdown.js";
+import { answerList } from "./plan-record.js";
+import { ratingsFrom, type Answers } from "./questions.js";
+import { RECORD_SCHEMA, type Action, type CoachRecord, type FollowUp } from "./record.js";
+import type { Rep } from "./rep.js";
+import type { Question, Template } from "./template.js";
+
+/** What became of an earlier commitment, as the manager answers it. */
+export const FOLLOW_UP_CHOICES = [
+  { value: "done", name: "done" },
+  { value: "open", name: "not yet (keep it open)" },
+  { value: "dropped", name: "dropped" },
+];
+
+/** Text typed into a prompt that Ctrl-C interrupted, kept in the draft. */
+export interface PendingText {
+  question: string;
+  text: string;
+}
+
+export interface SessionInput {
+  id: string;
+  rep: Rep;
+  date: string;
+  status: "completed" | "draft";
+  template: Template;
+  stage: { id: string; name: string };
+  /** The plan this session follows, if any. */
+  plan: string | null;
+  /** Open commitments to follow up, and the answers given so far (by action id). */
+  followUps: TrackedAction[];
+  followUpAnswers: Answers;
+  questions: Question[];
+  answers: Answers;
+  actions: Action[];
+  pending?: PendingText;
+}
+
+/**
+ * A follow-up as a question whose id is the action id: asked, validated and reported
+ * missing (`missing answers: k7m2qx`) exactly like a template question.
+ */
+export function followUpQuestion(tracked: TrackedAction, today: string): Question {
+  const { action } = tracked;
+  return {
+    id: action.id,
+    type: "choice",
+    prompt: `Follow up \`${action.id}\` ${inline(action.text)} (${action.owner}; ${describeActionTiming(tracked, today)}): what became of it?`,
+    choices: FOLLOW_UP_CHOICES,
+    required: true,
+  };
+}
+
+export function followUpList(input: Pick<SessionInput, "followUps" | "followUpAnswers">): FollowUp[] {
+  return input.followUps
+    .filter(({ action }) => typeof input.followUpAnswers[action.id] === "string")
+    .map(({ action }) => ({ action: action.id, text: action.text, status: input.followUpAnswers[action.id] as FollowUp["status"] }));
+}
+
+export function buildSessionRecord(input: SessionInput): CoachRecord {
+  const record: CoachRecord = {
+    schema: RECORD_SCHEMA,
+    id: input.id,
+    type: "session",
+    rep: input.rep.id,
+    date: input.date,
+    status: input.status,
+    template: input.template.id,
+    stage: input.stage.id,
+    coaching_kind: input.template.coaching_kind,
+    focus: input.template.focus,
+    plan: input.plan,
+    answers: answerList(input.questions, input.answers),
+    ratings: ratingsFrom(input.questions, input.answers),
+    follow_ups: followUpList(input),
+    actions: input.actions,
+  };
+  if (input.status === "draft" && input.pending) record.pending = input.pending;
+  return record;
+}
+
+export function renderSessionBody(input: SessionInput): string {
+  const { rep, template } = input;
+  const focus = template.focus === "both" ? "skillset and mindset" : template.focus;
+  const sections = [
+    `# 1:1 session: ${rep.name}, ${input.date}${input.status === "draft" ? " (draft)" : ""}`,
+    [
+      `**Stage:** ${input.stage.name}. **Coaching:** ${template.coaching_kind}, ${focus} (${template.title}).`,
+      input.plan ? `**Plan followed:** ${input.plan}.` : "",
+    ]
+      .filter(Boolean)
+      .join("\n"),
+  ];
+  const followUps = followUpList(input);
+  if (followUps.length) {
+    const said: Record<string, string> = { done: "done", open: "not yet", dropped: "dropped" };
+    sections.push(`## Follow-ups\n\n${followUps.map((f) => `- \`${f.action}\` ${inline(f.text ?? "")}: ${said[f.status]}`).join("\n")}`);
+  }
+  const answered = answerList(input.questions, input.answers).filter((a) => a.answer !== null);
+  if (answered.length) sections.push(`## Conversation\n\n${renderAnswers(answered)}`);
+  const ratings = Object.entries(ratingsFrom(input.questions, input.answers));
+  if (ratings.length) sections.push(`## Ratings\n\n${ratings.map(([skill, value]) => `- ${skill}: ${value} of 5`).join("\n")}`);
+  sections.push(input.actions.length ? `## Commitments\n\n${renderChecklist(input.actions)}` : "## Commitments\n\nNone made.");
+  return `\n${sections.join("\n\n")}\n`;
+}

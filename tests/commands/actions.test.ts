@@ -1,0 +1,186 @@
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { WHEN_FORMS } from "../../src/domain/when.js";
+import { coach, PROSPECTING_PLAN_ANSWERS, read, recordFiles, tempDir } from "../helpers.js";
+import { answersFile, holdSession, workspaceWithRep } from "../session-fixtures.js";
+
+interface Row {
+  id: string;
+  rep: string;
+  text: string;
+  owner: string;
+  due: string | null;
+  status: string;
+  closed_on: string | null;
+  record: string;
+}
+
+async function list(workspace: string, ...argv: string[]): Promise<Row[]> {
+  const result = await coach(["--json", "actions", ...argv], { workspace });
+  expect(result.code, result.stderr).toBe(0);
+  return JSON.parse(result.stdout) as Row[];
+}
+
+describe("coach actions add", () => {
+  it("writes one note record holding the commitment, with a checklist line", async () => {
+    const workspace = await workspaceWithRep();
+    const result = await coach(["--json", "actions", "add", "alex-kim", "Send the recap to Acme", "--due", "friday", "--owner", "manager"], { workspace });
+    expect(result.code, result.stderr).toBe(0);
+    const out = JSON.parse(result.stdout) as { written: string[]; id: string; record: string };
+    expect(out.written).toEqual([join(workspace, "reps", "alex-kim", "records", `2026-11-22-note-send-the-recap-to-acme-${out.id}.md`)]);
+    const text = read(out.written[0]!);
+    expect(text).toContain("type: note\n");
+    expect(text).toContain(`- [ ] \`${out.id}\` Send the recap to Acme (manager, due 2026-11-27)`);
+    expect(await list(workspace)).toEqual([{ id: out.id, rep: "alex-kim", text: "Send the recap to Acme", owner: "manager", due: "2026-11-27", status: "open", closed_on: null, record: out.record }]);
+  });
+
+  it("prints the new id on stdout for scripts, and back-dates with --date (due counted from that day)", async () => {
+    const workspace = await workspaceWithRep();
+    const result = await coach(["actions", "add", "alex-kim", "Call Bob", "--due", "tomorrow", "--date", "2026-11-02"], { workspace });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/^[0-9a-z]{6}\n$/);
+    expect(await list(workspace)).toMatchObject([{ id: result.stdout.trim(), due: "2026-11-03", record: expect.stringMatching(/^2026-11-02-note-call-bob-/) }]);
+  });
+
+  it.each([
+    [["--due", "whenever"], `--due: 'whenever' is not a date I know; use one of: ${WHEN_FORMS}`],
+    [["--owner", "boss"], "--owner: expected one of rep, manager"],
+  ])("refuses %j with exit 2 and writes nothing", async (flags, message) => {
+    const workspace = await workspaceWithRep();
+    const result = await coach(["actions", "add", "alex-kim", "Call Bob", ...flags], { workspace });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(message);
+    expect(recordFiles(workspace, "alex-kim")).toEqual([]);
+  });
+
+  it("an unknown rep is an error with a suggestion", async () => {
+    const workspace = await workspaceWithRep();
+    const result = await coach(["actions", "add", "alex-kin", "Call Bob"], { workspace });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("did you mean 'alex-kim'?");
+  });
+});
+
+describe("coach actions (list)", () => {
+  async function seeded() {
+    const workspace = await workspaceWithRep();
+    await coach(["rep", "add", "Sam Lee"], { workspace });
+    const [late, soon, closed] = await holdSession(workspace, { actions: [{ text: "Late one", due: "2026-11-12" }, { text: "Soon one", due: "2026-11-25" }, { text: "Closed one" }] }, ["--date", "2026-11-10"]);
+    await coach(["actions", "done", closed!, "--date", "2026-11-11"], { workspace });
+    await coach(["actions", "add", "sam-lee", "Sam's task", "--due", "2026-11-01"], { workspace });
+    return { workspace, late: late!, soon: soon!, closed: closed! };
+  }
+
+  it("shows open commitments, overdue first, with the overdue ones marked", async () => {
+    const { workspace, late, soon } = await seeded();
+    const result = await coach(["actions", "alex-kim"], { workspace });
+    expect(result.code, result.stderr).toBe(0);
+    const lines = result.stdout.trimEnd().split("\n");
+    expect(lines[0]).toMatch(/^\s+ID\s+OWNER\s+DUE\s+STATUS\s+COMMITMENT$/);
+    expect(lines[1]).toMatch(new RegExp(`^!\\s+${late}\\s+rep\\s+2026-11-12\\s+overdue 10 days\\s+Late one$`));
+    expect(lines[2]).toMatch(new RegExp(`^\\s+${soon}\\s+rep\\s+2026-11-25\\s+open\\s+Soon one$`));
+    expect(lines[3]).toBe("2 open, 1 overdue");
+    // Columns line up.
+    expect(lines[1]!.indexOf("2026-11-12")).toBe(lines[2]!.indexOf("2026-11-25"));
+  });
+
+  it("--overdue, --all and no rep (every rep's, with the rep column)", async () => {
+    const { workspace, late, soon, closed } = await seeded();
+    expect((await list(workspace, "alex-kim", "--overdue")).map((r) => r.id)).toEqual([late]);
+    expect((await list(workspace, "alex-kim", "--all")).map((r) => [r.id, r.status, r.closed_on])).toEqual([[late, "open", null], [soon, "open", null], [closed, "done", "2026-11-11"]]);
+    const everyone = await list(workspace, "--overdue");
+    expect(everyone.map((r) => r.rep)).toEqual(["sam-lee", "alex-kim"]);
+    const text = await coach(["actions"], { workspace });
+    expect(text.stdout.split("\n")[0]).toMatch(/ID\s+REP\s+OWNER/);
+  });
+
+  it("refuses two filters at once", async () => {
+    const { workspace } = await seeded();
+    const result = await coach(["actions", "--open", "--all"], { workspace });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("choose one of --open, --overdue, --all");
+  });
+
+  it("says so when there is nothing to show", async () => {
+    const workspace = await workspaceWithRep();
+    const result = await coach(["actions", "alex-kim"], { workspace });
+    expect(result).toMatchObject({ code: 0, stdout: "" });
+    expect(result.stderr).toContain("No open commitments for Alex Kim.");
+  });
+
+  it("skips a record a person broke, naming file:line:col, and counts it", async () => {
+    const { workspace, late } = await seeded();
+    const [file] = recordFiles(workspace, "alex-kim");
+    writeFileSync(file!, read(file!).replace("status: completed", "status: finished"));
+    const result = await coach(["--json", "actions"], { workspace });
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(/warning: skipped a broken record: reps\/alex-kim\/records\/2026-11-10-session-prospecting-\w+\.md:7:9: status: /);
+    expect(result.stderr).toContain("1 record skipped");
+    expect((JSON.parse(result.stdout) as Row[]).map((r) => r.rep)).toEqual(["sam-lee"]);
+
+    const refused = await coach(["actions", "done", late], { workspace });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/cannot change action '\w+': reps\/alex-kim\/records\/.*\.md:7:9: status: .*fix the front matter by hand/);
+    expect(read(file!)).toContain("status: finished");
+  });
+});
+
+describe("coach actions done / drop", () => {
+  it("closes the action in its record: front matter, checklist line; a person's notes and keys survive", async () => {
+    const workspace = await workspaceWithRep();
+    const [a, b] = await holdSession(workspace, { actions: [{ text: "First", due: "2026-11-30" }, { text: "Second" }] }, ["--date", "2026-11-10"]);
+    const [file] = recordFiles(workspace, "alex-kim");
+    const edited = read(file!).replace("status: completed\n", "status: completed\nmood: upbeat\n") + "\n## My notes\n\nShe was nervous --- but keen.\n";
+    writeFileSync(file!, edited);
+
+    const done = await coach(["--json", "actions", "done", a!, "--date", "2026-11-20"], { workspace });
+    expect(done.code, done.stderr).toBe(0);
+    expect(JSON.parse(done.stdout)).toEqual({ written: [file], id: a });
+    const dropped = await coach(["actions", "drop", b!], { workspace });
+    expect(dropped.code, dropped.stderr).toBe(0);
+    expect(dropped.stderr).toContain(`Dropped on 2026-11-22: \`${b}\` Second`);
+
+    const after = readFileSync(file!, "utf8");
+    expect(after).toContain("mood: upbeat");
+    expect(after).toContain("## My notes\n\nShe was nervous --- but keen.\n");
+    expect(after).toContain(`- [x] \`${a}\` First (rep, due 2026-11-30) (done 2026-11-20)`);
+    expect(after).toContain(`- [x] \`${b}\` Second (rep, no due date) (dropped 2026-11-22)`);
+    // Only the closed actions' lines changed (keys keep their order).
+    const changed = after.split("\n").filter((line, i) => line !== edited.split("\n")[i]);
+    expect(changed).toEqual(["    status: done", '    closed_on: "2026-11-20"', "    status: dropped", '    closed_on: "2026-11-22"', expect.stringContaining(a!), expect.stringContaining(b!)]);
+  });
+
+  it("an unknown id gets a did-you-mean; a closed one says when it was closed", async () => {
+    const workspace = await workspaceWithRep();
+    const [a] = await holdSession(workspace, { actions: [{ text: "First" }] });
+    const unknown = await coach(["actions", "done", a!.slice(0, 4)], { workspace });
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain(`no action '${a!.slice(0, 4)}'; did you mean '${a}'?`);
+    await coach(["actions", "done", a!, "--date", "2026-11-21"], { workspace });
+    const again = await coach(["actions", "drop", a!], { workspace });
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain(`action '${a}' is already done (closed on 2026-11-21)`);
+  });
+});
+
+describe("coach plan carries commitments forward", () => {
+  it("lists every open commitment with its age and due date, overdue first; closed ones and drafts are left out", async () => {
+    const workspace = await workspaceWithRep();
+    const [soon, , closed] = await holdSession(workspace, { actions: [{ text: "Due soon", due: "2026-11-27" }, { text: "Long overdue", due: "2026-11-12" }, { text: "Closed" }] }, ["--date", "2026-11-08"]);
+    await coach(["actions", "add", "alex-kim", "No date yet", "--date", "2026-11-20"], { workspace });
+    await coach(["actions", "add", "alex-kim", "Just overdue", "--due", "2026-11-21", "--date", "2026-11-15"], { workspace });
+    await coach(["actions", "done", closed!], { workspace });
+
+    const result = await coach(["plan", "alex-kim", "--answers", answersFile(tempDir(), PROSPECTING_PLAN_ANSWERS)], { workspace });
+    expect(result.code, result.stderr).toBe(0);
+    const section = result.stdout.split("## Follow up on open commitments")[1]!.split("\n## ")[0]!;
+    const items = section.split("\n").filter((l) => l.startsWith("- "));
+    expect(items).toEqual([
+      expect.stringMatching(/Long overdue \(rep; made 14 days ago, due 2026-11-12 \(10 days overdue\)\)$/),
+      expect.stringMatching(/Just overdue \(rep; made 7 days ago, due 2026-11-21 \(1 day overdue\)\)$/),
+      `- \`${soon}\` Due soon (rep; made 14 days ago, due 2026-11-27 (in 5 days))`,
+      expect.stringMatching(/No date yet \(rep; made 2 days ago, no due date\)$/),
+    ]);
+  });
+});
