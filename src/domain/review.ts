@@ -7,22 +7,9 @@ import { suggestNextSteps } from "./review-steps.js";
 import { skillOrder } from "./drill.js";
 import { drillSchedule, dueBy, newSkillAllowance } from "./schedule.js";
 import { COACHING_KINDS } from "./template.js";
+import type { ActionCounts, Cadence, DrillSummary, Period, RepReview, RepSummary, ReviewedRep, SkillTrend, Trend } from "./review-types.js";
 
-export interface Period {
-  from: string;
-  to: string;
-}
-
-/** Who is reviewed: a rep's profile, or a bare id for a rep removed from the workspace. */
-export interface ReviewedRep {
-  id: string;
-  name: string;
-  goals: string[];
-  added?: string;
-  focus_stage: string | null;
-  /** False when the rep has records but no profile any more. */
-  profile: boolean;
-}
+export type { ActionCounts, Cadence, DrillSummary, OverdueAction, Period, RepReview, RepSummary, ReviewedRep, SkillTrend, Trend } from "./review-types.js";
 
 export function fromProfile(rep: Rep): ReviewedRep {
   return { id: rep.id, name: rep.name, goals: rep.goals, added: rep.added, focus_stage: rep.focus_stage, profile: true };
@@ -31,75 +18,6 @@ export function fromProfile(rep: Rep): ReviewedRep {
 /** A rep known only by the folder of their records: no profile, or one that cannot be read. */
 export function byIdOnly(id: string, profile: boolean): ReviewedRep {
   return { id, name: id, goals: [], focus_stage: null, profile };
-}
-
-export interface Cadence {
-  every_days: number;
-  expected: number;
-  held: number;
-  longest_gap_days: number;
-  last_session: string | null;
-  days_since: number | null;
-  /** When the next 1:1 is due by the cadence (today or earlier when overdue). */
-  next_due: string;
-  overdue: boolean;
-}
-
-export interface OverdueAction {
-  id: string;
-  text: string;
-  owner: string;
-  due: string;
-  days_overdue: number;
-  made: string;
-  record: string;
-}
-
-export interface ActionCounts {
-  made: number;
-  done: number;
-  done_on_time: number;
-  dropped: number;
-  open: number;
-  overdue: number;
-  /** The overdue ones among those made in the period, most overdue first. */
-  overdue_items: OverdueAction[];
-  /** Commitments made before the period that are still open today. */
-  open_from_earlier: number;
-}
-
-export type Trend = "up" | "down" | "flat" | "single";
-
-export interface SkillTrend {
-  skill: string;
-  first: number;
-  last: number;
-  trend: Trend;
-  ratings: { date: string; value: number }[];
-}
-
-export interface DrillSummary {
-  held: number;
-  average_score: number | null;
-  by_skill: { skill: string; rounds: number; average_score: number; last_score: number; last_date: string }[];
-  /** Skills whose practice is due today or earlier, by the spaced-repetition schedule. */
-  due: { skill: string; due: string; last_score: number | null }[];
-}
-
-export interface RepReview {
-  rep: string;
-  name: string;
-  profile: boolean;
-  period: Period;
-  cadence: Cadence;
-  actions: ActionCounts;
-  skills: SkillTrend[];
-  stages: Record<string, number>;
-  uncoached_stages: string[];
-  coaching_kinds: Record<string, number>;
-  drills: DrillSummary;
-  goals: string[];
-  next_steps: string[];
 }
 
 /**
@@ -126,9 +44,6 @@ export function reviewRep(config: Config, rep: ReviewedRep, all: StoredRecord[],
   };
   return { ...review, next_steps: suggestNextSteps(review, config) };
 }
-
-/** The part of a review a team view shows for each rep: no drills, coverage or next steps, so 100 reps stay quick. */
-export type RepSummary = Pick<RepReview, "rep" | "name" | "profile" | "period" | "cadence" | "actions" | "skills">;
 
 export function summarizeRep(config: Config, rep: ReviewedRep, all: StoredRecord[], period: Period): RepSummary {
   return summaryOf(config, rep, sortHistory(all, period), period);
