@@ -1,4 +1,4 @@
-/** The shape of a review: the JSON of DESIGN.md's "Review" section (snake_case on purpose), and what produces it. */
+/** The shape of a review: the JSON of DESIGN.md's "Review" section (snake_case on purpose). */
 
 export interface Period {
   from: string;
