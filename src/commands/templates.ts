@@ -1,5 +1,6 @@
 import { join, resolve } from "node:path";
 import { z } from "zod";
+import { compareText } from "../domain/dates.js";
 import type { Context } from "../context.js";
 import { requireStage } from "../domain/config.js";
 import { appliesToStage, TEMPLATE_KINDS, templateSummary } from "../domain/template.js";
@@ -21,7 +22,7 @@ export async function runTemplatesList(raw: Record<string, unknown>, ctx: Contex
   const templates = loadTemplates(workspace.root, workspace.config)
     .filter(({ template }) => !options.kind || template.kind === options.kind)
     .filter(({ template }) => !options.stage || appliesToStage(template, options.stage))
-    .sort((a, b) => a.template.kind.localeCompare(b.template.kind) || a.template.id.localeCompare(b.template.id));
+    .sort((a, b) => compareText(a.template.kind, b.template.kind) || compareText(a.template.id, b.template.id));
   if (ctx.out.json) return ctx.out.printJson(templates.map(templateSummary));
   ctx.out.data(renderTemplateList(templates, ctx.out.style));
 }

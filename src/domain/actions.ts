@@ -1,4 +1,4 @@
-import { daysBetween } from "./dates.js";
+import { daysBetween, compareText } from "./dates.js";
 import { allActions, isOverdue, openActions, type TrackedAction } from "./history.js";
 import { inline } from "./markdown.js";
 import type { Action, CoachRecord, Owner, StoredRecord } from "./record.js";
@@ -72,7 +72,7 @@ export function selectActions(records: StoredRecord[], filter: ActionFilter, tod
   if (filter === "overdue") return open.filter(({ action }) => isOverdue(action, today));
   const closed = allActions(records)
     .filter(({ action }) => action.status !== "open")
-    .sort((a, b) => (b.action.closed_on ?? "").localeCompare(a.action.closed_on ?? "") || a.action.id.localeCompare(b.action.id));
+    .sort((a, b) => compareText(b.action.closed_on ?? "", a.action.closed_on ?? "") || compareText(a.action.id, b.action.id));
   return [...open, ...closed];
 }
 

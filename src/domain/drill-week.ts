@@ -1,5 +1,5 @@
 import type { Config } from "./config.js";
-import { addDaysIso } from "./dates.js";
+import { addDaysIso, compareText } from "./dates.js";
 import { drillableSkills, drillForSkill, NEW_SKILL_RANK, type DrillFilter, type RepHistory } from "./drill.js";
 import { drillSchedule, dueBy, newSkillAllowance } from "./schedule.js";
 import type { LoadedTemplate } from "./template.js";
@@ -54,7 +54,7 @@ export function weekRoutine(config: Config, templates: LoadedTemplate[], reps: R
       items.push({ rep: rep.id, skill: entry.skill, template: drillForSkill(templates, entry.skill, filter.stage)?.template.id ?? null, due: entry.due, last_score: entry.last_score });
     }
   }
-  items.sort((a, b) => a.due.localeCompare(b.due) || rank(a.last_score) - rank(b.last_score) || a.rep.localeCompare(b.rep) || a.skill.localeCompare(b.skill));
+  items.sort((a, b) => compareText(a.due, b.due) || rank(a.last_score) - rank(b.last_score) || compareText(a.rep, b.rep) || compareText(a.skill, b.skill));
   return { from, to, items, meeting: meetingOrder(items), waiting };
 }
 
@@ -76,6 +76,6 @@ function meetingOrder(items: WeekItem[]): MeetingSlot[] {
         earliest: list[0]!.due,
       };
     })
-    .sort((a, b) => a.weakest - b.weakest || b.repCount - a.repCount || a.earliest.localeCompare(b.earliest) || a.slot.template.localeCompare(b.slot.template))
+    .sort((a, b) => a.weakest - b.weakest || b.repCount - a.repCount || compareText(a.earliest, b.earliest) || compareText(a.slot.template, b.slot.template))
     .map(({ slot }) => slot);
 }

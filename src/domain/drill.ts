@@ -1,4 +1,5 @@
 import { allSkills, stageOfSkill, type Config } from "./config.js";
+import { compareText } from "./dates.js";
 import type { StoredRecord } from "./record.js";
 import type { Rep } from "./rep.js";
 import { drillSchedule, type SkillDue } from "./schedule.js";
@@ -109,7 +110,7 @@ export function chooseSkill(config: Config, templates: LoadedTemplate[], reps: R
       const lowest = Math.min(...entries.map((e) => e.entry.last_score ?? NEW_SKILL_RANK));
       return { skill, entries, earliest, dueCount, lowest };
     })
-    .sort((a, b) => a.earliest.localeCompare(b.earliest) || b.dueCount - a.dueCount || a.lowest - b.lowest || skills.indexOf(a.skill) - skills.indexOf(b.skill));
+    .sort((a, b) => compareText(a.earliest, b.earliest) || b.dueCount - a.dueCount || a.lowest - b.lowest || skills.indexOf(a.skill) - skills.indexOf(b.skill));
   const top = ranked[0];
   if (!top) return undefined;
   if (top.entries.every(({ entry }) => entry.last_score === null)) {

@@ -1,4 +1,4 @@
-import { daysBetween } from "./dates.js";
+import { daysBetween, compareText } from "./dates.js";
 import type { Action, CoachRecord, StoredRecord } from "./record.js";
 
 /** An action with the record it was made in. */
@@ -20,7 +20,7 @@ export function completedSessions(records: StoredRecord[]): CoachRecord[] {
   return records
     .map(({ record }) => record)
     .filter((record) => record.type === "session" && record.status === "completed")
-    .sort((a, b) => a.date.localeCompare(b.date));
+    .sort((a, b) => compareText(a.date, b.date));
 }
 
 export function allActions(records: StoredRecord[]): TrackedAction[] {
@@ -40,9 +40,9 @@ export function openActions(records: StoredRecord[], today: string): TrackedActi
     .sort((a, b) => {
       const overdue = Number(isOverdue(b.action, today)) - Number(isOverdue(a.action, today));
       if (overdue) return overdue;
-      if (a.action.due && b.action.due) return a.action.due.localeCompare(b.action.due);
+      if (a.action.due && b.action.due) return compareText(a.action.due, b.action.due);
       if (a.action.due || b.action.due) return a.action.due ? -1 : 1;
-      return a.made.localeCompare(b.made);
+      return compareText(a.made, b.made);
     });
 }
 

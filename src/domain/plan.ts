@@ -1,4 +1,4 @@
-import { daysBetween } from "./dates.js";
+import { daysBetween, compareText } from "./dates.js";
 import type { Config, Stage } from "./config.js";
 import { completedSessions, lastCoachedByStage, ratingsBySkill } from "./history.js";
 import type { StoredRecord } from "./record.js";
@@ -44,7 +44,7 @@ export function chooseFocus(config: Config, rep: Rep, records: StoredRecord[], r
   const last = lastCoachedByStage(records);
   const never = config.stages.find((stage) => !last.has(stage.id));
   if (never) return { stage: never, reason: last.size ? "never coached yet, the first such stage in the process" : "no sessions yet: starting at the first stage of the process" };
-  const oldest = [...config.stages].sort((a, b) => last.get(a.id)!.localeCompare(last.get(b.id)!))[0]!;
+  const oldest = [...config.stages].sort((a, b) => compareText(last.get(a.id)!, last.get(b.id)!))[0]!;
   return { stage: oldest, reason: `coached longest ago (last on ${last.get(oldest.id)})` };
 }
 

@@ -1,5 +1,5 @@
 import { allSkills, type Config } from "./config.js";
-import { addDaysIso, daysBetween } from "./dates.js";
+import { addDaysIso, daysBetween, compareText } from "./dates.js";
 import { allActions, isOverdue } from "./history.js";
 import type { CoachRecord, StoredRecord } from "./record.js";
 import type { Rep } from "./rep.js";
@@ -212,11 +212,6 @@ function countBy(keys: string[], values: (string | null | undefined)[]): Record<
   const counts: Record<string, number> = Object.fromEntries(keys.map((key) => [key, 0]));
   for (const value of values) if (value) counts[value] = (counts[value] ?? 0) + 1;
   return counts;
-}
-
-/** Code-point order: right for ISO dates and ids, and far cheaper than localeCompare on thousands of records. */
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function mean(values: number[]): number {

@@ -1,4 +1,4 @@
-import { addDaysIso } from "./dates.js";
+import { addDaysIso, compareText } from "./dates.js";
 import type { StoredRecord } from "./record.js";
 
 /**
@@ -55,7 +55,7 @@ export function drillHistory(records: StoredRecord[]): Map<string, DrillScore[]>
   const drills = records
     .map(({ record }) => record)
     .filter((r) => r.type === "drill" && r.status === "completed")
-    .sort((a, b) => a.date.localeCompare(b.date));
+    .sort((a, b) => compareText(a.date, b.date));
   for (const drill of drills) {
     const bySkill = new Map<string, number[]>();
     for (const round of drill.rounds ?? []) {
@@ -90,7 +90,7 @@ export function drillSchedule(records: StoredRecord[], skills: string[], firstDu
       const interval = nextIntervalDays(scores.map((s) => s.score));
       return { skill, due: addDaysIso(last.date, interval), last_date: last.date, last_score: last.score, interval_days: interval };
     })
-    .sort((a, b) => a.due.localeCompare(b.due) || (a.last_score ?? 0) - (b.last_score ?? 0) || skills.indexOf(a.skill) - skills.indexOf(b.skill));
+    .sort((a, b) => compareText(a.due, b.due) || (a.last_score ?? 0) - (b.last_score ?? 0) || skills.indexOf(a.skill) - skills.indexOf(b.skill));
 }
 
 /**

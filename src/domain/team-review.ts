@@ -1,4 +1,5 @@
 import type { Period, RepSummary } from "./review.js";
+import { compareText } from "./dates.js";
 
 export type TeamTrend = "up" | "down" | "flat" | null;
 
@@ -59,12 +60,10 @@ export function removedRep(review: RepSummary, records: number, lastRecord: stri
 
 /**
  * Overdue reps first, longest without a 1:1 first (never coached before all), then by id.
- * Plain comparisons, not localeCompare: ids and ISO dates sort as text, and the first
- * localeCompare of a run costs some 20 ms to set up its collator.
  */
 export function teamReview(period: Period, rows: TeamRow[], removed: RemovedRep[]): TeamReview {
   const since = (row: TeamRow) => row.days_since ?? Number.POSITIVE_INFINITY;
-  const reps = [...rows].sort((a, b) => Number(b.overdue) - Number(a.overdue) || since(b) - since(a) || (a.rep < b.rep ? -1 : a.rep > b.rep ? 1 : 0));
+  const reps = [...rows].sort((a, b) => Number(b.overdue) - Number(a.overdue) || since(b) - since(a) || compareText(a.rep, b.rep));
   const kept = rows.filter((row) => !row.overdue).length;
   return {
     period,

@@ -4,7 +4,7 @@ import { tickChecklistLine, withActionClosed, type ClosedStatus } from "../domai
 import { closest } from "../domain/ids.js";
 import type { Action, CoachRecord } from "../domain/record.js";
 import { badInput } from "../errors.js";
-import { listRecordPaths, parseRecord, readRecords, updateRecord } from "./records.js";
+import { listRecordPaths, parseRecord, readRecordFile, readRecords, updateRecord } from "./records.js";
 
 /**
  * Every action id in the workspace, drafts included: a new id must not collide even
@@ -26,6 +26,10 @@ export interface LocatedAction {
  * only in a broken record, or in a draft, is refused: those cannot be changed safely.
  */
 export function locateAction(root: string, id: string): LocatedAction {
+  // The index knows which record holds the id; only when it does not (a typo, or a
+  // record too broken to index) are the files themselves searched.
+  const indexed = readRecords(root).records.find(({ record }) => record.actions?.some((a) => a.id === id));
+  if (indexed) return holding(indexed.path, readRecordFile(root, indexed.path).record, id)!;
   const broken: string[] = [];
   for (const path of listRecordPaths(root)) {
     const text = readFileSync(join(root, path), "utf8");
@@ -35,18 +39,23 @@ export function locateAction(root: string, id: string): LocatedAction {
       broken.push(parsed.problem);
       continue;
     }
-    const action = parsed.value.record.actions?.find((a) => a.id === id);
-    if (!action) continue;
-    const { record } = parsed.value;
-    if (record.status === "draft") {
-      throw badInput("draft_action", `action '${id}' belongs to an unfinished draft session (${path})`, `finish it with \`coach session ${record.rep} --resume\` first`);
-    }
-    return { path, record, action };
+    const found = holding(path, parsed.value.record, id);
+    if (found) return found;
   }
   if (broken.length) throw badInput("invalid_record", `cannot change action '${id}': ${broken[0]}`, "fix the front matter by hand, then run this again");
   const known = [...takenActionIds(root)];
   const guess = closest(id, known);
   throw badInput("unknown_action", `no action '${id}'`, guess ? `did you mean '${guess}'? See \`coach actions --all\`` : "see `coach actions --all`");
+}
+
+/** The action `id` in `record`, unless the record is a draft (which cannot be changed yet). */
+function holding(path: string, record: CoachRecord, id: string): LocatedAction | undefined {
+  const action = record.actions?.find((a) => a.id === id);
+  if (!action) return undefined;
+  if (record.status === "draft") {
+    throw badInput("draft_action", `action '${id}' belongs to an unfinished draft session (${path})`, `finish it with \`coach session ${record.rep} --resume\` first`);
+  }
+  return { path, record, action };
 }
 
 export type CloseOutcome = { closed: Action } | { alreadyClosed: Action };
