@@ -37,6 +37,11 @@ export async function run(argv: string[], deps: Deps): Promise<number> {
 
 /** The process-bound entry: real streams, real environment. */
 export async function main(): Promise<void> {
+  // `coach review --team | head`: the reader has all it wants; stop quietly, as cat does.
+  process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code !== "EPIPE") throw error;
+    process.exit(process.exitCode ?? EXIT.ok);
+  });
   process.exitCode = await run(process.argv.slice(2), {
     stdout: process.stdout,
     stderr: process.stderr,

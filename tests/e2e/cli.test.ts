@@ -1,7 +1,8 @@
+import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { coachBin, ROOT, tempDir, writeFile } from "../helpers.js";
+import { BIN, coachBin, ROOT, TODAY, tempDir, writeFile } from "../helpers.js";
 
 const version = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")).version;
 const COMMANDS = [["init"], ["rep", "add"], ["rep", "list"], ["rep", "show"], ["templates", "list"], ["templates", "show"], ["templates", "validate"], ["plan"]];
@@ -104,5 +105,19 @@ describe("colour", () => {
     expect((await coachBin(["templates", "list"], { env })).stdout).not.toContain("\u001b[");
     expect((await coachBin(["templates", "list"], { env: { ...env, NO_COLOR: "", FORCE_COLOR: "1" } })).stdout).toContain("\u001b[");
     expect((await coachBin(["templates", "list", "--no-color"], { env: { ...env, NO_COLOR: "", FORCE_COLOR: "1" } })).stdout).not.toContain("\u001b[");
+  });
+});
+
+describe("output into a pipe that closes early (coach ... | head)", () => {
+  it("stops quietly with exit 0, no stack trace", async () => {
+    const dir = tempDir();
+    for (let i = 0; i < 600; i++) writeFile(join(dir, "reps", `rep-${i}`, "rep.yaml"), `id: rep-${i}\nname: Rep ${i} ${"x".repeat(150)}\n`);
+    const child = spawn(process.execPath, [BIN, "rep", "list", "--json"], { env: { PATH: process.env.PATH ?? "", COACH_WORKSPACE: dir, COACH_TODAY: TODAY } });
+    let stderr = "";
+    child.stderr.on("data", (chunk) => (stderr += chunk));
+    child.stdout.once("data", () => child.stdout.destroy());
+    const code = await new Promise((resolve) => child.on("close", resolve));
+    expect(stderr).toBe("");
+    expect(code).toBe(0);
   });
 });
