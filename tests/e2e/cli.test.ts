@@ -112,11 +112,14 @@ describe("output into a pipe that closes early (coach ... | head)", () => {
   it("stops quietly with exit 0, no stack trace", async () => {
     const dir = tempDir();
     for (let i = 0; i < 600; i++) writeFile(join(dir, "reps", `rep-${i}`, "rep.yaml"), `id: rep-${i}\nname: Rep ${i} ${"x".repeat(150)}\n`);
-    const child = spawn(process.execPath, [BIN, "rep", "list", "--json"], { env: { PATH: process.env.PATH ?? "", COACH_WORKSPACE: dir, COACH_TODAY: TODAY } });
-    let stderr = "";
-    child.stderr.on("data", (chunk) => (stderr += chunk));
-    child.stdout.once("data", () => child.stdout.destroy());
-    const code = await new Promise((resolve) => child.on("close", resolve));
+    // A real shell pipe (not a socket pair, as spawn makes): the writer gets EPIPE.
+    const script = `"${process.execPath}" "${BIN}" rep list --json 2>stderr.txt | head -c 10 >/dev/null; echo "\${PIPESTATUS[0]}"`;
+    const child = spawn("bash", ["-c", script], { cwd: dir, env: { PATH: process.env.PATH ?? "", COACH_WORKSPACE: dir, COACH_TODAY: TODAY } });
+    let stdout = "";
+    child.stdout.on("data", (chunk) => (stdout += chunk));
+    await new Promise((resolve) => child.on("close", resolve));
+    const stderr = readFileSync(join(dir, "stderr.txt"), "utf8");
+    const code = Number(stdout.trim());
     expect(stderr).toBe("");
     expect(code).toBe(0);
   });
