@@ -3,8 +3,23 @@
 import { build } from "esbuild";
 import { execFileSync } from "node:child_process";
 import { readFileSync, rmSync } from "node:fs";
+import { dirname, join } from "node:path";
 
 const { version } = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8"));
+
+/**
+ * zod re-exports its 60-odd message locales as `z.locales`; coach uses none of them
+ * (English is zod's default), and they are a third of the shared chunk every command
+ * compiles at start. Resolve that one re-export to English alone.
+ */
+const zodEnglishOnly = {
+  name: "zod-english-only",
+  setup(build) {
+    build.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
+      /[\\/]zod[\\/]/.test(args.importer) ? { path: join(dirname(args.importer), "..", "locales", "en.js") } : undefined,
+    );
+  },
+};
 
 rmSync(new URL("../dist", import.meta.url), { recursive: true, force: true });
 await build({
@@ -27,6 +42,7 @@ await build({
     ].join(" "),
   },
   define: { __COACH_VERSION__: JSON.stringify(version) },
+  plugins: [zodEnglishOnly],
   logLevel: "warning",
 });
 
