@@ -1,4 +1,4 @@
-import { stringify } from "yaml";
+import { Document, parse, visit } from "yaml";
 
 export interface SplitFile {
   /** The YAML between the `---` lines, without them. */
@@ -33,10 +33,31 @@ export function splitFrontMatter(text: string): SplitFile | undefined {
 /**
  * YAML that reads the same in YAML 1.2 and 1.1 parsers (PyYAML, Jekyll): emitting as
  * 1.1 quotes every string that 1.1 would take for a boolean, date, null or octal
- * (`yes`, `on`, `2026-01-05`, `012`), and no line folding keeps long answers intact.
+ * (`yes`, `on`, `2026-01-05`, `012`); what only 1.2 would take for another type (`0o17`)
+ * or what PyYAML refuses unquoted (tabs, `<<`, `=`) is quoted too. No line folding keeps
+ * long answers intact.
  */
 export function toYaml(value: unknown): string {
-  return stringify(value, { version: "1.1", lineWidth: 0, minContentWidth: 0, aliasDuplicateObjects: false });
+  const doc = new Document(value, { version: "1.1", aliasDuplicateObjects: false });
+  visit(doc, {
+    Scalar(_, node) {
+      if (typeof node.value !== "string" || !readsAsSomethingElse(node.value)) return;
+      node.type = "QUOTE_DOUBLE";
+      // The emitter writes a merge key bare whatever the style: an explicit tag keeps it text.
+      if (node.value === "<<") node.tag = "tag:yaml.org,2002:str";
+    },
+  });
+  return doc.toString({ lineWidth: 0, minContentWidth: 0 });
+}
+
+function readsAsSomethingElse(text: string): boolean {
+  if (text.includes("\n")) return false; // written as a block scalar, read back as text by every parser
+  if (text.includes("\t") || text === "<<" || text === "=") return true;
+  try {
+    return parse(text) !== text;
+  } catch {
+    return false; // not plain-safe at all: the emitter quotes it anyway
+  }
 }
 
 export function joinFrontMatter(frontMatter: unknown, body: string): string {

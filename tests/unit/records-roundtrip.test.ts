@@ -32,9 +32,13 @@ describe("record files", () => {
   it("any answer text survives a write and a read exactly", () => {
     fc.assert(
       fc.property(fc.string({ unit: "grapheme", maxLength: 200 }), fc.string({ unit: "binary", maxLength: 80 }).filter((s) => s.trim() !== ""), (answer, text) => {
-        const back = roundTrip(recordWith(answer, text));
+        const record = recordWith(answer, text);
+        const back = roundTrip(record);
         expect(back.record.answers![0]!.answer).toBe(answer);
         expect(back.record.actions![0]!.text).toBe(text);
+        const asYaml11 = parse(splitFrontMatter(joinFrontMatter(record, ""))!.frontMatter, { version: "1.1" });
+        expect(asYaml11.answers[0].answer).toBe(answer);
+        expect(asYaml11.actions[0].text).toBe(text);
       }),
       { numRuns: 400 },
     );
@@ -59,12 +63,16 @@ describe("record files", () => {
   });
 
   it("reads the same in a YAML 1.1 parser: strings that look like other types stay strings", () => {
-    for (const answer of ["yes", "no", "on", "off", "y", "n", "2026-01-05", "012", "1e3", "0x1F", "~", "null", "true"]) {
+    for (const answer of ["yes", "no", "on", "off", "y", "n", "2026-01-05", "012", "0o17", "1e3", "0x1F", "~", "null", "true", "12:30", "1_000", ".inf", "tab\there", "<<", "="]) {
       const split = splitFrontMatter(joinFrontMatter(recordWith(answer), ""))!;
       // yaml read as 1.1 resolves yes/no/on, dates, octals and sexagesimals the way PyYAML does.
       const data = parse(split.frontMatter, { version: "1.1" }) as { date: unknown; answers: { answer: unknown }[] };
       expect(data.answers[0]!.answer, answer).toBe(answer);
       expect(data.date).toBe("2026-11-22");
+      expect(roundTrip(recordWith(answer)).record.answers![0]!.answer, answer).toBe(answer);
+      // PyYAML refuses a tab in a plain scalar and reads `<<` and `=` as special keys.
+      if (/\t|^=$/.test(answer)) expect(split.frontMatter).toContain(`answer: ${JSON.stringify(answer)}`);
+      if (answer === "<<") expect(split.frontMatter).toContain('answer: !!str "<<"');
     }
   });
 
