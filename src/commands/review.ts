@@ -10,7 +10,7 @@ import { renderRepReviewMarkdown, renderTeamMarkdown } from "../domain/review-ma
 import { removedRep, teamReview, teamRow, type RemovedRep, type TeamRow } from "../domain/team-review.js";
 import { parseSince, SINCE_FORMS } from "../domain/when.js";
 import { badInput } from "../errors.js";
-import { writeFileSafely } from "../store/files.js";
+import { writeUserFile } from "../store/files.js";
 import { listRepFolders, readRecords, readRepFolder, recordsDir } from "../store/records.js";
 import { findRep, unknownRep } from "../store/reps.js";
 import type { Parsed } from "../store/yaml-source.js";
@@ -41,7 +41,7 @@ export async function runReview(raw: Record<string, unknown>, ctx: Context): Pro
   const text = render(report, format, workspace.config, ctx, Boolean(options.out));
   if (!options.out) return format === "json" ? ctx.out.printJson(report.json) : ctx.out.data(text);
   const file = resolve(ctx.cwd, options.out);
-  writeFileSafely(file, text.endsWith("\n") ? text : `${text}\n`);
+  writeUserFile(file, text.endsWith("\n") ? text : `${text}\n`);
   if (ctx.out.json) return ctx.out.printJson({ written: [file], id: report.kind === "rep" ? report.review.rep : "team" });
   ctx.out.info(`Review written to ${file}`);
 }

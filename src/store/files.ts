@@ -1,7 +1,7 @@
-import { closeSync, fsyncSync, mkdirSync, openSync, rmdirSync, statSync } from "node:fs";
+import { closeSync, fsyncSync, mkdirSync, openSync, rmdirSync, statSync, writeFileSync, type Stats } from "node:fs";
 import { dirname } from "node:path";
 import writeFileAtomic from "write-file-atomic";
-import { runtimeFailure } from "../errors.js";
+import { badInput, runtimeFailure } from "../errors.js";
 
 /** Records hold personal performance data: owner-only. */
 export const FILE_MODE = 0o600;
@@ -89,4 +89,28 @@ function removeLock(lock: string): void {
   } catch {
     // Already gone: another process took over a stale lock.
   }
+}
+
+/**
+ * A report the user asked for at a path of their choosing (`--out`). A regular file (or
+ * a new one) is written atomically; anything else that exists there, such as /dev/null,
+ * /dev/stdout or a named pipe, is written into, never replaced.
+ */
+export function writeUserFile(path: string, text: string): void {
+  let stat: Stats | undefined;
+  try {
+    stat = statSync(path);
+  } catch {
+    // Not there yet: a new regular file.
+  }
+  if (stat?.isDirectory()) throw badInput("invalid_option", `--out: ${path} is a folder`, "give a file name, e.g. --out review.md");
+  if (stat && !stat.isFile()) {
+    try {
+      writeFileSync(path, text);
+    } catch (error) {
+      throw runtimeFailure("write_failed", `could not write ${path}: ${(error as Error).message}`, error);
+    }
+    return;
+  }
+  writeFileSafely(path, text);
 }

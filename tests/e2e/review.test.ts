@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { coachBin, tempDir } from "../helpers.js";
@@ -52,6 +52,17 @@ describe("coach review, as a script runs it (built bin, no terminal)", () => {
     expect(result.stderr).toMatch(new RegExp(`^warning: skipped a broken record: ${paths[1]}:\\d+:\\d+: ratings\\.active-listening: Too big: expected number to be <=5\\n$`));
     expect(result.stdout).toContain("held 1 of 13 expected");
     expect(result.stdout).toContain("Skipped 1 broken record");
+  });
+
+  it("writes into /dev/null or a pipe rather than replacing it, and refuses a folder", async () => {
+    const { workspace, env } = history();
+    expect(await coachBin(["review", "alex-kim", "--format", "md", "--out", "/dev/null"], { env })).toMatchObject({ code: 0 });
+    expect(statSync("/dev/null").isCharacterDevice()).toBe(true);
+    expect(await coachBin(["review", "alex-kim", "--out", workspace], { env })).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: `error: --out: ${workspace} is a folder; give a file name, e.g. --out review.md\n`,
+    });
   });
 
   it("writes the team's Markdown report to a file", async () => {
