@@ -14,7 +14,7 @@ import { requireRep } from "../store/reps.js";
 import { ensureWorkspace, openWorkspace } from "../store/workspace.js";
 import { renderActionList } from "../ui/action-view.js";
 import { chooseRep } from "./choose-rep.js";
-import { parseOptions } from "./options.js";
+import { parseOptions, recordDate } from "./options.js";
 
 const listOptionsSchema = z.object({
   rep: z.string().optional(),
@@ -60,7 +60,7 @@ const addOptionsSchema = z.object({
 export async function runActionsAdd(raw: Record<string, unknown>, ctx: Context): Promise<void> {
   const options = parseOptions(addOptionsSchema, raw);
   const workspace = openWorkspace({ flag: ctx.workspaceFlag, env: ctx.env, cwd: ctx.cwd });
-  const date = options.date ?? ctx.today;
+  const date = recordDate(options.date, ctx.today);
   const due = options.due === undefined ? null : dueOrFail(options.due, date, "--due");
   const rep = await chooseRep(workspace, options.rep, ctx, "actions add");
   const action = newAction(uniqueActionId(takenActionIds(workspace.root), () => randomId(6)), options.text, options.owner, due);
@@ -98,9 +98,10 @@ export function runActionsClose(status: ClosedStatus) {
   return async (raw: Record<string, unknown>, ctx: Context): Promise<void> => {
     const options = parseOptions(closeOptionsSchema, raw);
     const workspace = openWorkspace({ flag: ctx.workspaceFlag, env: ctx.env, cwd: ctx.cwd });
-    const date = options.date ?? ctx.today;
+    const date = recordDate(options.date, ctx.today);
     const found = locateAction(workspace.root, options.id);
     if (found.action.status !== "open") throw alreadyClosed(found.action.id, found.action.status, found.action.closed_on);
+    if (date < found.record.date) throw badInput("invalid_option", `--date ${date} is before the action was made (${found.record.date})`, "give the day it was really closed");
     const outcome = closeActionInRecord(workspace.root, found.path, found.action.id, status, date);
     if ("alreadyClosed" in outcome) throw alreadyClosed(found.action.id, outcome.alreadyClosed.status, outcome.alreadyClosed.closed_on);
     const path = join(workspace.root, found.path);

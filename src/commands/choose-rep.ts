@@ -30,7 +30,7 @@ export async function chooseRep(workspace: Workspace, nameOrId: string | undefin
 }
 
 async function askForRep(workspace: Workspace, typed: string | undefined, prompter: Prompter, ctx: Context): Promise<Rep> {
-  const reps = loadAllReps(workspace.root);
+  const reps = loadAllReps(workspace.root, (problem) => ctx.out.warn(`skipped a broken rep profile: ${problem}`));
   if (typed === undefined && reps.length) {
     const choice = await prompter.select({
       id: "rep",

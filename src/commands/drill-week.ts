@@ -10,7 +10,7 @@ import type { DrillOptions } from "./drill.js";
 
 /** `coach drill --week [rep...]`: what is due this week, for whom, and an order for the sales meeting. */
 export async function runDrillWeek(workspace: Workspace, templates: LoadedTemplate[], options: DrillOptions, ctx: Context): Promise<void> {
-  const reps = options.reps.length ? [...new Map(options.reps.map((r) => requireRep(workspace.root, r)).map((rep) => [rep.id, rep])).values()] : loadAllReps(workspace.root);
+  const reps = options.reps.length ? [...new Map(options.reps.map((r) => requireRep(workspace.root, r)).map((rep) => [rep.id, rep])).values()] : loadAllReps(workspace.root, (problem) => ctx.out.warn(`skipped a broken rep profile: ${problem}`));
   const histories: RepHistory[] = reps.map((rep) => {
     const { records, skipped } = readRecords(workspace.root, rep.id);
     for (const problem of skipped) ctx.out.warn(`skipped a broken record: ${problem}`);

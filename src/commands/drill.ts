@@ -20,7 +20,7 @@ import { drillIntro, drillSummary } from "../ui/drill-view.js";
 import { chooseRep } from "./choose-rep.js";
 import { playRounds, type ResultsByRep } from "./drill-rounds.js";
 import { runDrillWeek } from "./drill-week.js";
-import { parseOptions, writeOptionsSchema } from "./options.js";
+import { parseOptions, writeOptionsSchema, recordDate } from "./options.js";
 
 const drillOptionsSchema = writeOptionsSchema.extend({
   reps: z.array(z.string()).default([]),
@@ -49,7 +49,7 @@ export async function runDrill(raw: Record<string, unknown>, ctx: Context): Prom
     for (const problem of skipped) ctx.out.warn(`skipped a broken record: ${problem}`);
     return { rep, records };
   });
-  const date = options.date ?? ctx.today;
+  const date = recordDate(options.date, ctx.today);
   const mode: DrillMode = options.preCall ? "pre-call" : reps.length > 1 ? "clinic" : "practice";
   const stage = options.stage ?? (mode === "pre-call" ? (reps[0]!.focus_stage ?? undefined) : undefined);
   const { template, skill, reason } = chooseDrill(workspace.config, templates, histories, { ...options, stage }, options.stage, date);

@@ -17,3 +17,14 @@ export const writeOptionsSchema = z.object({
   answers: z.string().optional(),
   date: isoDateSchema.optional(),
 });
+
+/**
+ * The date a record is written for: `--date` back-dates ("I forgot to log Friday's
+ * 1:1"), so a date after today is refused, since a future record would dodge every
+ * follow-up and review until then.
+ */
+export function recordDate(date: string | undefined, today: string): string {
+  if (date === undefined) return today;
+  if (date > today) throw badInput("invalid_option", `--date ${date} is after today (${today})`, "--date back-dates a record; leave it out for today");
+  return date;
+}

@@ -15,7 +15,7 @@ import { ensureWorkspace, openWorkspace } from "../store/workspace.js";
 import { drillsDueFor } from "./drills-due.js";
 import { chooseRep } from "./choose-rep.js";
 import { answersFromRecord, checkGivenAnswers, interview, pendingAnswerOf, type PendingAnswer } from "./interview.js";
-import { parseOptions, writeOptionsSchema } from "./options.js";
+import { parseOptions, writeOptionsSchema, recordDate } from "./options.js";
 
 const planOptionsSchema = writeOptionsSchema.extend({
   rep: z.string().optional(),
@@ -36,7 +36,7 @@ export async function runPlan(raw: Record<string, unknown>, ctx: Context): Promi
   const { records, skipped } = readRecords(workspace.root, rep.id);
   for (const problem of skipped) ctx.out.warn(`skipped a broken record: ${problem}`);
 
-  const date = options.date ?? ctx.today;
+  const date = recordDate(options.date, ctx.today);
   const draft = records.filter(({ record }) => record.type === "plan" && record.status === "draft").at(-1);
   if (options.resume && !draft) throw badInput("no_draft", `no draft plan for ${rep.id} to resume`, `start one with \`coach plan ${rep.id}\``);
   if (draft && !options.resume) ctx.out.info(`Note: an unfinished draft plan exists (${draft.path}); \`coach plan ${rep.id} --resume\` continues it.`);

@@ -8,7 +8,12 @@ import { renderRep, renderRepList } from "../ui/rep-view.js";
 import { parseOptions } from "./options.js";
 
 const repAddOptionsSchema = z.object({
-  name: z.string().trim().min(1, "a rep needs a name").max(100, "keep the name under 100 characters"),
+  name: z
+    .string()
+    .trim()
+    .min(1, "a rep needs a name")
+    .max(100, "keep the name under 100 characters")
+    .refine((name) => !/[\u0000-\u001f\u007f]/.test(name), "a name cannot hold control characters"),
   role: z.string().default(""),
   style: z
     .string()
@@ -45,7 +50,7 @@ export function addRep(workspace: Workspace, options: RepAddOptions, today: stri
 
 export async function runRepList(_raw: Record<string, unknown>, ctx: Context): Promise<void> {
   const workspace = openWorkspace({ flag: ctx.workspaceFlag, env: ctx.env, cwd: ctx.cwd });
-  const reps = loadAllReps(workspace.root);
+  const reps = loadAllReps(workspace.root, (problem) => ctx.out.warn(`skipped a broken rep profile: ${problem}`));
   if (ctx.out.json) return ctx.out.printJson(reps);
   if (reps.length === 0) {
     ctx.out.info(`No reps yet in ${workspace.root}. Add one: coach rep add "Alex Kim"`);

@@ -28,6 +28,8 @@ export function findDraft(root: string, rep: Rep, records: StoredRecord[], resum
 export interface SetupOptions {
   plan?: string;
   template?: string;
+  /** The session's date: a back-dated session follows only plans made by then. */
+  date: string;
 }
 
 /**
@@ -44,7 +46,7 @@ export function chooseSessionSetup(config: Config, rep: Rep, records: StoredReco
     const stage = stageOf(draft.stage) ?? chooseFocus(config, rep, records).stage;
     return { plan, template, stage, why: `resuming the draft of ${draft.date}` };
   }
-  const plan = choosePlan(rep, records, options.plan);
+  const plan = choosePlan(rep, records, options.plan, options.date);
   const planTemplate = typeof plan?.record.session_template === "string" ? plan.record.session_template : undefined;
   if (options.template || planTemplate) {
     const template = requireTemplate(templates, (options.template ?? planTemplate)!, "session").template;
@@ -61,9 +63,9 @@ export function chooseSessionSetup(config: Config, rep: Rep, records: StoredReco
 }
 
 /** `--plan ID`, `--plan latest`, or by default the latest plan not yet held (none is fine). */
-function choosePlan(rep: Rep, records: StoredRecord[], wanted: string | undefined): StoredRecord | undefined {
+function choosePlan(rep: Rep, records: StoredRecord[], wanted: string | undefined, date: string): StoredRecord | undefined {
   const plans = records.filter(({ record }) => record.type === "plan" && record.status !== "draft");
-  const notHeld = plans.filter(({ record }) => record.status === "planned");
+  const notHeld = plans.filter(({ record }) => record.status === "planned" && record.date <= date);
   if (wanted === undefined) return notHeld.at(-1);
   if (wanted === "latest") {
     const latest = notHeld.at(-1);

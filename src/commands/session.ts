@@ -16,7 +16,7 @@ import { PromptCancelled } from "../ui/prompter.js";
 import { chooseRep } from "./choose-rep.js";
 import { askCommitments, commitmentsFromFile, type CommitmentAsking } from "./commitments.js";
 import { answersFromRecord, checkGivenAnswers, interview, missingAnswersError, pendingAnswerOf } from "./interview.js";
-import { parseOptions, writeOptionsSchema } from "./options.js";
+import { parseOptions, writeOptionsSchema, recordDate } from "./options.js";
 import { applyFollowUps, markPlanHeld } from "./session-close.js";
 import { chooseSessionSetup, findDraft } from "./session-setup.js";
 
@@ -47,8 +47,8 @@ export async function runSession(raw: Record<string, unknown>, ctx: Context): Pr
   if (!options.resume && records.some(({ record }) => record.type === "session" && record.status === "draft")) {
     ctx.out.info(`Note: an unfinished draft session exists; \`coach session ${rep.id} --resume\` continues it.`);
   }
-  const date = options.date ?? draft?.record.date ?? ctx.today;
-  const setup = chooseSessionSetup(workspace.config, rep, records, templates, options, draft?.record);
+  const date = options.date !== undefined ? recordDate(options.date, ctx.today) : (draft?.record.date ?? ctx.today);
+  const setup = chooseSessionSetup(workspace.config, rep, records, templates, { ...options, date }, draft?.record);
   const pending = pendingAnswerOf(draft?.record);
 
   // Commitments made on or before the session's day are followed up (a back-dated session

@@ -96,7 +96,7 @@ export function readFolderThroughIndex(root: string, rep: string, parsers: Parse
     const name = names[i]!;
     const path = folder + sep + name;
     const stored = known?.files[name];
-    const before = stored && isEntry(stored) ? stored : undefined;
+    const before = stored && isEntry(stored) && (stored.problem !== undefined || looksLikeRecord(stored.value)) ? stored : undefined;
     const entry = refresh(dir + name, path, before, parsers.record, summarize);
     entries[i] = entry;
     if (!entry) {
@@ -195,6 +195,19 @@ function isEntry(value: unknown): boolean {
   const entry = value as Entry<{ date?: unknown }>;
   if (typeof entry.size !== "number" || typeof entry.mtimeMs !== "number" || typeof entry.ino !== "number") return false;
   return typeof entry.problem === "string" || (typeof entry.value === "object" && entry.value !== null);
+}
+
+/**
+ * The fields every reader of the index relies on, with the types they rely on: a
+ * damaged entry (hand-edited, truncated by another tool) is parsed from its file again
+ * rather than trusted. Plain checks, no schema: this runs for every record on every run.
+ */
+function looksLikeRecord(value: unknown): boolean {
+  const r = value as Record<string, unknown>;
+  const strings = ["schema", "id", "type", "rep", "date", "status"].every((key) => typeof r[key] === "string");
+  const list = (key: string) => r[key] === undefined || (Array.isArray(r[key]) && (r[key] as unknown[]).every((item) => typeof item === "object" && item !== null));
+  const map = (key: string) => r[key] === undefined || (typeof r[key] === "object" && r[key] !== null && !Array.isArray(r[key]));
+  return strings && list("actions") && list("follow_ups") && list("rounds") && map("ratings");
 }
 
 /** A workspace we may not write to (read-only, full disk) just goes without an index. */

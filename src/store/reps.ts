@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { closest, assertSafeSegment, isSlug, slugify } from "../domain/ids.js";
 import { repSchema, type Rep } from "../domain/rep.js";
 import { toYaml } from "../domain/front-matter.js";
-import { badInput } from "../errors.js";
+import { badInput, CoachError } from "../errors.js";
 import { writeFileSafely } from "./files.js";
 import { ensureWorkspace, type Workspace } from "./workspace.js";
 import { loadYaml, parseYaml, type Parsed } from "./yaml-source.js";
@@ -29,11 +29,23 @@ export function parseRepProfile(text: string, file: string): Parsed<Rep> {
 
 export function loadRep(root: string, id: string): Rep {
   const file = join(repDir(root, id), "rep.yaml");
-  return loadYaml(repSchema, readFileSync(file, "utf8"), file, "fix the profile by hand or re-add the rep");
+  const rep = loadYaml(repSchema, readFileSync(file, "utf8"), file, "fix the profile by hand or re-add the rep");
+  // The folder is what every path and lookup uses: a profile claiming another id would make the rep unreachable.
+  if (rep.id !== id) throw badInput("invalid_yaml", `${file}:1:1: id '${rep.id}' does not match its folder '${id}'`, `set \`id: ${id}\` in the profile`);
+  return rep;
 }
 
-export function loadAllReps(root: string): Rep[] {
-  return listRepIds(root).map((id) => loadRep(root, id));
+/** Every rep; a profile broken by hand is reported through `skip` and left out, not fatal to a list. */
+export function loadAllReps(root: string, skip: (problem: string) => void): Rep[] {
+  return listRepIds(root).flatMap((id) => {
+    try {
+      return [loadRep(root, id)];
+    } catch (error) {
+      if (!(error instanceof CoachError) || error.code !== "invalid_yaml") throw error;
+      skip(error.message);
+      return [];
+    }
+  });
 }
 
 /** Finds a rep by id or by name ("Alex Kim" finds alex-kim), or undefined. */

@@ -1,8 +1,9 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import { homedir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { DEFAULT_CONFIG, configSchema, type Config } from "../domain/config.js";
 import { toYaml } from "../domain/front-matter.js";
+import { badInput } from "../errors.js";
 import { ensureDir, writeFileSafely } from "./files.js";
 import { loadYaml } from "./yaml-source.js";
 
@@ -37,6 +38,9 @@ export function resolveWorkspaceRoot({ flag, env, cwd }: WorkspaceLookup): Pick<
 
 export function openWorkspace(lookup: WorkspaceLookup): Workspace {
   const { root, foundBy } = resolveWorkspaceRoot(lookup);
+  if (existsSync(root) && !statSync(root).isDirectory()) {
+    throw badInput("invalid_workspace", `the workspace ${root} (from ${foundBy}) is a file, not a folder`, "point --workspace or COACH_WORKSPACE at a folder");
+  }
   const file = join(root, CONFIG_FILE);
   if (!existsSync(file)) return { root, foundBy, config: DEFAULT_CONFIG, exists: false };
   const config = loadYaml(configSchema, readFileSync(file, "utf8"), file, "fix coach.yaml or remove the field to use the default");
