@@ -153,7 +153,7 @@ describe("coach actions done / drop", () => {
 
   it("an unknown id gets a did-you-mean; a closed one says when it was closed", async () => {
     const workspace = await workspaceWithRep();
-    const [a] = await holdSession(workspace, { actions: [{ text: "First" }] });
+    const [a] = await holdSession(workspace, { actions: [{ text: "First" }] }, ["--date", "2026-11-20"]);
     const unknown = await coach(["actions", "done", a!.slice(0, 4)], { workspace });
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain(`no action '${a!.slice(0, 4)}'; did you mean '${a}'?`);
