@@ -43,6 +43,8 @@ await build({
   },
   define: { __COACH_VERSION__: JSON.stringify(version) },
   plugins: [zodEnglishOnly],
+  // Required on demand at run time (src/yaml-lib.ts), not bundled: most runs never parse with it.
+  external: ["yaml"],
   logLevel: "warning",
 });
 

@@ -1,4 +1,4 @@
-import { Document, parse, visit } from "yaml";
+import { yamlLib } from "../yaml-lib.js";
 
 export interface SplitFile {
   /** The YAML between the `---` lines, without them. */
@@ -38,6 +38,7 @@ export function splitFrontMatter(text: string): SplitFile | undefined {
  * long answers intact.
  */
 export function toYaml(value: unknown): string {
+  const { Document, visit } = yamlLib();
   const doc = new Document(value, { version: "1.1", aliasDuplicateObjects: false });
   visit(doc, {
     Scalar(_, node) {
@@ -54,7 +55,7 @@ function readsAsSomethingElse(text: string): boolean {
   if (text.includes("\n")) return false; // written as a block scalar, read back as text by every parser
   if (text.includes("\t") || text === "<<" || text === "=") return true;
   try {
-    return parse(text) !== text;
+    return yamlLib().parse(text) !== text;
   } catch {
     return false; // not plain-safe at all: the emitter quotes it anyway
   }

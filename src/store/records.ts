@@ -1,12 +1,12 @@
 import { randomBytes } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, type Dirent } from "node:fs";
 import { join, relative } from "node:path";
-import { parse } from "yaml";
 import { inKeyOrderOf, joinFrontMatter, splitFrontMatter } from "../domain/front-matter.js";
 import { assertSafeSegment } from "../domain/ids.js";
 import { recordSchema, RECORD_FILE, type CoachRecord, type StoredRecord } from "../domain/record.js";
 import type { Rep } from "../domain/rep.js";
 import { badInput } from "../errors.js";
+import { yamlLib } from "../yaml-lib.js";
 import { pruneShards, readFolderThroughIndex } from "./record-index.js";
 import { listRepIds, parseRepProfile, repDir } from "./reps.js";
 import { withFileLock, writeFileSafely } from "./files.js";
@@ -176,7 +176,7 @@ export function updateRecord(root: string, path: string, change: (current: Recor
     if (next === parsed.value) return next;
     // Keys keep the order they had in the file, so the rewrite changes only the lines that
     // changed (zod puts known keys first), and git merges two people's edits of one record.
-    const before = parse(splitFrontMatter(text)!.frontMatter) as unknown;
+    const before = yamlLib().parse(splitFrontMatter(text)!.frontMatter) as unknown;
     writeFileSafely(file, joinFrontMatter(inKeyOrderOf(next.record, before), next.body));
     return next;
   });

@@ -1,4 +1,5 @@
-import { LineCounter, parseDocument, isNode, type Document } from "yaml";
+import type { Document } from "yaml";
+import { yamlLib } from "../yaml-lib.js";
 import type { z } from "zod";
 import { badInput } from "../errors.js";
 import { parseCanonicalYaml } from "./canonical-yaml.js";
@@ -16,6 +17,7 @@ export function parseYaml<T>(schema: z.ZodType<T>, text: string, file: string, f
   const fast = parseCanonicalYaml(text);
   const checked = fast && schema.safeParse(fast);
   if (checked && checked.success) return { ok: true, value: checked.data };
+  const { LineCounter, parseDocument } = yamlLib();
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, schema: "core" });
   const where = (offset: number | undefined): string => {
@@ -49,7 +51,7 @@ export function loadYaml<T>(schema: z.ZodType<T>, text: string, file: string, hi
 function offsetOf(doc: Document, path: (string | number)[]): number {
   for (let depth = path.length; depth >= 0; depth--) {
     const node = depth === 0 ? doc.contents : doc.getIn(path.slice(0, depth), true);
-    if (isNode(node) && node.range) return node.range[0];
+    if (yamlLib().isNode(node) && node.range) return node.range[0];
   }
   return 0;
 }
