@@ -11,7 +11,7 @@ import { badInput } from "../errors.js";
 import { closeActionInRecord, locateAction, takenActionIds } from "../store/actions.js";
 import { randomId, readRecords, writeNewRecord } from "../store/records.js";
 import { requireRep } from "../store/reps.js";
-import { ensureWorkspace, openWorkspace } from "../store/workspace.js";
+import { ensureWorkspace, workspaceOf } from "../store/workspace.js";
 import { renderActionList } from "../ui/action-view.js";
 import { chooseRep } from "./choose-rep.js";
 import { parseOptions, recordDate } from "./options.js";
@@ -29,10 +29,10 @@ export async function runActionsList(raw: Record<string, unknown>, ctx: Context)
   const chosen = (["open", "overdue", "all"] as const).filter((flag) => options[flag]);
   if (chosen.length > 1) throw badInput("invalid_option", `choose one of --open, --overdue, --all (got ${chosen.map((f) => `--${f}`).join(" and ")})`, "see `coach actions --help`");
   const filter: ActionFilter = chosen[0] ?? "open";
-  const workspace = openWorkspace({ flag: ctx.workspaceFlag, env: ctx.env, cwd: ctx.cwd });
+  const workspace = workspaceOf(ctx);
   const rep = options.rep === undefined ? undefined : requireRep(workspace.root, options.rep);
   const { records, skipped } = readRecords(workspace.root, rep?.id);
-  for (const problem of skipped) ctx.out.warn(`skipped a broken record: ${problem}`);
+  ctx.out.skippedRecords(skipped);
   if (skipped.length) ctx.out.warn(`${skipped.length} record${skipped.length === 1 ? "" : "s"} skipped; their commitments are not listed`);
 
   const selected = selectActions(records, filter, ctx.today);
@@ -59,7 +59,7 @@ const addOptionsSchema = z.object({
  */
 export async function runActionsAdd(raw: Record<string, unknown>, ctx: Context): Promise<void> {
   const options = parseOptions(addOptionsSchema, raw);
-  const workspace = openWorkspace({ flag: ctx.workspaceFlag, env: ctx.env, cwd: ctx.cwd });
+  const workspace = workspaceOf(ctx);
   const date = recordDate(options.date, ctx.today);
   const due = options.due === undefined ? null : dueOrFail(options.due, date, "--due");
   const rep = await chooseRep(workspace, options.rep, ctx, "actions add");
@@ -97,7 +97,7 @@ const closeOptionsSchema = z.object({
 export function runActionsClose(status: ClosedStatus) {
   return async (raw: Record<string, unknown>, ctx: Context): Promise<void> => {
     const options = parseOptions(closeOptionsSchema, raw);
-    const workspace = openWorkspace({ flag: ctx.workspaceFlag, env: ctx.env, cwd: ctx.cwd });
+    const workspace = workspaceOf(ctx);
     const date = recordDate(options.date, ctx.today);
     const found = locateAction(workspace.root, options.id);
     if (found.action.status !== "open") throw alreadyClosed(found.action.id, found.action.status, found.action.closed_on);

@@ -13,7 +13,7 @@ export async function runDrillWeek(workspace: Workspace, templates: LoadedTempla
   const reps = options.reps.length ? [...new Map(options.reps.map((r) => requireRep(workspace.root, r)).map((rep) => [rep.id, rep])).values()] : loadAllReps(workspace.root, (problem) => ctx.out.warn(`skipped a broken rep profile: ${problem}`));
   const histories: RepHistory[] = reps.map((rep) => {
     const { records, skipped } = readRecords(workspace.root, rep.id);
-    for (const problem of skipped) ctx.out.warn(`skipped a broken record: ${problem}`);
+    ctx.out.skippedRecords(skipped);
     return { rep, records };
   });
   const routine = weekRoutine(workspace.config, templates, histories, { stage: options.stage, skill: options.skill }, ctx.today);

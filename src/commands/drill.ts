@@ -15,7 +15,7 @@ import { loadAnswersFile } from "../store/answers.js";
 import { randomId, readRecords, writeNewRecord } from "../store/records.js";
 import { requireRep } from "../store/reps.js";
 import { loadTemplates, requireTemplate } from "../store/templates.js";
-import { ensureWorkspace, openWorkspace, type Workspace } from "../store/workspace.js";
+import { ensureWorkspace, workspaceOf, type Workspace } from "../store/workspace.js";
 import { drillIntro, drillSummary } from "../ui/drill-view.js";
 import { chooseRep } from "./choose-rep.js";
 import { playRounds, type ResultsByRep } from "./drill-rounds.js";
@@ -36,7 +36,7 @@ export type DrillOptions = z.infer<typeof drillOptionsSchema>;
 /** argv -> options -> load -> decide (skill, drill, rounds) -> ask (rounds) -> render -> write -> report. */
 export async function runDrill(raw: Record<string, unknown>, ctx: Context): Promise<void> {
   const options = parseOptions(drillOptionsSchema, raw);
-  const workspace = openWorkspace({ flag: ctx.workspaceFlag, env: ctx.env, cwd: ctx.cwd });
+  const workspace = workspaceOf(ctx);
   const templates = loadTemplates(workspace.root, workspace.config);
   checkFilters(workspace.config, templates, options);
   if (options.week) return runDrillWeek(workspace, templates, options, ctx);
@@ -46,7 +46,7 @@ export async function runDrill(raw: Record<string, unknown>, ctx: Context): Prom
   const reps = await resolveReps(workspace, options.reps, ctx);
   const histories: RepHistory[] = reps.map((rep) => {
     const { records, skipped } = readRecords(workspace.root, rep.id);
-    for (const problem of skipped) ctx.out.warn(`skipped a broken record: ${problem}`);
+    ctx.out.skippedRecords(skipped);
     return { rep, records };
   });
   const date = recordDate(options.date, ctx.today);

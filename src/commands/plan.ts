@@ -11,7 +11,7 @@ import { badInput } from "../errors.js";
 import { loadAnswersFile, questionAnswers } from "../store/answers.js";
 import { randomId, readRecordFile, readRecords, replaceRecord, writeNewRecord } from "../store/records.js";
 import { loadTemplates, requireTemplate } from "../store/templates.js";
-import { ensureWorkspace, openWorkspace } from "../store/workspace.js";
+import { ensureWorkspace, workspaceOf } from "../store/workspace.js";
 import { drillsDueFor } from "./drills-due.js";
 import { chooseRep } from "./choose-rep.js";
 import { answersFromRecord, checkGivenAnswers, interview, pendingAnswerOf, type PendingAnswer } from "./interview.js";
@@ -27,14 +27,14 @@ const planOptionsSchema = writeOptionsSchema.extend({
 /** argv -> options -> load -> decide -> ask -> render -> write -> report. */
 export async function runPlan(raw: Record<string, unknown>, ctx: Context): Promise<void> {
   const options = parseOptions(planOptionsSchema, raw);
-  const workspace = openWorkspace({ flag: ctx.workspaceFlag, env: ctx.env, cwd: ctx.cwd });
+  const workspace = workspaceOf(ctx);
   const { config } = workspace;
   if (options.stage) requireStage(config, options.stage);
   const templates = loadTemplates(workspace.root, config);
   const given = options.answers ? await loadAnswersFile(options.answers, ctx) : undefined;
   const rep = await chooseRep(workspace, options.rep, ctx, "plan");
   const { records, skipped } = readRecords(workspace.root, rep.id);
-  for (const problem of skipped) ctx.out.warn(`skipped a broken record: ${problem}`);
+  ctx.out.skippedRecords(skipped);
 
   const date = recordDate(options.date, ctx.today);
   const draft = records.filter(({ record }) => record.type === "plan" && record.status === "draft").at(-1);

@@ -3,7 +3,7 @@ import type { Context } from "../context.js";
 import { requireStage } from "../domain/config.js";
 import { BEHAVIOUR_STYLES, type Rep } from "../domain/rep.js";
 import { loadAllReps, newRepId, requireRep, saveRep } from "../store/reps.js";
-import { openWorkspace, type Workspace } from "../store/workspace.js";
+import { workspaceOf, type Workspace } from "../store/workspace.js";
 import { renderRep, renderRepList } from "../ui/rep-view.js";
 import { parseOptions } from "./options.js";
 
@@ -27,7 +27,7 @@ export type RepAddOptions = z.infer<typeof repAddOptionsSchema>;
 
 export async function runRepAdd(raw: Record<string, unknown>, ctx: Context): Promise<void> {
   const options = parseOptions(repAddOptionsSchema, raw);
-  const workspace = openWorkspace({ flag: ctx.workspaceFlag, env: ctx.env, cwd: ctx.cwd });
+  const workspace = workspaceOf(ctx);
   const { rep, path } = addRep(workspace, options, ctx.today);
   if (ctx.out.json) return ctx.out.printJson({ written: [path], id: rep.id });
   ctx.out.info(`Added ${rep.name} as '${rep.id}' (${path})`);
@@ -49,7 +49,7 @@ export function addRep(workspace: Workspace, options: RepAddOptions, today: stri
 }
 
 export async function runRepList(_raw: Record<string, unknown>, ctx: Context): Promise<void> {
-  const workspace = openWorkspace({ flag: ctx.workspaceFlag, env: ctx.env, cwd: ctx.cwd });
+  const workspace = workspaceOf(ctx);
   const reps = loadAllReps(workspace.root, (problem) => ctx.out.warn(`skipped a broken rep profile: ${problem}`));
   if (ctx.out.json) return ctx.out.printJson(reps);
   if (reps.length === 0) {
@@ -61,7 +61,7 @@ export async function runRepList(_raw: Record<string, unknown>, ctx: Context): P
 
 export async function runRepShow(raw: Record<string, unknown>, ctx: Context): Promise<void> {
   const { rep: id } = parseOptions(z.object({ rep: z.string() }), raw);
-  const workspace = openWorkspace({ flag: ctx.workspaceFlag, env: ctx.env, cwd: ctx.cwd });
+  const workspace = workspaceOf(ctx);
   const rep = requireRep(workspace.root, id);
   if (ctx.out.json) return ctx.out.printJson(rep);
   ctx.out.data(renderRep(rep, workspace.config, ctx.out.style));

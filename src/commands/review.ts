@@ -15,7 +15,7 @@ import { listRepFolders, readRecords, readRepFolder, recordsDir } from "../store
 import { findRep, unknownRep } from "../store/reps.js";
 import type { Parsed } from "../store/yaml-source.js";
 import type { Rep } from "../domain/rep.js";
-import { openWorkspace, type Workspace } from "../store/workspace.js";
+import { workspaceOf, type Workspace } from "../store/workspace.js";
 import { renderRepReviewText, renderTeamText } from "../ui/review-text.js";
 import { parseOptions } from "./options.js";
 
@@ -34,7 +34,7 @@ export async function runReview(raw: Record<string, unknown>, ctx: Context): Pro
   const options = parseOptions(reviewOptionsSchema, raw);
   if (options.team && options.rep) throw badInput("invalid_option", "give a rep or --team, not both", "e.g. `coach review alex-kim` or `coach review --team`");
   const format = chooseFormat(options, ctx);
-  const workspace = openWorkspace({ flag: ctx.workspaceFlag, env: ctx.env, cwd: ctx.cwd });
+  const workspace = workspaceOf(ctx);
   const period = periodOf(options.since, workspace.config, ctx.today);
 
   const report = options.rep ? reviewOne(workspace, options.rep, period, ctx) : reviewTeam(workspace, period, ctx);
@@ -117,7 +117,7 @@ function teamMember(folder: string, profile: Parsed<Rep> | undefined, ctx: Conte
 }
 
 function warnSkipped(skipped: string[], ctx: Context): void {
-  for (const problem of skipped) ctx.out.warn(`skipped a broken record: ${problem}`);
+  ctx.out.skippedRecords(skipped);
 }
 
 function render(report: Report, format: Format, config: Config, ctx: Context, toFile: boolean): string {

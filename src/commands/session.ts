@@ -11,7 +11,7 @@ import { takenActionIds } from "../store/actions.js";
 import { loadAnswersFile, questionAnswers } from "../store/answers.js";
 import { randomId, readRecords, replaceRecord, writeNewRecord } from "../store/records.js";
 import { loadTemplates } from "../store/templates.js";
-import { ensureWorkspace, openWorkspace } from "../store/workspace.js";
+import { ensureWorkspace, workspaceOf } from "../store/workspace.js";
 import { PromptCancelled } from "../ui/prompter.js";
 import { chooseRep } from "./choose-rep.js";
 import { askCommitments, commitmentsFromFile, type CommitmentAsking } from "./commitments.js";
@@ -35,13 +35,13 @@ const sessionOptionsSchema = writeOptionsSchema.extend({
 export async function runSession(raw: Record<string, unknown>, ctx: Context): Promise<void> {
   const options = parseOptions(sessionOptionsSchema, raw);
   if (options.resume && (options.plan || options.template)) throw badInput("invalid_option", "--resume continues the draft's own plan and template", "leave out --plan and --template");
-  const workspace = openWorkspace({ flag: ctx.workspaceFlag, env: ctx.env, cwd: ctx.cwd });
+  const workspace = workspaceOf(ctx);
   const templates = loadTemplates(workspace.root, workspace.config);
   const given = options.answers ? await loadAnswersFile(options.answers, ctx) : undefined;
   const source = options.answers === "-" ? "<stdin>" : (options.answers ?? "");
   const rep = await chooseRep(workspace, options.rep, ctx, "session");
   const { records, skipped } = readRecords(workspace.root, rep.id);
-  for (const problem of skipped) ctx.out.warn(`skipped a broken record: ${problem}`);
+  ctx.out.skippedRecords(skipped);
 
   const draft = findDraft(workspace.root, rep, records, options.resume);
   if (!options.resume && records.some(({ record }) => record.type === "session" && record.status === "draft")) {

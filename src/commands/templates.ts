@@ -6,7 +6,7 @@ import { requireStage } from "../domain/config.js";
 import { appliesToStage, TEMPLATE_KINDS, templateSummary } from "../domain/template.js";
 import { badInput, CoachError } from "../errors.js";
 import { loadTemplates, parseTemplateFile, requireTemplate, yamlFilesUnder } from "../store/templates.js";
-import { openWorkspace } from "../store/workspace.js";
+import { workspaceOf } from "../store/workspace.js";
 import { renderTemplate, renderTemplateList } from "../ui/template-view.js";
 import { parseOptions } from "./options.js";
 
@@ -17,7 +17,7 @@ const listOptionsSchema = z.object({
 
 export async function runTemplatesList(raw: Record<string, unknown>, ctx: Context): Promise<void> {
   const options = parseOptions(listOptionsSchema, raw);
-  const workspace = openWorkspace({ flag: ctx.workspaceFlag, env: ctx.env, cwd: ctx.cwd });
+  const workspace = workspaceOf(ctx);
   if (options.stage) requireStage(workspace.config, options.stage);
   const templates = loadTemplates(workspace.root, workspace.config)
     .filter(({ template }) => !options.kind || template.kind === options.kind)
@@ -29,7 +29,7 @@ export async function runTemplatesList(raw: Record<string, unknown>, ctx: Contex
 
 export async function runTemplatesShow(raw: Record<string, unknown>, ctx: Context): Promise<void> {
   const { id } = parseOptions(z.object({ id: z.string() }), raw);
-  const workspace = openWorkspace({ flag: ctx.workspaceFlag, env: ctx.env, cwd: ctx.cwd });
+  const workspace = workspaceOf(ctx);
   const loaded = requireTemplate(loadTemplates(workspace.root, workspace.config), id);
   if (ctx.out.json) return ctx.out.printJson(loaded.template);
   ctx.out.data(renderTemplate(loaded, ctx.out.style));
@@ -38,7 +38,7 @@ export async function runTemplatesShow(raw: Record<string, unknown>, ctx: Contex
 /** Checks every file and reports every problem, not just the first: exit 2 if any. */
 export async function runTemplatesValidate(raw: Record<string, unknown>, ctx: Context): Promise<void> {
   const { paths } = parseOptions(z.object({ paths: z.array(z.string()).default([]) }), raw);
-  const workspace = openWorkspace({ flag: ctx.workspaceFlag, env: ctx.env, cwd: ctx.cwd });
+  const workspace = workspaceOf(ctx);
   const targets = paths.length ? paths.map((p) => resolve(ctx.cwd, p)) : [join(workspace.root, "templates")];
   const files = targets.flatMap((target) => {
     const found = yamlFilesUnder(target);

@@ -36,6 +36,11 @@ export function resolveWorkspaceRoot({ flag, env, cwd }: WorkspaceLookup): Pick<
   return { root: join(dataHome, "coach"), foundBy: "default" };
 }
 
+/** The workspace a command runs in: `--workspace`, COACH_WORKSPACE, or found from the folder it runs in. */
+export function workspaceOf(ctx: { workspaceFlag: string | undefined; env: NodeJS.ProcessEnv; cwd: string }): Workspace {
+  return openWorkspace({ flag: ctx.workspaceFlag, env: ctx.env, cwd: ctx.cwd });
+}
+
 export function openWorkspace(lookup: WorkspaceLookup): Workspace {
   const { root, foundBy } = resolveWorkspaceRoot(lookup);
   if (existsSync(root) && !statSync(root).isDirectory()) {

@@ -69,6 +69,11 @@ export class Output {
     this.stderr.write(`${this.style.yellow("warning:")} ${message}\n`);
   }
 
+  /** Records a list or report left out because they are broken: one warning each. */
+  skippedRecords(problems: string[]): void {
+    for (const problem of problems) this.warn(`skipped a broken record: ${problem}`);
+  }
+
   error(message: string): void {
     this.stderr.write(`${this.style.red("error:")} ${message}\n`);
   }
