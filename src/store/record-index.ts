@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { join, sep } from "node:path";
 import type { CoachRecord, RoundResult, StoredRecord } from "../domain/record.js";
-import { RECORD_FILE } from "../domain/record.js";
+import { RECORD_FILE, RECORD_SCHEMA } from "../domain/record.js";
 import type { Rep } from "../domain/rep.js";
 import { writeFileSafely } from "./files.js";
 import type { Parsed } from "./yaml-source.js";
@@ -21,7 +21,7 @@ import type { Parsed } from "./yaml-source.js";
  * change what a valid file parses to (a new default, a renamed field): old shards are
  * then rebuilt.
  */
-export const INDEX_VERSION = 1;
+export const INDEX_VERSION = 2;
 export const INDEX_DIR = join(".coach", "index");
 
 interface Stamp {
@@ -97,7 +97,7 @@ export function readFolderThroughIndex(root: string, rep: string, parsers: Parse
     const path = folder + sep + name;
     const stored = known?.files[name];
     const before = stored && isEntry(stored) && (stored.problem !== undefined || looksLikeRecord(stored.value)) ? stored : undefined;
-    const entry = refresh(dir + name, path, before, parsers.record, summarize);
+    const entry = refresh(dir + name, path, before, parsers.record, (record) => summarize(record, name, rep));
     entries[i] = entry;
     if (!entry) {
       changed = true;
@@ -105,7 +105,7 @@ export function readFolderThroughIndex(root: string, rep: string, parsers: Parse
     }
     if (entry === before) kept++;
     else changed = true;
-    if (entry.value) records.push({ path, record: entry.value });
+    if (entry.value) records.push({ path, record: withNameAndFolder(entry.value, name, rep) });
     else skipped.push(entry.problem!);
   }
   // Entries of deleted files (or damaged ones) make the shard differ from the folder.
@@ -132,14 +132,24 @@ export function pruneShards(root: string, liveReps: string[]): void {
 
 /**
  * What the index keeps of a record: everything (keys a person added too) except the
- * answers and the drill rounds' response and notes, which no report reads. A command
- * that needs them (resuming a draft) reads the file with readRecordFile.
+ * answers and, of drill rounds, all but score and skill, which is all any report reads;
+ * `schema`, `id` and `rep` are left out when they are what the file's name and folder
+ * say (they are put back on reading). A command that needs the rest (resuming a draft)
+ * reads the file with readRecordFile. Smaller entries are less JSON to parse on every run.
  */
-export function summarize(record: CoachRecord): CoachRecord {
+export function summarize(record: CoachRecord, fileName?: string, rep?: string): CoachRecord {
   const { answers: _answers, ...rest } = record;
-  if (!rest.rounds) return rest;
-  const rounds = rest.rounds.map(({ response: _response, notes: _notes, ...round }) => round as RoundResult);
-  return { ...rest, rounds };
+  const kept: Partial<CoachRecord> = rest;
+  if (kept.schema === RECORD_SCHEMA) delete kept.schema;
+  if (fileName !== undefined && kept.id === fileName.slice(0, -3)) delete kept.id;
+  if (rep !== undefined && kept.rep === rep) delete kept.rep;
+  if (kept.rounds) kept.rounds = kept.rounds.map(({ score, skill }) => (skill === undefined ? { score } : { score, skill }) as RoundResult);
+  return kept as CoachRecord;
+}
+
+/** A summary with what summarize left out because the file's name and folder say it. */
+function withNameAndFolder(summary: Partial<CoachRecord>, fileName: string, rep: string): CoachRecord {
+  return { schema: RECORD_SCHEMA, id: fileName.slice(0, -3), rep, ...summary } as CoachRecord;
 }
 
 function listRecordNames(dir: string): string[] {
@@ -204,7 +214,7 @@ function isEntry(value: unknown): boolean {
  */
 function looksLikeRecord(value: unknown): boolean {
   const r = value as Record<string, unknown>;
-  const strings = ["schema", "id", "type", "rep", "date", "status"].every((key) => typeof r[key] === "string");
+  const strings = ["type", "date", "status"].every((key) => typeof r[key] === "string");
   const list = (key: string) => r[key] === undefined || (Array.isArray(r[key]) && (r[key] as unknown[]).every((item) => typeof item === "object" && item !== null));
   const map = (key: string) => r[key] === undefined || (typeof r[key] === "object" && r[key] !== null && !Array.isArray(r[key]));
   return strings && list("actions") && list("follow_ups") && list("rounds") && map("ratings");

@@ -1,8 +1,9 @@
-import { existsSync, mkdirSync, readFileSync, rmSync, statSync, unlinkSync, utimesSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, unlinkSync, utimesSync, writeFileSync, renameSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { joinFrontMatter } from "../../src/domain/front-matter.js";
 import { INDEX_DIR } from "../../src/store/record-index.js";
+import { INDEX_VERSION } from "../../src/store/record-index.js";
 import { parseRecord, readRecordFile, readRecords, readRepFolder, replaceRecord, withoutAnswers } from "../../src/store/records.js";
 import { tempDir } from "../helpers.js";
 import { drill, repProfile, session, writeHistory } from "../history.js";
@@ -31,7 +32,7 @@ const shardStamp = (root: string) => {
 };
 
 describe("the metadata index", () => {
-  it("gives the same records as parsing every file, minus answers and round responses and notes", () => {
+  it("gives the same records as parsing every file, minus answers and all of drill rounds but score and skill", () => {
     const { root, paths } = workspace();
     const cold = readRecords(root, "alex-kim");
     expect(existsSync(shardOf(root))).toBe(true);
@@ -43,9 +44,25 @@ describe("the metadata index", () => {
     expect(answers).toHaveLength(1);
     expect(warm.records[0]!.record).toEqual(rest);
     expect(warm.records[2]!.record.rounds).toEqual([
-      { prompt: "Round 1", score: 3, skill: "paraphrasing" },
-      { prompt: "Round 2", score: 4, skill: "paraphrasing" },
+      { score: 3, skill: "paraphrasing" },
+      { score: 4, skill: "paraphrasing" },
     ]);
+    // What the file's name and folder say is not stored twice, but is there on reading.
+    const stored = Object.values(readShard(root).files)[0] as { value: Record<string, unknown> };
+    expect(stored.value).not.toHaveProperty("id");
+    expect(stored.value).not.toHaveProperty("schema");
+    expect(warm.records[0]!.record).toMatchObject({ schema: "coach/record@1", rep: "alex-kim", id: full.id });
+  });
+
+  it("keeps the id of a record whose file a person renamed", () => {
+    const { root, paths } = workspace();
+    const renamed = paths[0]!.replace(/\.md$/, "-renamed.md");
+    renameSync(join(root, paths[0]!), join(root, renamed));
+    const id = readRecordFile(root, renamed).record.id;
+    readRecords(root, "alex-kim");
+    const warm = readRecords(root, "alex-kim").records.find((r) => r.path === renamed)!;
+    expect(warm.record.id).toBe(id);
+    expect(id).not.toBe(renamed.split("/").at(-1)!.slice(0, -3));
   });
 
   it("trusts an entry while its file is unchanged, and only then", () => {
@@ -116,7 +133,7 @@ describe("the metadata index", () => {
     const damaged = text === "DAMAGE" ? JSON.stringify({ ...readShard(root), files: Object.fromEntries(Object.keys(readShard(root).files).map((n) => [n, { size: "big" }])) }) : text;
     writeFileSync(shardOf(root), damaged);
     expect(readRecords(root, "alex-kim")).toEqual(expected);
-    expect(readShard(root).version).toBe(1);
+    expect(readShard(root).version).toBe(INDEX_VERSION);
     expect(readRecords(root, "alex-kim")).toEqual(expected);
   });
 
