@@ -6,6 +6,11 @@ import { badInput, InterruptedError } from "../errors.js";
 import { askQuestions } from "../ui/ask.js";
 import { PromptCancelled, type Prompter } from "../ui/prompter.js";
 
+/** Ctrl-C after a draft was saved: where it is and how to go on (exit 130). */
+export function draftSaved(path: string, resumeHint: string): InterruptedError {
+  return new InterruptedError(`interrupted: what you answered is saved in the draft ${path}; ${resumeHint}`);
+}
+
 export function missingAnswersError(missing: MissingQuestion[]) {
   return badInput("missing_answers", `missing answers: ${missing.map((m) => m.id).join(", ")}`, "answer them in a terminal, or give them with --answers FILE", { missing });
 }
@@ -83,7 +88,7 @@ export async function interview(options: InterviewOptions): Promise<Answers> {
     const open = questions.find((q) => !(q.id in answers) && isAsked(q, answers));
     const text = prompter.pendingText?.();
     const path = options.saveDraft(answers, open && text ? { question: open.id, text } : undefined);
-    throw new InterruptedError(`interrupted: what you answered is saved in the draft ${path}; ${options.resumeHint}`);
+    throw draftSaved(path, options.resumeHint);
   }
 }
 

@@ -9,11 +9,12 @@ import { buildPlanRecord, renderPlanBody, type PlanInput } from "../domain/plan-
 import { recordId } from "../domain/record.js";
 import { badInput } from "../errors.js";
 import { loadAnswersFile, questionAnswers } from "../store/answers.js";
-import { randomId, readRecordFile, readRecords, replaceRecord, writeNewRecord } from "../store/records.js";
+import { randomId, readRecords, replaceRecord, writeNewRecord } from "../store/records.js";
 import { loadTemplates, requireTemplate } from "../store/templates.js";
 import { ensureWorkspace, workspaceOf } from "../store/workspace.js";
 import { drillsDueFor } from "./drills-due.js";
 import { chooseRep } from "./choose-rep.js";
+import { draftToResume } from "./drafts.js";
 import { answersFromRecord, checkGivenAnswers, interview, pendingAnswerOf, type PendingAnswer } from "./interview.js";
 import { parseOptions, writeOptionsSchema, recordDate } from "./options.js";
 
@@ -37,11 +38,7 @@ export async function runPlan(raw: Record<string, unknown>, ctx: Context): Promi
   ctx.out.skippedRecords(skipped);
 
   const date = recordDate(options.date, ctx.today);
-  const draft = records.filter(({ record }) => record.type === "plan" && record.status === "draft").at(-1);
-  if (options.resume && !draft) throw badInput("no_draft", `no draft plan for ${rep.id} to resume`, `start one with \`coach plan ${rep.id}\``);
-  if (draft && !options.resume) ctx.out.info(`Note: an unfinished draft plan exists (${draft.path}); \`coach plan ${rep.id} --resume\` continues it.`);
-  // Summaries from readRecords may leave out answers: a resumed draft is read in full.
-  const resumed = options.resume && draft ? { path: draft.path, record: readRecordFile(workspace.root, draft.path).record } : undefined;
+  const resumed = draftToResume(workspace.root, rep, records, "plan", options.resume, ctx);
 
   const resumedStage = resumed && !options.stage && typeof resumed.record.reason === "string" ? stageById(config, resumed.record.stage ?? "") : undefined;
   const focus = resumedStage ? { stage: resumedStage, reason: resumed!.record.reason as string } : chooseFocus(config, rep, records, options.stage);

@@ -5,7 +5,6 @@ import type { CoachRecord, StoredRecord } from "../domain/record.js";
 import type { Rep } from "../domain/rep.js";
 import type { LoadedTemplate, Template } from "../domain/template.js";
 import { badInput } from "../errors.js";
-import { readRecordFile } from "../store/records.js";
 import { requireTemplate } from "../store/templates.js";
 
 export interface SessionSetup {
@@ -15,14 +14,6 @@ export interface SessionSetup {
   stage: Stage;
   /** One line on where the questions come from, for the terminal. */
   why: string;
-}
-
-/** The rep's latest draft session, read in full (a summary may leave out its answers). */
-export function findDraft(root: string, rep: Rep, records: StoredRecord[], resume: boolean): StoredRecord | undefined {
-  const draft = records.filter(({ record }) => record.type === "session" && record.status === "draft").at(-1);
-  if (resume && !draft) throw badInput("no_draft", `no draft session for ${rep.id} to resume`, `start one with \`coach session ${rep.id}\``);
-  if (!resume || !draft) return undefined;
-  return { path: draft.path, record: readRecordFile(root, draft.path).record };
 }
 
 export interface SetupOptions {

@@ -6,7 +6,7 @@ import { missingAnswers, type Answers } from "../domain/questions.js";
 import { recordId } from "../domain/record.js";
 import { buildSessionRecord, followUpQuestion, renderSessionBody, type PendingText, type SessionInput } from "../domain/session-record.js";
 import type { Question } from "../domain/template.js";
-import { badInput, InterruptedError } from "../errors.js";
+import { badInput } from "../errors.js";
 import { takenActionIds } from "../store/actions.js";
 import { loadAnswersFile, questionAnswers } from "../store/answers.js";
 import { randomId, readRecords, replaceRecord, writeNewRecord } from "../store/records.js";
@@ -15,10 +15,11 @@ import { ensureWorkspace, workspaceOf } from "../store/workspace.js";
 import { PromptCancelled } from "../ui/prompter.js";
 import { chooseRep } from "./choose-rep.js";
 import { askCommitments, commitmentsFromFile, type CommitmentAsking } from "./commitments.js";
-import { answersFromRecord, checkGivenAnswers, interview, missingAnswersError, pendingAnswerOf } from "./interview.js";
+import { answersFromRecord, checkGivenAnswers, draftSaved, interview, missingAnswersError, pendingAnswerOf } from "./interview.js";
 import { parseOptions, writeOptionsSchema, recordDate } from "./options.js";
 import { applyFollowUps, markPlanHeld } from "./session-close.js";
-import { chooseSessionSetup, findDraft } from "./session-setup.js";
+import { draftToResume } from "./drafts.js";
+import { chooseSessionSetup } from "./session-setup.js";
 
 const sessionOptionsSchema = writeOptionsSchema.extend({
   rep: z.string().optional(),
@@ -43,10 +44,7 @@ export async function runSession(raw: Record<string, unknown>, ctx: Context): Pr
   const { records, skipped } = readRecords(workspace.root, rep.id);
   ctx.out.skippedRecords(skipped);
 
-  const draft = findDraft(workspace.root, rep, records, options.resume);
-  if (!options.resume && records.some(({ record }) => record.type === "session" && record.status === "draft")) {
-    ctx.out.info(`Note: an unfinished draft session exists; \`coach session ${rep.id} --resume\` continues it.`);
-  }
+  const draft = draftToResume(workspace.root, rep, records, "session", options.resume, ctx);
   const date = options.date !== undefined ? recordDate(options.date, ctx.today) : (draft?.record.date ?? ctx.today);
   const setup = chooseSessionSetup(workspace.config, rep, records, templates, { ...options, date }, draft?.record);
   const pending = pendingAnswerOf(draft?.record);
@@ -132,6 +130,6 @@ async function askForCommitments(ctx: Context, state: CommitmentAsking, saveDraf
     if (!(error instanceof PromptCancelled)) throw error;
     const text = prompter.pendingText?.();
     const path = saveDraft(text && state.asking ? { question: state.asking, text } : undefined);
-    throw new InterruptedError(`interrupted: what you answered is saved in the draft ${path}; ${resumeHint}`);
+    throw draftSaved(path, resumeHint);
   }
 }
