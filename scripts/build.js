@@ -1,5 +1,9 @@
-// Bundles src/ into dist/ so the CLI starts without resolving node_modules on every run.
-// Commands are split into chunks loaded on demand: `coach --version` never pays for zod or yaml.
+// Bundles src/ into dist/ so the CLI starts without resolving node_modules on every run,
+// then makes the V8 code cache bin/coach.cjs starts it with (scripts/code-cache.js).
+//   dist/coach.cjs         the CLI, one CommonJS script (V8 caches scripts, not ES modules)
+//   dist/coach.cjs.cache   its compiled code
+//   dist/prompts.cjs       @inquirer/prompts, loaded only when a prompt is shown
+//   dist/builtin-templates.json  the built-in templates, parsed and checked
 import { build } from "esbuild";
 import { execFileSync } from "node:child_process";
 import { readFileSync, rmSync } from "node:fs";
@@ -9,8 +13,8 @@ const { version } = JSON.parse(readFileSync(new URL("../package.json", import.me
 
 /**
  * zod re-exports its 60-odd message locales as `z.locales`; coach uses none of them
- * (English is zod's default), and they are a third of the shared chunk every command
- * compiles at start. Resolve that one re-export to English alone.
+ * (English is zod's default), and they are a third of zod's code. Resolve that one
+ * re-export to English alone.
  */
 const zodEnglishOnly = {
   name: "zod-english-only",
@@ -21,32 +25,63 @@ const zodEnglishOnly = {
   },
 };
 
+/**
+ * The prompt library is half of all the code and only an interactive run needs it: it
+ * gets its own file, required the first time a prompt is shown, so no other run reads it.
+ */
+const promptsApart = {
+  name: "prompts-apart",
+  setup(build) {
+    build.onResolve({ filter: /^@inquirer\/prompts$/ }, () => ({ path: "prompts", namespace: "prompts-apart" }));
+    build.onLoad({ filter: /.*/, namespace: "prompts-apart" }, () => ({ contents: 'module.exports = require("./prompts.cjs");' }));
+    build.onResolve({ filter: /^\.\/prompts\.cjs$/ }, (args) => ({ path: args.path, external: true }));
+  },
+};
+
+/**
+ * commander requires node:child_process when it loads, for subcommands that are separate
+ * executables; coach has none, and loading it (with node:net) is a tenth of a command's
+ * start. commander gets it on first use instead.
+ */
+const childProcessOnUse = {
+  name: "child-process-on-use",
+  setup(build) {
+    build.onResolve({ filter: /^node:child_process$/ }, (args) =>
+      /[\\/]commander[\\/]/.test(args.importer) ? { path: "child_process", namespace: "on-use" } : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: "on-use" }, () => ({
+      contents: 'let loaded; module.exports = new Proxy({}, { get: (_, key) => (loaded ??= require("node:child_process"))[key] });',
+    }));
+  },
+};
+
+/**
+ * chalk works out at load what the terminal supports (loading node:tty to ask); coach
+ * decides colour itself (src/ui/output.ts: --no-color, NO_COLOR, FORCE_COLOR, a TTY) and
+ * gives every Chalk its level, so chalk is told "no support" without asking.
+ */
+const chalkLevelFromCoach = {
+  name: "chalk-level-from-coach",
+  setup(build) {
+    build.onResolve({ filter: /^#supports-color$/ }, () => ({ path: "supports-color", namespace: "chalk-level-from-coach" }));
+    build.onLoad({ filter: /.*/, namespace: "chalk-level-from-coach" }, () => ({ contents: "export default { stdout: false, stderr: false };" }));
+  },
+};
+
+const shared = { bundle: true, format: "cjs", platform: "node", target: "node20", logLevel: "warning" };
+
 rmSync(new URL("../dist", import.meta.url), { recursive: true, force: true });
 await build({
-  entryPoints: { coach: "src/entry.ts", "snapshot-templates": "src/snapshot-entry.ts" },
-  outdir: "dist",
-  bundle: true,
-  splitting: true,
-  format: "esm",
-  platform: "node",
-  target: "node20",
-  chunkNames: "chunks/[name]-[hash]",
-  // commander and write-file-atomic are CommonJS: an ESM bundle needs a real `require`
-  // for their node: imports, and write-file-atomic reads `__filename`.
-  banner: {
-    js: [
-      'import { createRequire as __coachCreateRequire } from "node:module";',
-      'import { fileURLToPath as __coachFileURLToPath } from "node:url";',
-      "const require = __coachCreateRequire(import.meta.url);",
-      "const __filename = __coachFileURLToPath(import.meta.url);",
-    ].join(" "),
-  },
-  define: { __COACH_VERSION__: JSON.stringify(version) },
-  plugins: [zodEnglishOnly],
-  // Required on demand at run time (src/yaml-lib.ts), not bundled: most runs never parse with it.
-  external: ["yaml"],
-  logLevel: "warning",
+  ...shared,
+  entryPoints: ["src/entry.ts"],
+  outfile: "dist/coach.cjs",
+  // The sources are ES modules; in the CommonJS bundle import.meta.url is the bundle's own.
+  banner: { js: 'const __coachBundleUrl = require("node:url").pathToFileURL(__filename).href;' },
+  define: { __COACH_VERSION__: JSON.stringify(version), "import.meta.url": "__coachBundleUrl" },
+  plugins: [zodEnglishOnly, promptsApart, childProcessOnUse, chalkLevelFromCoach],
+  // Required on demand at run time (src/on-demand.ts), not bundled: most runs never use them.
+  external: ["yaml", "write-file-atomic"],
 });
+await build({ ...shared, entryPoints: ["@inquirer/prompts"], outfile: "dist/prompts.cjs" });
 
-// The built-in templates, parsed and checked once here rather than on every run.
-execFileSync(process.execPath, [new URL("../dist/snapshot-templates.js", import.meta.url).pathname], { stdio: "inherit" });
+execFileSync(process.execPath, [new URL("./code-cache.js", import.meta.url).pathname], { stdio: "inherit" });

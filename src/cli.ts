@@ -1,4 +1,4 @@
-import { Command } from "commander";
+import { Command, Help } from "commander";
 import type { Context } from "./context.js";
 import type { TextSink } from "./ui/output.js";
 import { registerActions } from "./cli/actions.js";
@@ -35,7 +35,14 @@ export function buildProgram(deps: ProgramDeps): Command {
     .option("--json", "machine-readable output on stdout")
     .option("--no-color", "no colour (NO_COLOR is honoured too)")
     .option("-q, --quiet", "print only data and errors")
-    .configureHelp({ sortSubcommands: true, showGlobalOptions: true })
+    .configureHelp({
+      showGlobalOptions: true,
+      // Sorted here, not with commander's sortSubcommands: that compares with localeCompare,
+      // whose first call starts ICU's collator, a fifth of `coach --help`'s time. Names are ASCII.
+      visibleCommands(this: Help, command: Command) {
+        return Help.prototype.visibleCommands.call(this, command).sort((a, b) => (a.name() < b.name() ? -1 : 1));
+      },
+    })
     .showSuggestionAfterError();
   program.addHelpText(
     "after",

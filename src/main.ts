@@ -45,7 +45,10 @@ export async function main(): Promise<void> {
   process.exitCode = await run(process.argv.slice(2), {
     stdout: process.stdout,
     stderr: process.stderr,
-    stdin: process.stdin,
+    // Node builds process.stdin on first use, at a few milliseconds' cost: only runs that read it pay.
+    get stdin() {
+      return process.stdin;
+    },
     env: process.env,
     cwd: process.cwd(),
   });
@@ -60,7 +63,8 @@ function makeOutput(deps: Deps, globals: GlobalOptions): Output {
 }
 
 function makeContext(deps: Deps, globals: GlobalOptions, out: Output): Context {
-  const interactive = Boolean(deps.prompter) || (Boolean(deps.stdin.isTTY) && Boolean(deps.stdout.isTTY));
+  // stdout first: output to a file or a pipe settles it without building process.stdin.
+  const interactive = Boolean(deps.prompter) || (Boolean(deps.stdout.isTTY) && Boolean(deps.stdin.isTTY));
   return {
     out,
     env: deps.env,

@@ -9,7 +9,7 @@ import { ROOT } from "./helpers-paths.js";
 import type { Prompter } from "../src/ui/prompter.js";
 
 export { ROOT };
-export const BIN = join(ROOT, "bin", "coach.js");
+export const BIN = join(ROOT, "bin", "coach.cjs");
 export const TODAY = "2026-11-22";
 
 const made: string[] = [];
@@ -62,10 +62,10 @@ export async function coach(argv: string[], options: RunOptions = {}): Promise<R
   return { code, stdout: stdout.text, stderr: stderr.text };
 }
 
-/** Runs the built bin/coach.js in a child process with no terminal, as a script would. */
-export function coachBin(argv: string[], options: { cwd?: string; env?: Record<string, string>; input?: string } = {}): Promise<Result> {
+/** Runs the built bin/coach.cjs in a child process with no terminal, as a script would. */
+export function coachBin(argv: string[], options: { cwd?: string; env?: Record<string, string>; input?: string; bin?: string } = {}): Promise<Result> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...argv], {
+    const child = spawn(process.execPath, [options.bin ?? BIN, ...argv], {
       cwd: options.cwd ?? tmpdir(),
       env: { PATH: process.env.PATH ?? "", HOME: options.cwd ?? tmpdir(), COACH_TODAY: TODAY, NO_COLOR: "1", ...options.env },
       stdio: ["pipe", "pipe", "pipe"],

@@ -1,4 +1,4 @@
-import { yamlLib } from "../yaml-lib.js";
+import { yamlLib } from "../on-demand.js";
 
 export interface SplitFile {
   /** The YAML between the `---` lines, without them. */

@@ -1,7 +1,7 @@
 import { closeSync, fsyncSync, mkdirSync, openSync, rmdirSync, statSync, writeFileSync, type Stats } from "node:fs";
 import { dirname } from "node:path";
-import writeFileAtomic from "write-file-atomic";
 import { badInput, runtimeFailure } from "../errors.js";
+import { writeFileAtomicLib } from "../on-demand.js";
 
 /** Records hold personal performance data: owner-only. */
 export const FILE_MODE = 0o600;
@@ -21,7 +21,7 @@ export function writeFileSafely(path: string, text: string, { durable = true }: 
   try {
     // Not durable: still atomic (never torn), but a crash may lose it; for derived files
     // such as the index, which are rebuilt when missing, and where fsync is most of the cost.
-    writeFileAtomic.sync(path, text, { mode: FILE_MODE, fsync: durable });
+    writeFileAtomicLib().sync(path, text, { mode: FILE_MODE, fsync: durable });
     if (durable) syncDir(dirname(path));
   } catch (error) {
     throw runtimeFailure("write_failed", `could not write ${path}: ${(error as Error).message}`, error);

@@ -1,4 +1,3 @@
-import { randomBytes } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, type Dirent } from "node:fs";
 import { join, relative } from "node:path";
 import { inKeyOrderOf, joinFrontMatter, splitFrontMatter } from "../domain/front-matter.js";
@@ -6,7 +5,7 @@ import { assertSafeSegment } from "../domain/ids.js";
 import { recordSchema, RECORD_FILE, type CoachRecord, type StoredRecord } from "../domain/record.js";
 import type { Rep } from "../domain/rep.js";
 import { badInput } from "../errors.js";
-import { yamlLib } from "../yaml-lib.js";
+import { yamlLib } from "../on-demand.js";
 import { pruneShards, readFolderThroughIndex } from "./record-index.js";
 import { listRepIds, parseRepProfile, repDir } from "./reps.js";
 import { withFileLock, writeFileSafely } from "./files.js";
@@ -25,9 +24,13 @@ export interface RecordSet {
 
 const ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz";
 
-/** A short random id from an alphabet without look-alike letters (no i, l, o, u). */
+/**
+ * A short random id from an alphabet without look-alike letters (no i, l, o, u). Web
+ * Crypto's global, not node:crypto: that module loads only when an id is made, and most
+ * runs make none.
+ */
 export function randomId(length: number): string {
-  return [...randomBytes(length)].map((byte) => ALPHABET[byte % 32]).join("");
+  return [...crypto.getRandomValues(new Uint8Array(length))].map((byte) => ALPHABET[byte % 32]).join("");
 }
 
 export function recordsDir(root: string, rep: string): string {

@@ -1,5 +1,5 @@
 import type { Document } from "yaml";
-import { yamlLib } from "../yaml-lib.js";
+import { yamlLib } from "../on-demand.js";
 import type { z } from "zod";
 import { badInput } from "../errors.js";
 import { parseCanonicalYaml } from "./canonical-yaml.js";

@@ -1,0 +1,39 @@
+// The build's last step: snapshots the built-in templates, then makes dist/coach.cjs.cache,
+// the V8 code cache bin/coach.cjs starts the bundle with. V8 caches the functions compiled
+// so far, so the bundle first runs a few commands in a throwaway workspace: the code every
+// command starts with (and reading records, plans and reviews) is then already compiled.
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Readable } from "node:stream";
+
+const { loadBundle, CODE_CACHE } = createRequire(import.meta.url)("../bin/coach.cjs");
+const { exports: coach, script } = loadBundle({ useCache: false });
+
+await coach.snapshotBuiltInTemplates();
+
+const WARM_UP = [
+  ["--version"],
+  ["--help"],
+  ["templates", "list"],
+  ["rep", "add", "alex-kim", "--name", "Alex Kim"],
+  ["rep", "list"],
+  ["plan", "alex-kim"],
+  ["session", "alex-kim"],
+  ["drill", "alex-kim", "--pre-call"],
+  ["actions"],
+  ["review", "alex-kim"],
+  ["review", "--team", "--json"],
+];
+const workspace = mkdtempSync(join(tmpdir(), "coach-code-cache-"));
+const discard = { write: () => true };
+try {
+  for (const argv of WARM_UP) {
+    // Exit codes do not matter here (plan without answers and no terminal is exit 2): only what ran.
+    await coach.run(argv, { stdout: discard, stderr: discard, stdin: Readable.from([]), env: { COACH_WORKSPACE: workspace, NO_COLOR: "1" }, cwd: workspace });
+  }
+} finally {
+  rmSync(workspace, { recursive: true, force: true });
+}
+writeFileSync(CODE_CACHE, script.createCachedData(), { mode: 0o644 });

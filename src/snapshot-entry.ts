@@ -1,3 +1,0 @@
-import { writeBuiltInSnapshot } from "./store/builtin-templates.js";
-
-writeBuiltInSnapshot();
