@@ -3,7 +3,8 @@ import { compareText } from "./dates.js";
 import type { StoredRecord } from "./record.js";
 import type { Rep } from "./rep.js";
 import { drillSchedule, type SkillDue } from "./schedule.js";
-import { appliesToStage, type LoadedTemplate, type Round, type Template } from "./template.js";
+import type { LoadedTemplate, Round, Template } from "./template.js";
+import { appliesToStage } from "./template-terms.js";
 
 /** A pre-call warm-up lasts at most five minutes. */
 export const WARM_UP_SECONDS = 300;

@@ -5,7 +5,8 @@ import type { FocusChoice } from "./plan.js";
 import type { Answers } from "./questions.js";
 import { isAsked } from "./questions.js";
 import { RECORD_SCHEMA, type Answer, type CoachRecord } from "./record.js";
-import { GROW_STEPS, type Question, type Template } from "./template.js";
+import type { Question, Template } from "./template.js";
+import { GROW_STEPS } from "./template-terms.js";
 
 export interface PlanInput {
   id: string;

@@ -3,7 +3,8 @@ import type { Config, Stage } from "./config.js";
 import { completedSessions, lastCoachedByStage, ratingsBySkill } from "./history.js";
 import type { StoredRecord } from "./record.js";
 import type { Rep } from "./rep.js";
-import { appliesToStage, type LoadedTemplate, type Template } from "./template.js";
+import type { LoadedTemplate, Template } from "./template.js";
+import { appliesToStage } from "./template-terms.js";
 
 export interface FocusChoice {
   stage: Stage;

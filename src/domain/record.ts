@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { isoDateSchema } from "./dates.js";
-import { COACHING_KINDS, FOCUSES } from "./template.js";
+import { COACHING_KINDS, FOCUSES } from "./template-terms.js";
 
 export const RECORD_SCHEMA = "coach/record@1";
 export const RECORD_TYPES = ["plan", "session", "drill", "note"] as const;

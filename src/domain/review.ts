@@ -6,7 +6,7 @@ import type { Rep } from "./rep.js";
 import { suggestNextSteps } from "./review-steps.js";
 import { skillOrder } from "./drill.js";
 import { drillSchedule, dueBy, newSkillAllowance } from "./schedule.js";
-import { COACHING_KINDS } from "./template.js";
+import { COACHING_KINDS } from "./template-terms.js";
 import type { ActionCounts, Cadence, DrillSummary, Period, RepReview, RepSummary, ReviewedRep, SkillTrend, Trend } from "./review-types.js";
 
 export type { ActionCounts, Cadence, DrillSummary, OverdueAction, Period, RepReview, RepSummary, ReviewedRep, SkillTrend, Trend } from "./review-types.js";

@@ -1,13 +1,6 @@
 import { z } from "zod";
+import { COACHING_KINDS, FOCUSES, GROW_STEPS, QUESTION_TYPES, TEMPLATE_KINDS } from "./template-terms.js";
 
-export const QUESTION_TYPES = ["text", "editor", "choice", "multi", "scale", "confirm", "number", "date", "list"] as const;
-export const TEMPLATE_KINDS = ["plan", "session", "drill"] as const;
-export const COACHING_KINDS = ["advisor", "performance", "deal", "training"] as const;
-export const FOCUSES = ["skillset", "mindset", "both"] as const;
-export const GROW_STEPS = ["goal", "reality", "options", "will"] as const;
-
-export type CoachingKind = (typeof COACHING_KINDS)[number];
-export type Focus = (typeof FOCUSES)[number];
 
 const id = z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, "use lowercase letters, digits, '-' or '_'");
 const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "use a lowercase slug such as 'active-listening'");
@@ -132,10 +125,6 @@ function conditionProblem(condition: Condition, target: Question): string | unde
 export interface LoadedTemplate {
   template: Template;
   source: string;
-}
-
-export function appliesToStage(template: Template, stage: string): boolean {
-  return template.stages.includes("any") || template.stages.includes(stage);
 }
 
 /** The template summary scripts rely on (`coach templates list --json`). */

@@ -214,10 +214,18 @@ function isEntry(value: unknown): boolean {
  */
 function looksLikeRecord(value: unknown): boolean {
   const r = value as Record<string, unknown>;
-  const strings = ["type", "date", "status"].every((key) => typeof r[key] === "string");
-  const list = (key: string) => r[key] === undefined || (Array.isArray(r[key]) && (r[key] as unknown[]).every((item) => typeof item === "object" && item !== null));
-  const map = (key: string) => r[key] === undefined || (typeof r[key] === "object" && r[key] !== null && !Array.isArray(r[key]));
-  return strings && list("actions") && list("follow_ups") && list("rounds") && map("ratings");
+  return typeof r.type === "string" && typeof r.date === "string" && typeof r.status === "string" && isListOfObjects(r.actions) && isListOfObjects(r.follow_ups) && isListOfObjects(r.rounds) && isMap(r.ratings);
+}
+
+function isListOfObjects(value: unknown): boolean {
+  if (value === undefined) return true;
+  if (!Array.isArray(value)) return false;
+  for (const item of value) if (typeof item !== "object" || item === null) return false;
+  return true;
+}
+
+function isMap(value: unknown): boolean {
+  return value === undefined || (typeof value === "object" && value !== null && !Array.isArray(value));
 }
 
 /** A workspace we may not write to (read-only, full disk) just goes without an index. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_CONFIG, allSkills } from "../../src/domain/config.js";
-import { appliesToStage } from "../../src/domain/template.js";
+import { appliesToStage } from "../../src/domain/template-terms.js";
 import { builtInTemplatesDir, parseTemplateFile, yamlFilesUnder } from "../../src/store/templates.js";
 
 const files = yamlFilesUnder(builtInTemplatesDir());
