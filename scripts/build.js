@@ -75,9 +75,10 @@ await build({
   ...shared,
   entryPoints: ["src/entry.ts"],
   outfile: "dist/coach.cjs",
-  // The sources are ES modules; in the CommonJS bundle import.meta.url is the bundle's own.
-  banner: { js: 'const __coachBundleUrl = require("node:url").pathToFileURL(__filename).href;' },
-  define: { __COACH_VERSION__: JSON.stringify(version), "import.meta.url": "__coachBundleUrl" },
+  // The sources are ES modules; in the CommonJS bundle import.meta.url is the bundle's own,
+  // worked out when first read (few runs read it).
+  banner: { js: 'const __coachBundle = { get url() { return require("node:url").pathToFileURL(__filename).href; } };' },
+  define: { __COACH_VERSION__: JSON.stringify(version), "import.meta.url": "__coachBundle.url" },
   plugins: [zodEnglishOnly, promptsApart, childProcessOnUse, chalkLevelFromCoach],
   // Required on demand at run time (src/on-demand.ts), not bundled: most runs never use them.
   external: ["yaml", "write-file-atomic"],
