@@ -1,17 +1,15 @@
 import { z } from "zod";
 import { badInput } from "../errors.js";
 import { closest } from "./ids.js";
+import { once } from "./once.js";
 
-const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "use a lowercase slug such as 'open-questions'");
-
-export const stageSchema = z.object({
-  id: slug,
-  name: z.string().min(1),
-  description: z.string().default(""),
-  gates: z.array(z.string()).default([]),
-  skills: z.array(slug).default([]),
-});
-export type Stage = z.infer<typeof stageSchema>;
+export interface Stage {
+  id: string;
+  name: string;
+  description: string;
+  gates: string[];
+  skills: string[];
+}
 
 /** The default process, modelled on common needs-based selling (DOMAIN.md). */
 export const DEFAULT_STAGES: Stage[] = [
@@ -69,29 +67,50 @@ export const DEFAULT_STAGES: Stage[] = [
 /** Skills practised at every stage: the mindset side and adapting to a buyer's style. */
 export const DEFAULT_CORE_SKILLS = ["self-talk", "purpose", "style-adaptation"];
 
-export const configSchema = z.object({
-  manager: z.string().default(""),
-  stages: z
-    .array(stageSchema)
-    .min(1, "a workspace needs at least one stage")
-    .default(DEFAULT_STAGES)
-    .refine((stages) => new Set(stages.map((s) => s.id)).size === stages.length, "stage ids must be unique"),
-  core_skills: z.array(slug).default(DEFAULT_CORE_SKILLS),
-  cadence: z
-    .object({
-      one_on_one_days: z.number().int().positive().default(7),
-      drill_days: z.number().int().positive().default(7),
-    })
-    .default({ one_on_one_days: 7, drill_days: 7 }),
-  defaults: z
-    .object({
-      review_days: z.number().int().positive().default(90),
-    })
-    .default({ review_days: 90 }),
-});
-export type Config = z.infer<typeof configSchema>;
+const DEFAULT_CADENCE = { one_on_one_days: 7, drill_days: 7 };
+const DEFAULT_REVIEW_DAYS = 90;
 
-export const DEFAULT_CONFIG: Config = configSchema.parse({});
+/** coach.yaml. Every field is optional: a missing one takes the default. Built on first use. */
+export const configSchema = once(() => {
+  const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "use a lowercase slug such as 'open-questions'");
+  const stage = z.object({
+    id: slug,
+    name: z.string().min(1),
+    description: z.string().default(""),
+    gates: z.array(z.string()).default([]),
+    skills: z.array(slug).default([]),
+  }) satisfies z.ZodType<Stage, unknown>;
+  return z.object({
+    manager: z.string().default(""),
+    stages: z
+      .array(stage)
+      .min(1, "a workspace needs at least one stage")
+      .default(DEFAULT_STAGES)
+      .refine((stages) => new Set(stages.map((s) => s.id)).size === stages.length, "stage ids must be unique"),
+    core_skills: z.array(slug).default(DEFAULT_CORE_SKILLS),
+    cadence: z
+      .object({
+        one_on_one_days: z.number().int().positive().default(DEFAULT_CADENCE.one_on_one_days),
+        drill_days: z.number().int().positive().default(DEFAULT_CADENCE.drill_days),
+      })
+      .default(DEFAULT_CADENCE),
+    defaults: z
+      .object({
+        review_days: z.number().int().positive().default(DEFAULT_REVIEW_DAYS),
+      })
+      .default({ review_days: DEFAULT_REVIEW_DAYS }),
+  });
+});
+export type Config = z.infer<ReturnType<typeof configSchema>>;
+
+/** What an empty coach.yaml gives (a test holds the two together). */
+export const DEFAULT_CONFIG: Config = {
+  manager: "",
+  stages: DEFAULT_STAGES,
+  core_skills: DEFAULT_CORE_SKILLS,
+  cadence: DEFAULT_CADENCE,
+  defaults: { review_days: DEFAULT_REVIEW_DAYS },
+};
 
 export function stageById(config: Config, id: string): Stage | undefined {
   return config.stages.find((stage) => stage.id === id);

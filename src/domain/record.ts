@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isoDateSchema } from "./dates.js";
+import { once } from "./once.js";
 import { COACHING_KINDS, FOCUSES } from "./template-terms.js";
 
 export const RECORD_SCHEMA = "coach/record@1";
@@ -13,64 +14,65 @@ export type RecordType = (typeof RECORD_TYPES)[number];
 export type ActionStatus = (typeof ACTION_STATUSES)[number];
 export type Owner = (typeof OWNERS)[number];
 
-const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "expected a lowercase slug");
-const answerValue = z.union([z.string(), z.number(), z.boolean(), z.array(z.string()), z.null()]);
-
-export const actionSchema = z.object({
-  id: z.string().regex(/^[a-z0-9]{4,12}$/, "expected a short action id"),
-  text: z.string().min(1),
-  owner: z.enum(OWNERS).default("rep"),
-  due: isoDateSchema.nullable().default(null),
-  status: z.enum(ACTION_STATUSES).default("open"),
-  closed_on: isoDateSchema.nullable().default(null),
-});
-export type Action = z.infer<typeof actionSchema>;
-
-export const followUpSchema = z.object({
-  action: z.string(),
-  text: z.string().optional(),
-  status: z.enum(ACTION_STATUSES),
-});
-export type FollowUp = z.infer<typeof followUpSchema>;
-
-export const answerSchema = z.object({ id: z.string(), prompt: z.string(), answer: answerValue });
-export type Answer = z.infer<typeof answerSchema>;
-
-export const roundResultSchema = z.looseObject({
-  prompt: z.string(),
-  response: z.string().default(""),
-  score: z.number().int().min(1).max(5),
-  notes: z.string().default(""),
-  skill: z.string().optional(),
-});
-export type RoundResult = z.infer<typeof roundResultSchema>;
-
 /**
  * Record front matter. Loose: keys a person adds are kept on rewrite; the fields the
- * tool relies on are checked strictly.
+ * tool relies on are checked strictly. Built on first use (a warm read checks none).
  */
-export const recordSchema = z.looseObject({
-  schema: z.literal(RECORD_SCHEMA, { error: `expected '${RECORD_SCHEMA}'` }),
-  id: z.string().min(1),
-  type: z.enum(RECORD_TYPES),
-  rep: slug,
-  date: isoDateSchema,
-  status: z.enum(RECORD_STATUSES),
-  template: z.string().nullable().optional(),
-  stage: z.string().nullable().optional(),
-  coaching_kind: z.enum(COACHING_KINDS).nullable().optional(),
-  focus: z.enum(FOCUSES).nullable().optional(),
-  answers: z.array(answerSchema).optional(),
-  ratings: z.record(z.string(), z.number().int().min(1).max(5)).optional(),
-  actions: z.array(actionSchema).optional(),
-  follow_ups: z.array(followUpSchema).optional(),
-  plan: z.string().nullable().optional(),
-  held_in: z.string().nullable().optional(),
-  rounds: z.array(roundResultSchema).optional(),
-  skill: z.string().nullable().optional(),
-  mode: z.enum(DRILL_MODES).nullable().optional(),
+const recordSchemas = once(() => {
+  const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "expected a lowercase slug");
+  const answerValue = z.union([z.string(), z.number(), z.boolean(), z.array(z.string()), z.null()]);
+  const action = z.object({
+    id: z.string().regex(/^[a-z0-9]{4,12}$/, "expected a short action id"),
+    text: z.string().min(1),
+    owner: z.enum(OWNERS).default("rep"),
+    due: isoDateSchema.nullable().default(null),
+    status: z.enum(ACTION_STATUSES).default("open"),
+    closed_on: isoDateSchema.nullable().default(null),
+  });
+  const followUp = z.object({
+    action: z.string(),
+    text: z.string().optional(),
+    status: z.enum(ACTION_STATUSES),
+  });
+  const answer = z.object({ id: z.string(), prompt: z.string(), answer: answerValue });
+  const roundResult = z.looseObject({
+    prompt: z.string(),
+    response: z.string().default(""),
+    score: z.number().int().min(1).max(5),
+    notes: z.string().default(""),
+    skill: z.string().optional(),
+  });
+  const record = z.looseObject({
+    schema: z.literal(RECORD_SCHEMA, { error: `expected '${RECORD_SCHEMA}'` }),
+    id: z.string().min(1),
+    type: z.enum(RECORD_TYPES),
+    rep: slug,
+    date: isoDateSchema,
+    status: z.enum(RECORD_STATUSES),
+    template: z.string().nullable().optional(),
+    stage: z.string().nullable().optional(),
+    coaching_kind: z.enum(COACHING_KINDS).nullable().optional(),
+    focus: z.enum(FOCUSES).nullable().optional(),
+    answers: z.array(answer).optional(),
+    ratings: z.record(z.string(), z.number().int().min(1).max(5)).optional(),
+    actions: z.array(action).optional(),
+    follow_ups: z.array(followUp).optional(),
+    plan: z.string().nullable().optional(),
+    held_in: z.string().nullable().optional(),
+    rounds: z.array(roundResult).optional(),
+    skill: z.string().nullable().optional(),
+    mode: z.enum(DRILL_MODES).nullable().optional(),
+  });
+  return { action, followUp, answer, roundResult, record };
 });
-export type CoachRecord = z.infer<typeof recordSchema>;
+type RecordSchemas = ReturnType<typeof recordSchemas>;
+
+export const recordSchema = (): RecordSchemas["record"] => recordSchemas().record;
+export type CoachRecord = z.infer<RecordSchemas["record"]>;
+export type Action = z.infer<RecordSchemas["action"]>;
+export type FollowUp = z.infer<RecordSchemas["followUp"]>;
+export type Answer = z.infer<RecordSchemas["answer"]>;
+export type RoundResult = z.infer<RecordSchemas["roundResult"]>;
 
 /** A record with the file it lives in, relative to the workspace. */
 export interface StoredRecord {

@@ -41,7 +41,7 @@ export function recordsDir(root: string, rep: string): string {
 export function parseRecord(text: string, file: string): Parsed<RecordFile> {
   const split = splitFrontMatter(text);
   if (!split) return { ok: false, problem: noFrontMatter(file) };
-  const parsed = parseYaml(recordSchema, split.frontMatter, file, split.firstLine);
+  const parsed = parseYaml(recordSchema(), split.frontMatter, file, split.firstLine);
   return parsed.ok ? { ok: true, value: { record: parsed.value, body: split.body } } : parsed;
 }
 
@@ -55,9 +55,9 @@ export function parseRecordSummary(text: string, file: string): Parsed<CoachReco
   const split = splitFrontMatter(text);
   if (!split) return { ok: false, problem: noFrontMatter(file) };
   const trimmed = withoutAnswers(split.frontMatter);
-  const parsed = parseYaml(recordSchema, trimmed, file, split.firstLine);
+  const parsed = parseYaml(recordSchema(), trimmed, file, split.firstLine);
   if (parsed.ok || trimmed === split.frontMatter) return parsed;
-  return parseYaml(recordSchema, split.frontMatter, file, split.firstLine);
+  return parseYaml(recordSchema(), split.frontMatter, file, split.firstLine);
 }
 
 /**

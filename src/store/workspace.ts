@@ -48,7 +48,7 @@ export function openWorkspace(lookup: WorkspaceLookup): Workspace {
   }
   const file = join(root, CONFIG_FILE);
   if (!existsSync(file)) return { root, foundBy, config: DEFAULT_CONFIG, exists: false };
-  const config = loadYaml(configSchema, readFileSync(file, "utf8"), file, "fix coach.yaml or remove the field to use the default");
+  const config = loadYaml(configSchema(), readFileSync(file, "utf8"), file, "fix coach.yaml or remove the field to use the default");
   return { root, foundBy, config, exists: true };
 }
 
