@@ -110,7 +110,7 @@ function skillsSection(skills: SkillTrend[]): string {
     "_Session ratings, 1 to 5._",
     "",
     table(["Skill", "First", "Last", "Trend", "Ratings"], rows),
-    ...(charts.length ? ["", "### Skill ratings over time", "", ...charts] : []),
+    ...(charts.length ? ["", "### Skill ratings over time", "", charts.join("\n\n")] : []),
   ].join("\n");
 }
 
@@ -125,7 +125,6 @@ function chart(skill: SkillTrend): string {
     '    y-axis "Rating" 1 --> 5',
     `    line [${skill.ratings.map((r) => r.value).join(", ")}]`,
     "```",
-    "",
   ].join("\n");
 }
 

@@ -96,6 +96,8 @@ describe("coach review <rep>", () => {
       '```mermaid\nxychart-beta\n    title "active-listening"\n    x-axis ["2026-09-01", "2026-10-27", "2026-11-20"]\n    y-axis "Rating" 1 --> 5\n    line [2, 3, 4]\n```',
     );
     expect(md).not.toMatch(/\u001b\[/);
+    // One blank line between blocks, as Markdown linters (MD012) expect.
+    expect(md).not.toMatch(/\n\n\n/);
   });
 
   it("covers --since to today, both ends included", async () => {
