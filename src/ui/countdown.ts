@@ -1,3 +1,4 @@
+import { emitKeypressEvents } from "node:readline";
 import { PromptCancelled } from "./prompter.js";
 
 /** Keys the countdown reacts to; anything else is ignored. */
@@ -88,7 +89,6 @@ export function runCountdown(seconds: number, deps: CountdownDeps): Promise<Coun
 
 /** The real terminal: keys from stdin in raw mode, the line redrawn on stderr. */
 export async function terminalCountdown(seconds: number, stdin: NodeJS.ReadStream, stderr: NodeJS.WriteStream): Promise<CountdownResult> {
-  const { emitKeypressEvents } = await import("node:readline");
   return runCountdown(seconds, {
     now: () => performance.now(),
     every: (ms, tick) => {
