@@ -3,8 +3,11 @@
 // Node 20 keeps no compile cache of its own (module.enableCompileCache is Node 22), so
 // the bundle is compiled through a V8 code cache: a command then starts without parsing
 // and compiling its code again. The build makes the cache (scripts/code-cache.js); when
-// it is missing or refused (another Node version or V8 flags, a rebuilt or edited
-// bundle), the bundle is compiled as usual and the cache made again from that run.
+// it is missing or refused (another Node version or V8 flags, a rebuilt, edited or
+// reinstalled bundle), the bundle is compiled as usual and the cache made again from
+// that run (holding only what that run compiled, until the next build). V8 does not
+// checksum a cache: one damaged inside, not just cut short, can crash it, and has to be
+// deleted.
 const { closeSync, existsSync, fstatSync, openSync, readFileSync, realpathSync, renameSync, rmSync, writeFileSync } = require("node:fs");
 const { createRequire } = require("node:module");
 const { join } = require("node:path");

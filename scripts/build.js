@@ -93,6 +93,7 @@ const cli = await build({
 // dynamic import left in the bundle (of a node: module, say) would fail only when reached.
 const dynamicImports = Object.values(cli.metafile.outputs).flatMap((output) => output.imports.filter((i) => i.kind === "dynamic-import").map((i) => i.path));
 if (dynamicImports.length) {
+  rmSync(new URL("../dist", import.meta.url), { recursive: true, force: true }); // no half-made build left to run
   throw new Error(`dist/coach.cjs would import() ${dynamicImports.join(", ")} at run time, which a vm.Script cannot: import it statically`);
 }
 await build({ ...shared, entryPoints: ["@inquirer/prompts"], outfile: "dist/prompts.cjs" });
