@@ -12,6 +12,7 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 
 const { version } = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8"));
+const DIST = new URL("../dist", import.meta.url);
 
 /**
  * zod re-exports its 60-odd message locales as `z.locales`; coach uses none of them
@@ -75,7 +76,7 @@ const chalkLevelFromCoach = {
 
 const shared = { bundle: true, format: "cjs", platform: "node", target: "node20", logLevel: "warning" };
 
-rmSync(new URL("../dist", import.meta.url), { recursive: true, force: true });
+rmSync(DIST, { recursive: true, force: true });
 const cli = await build({
   ...shared,
   metafile: true,
@@ -93,7 +94,7 @@ const cli = await build({
 // dynamic import left in the bundle (of a node: module, say) would fail only when reached.
 const dynamicImports = Object.values(cli.metafile.outputs).flatMap((output) => output.imports.filter((i) => i.kind === "dynamic-import").map((i) => i.path));
 if (dynamicImports.length) {
-  rmSync(new URL("../dist", import.meta.url), { recursive: true, force: true }); // no half-made build left to run
+  rmSync(DIST, { recursive: true, force: true }); // no half-made build left to run
   throw new Error(`dist/coach.cjs would import() ${dynamicImports.join(", ")} at run time, which a vm.Script cannot: import it statically`);
 }
 await build({ ...shared, entryPoints: ["@inquirer/prompts"], outfile: "dist/prompts.cjs" });
