@@ -8,7 +8,17 @@
 // that run (holding only what that run compiled, until the next build). V8 does not
 // checksum a cache: one damaged inside, not just cut short, can crash it, and has to be
 // deleted.
-const { closeSync, existsSync, fstatSync, openSync, readFileSync, realpathSync, renameSync, rmSync, writeFileSync } = require("node:fs");
+const {
+  closeSync,
+  existsSync,
+  fstatSync,
+  openSync,
+  readFileSync,
+  realpathSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} = require("node:fs");
 const { createRequire } = require("node:module");
 const { join } = require("node:path");
 const { Script } = require("node:vm");
@@ -36,7 +46,10 @@ function loadBundle({ useCache = true } = {}) {
   }
   const cachedData = useCache ? cacheFor(stamp) : undefined;
   // The wrapper stays on the bundle's first line, so stack traces keep its line numbers.
-  const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: BUNDLE, cachedData });
+  const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
+    filename: BUNDLE,
+    cachedData,
+  });
   const bundle = { exports: {} };
   script.runInThisContext()(bundle.exports, createRequire(BUNDLE), bundle, BUNDLE, DIST);
   return {
@@ -80,7 +93,9 @@ module.exports = { loadBundle };
 
 if (require.main === module) {
   if (!existsSync(BUNDLE)) {
-    process.stderr.write("error: coach is not built yet\n  hint: run `npm install` (or `npm run build`) in its folder\n");
+    process.stderr.write(
+      "error: coach is not built yet\n  hint: run `npm install` (or `npm run build`) in its folder\n",
+    );
     process.exitCode = 1;
   } else {
     const coach = loadBundle();

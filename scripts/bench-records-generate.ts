@@ -8,9 +8,9 @@ import { join } from "node:path";
 import { DEFAULT_CONFIG } from "../src/domain/config.js";
 import { addDaysIso } from "../src/domain/dates.js";
 import { inline, renderAnswers } from "../src/domain/markdown.js";
-import { buildPlanRecord, renderPlanBody, type PlanInput } from "../src/domain/plan-record.js";
+import { buildPlanRecord, type PlanInput, renderPlanBody } from "../src/domain/plan-record.js";
 import type { AnswerValue } from "../src/domain/questions.js";
-import { RECORD_SCHEMA, recordId, type Action, type CoachRecord } from "../src/domain/record.js";
+import { type Action, type CoachRecord, RECORD_SCHEMA, recordId } from "../src/domain/record.js";
 import type { Rep } from "../src/domain/rep.js";
 import type { LoadedTemplate, Question } from "../src/domain/template.js";
 import { randomId, writeNewRecord } from "../src/store/records.js";
@@ -43,11 +43,18 @@ const SENTENCES = [
   "The decision process is still unclear: legal and finance both have a say.",
   "Next time, paraphrase the need back before moving to the demo.",
   "Confidence dipped after the lost Globex deal; we talked about what was in their control.",
-  "The buyer confirmed the pain in their own words: \"our renewals slip every quarter\".",
+  'The buyer confirmed the pain in their own words: "our renewals slip every quarter".',
   "Try opening with the customer's goal, not our product, in the first minute.",
   "Agreed to shadow one discovery call and debrief within a day.",
 ];
-const ACTIONS = ["Send the recap to Acme", "Book the QBR with Globex", "Practise the opening statement twice", "Map the decision makers at Initech", "Ask for one referral a week", "Rewrite the value statement for the mid-market"];
+const ACTIONS = [
+  "Send the recap to Acme",
+  "Book the QBR with Globex",
+  "Practise the opening statement twice",
+  "Map the decision makers at Initech",
+  "Ask for one referral a week",
+  "Rewrite the value statement for the mid-market",
+];
 
 const text = (sentences: number) => Array.from({ length: sentences }, () => pick(SENTENCES)).join(" ");
 
@@ -80,18 +87,29 @@ function actionsFor(date: string, howMany: number): Action[] {
     const due = addDaysIso(date, between(3, 21));
     const roll = random();
     const status = !old && roll < 0.6 ? "open" : roll < 0.85 ? "done" : "dropped";
-    return { id: randomId(6), text: pick(ACTIONS), owner: random() < 0.8 ? "rep" : "manager", due, status, closed_on: status === "open" ? null : addDaysIso(due, between(-5, 6)) };
+    return {
+      id: randomId(6),
+      text: pick(ACTIONS),
+      owner: random() < 0.8 ? "rep" : "manager",
+      due,
+      status,
+      closed_on: status === "open" ? null : addDaysIso(due, between(-5, 6)),
+    };
   });
 }
 
 function checklist(actions: Action[]): string {
-  return actions.map((a) => `- [${a.status === "done" ? "x" : " "}] ${inline(a.text)} (${a.owner}, due ${a.due})`).join("\n");
+  return actions
+    .map((a) => `- [${a.status === "done" ? "x" : " "}] ${inline(a.text)} (${a.owner}, due ${a.due})`)
+    .join("\n");
 }
 
 function session(rep: Rep, date: string, template: LoadedTemplate): { record: CoachRecord; body: string } {
   const questions = template.template.questions ?? [];
   const answers = questions.map((q) => ({ id: q.id, prompt: q.prompt, answer: answerFor(q, date) }));
-  const ratings = Object.fromEntries(questions.filter((q) => q.type === "scale" && q.skill).map((q) => [q.skill!, between(1, 5)]));
+  const ratings = Object.fromEntries(
+    questions.filter((q) => q.type === "scale" && q.skill).map((q) => [q.skill!, between(1, 5)]),
+  );
   const actions = actionsFor(date, between(1, 3));
   const stage = template.template.stages[0] === "any" ? pick(config.stages).id : template.template.stages[0]!;
   const record: CoachRecord = {
@@ -111,7 +129,9 @@ function session(rep: Rep, date: string, template: LoadedTemplate): { record: Co
     follow_ups: [],
     plan: null,
   };
-  const body = `\n# 1:1 with ${rep.name}, ${date}\n\n${renderAnswers(answers)}\n\n## Ratings\n\n${Object.entries(ratings)
+  const body = `\n# 1:1 with ${rep.name}, ${date}\n\n${renderAnswers(answers)}\n\n## Ratings\n\n${Object.entries(
+    ratings,
+  )
     .map(([skill, value]) => `- ${skill}: ${value} of 5`)
     .join("\n")}\n\n## Commitments\n\n${checklist(actions)}\n`;
   return { record, body };
@@ -119,7 +139,9 @@ function session(rep: Rep, date: string, template: LoadedTemplate): { record: Co
 
 function plan(rep: Rep, date: string, templates: LoadedTemplate[]): { record: CoachRecord; body: string } {
   const stage = pick(config.stages);
-  const template = templates.find((t) => t.template.kind === "plan" && t.template.stages.includes(stage.id)) ?? templates.find((t) => t.template.kind === "plan")!;
+  const template =
+    templates.find((t) => t.template.kind === "plan" && t.template.stages.includes(stage.id)) ??
+    templates.find((t) => t.template.kind === "plan")!;
   const questions = template.template.questions ?? [];
   const input: PlanInput = {
     id: recordId(date, "plan", stage.id, randomId(4)),
@@ -129,7 +151,8 @@ function plan(rep: Rep, date: string, templates: LoadedTemplate[]): { record: Co
     focus: { stage, reason: "weakest recent ratings" },
     warnings: random() < 0.2 ? [`${rep.name} is past the cadence.`] : [],
     template: template.template,
-    sessionTemplate: templates.find((t) => t.template.kind === "session" && t.template.stages.includes(stage.id))?.template,
+    sessionTemplate: templates.find((t) => t.template.kind === "session" && t.template.stages.includes(stage.id))
+      ?.template,
     questions,
     answers: Object.fromEntries(questions.map((q) => [q.id, answerFor(q, date)])),
     followUps: [],
@@ -139,7 +162,13 @@ function plan(rep: Rep, date: string, templates: LoadedTemplate[]): { record: Co
 }
 
 function drill(rep: Rep, date: string, template: LoadedTemplate): { record: CoachRecord; body: string } {
-  const rounds = (template.template.rounds ?? []).map((r) => ({ prompt: r.prompt, response: text(between(1, 2)), score: between(1, 5), notes: text(1), skill: r.skill }));
+  const rounds = (template.template.rounds ?? []).map((r) => ({
+    prompt: r.prompt,
+    response: text(between(1, 2)),
+    score: between(1, 5),
+    notes: text(1),
+    skill: r.skill,
+  }));
   const record: CoachRecord = {
     schema: RECORD_SCHEMA,
     id: recordId(date, "drill", rounds[0]?.skill ?? "practice", randomId(4)),
@@ -161,7 +190,15 @@ function drill(rep: Rep, date: string, template: LoadedTemplate): { record: Coac
 
 function note(rep: Rep, date: string): { record: CoachRecord; body: string } {
   const actions = actionsFor(date, 1);
-  const record: CoachRecord = { schema: RECORD_SCHEMA, id: recordId(date, "note", "action", randomId(4)), type: "note", rep: rep.id, date, status: "completed", actions };
+  const record: CoachRecord = {
+    schema: RECORD_SCHEMA,
+    id: recordId(date, "note", "action", randomId(4)),
+    type: "note",
+    rep: rep.id,
+    date,
+    status: "completed",
+    actions,
+  };
   return { record, body: `\n# Commitment, ${date}\n\n${checklist(actions)}\n` };
 }
 
@@ -178,13 +215,31 @@ const PATTERN = ["plan", "session", "drill", "session", "note", "drill", "plan",
 let written = 0;
 for (let r = 0; r < REPS && written < count; r++) {
   const name = `${FIRST[r % FIRST.length]} ${LAST[Math.floor(r / FIRST.length) % LAST.length]} ${r}`;
-  const rep: Rep = { id: `${name.toLowerCase().replace(/á/g, "a").replace(/[^a-z0-9]+/g, "-")}`, name, role: "Account Executive", style: pick(["driver", "expressive", "amiable", "analytical"] as const), goals: [text(1)], focus_stage: null, added: addDaysIso(today, -span - 7) };
+  const rep: Rep = {
+    id: `${name
+      .toLowerCase()
+      .replace(/á/g, "a")
+      .replace(/[^a-z0-9]+/g, "-")}`,
+    name,
+    role: "Account Executive",
+    style: pick(["driver", "expressive", "amiable", "analytical"] as const),
+    goals: [text(1)],
+    focus_stage: null,
+    added: addDaysIso(today, -span - 7),
+  };
   saveRep(workspace, rep);
   const mine = Math.min(perRep, count - written);
   for (let i = 0; i < mine; i++) {
     const date = addDaysIso(today, -Math.floor(((mine - i) * span) / mine) + between(0, 1));
     const kind = PATTERN[i % PATTERN.length]!;
-    const made = kind === "session" ? session(rep, date, pick(sessions)) : kind === "plan" ? plan(rep, date, templates) : kind === "drill" ? drill(rep, date, pick(drills)) : note(rep, date);
+    const made =
+      kind === "session"
+        ? session(rep, date, pick(sessions))
+        : kind === "plan"
+          ? plan(rep, date, templates)
+          : kind === "drill"
+            ? drill(rep, date, pick(drills))
+            : note(rep, date);
     writeNewRecord(root, made.record, made.body);
     written++;
   }

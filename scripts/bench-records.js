@@ -22,7 +22,9 @@ const BIN = join(ROOT, "bin", "coach.cjs");
 const TODAY = "2026-11-22";
 const GENERATOR_VERSION = 1;
 const CACHE = join(tmpdir(), "coach-bench-records");
-const sizes = (process.argv.slice(2).length ? process.argv.slice(2) : (process.env.BENCH_SIZES ?? "1000,10000,100000").split(",")).map(Number);
+const sizes = (
+  process.argv.slice(2).length ? process.argv.slice(2) : (process.env.BENCH_SIZES ?? "1000,10000,100000").split(",")
+).map(Number);
 const RUNS = { cold: 3, warm: Number(process.env.BENCH_RUNS ?? 9) };
 
 mkdirSync(CACHE, { recursive: true });
@@ -75,7 +77,9 @@ async function bundleGenerator() {
     format: "esm",
     platform: "node",
     target: "node20",
-    banner: { js: 'import { createRequire as __cr } from "node:module"; import { fileURLToPath as __fu } from "node:url"; const require = __cr(import.meta.url); const __filename = __fu(import.meta.url);' },
+    banner: {
+      js: 'import { createRequire as __cr } from "node:module"; import { fileURLToPath as __fu } from "node:url"; const require = __cr(import.meta.url); const __filename = __fu(import.meta.url);',
+    },
     logLevel: "warning",
   });
   return out;
@@ -98,7 +102,14 @@ function timed(args, env) {
   const rssFile = join(CACHE, `rss-${process.pid}.txt`);
   const started = performance.now();
   const result = spawnSync(process.execPath, ["--import", rssScript, ...args], {
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, COACH_TODAY: TODAY, NO_COLOR: "1", BENCH_RSS_FILE: rssFile, ...env },
+    env: {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      COACH_TODAY: TODAY,
+      NO_COLOR: "1",
+      BENCH_RSS_FILE: rssFile,
+      ...env,
+    },
     maxBuffer: 256 * 1024 * 1024,
     encoding: "utf8",
   });
@@ -178,14 +189,21 @@ function printTable(rows) {
     "",
     "| records | node -e 0 | coach, empty workspace | floor minus node | warm minus empty coach | ratio of the work |",
     "| ---: | ---: | ---: | ---: | ---: | ---: |",
-    ...rows.map((r) => `| ${r.records.toLocaleString("en")} | ${ms(r.bare)} | ${ms(r.empty)} | ${ms(r.floor - r.bare)} | ${ms(r.warm - r.empty)} | ${x(r.warm - r.empty, r.floor - r.bare)} |`),
+    ...rows.map(
+      (r) =>
+        `| ${r.records.toLocaleString("en")} | ${ms(r.bare)} | ${ms(r.empty)} | ${ms(r.floor - r.bare)} | ${ms(r.warm - r.empty)} | ${x(r.warm - r.empty, r.floor - r.bare)} |`,
+    ),
   );
   process.stdout.write(`${lines.join("\n")}\n`);
   const fail = [];
   for (const r of rows) {
-    if (r.size >= 10000 && r.warm > 1.5 * r.floor) fail.push(`warm at ${r.size} is ${x(r.warm, r.floor)} the floor (target 1.5x)`);
+    if (r.size >= 10000 && r.warm > 1.5 * r.floor)
+      fail.push(`warm at ${r.size} is ${x(r.warm, r.floor)} the floor (target 1.5x)`);
     if (r.size === 10000 && r.cold >= 3000) fail.push(`cold at 10,000 took ${ms(r.cold)} (target under 3 s)`);
-    if (r.size === 100000 && Math.max(r.coldRss, r.warmRss) >= 200) fail.push(`peak memory at 100,000 is ${mb(Math.max(r.coldRss, r.warmRss))} (target under 200 MB)`);
+    if (r.size === 100000 && Math.max(r.coldRss, r.warmRss) >= 200)
+      fail.push(`peak memory at 100,000 is ${mb(Math.max(r.coldRss, r.warmRss))} (target under 200 MB)`);
   }
-  process.stdout.write(fail.length ? `\nMissed targets:\n${fail.map((f) => `- ${f}`).join("\n")}\n` : "\nAll targets met.\n");
+  process.stdout.write(
+    fail.length ? `\nMissed targets:\n${fail.map((f) => `- ${f}`).join("\n")}\n` : "\nAll targets met.\n",
+  );
 }

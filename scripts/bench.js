@@ -39,8 +39,8 @@ const median = (list) => [...list].sort((a, b) => a - b)[Math.floor(list.length 
 
 function measure(title, env) {
   const samples = cases.map(() => []);
-  for (let i = 0; i < 3; i++) cases.forEach((c) => timeOnce(c.args, env)); // warm the file cache
-  for (let i = 0; i < runs; i++) cases.forEach((c, j) => samples[j].push(timeOnce(c.args, env)));
+  for (let i = 0; i < 3; i++) for (const c of cases) timeOnce(c.args, env); // warm the file cache
+  for (let i = 0; i < runs; i++) for (const [j, c] of cases.entries()) samples[j].push(timeOnce(c.args, env));
   const baseline = median(samples[0]);
   console.log(`Start-up, ${title}, median of ${runs} runs each (node ${process.version}):`);
   cases.forEach((c, j) => {

@@ -5,11 +5,12 @@
 //   dist/coach.cjs.cache   its compiled code
 //   dist/prompts.cjs       @inquirer/prompts, loaded only when a prompt is shown
 //   dist/builtin-templates.json  the built-in templates, parsed and checked
-import { build } from "esbuild";
+
 import { execFileSync } from "node:child_process";
 import { readFileSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
+import { build } from "esbuild";
 
 const { version } = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8"));
 const DIST = new URL("../dist", import.meta.url);
@@ -23,7 +24,9 @@ const zodEnglishOnly = {
   name: "zod-english-only",
   setup(build) {
     build.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
-      /[\\/]zod[\\/]/.test(args.importer) ? { path: join(dirname(args.importer), "..", "locales", "en.js") } : undefined,
+      /[\\/]zod[\\/]/.test(args.importer)
+        ? { path: join(dirname(args.importer), "..", "locales", "en.js") }
+        : undefined,
     );
   },
 };
@@ -36,8 +39,13 @@ const promptsApart = {
   name: "prompts-apart",
   setup(build) {
     build.onResolve({ filter: /^@inquirer\/prompts$/ }, () => ({ path: "prompts", namespace: "prompts-apart" }));
-    build.onLoad({ filter: /.*/, namespace: "prompts-apart" }, () => ({ contents: 'module.exports = require("./prompts.cjs");' }));
-    build.onResolve({ filter: /^\.\/prompts\.cjs$/, namespace: "prompts-apart" }, (args) => ({ path: args.path, external: true }));
+    build.onLoad({ filter: /.*/, namespace: "prompts-apart" }, () => ({
+      contents: 'module.exports = require("./prompts.cjs");',
+    }));
+    build.onResolve({ filter: /^\.\/prompts\.cjs$/, namespace: "prompts-apart" }, (args) => ({
+      path: args.path,
+      external: true,
+    }));
   },
 };
 
@@ -54,7 +62,8 @@ const childProcessOnUse = {
       /[\\/]commander[\\/]/.test(args.importer) ? { path: "child_process", namespace: "on-use" } : undefined,
     );
     build.onLoad({ filter: /.*/, namespace: "on-use" }, () => ({
-      contents: 'let loaded; module.exports = new Proxy({}, { get: (_, key) => (loaded ??= require("node:child_process"))[key] });',
+      contents:
+        'let loaded; module.exports = new Proxy({}, { get: (_, key) => (loaded ??= require("node:child_process"))[key] });',
     }));
   },
 };
@@ -69,8 +78,13 @@ const childProcessOnUse = {
 const chalkLevelFromCoach = {
   name: "chalk-level-from-coach",
   setup(build) {
-    build.onResolve({ filter: /^#supports-color$/ }, () => ({ path: "supports-color", namespace: "chalk-level-from-coach" }));
-    build.onLoad({ filter: /.*/, namespace: "chalk-level-from-coach" }, () => ({ contents: "export default { stdout: false, stderr: false };" }));
+    build.onResolve({ filter: /^#supports-color$/ }, () => ({
+      path: "supports-color",
+      namespace: "chalk-level-from-coach",
+    }));
+    build.onLoad({ filter: /.*/, namespace: "chalk-level-from-coach" }, () => ({
+      contents: "export default { stdout: false, stderr: false };",
+    }));
   },
 };
 
@@ -92,10 +106,14 @@ const cli = await build({
 });
 // bin/coach.cjs runs the bundle as a vm.Script, which has no loader for import(): a
 // dynamic import left in the bundle (of a node: module, say) would fail only when reached.
-const dynamicImports = Object.values(cli.metafile.outputs).flatMap((output) => output.imports.filter((i) => i.kind === "dynamic-import").map((i) => i.path));
+const dynamicImports = Object.values(cli.metafile.outputs).flatMap((output) =>
+  output.imports.filter((i) => i.kind === "dynamic-import").map((i) => i.path),
+);
 if (dynamicImports.length) {
   rmSync(DIST, { recursive: true, force: true }); // no half-made build left to run
-  throw new Error(`dist/coach.cjs would import() ${dynamicImports.join(", ")} at run time, which a vm.Script cannot: import it statically`);
+  throw new Error(
+    `dist/coach.cjs would import() ${dynamicImports.join(", ")} at run time, which a vm.Script cannot: import it statically`,
+  );
 }
 await build({ ...shared, entryPoints: ["@inquirer/prompts"], outfile: "dist/prompts.cjs" });
 

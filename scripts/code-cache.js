@@ -29,7 +29,13 @@ const discard = { write: () => true };
 try {
   for (const argv of WARM_UP) {
     // Exit codes do not matter here (plan without answers and no terminal is exit 2): only what ran.
-    await coach.exports.run(argv, { stdout: discard, stderr: discard, stdin: Readable.from([]), env: { COACH_WORKSPACE: workspace, NO_COLOR: "1" }, cwd: workspace });
+    await coach.exports.run(argv, {
+      stdout: discard,
+      stderr: discard,
+      stdin: Readable.from([]),
+      env: { COACH_WORKSPACE: workspace, NO_COLOR: "1" },
+      cwd: workspace,
+    });
   }
 } finally {
   rmSync(workspace, { recursive: true, force: true });

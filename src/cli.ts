@@ -1,6 +1,4 @@
 import { Command, Help } from "commander";
-import type { Context } from "./context.js";
-import type { TextSink } from "./ui/output.js";
 import { registerActions } from "./cli/actions.js";
 import { registerDrill } from "./cli/drill.js";
 import { registerInit } from "./cli/init.js";
@@ -10,6 +8,8 @@ import { registerRep } from "./cli/rep.js";
 import { registerReview } from "./cli/review.js";
 import { registerSession } from "./cli/session.js";
 import { registerTemplates } from "./cli/templates.js";
+import type { Context } from "./context.js";
+import type { TextSink } from "./ui/output.js";
 
 export type { GlobalOptions };
 
@@ -28,10 +28,15 @@ export interface ProgramDeps {
  */
 export function buildProgram(deps: ProgramDeps): Command {
   const program = new Command("coach")
-    .description("Plan, hold and review sales coaching: 1:1s keyed to your sales process, drills, and kept commitments.")
+    .description(
+      "Plan, hold and review sales coaching: 1:1s keyed to your sales process, drills, and kept commitments.",
+    )
     .version(VERSION, "-V, --version", "print the version")
     .helpOption("-h, --help", "show help")
-    .option("-w, --workspace <dir>", "workspace folder (default: COACH_WORKSPACE, the nearest coach.yaml, or ~/.local/share/coach)")
+    .option(
+      "-w, --workspace <dir>",
+      "workspace folder (default: COACH_WORKSPACE, the nearest coach.yaml, or ~/.local/share/coach)",
+    )
     .option("--json", "machine-readable output on stdout")
     .option("--no-color", "no colour (NO_COLOR is honoured too)")
     .option("-q, --quiet", "print only data and errors")
@@ -50,7 +55,8 @@ export function buildProgram(deps: ProgramDeps): Command {
   );
 
   const kit: Kit = {
-    act: (load: () => Promise<Runner>, toRaw: (args: unknown[], opts: Raw) => Raw = (_, opts) => opts) =>
+    act:
+      (load: () => Promise<Runner>, toRaw: (args: unknown[], opts: Raw) => Raw = (_, opts) => opts) =>
       async (...params: unknown[]) => {
         const command = params.at(-1) as Command;
         const ctx = deps.context(command.optsWithGlobals<GlobalOptions>());
@@ -70,7 +76,11 @@ export function buildProgram(deps: ProgramDeps): Command {
   // exitOverride and configureOutput must reach every subcommand: the contract's exit
   // codes come from main.ts, never from commander calling process.exit itself.
   for (const command of allCommands(program)) {
-    command.exitOverride().configureOutput({ writeOut: (s) => deps.stdout.write(s), writeErr: (s) => deps.stderr.write(s), outputError: () => {} });
+    command.exitOverride().configureOutput({
+      writeOut: (s) => deps.stdout.write(s),
+      writeErr: (s) => deps.stderr.write(s),
+      outputError: () => {},
+    });
   }
   return program;
 }

@@ -2,7 +2,7 @@ import { CommanderError } from "commander";
 import { buildProgram, type GlobalOptions } from "./cli.js";
 import type { Context } from "./context.js";
 import { CoachError, EXIT } from "./errors.js";
-import { Output, wantsColor, type TextSink } from "./ui/output.js";
+import { Output, type TextSink, wantsColor } from "./ui/output.js";
 import { PromptCancelled, type Prompter } from "./ui/prompter.js";
 
 export interface Deps {
@@ -81,7 +81,9 @@ function todayFrom(env: NodeJS.ProcessEnv): string {
   const fixed = env.COACH_TODAY;
   if (fixed !== undefined && fixed !== "") {
     if (!/^\d{4}-\d{2}-\d{2}$/.test(fixed) || Number.isNaN(Date.parse(fixed))) {
-      throw new CoachError("invalid_env", `COACH_TODAY='${fixed}' is not a date`, { hint: "use YYYY-MM-DD, or unset it" });
+      throw new CoachError("invalid_env", `COACH_TODAY='${fixed}' is not a date`, {
+        hint: "use YYYY-MM-DD, or unset it",
+      });
     }
     return fixed;
   }
@@ -102,19 +104,40 @@ function readAll(stream: NodeJS.ReadableStream): Promise<string> {
 
 /** Flags needed to report an error that happens before commander has parsed them. */
 function globalsFromArgv(argv: string[]): GlobalOptions {
-  return { json: argv.includes("--json"), quiet: argv.includes("-q") || argv.includes("--quiet"), color: !argv.includes("--no-color") };
+  return {
+    json: argv.includes("--json"),
+    quiet: argv.includes("-q") || argv.includes("--quiet"),
+    color: !argv.includes("--no-color"),
+  };
 }
 
 function report(error: unknown, out: Output, env: NodeJS.ProcessEnv): number {
   if (error instanceof CommanderError) {
     if (["commander.helpDisplayed", "commander.version", "commander.help"].includes(error.code)) return EXIT.ok;
-    return printError(out, new CoachError(error.code.replace("commander.", "").replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`), usageMessage(error.message), { hint: "see `coach --help`" }));
+    return printError(
+      out,
+      new CoachError(
+        error.code.replace("commander.", "").replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`),
+        usageMessage(error.message),
+        { hint: "see `coach --help`" },
+      ),
+    );
   }
   if (error instanceof CoachError) return printError(out, error);
-  if (error instanceof PromptCancelled) return printError(out, new CoachError("interrupted", "interrupted; nothing was saved", { exitCode: EXIT.interrupted }));
+  if (error instanceof PromptCancelled)
+    return printError(
+      out,
+      new CoachError("interrupted", "interrupted; nothing was saved", { exitCode: EXIT.interrupted }),
+    );
   const debug = (env.DEBUG ?? "").split(",").includes("coach");
   const message = error instanceof Error ? error.message : String(error);
-  printError(out, new CoachError("unexpected", `unexpected error: ${message}`, { exitCode: EXIT.failure, hint: debug ? undefined : "run again with DEBUG=coach for details" }));
+  printError(
+    out,
+    new CoachError("unexpected", `unexpected error: ${message}`, {
+      exitCode: EXIT.failure,
+      hint: debug ? undefined : "run again with DEBUG=coach for details",
+    }),
+  );
   if (debug && error instanceof Error && error.stack) out.error(error.stack);
   return EXIT.failure;
 }
@@ -130,9 +153,20 @@ function usageMessage(message: string): string {
 
 function printError(out: Output, error: CoachError): number {
   if (out.json) {
-    out.errorJson({ error: { code: error.code, message: error.message, ...(error.hint ? { hint: error.hint } : {}), ...error.details } });
+    out.errorJson({
+      error: {
+        code: error.code,
+        message: error.message,
+        ...(error.hint ? { hint: error.hint } : {}),
+        ...error.details,
+      },
+    });
   } else {
-    out.error(error.hint ? `${error.message}${/[?.]$/.test(error.message) ? " " : "; "}${capitalizeAfterQuestion(error.message, error.hint)}` : error.message);
+    out.error(
+      error.hint
+        ? `${error.message}${/[?.]$/.test(error.message) ? " " : "; "}${capitalizeAfterQuestion(error.message, error.hint)}`
+        : error.message,
+    );
   }
   return error.exitCode;
 }

@@ -16,10 +16,12 @@ let writeFileAtomic: WriteFileAtomic | undefined;
  * otherwise compile at start.
  */
 export function yamlLib(): YamlLib {
-  return (yaml ??= requireFromHere("yaml") as YamlLib);
+  yaml ??= requireFromHere("yaml") as YamlLib;
+  return yaml;
 }
 
 /** `write-file-atomic`: loading it loads node:crypto and node:worker_threads; only writes need it. */
 export function writeFileAtomicLib(): WriteFileAtomic {
-  return (writeFileAtomic ??= requireFromHere("write-file-atomic") as WriteFileAtomic);
+  writeFileAtomic ??= requireFromHere("write-file-atomic") as WriteFileAtomic;
+  return writeFileAtomic;
 }

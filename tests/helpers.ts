@@ -1,12 +1,12 @@
 import { spawn } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdirSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { Readable } from "node:stream";
 import { afterEach } from "vitest";
 import { run } from "../src/main.js";
-import { ROOT } from "./helpers-paths.js";
 import type { Prompter } from "../src/ui/prompter.js";
+import { ROOT } from "./helpers-paths.js";
 
 export { ROOT };
 export const BIN = join(ROOT, "bin", "coach.cjs");
@@ -55,7 +55,13 @@ export async function coach(argv: string[], options: RunOptions = {}): Promise<R
     stdout,
     stderr,
     stdin: Readable.from([options.stdin ?? ""]),
-    env: { COACH_TODAY: TODAY, NO_COLOR: "1", HOME: options.cwd ?? tmpdir(), ...(options.workspace ? { COACH_WORKSPACE: options.workspace } : {}), ...options.env },
+    env: {
+      COACH_TODAY: TODAY,
+      NO_COLOR: "1",
+      HOME: options.cwd ?? tmpdir(),
+      ...(options.workspace ? { COACH_WORKSPACE: options.workspace } : {}),
+      ...options.env,
+    },
     cwd: options.cwd ?? options.workspace ?? tmpdir(),
     prompter: options.prompter,
   });
@@ -63,11 +69,20 @@ export async function coach(argv: string[], options: RunOptions = {}): Promise<R
 }
 
 /** Runs the built bin/coach.cjs in a child process with no terminal, as a script would. */
-export function coachBin(argv: string[], options: { cwd?: string; env?: Record<string, string>; input?: string; bin?: string } = {}): Promise<Result> {
+export function coachBin(
+  argv: string[],
+  options: { cwd?: string; env?: Record<string, string>; input?: string; bin?: string } = {},
+): Promise<Result> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [options.bin ?? BIN, ...argv], {
       cwd: options.cwd ?? tmpdir(),
-      env: { PATH: process.env.PATH ?? "", HOME: options.cwd ?? tmpdir(), COACH_TODAY: TODAY, NO_COLOR: "1", ...options.env },
+      env: {
+        PATH: process.env.PATH ?? "",
+        HOME: options.cwd ?? tmpdir(),
+        COACH_TODAY: TODAY,
+        NO_COLOR: "1",
+        ...options.env,
+      },
       stdio: ["pipe", "pipe", "pipe"],
     });
     let stdout = "";

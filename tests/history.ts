@@ -1,6 +1,13 @@
-import { RECORD_SCHEMA, recordId, type Action, type CoachRecord, type RoundResult, type StoredRecord } from "../src/domain/record.js";
-import type { Rep } from "../src/domain/rep.js";
 import { DEFAULT_CONFIG } from "../src/domain/config.js";
+import {
+  type Action,
+  type CoachRecord,
+  RECORD_SCHEMA,
+  type RoundResult,
+  recordId,
+  type StoredRecord,
+} from "../src/domain/record.js";
+import type { Rep } from "../src/domain/rep.js";
 import { writeNewRecord } from "../src/store/records.js";
 import { saveRep } from "../src/store/reps.js";
 import { ensureWorkspace } from "../src/store/workspace.js";
@@ -30,7 +37,15 @@ export interface SessionSpec {
 
 let actionCounter = 0;
 export function action(spec: Partial<Action> = {}): Action {
-  return { id: `act${String(actionCounter++).padStart(3, "0")}`, text: "Call the buyer back", owner: "rep", due: null, status: "open", closed_on: null, ...spec };
+  return {
+    id: `act${String(actionCounter++).padStart(3, "0")}`,
+    text: "Call the buyer back",
+    owner: "rep",
+    due: null,
+    status: "open",
+    closed_on: null,
+    ...spec,
+  };
 }
 
 export function session(rep: string, date: string, spec: SessionSpec = {}): CoachRecord {
@@ -46,7 +61,9 @@ export function session(rep: string, date: string, spec: SessionSpec = {}): Coac
     stage,
     coaching_kind: spec.kind ?? "training",
     focus: "both",
-    answers: [{ id: "goal", prompt: "What do you want from this week?", answer: "A long answer that reviews never need" }],
+    answers: [
+      { id: "goal", prompt: "What do you want from this week?", answer: "A long answer that reviews never need" },
+    ],
     ratings: spec.ratings ?? {},
     actions: (spec.actions ?? []).map(action),
     follow_ups: [],
@@ -55,16 +72,50 @@ export function session(rep: string, date: string, spec: SessionSpec = {}): Coac
 }
 
 export function note(rep: string, date: string, spec: Partial<Action>): CoachRecord {
-  return { schema: RECORD_SCHEMA, id: recordId(date, "note", "action", suffix()), type: "note", rep, date, status: "completed", actions: [action(spec)] };
+  return {
+    schema: RECORD_SCHEMA,
+    id: recordId(date, "note", "action", suffix()),
+    type: "note",
+    rep,
+    date,
+    status: "completed",
+    actions: [action(spec)],
+  };
 }
 
 export function plan(rep: string, date: string, status: CoachRecord["status"] = "planned"): CoachRecord {
-  return { schema: RECORD_SCHEMA, id: recordId(date, "plan", "discovery", suffix()), type: "plan", rep, date, status, stage: "discovery", coaching_kind: "training", focus: "both" };
+  return {
+    schema: RECORD_SCHEMA,
+    id: recordId(date, "plan", "discovery", suffix()),
+    type: "plan",
+    rep,
+    date,
+    status,
+    stage: "discovery",
+    coaching_kind: "training",
+    focus: "both",
+  };
 }
 
 export function drill(rep: string, date: string, skill: string, scores: number[]): CoachRecord {
-  const rounds: RoundResult[] = scores.map((score, i) => ({ prompt: `Round ${i + 1}`, response: "What the rep said, at length", score, notes: "coach's notes", skill }));
-  return { schema: RECORD_SCHEMA, id: recordId(date, "drill", skill, suffix()), type: "drill", rep, date, status: "completed", skill, mode: "practice", rounds };
+  const rounds: RoundResult[] = scores.map((score, i) => ({
+    prompt: `Round ${i + 1}`,
+    response: "What the rep said, at length",
+    score,
+    notes: "coach's notes",
+    skill,
+  }));
+  return {
+    schema: RECORD_SCHEMA,
+    id: recordId(date, "drill", skill, suffix()),
+    type: "drill",
+    rep,
+    date,
+    status: "completed",
+    skill,
+    mode: "practice",
+    rounds,
+  };
 }
 
 export function repProfile(id: string, extra: Partial<Rep> = {}): Rep {
@@ -80,7 +131,9 @@ export function writeHistory(root: string, reps: Rep[], records: CoachRecord[]):
   const workspace = { root, config: DEFAULT_CONFIG, exists: false, foundBy: "--workspace" as const };
   ensureWorkspace(workspace);
   for (const rep of reps) saveRep(workspace, rep);
-  return records.map((record) => writeNewRecord(root, record, `\n# ${record.type} on ${record.date}\n\nNotes a person wrote.\n`));
+  return records.map((record) =>
+    writeNewRecord(root, record, `\n# ${record.type} on ${record.date}\n\nNotes a person wrote.\n`),
+  );
 }
 
 /** The same records in memory, for pure domain tests. */

@@ -1,9 +1,9 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { parseRecord } from "../src/store/records.js";
 import { stringify } from "yaml";
+import { parseRecord } from "../src/store/records.js";
+import { type InputPrompt, PromptCancelled } from "../src/ui/prompter.js";
 import { ScriptedPrompter } from "../src/ui/scripted-prompter.js";
-import { PromptCancelled, type InputPrompt } from "../src/ui/prompter.js";
 import { coach, tempDir, writeFile } from "./helpers.js";
 
 /** Answers for every question of the built-in prospecting session. */
@@ -34,7 +34,11 @@ export function answersFile(dir: string, answers: Record<string, unknown>, name 
 }
 
 /** Holds a session from an answers file (in-process) and returns the new action ids, in the order made. */
-export async function holdSession(workspace: string, extra: Record<string, unknown> = {}, argv: string[] = []): Promise<string[]> {
+export async function holdSession(
+  workspace: string,
+  extra: Record<string, unknown> = {},
+  argv: string[] = [],
+): Promise<string[]> {
   const file = answersFile(tempDir(), { ...PROSPECTING_SESSION_ANSWERS, ...extra });
   const result = await coach(["--json", "session", "alex-kim", "--answers", file, ...argv], { workspace });
   if (result.code !== 0) throw new Error(`session failed: ${result.stderr}`);
@@ -51,7 +55,11 @@ export async function holdSession(workspace: string, extra: Record<string, unkno
 export class CtrlCPrompter extends ScriptedPrompter {
   private cancelled = false;
 
-  constructor(answers: Record<string, unknown>, private readonly stopAt: string, private readonly typing?: string) {
+  constructor(
+    answers: Record<string, unknown>,
+    private readonly stopAt: string,
+    private readonly typing?: string,
+  ) {
     super(answers);
   }
 
@@ -87,7 +95,10 @@ export class CtrlCPrompter extends ScriptedPrompter {
 export class RetypingPrompter extends ScriptedPrompter {
   readonly rejected: { id: string; typed: string; said: string }[] = [];
 
-  constructor(answers: Record<string, unknown>, private readonly attempts: Record<string, string[]>) {
+  constructor(
+    answers: Record<string, unknown>,
+    private readonly attempts: Record<string, string[]>,
+  ) {
     super(answers);
   }
 

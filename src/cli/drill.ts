@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { withExamples, withWriteOptions, type Kit } from "./kit.js";
+import { type Kit, withExamples, withWriteOptions } from "./kit.js";
 
 export function registerDrill(program: Command, { act }: Kit): void {
   withExamples(
@@ -15,7 +15,12 @@ export function registerDrill(program: Command, { act }: Kit): void {
         .option("--week", "print the week's routine: what is due, for whom, and an order for the sales meeting"),
     )
       .description("run a practice drill round by round, scored 1-5 and scheduled so weak skills come back sooner")
-      .action(act(async () => (await import("../commands/drill.js")).runDrill, ([reps], opts) => ({ ...opts, reps }))),
+      .action(
+        act(
+          async () => (await import("../commands/drill.js")).runDrill,
+          ([reps], opts) => ({ ...opts, reps }),
+        ),
+      ),
     "coach drill alex-kim --pre-call --stage negotiation --deal Acme",
     "coach drill alex-kim sam-lee --template drill-objection-handling",
     "coach drill --week",

@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { withExamples, type Kit } from "./kit.js";
+import { type Kit, withExamples } from "./kit.js";
 
 export function registerInit(program: Command, { act }: Kit): void {
   withExamples(
@@ -7,7 +7,12 @@ export function registerInit(program: Command, { act }: Kit): void {
       .command("init")
       .argument("[dir]", "folder to make a workspace in", ".")
       .description("create a workspace: coach.yaml, templates/, reps/ (never overwrites)")
-      .action(act(async () => (await import("../commands/init.js")).runInit, ([dir], opts) => ({ ...opts, dir }))),
+      .action(
+        act(
+          async () => (await import("../commands/init.js")).runInit,
+          ([dir], opts) => ({ ...opts, dir }),
+        ),
+      ),
     "coach init ~/coaching",
   );
 }

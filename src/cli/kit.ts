@@ -17,12 +17,17 @@ export interface Kit {
    * An action that imports the command's code only when it runs (so `--help` stays
    * fast), hands it the parsed flags and the context, and nothing else.
    */
-  act(load: () => Promise<Runner>, toRaw?: (args: unknown[], opts: Raw) => Raw): (...params: unknown[]) => Promise<void>;
+  act(
+    load: () => Promise<Runner>,
+    toRaw?: (args: unknown[], opts: Raw) => Raw,
+  ): (...params: unknown[]) => Promise<void>;
 }
 
 /** `--answers` and `--date`, taken by every command that writes a record. */
 export function withWriteOptions(command: Command): Command {
-  return command.option("--answers <file>", "answers by question id, for scripts ('-' reads stdin)").option("--date <YYYY-MM-DD>", "back-date the record");
+  return command
+    .option("--answers <file>", "answers by question id, for scripts ('-' reads stdin)")
+    .option("--date <YYYY-MM-DD>", "back-date the record");
 }
 
 /** Every command's help ends with examples. */

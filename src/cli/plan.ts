@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { withExamples, withWriteOptions, type Kit } from "./kit.js";
+import { type Kit, withExamples, withWriteOptions } from "./kit.js";
 
 export function registerPlan(program: Command, { act }: Kit): void {
   withExamples(
@@ -12,7 +12,12 @@ export function registerPlan(program: Command, { act }: Kit): void {
         .option("--resume", "continue the rep's draft plan"),
     )
       .description("plan the next 1:1: focus stage and why, open commitments, questions to ask")
-      .action(act(async () => (await import("../commands/plan.js")).runPlan, ([id], opts) => ({ ...opts, rep: id }))),
+      .action(
+        act(
+          async () => (await import("../commands/plan.js")).runPlan,
+          ([id], opts) => ({ ...opts, rep: id }),
+        ),
+      ),
     "coach plan alex-kim",
     "coach plan alex-kim --stage discovery --answers prep.yaml",
   );

@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { withExamples, type Kit } from "./kit.js";
+import { type Kit, withExamples } from "./kit.js";
 
 export function registerTemplates(program: Command, { act }: Kit): void {
   const templates = program.command("templates").description("list, show and validate question templates");
@@ -18,7 +18,12 @@ export function registerTemplates(program: Command, { act }: Kit): void {
       .command("show")
       .argument("<id>", "template id")
       .description("show a template's questions or rounds")
-      .action(act(async () => (await load()).runTemplatesShow, ([id], opts) => ({ ...opts, id }))),
+      .action(
+        act(
+          async () => (await load()).runTemplatesShow,
+          ([id], opts) => ({ ...opts, id }),
+        ),
+      ),
     "coach templates show session-discovery",
   );
   withExamples(
@@ -26,7 +31,12 @@ export function registerTemplates(program: Command, { act }: Kit): void {
       .command("validate")
       .argument("[path...]", "files or folders (default: the workspace's templates/)")
       .description("check templates; each problem is reported as file:line:col")
-      .action(act(async () => (await load()).runTemplatesValidate, ([paths], opts) => ({ ...opts, paths }))),
+      .action(
+        act(
+          async () => (await load()).runTemplatesValidate,
+          ([paths], opts) => ({ ...opts, paths }),
+        ),
+      ),
     "coach templates validate templates/session/my-discovery.yaml",
   );
 }

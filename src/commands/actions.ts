@@ -1,11 +1,19 @@
 import { join } from "node:path";
 import { z } from "zod";
 import type { Context } from "../context.js";
-import { actionRow, newAction, renderChecklist, selectActions, uniqueActionId, type ActionFilter, type ClosedStatus } from "../domain/actions.js";
+import {
+  type ActionFilter,
+  actionRow,
+  type ClosedStatus,
+  newAction,
+  renderChecklist,
+  selectActions,
+  uniqueActionId,
+} from "../domain/actions.js";
 import { isoDateSchema } from "../domain/dates.js";
 import { slugify } from "../domain/ids.js";
 import { inline } from "../domain/markdown.js";
-import { OWNERS, RECORD_SCHEMA, recordId, type CoachRecord } from "../domain/record.js";
+import { type CoachRecord, OWNERS, RECORD_SCHEMA, recordId } from "../domain/record.js";
 import { parseDue, WHEN_FORMS } from "../domain/when.js";
 import { badInput } from "../errors.js";
 import { closeActionInRecord, locateAction, takenActionIds } from "../store/actions.js";
@@ -27,13 +35,21 @@ const listOptionsSchema = z.object({
 export async function runActionsList(raw: Record<string, unknown>, ctx: Context): Promise<void> {
   const options = parseOptions(listOptionsSchema, raw);
   const chosen = (["open", "overdue", "all"] as const).filter((flag) => options[flag]);
-  if (chosen.length > 1) throw badInput("invalid_option", `choose one of --open, --overdue, --all (got ${chosen.map((f) => `--${f}`).join(" and ")})`, "see `coach actions --help`");
+  if (chosen.length > 1)
+    throw badInput(
+      "invalid_option",
+      `choose one of --open, --overdue, --all (got ${chosen.map((f) => `--${f}`).join(" and ")})`,
+      "see `coach actions --help`",
+    );
   const filter: ActionFilter = chosen[0] ?? "open";
   const workspace = workspaceOf(ctx);
   const rep = options.rep === undefined ? undefined : requireRep(workspace.root, options.rep);
   const { records, skipped } = readRecords(workspace.root, rep?.id);
   ctx.out.skippedRecords(skipped);
-  if (skipped.length) ctx.out.warn(`${skipped.length} record${skipped.length === 1 ? "" : "s"} skipped; their commitments are not listed`);
+  if (skipped.length)
+    ctx.out.warn(
+      `${skipped.length} record${skipped.length === 1 ? "" : "s"} skipped; their commitments are not listed`,
+    );
 
   const selected = selectActions(records, filter, ctx.today);
   if (ctx.out.json) return ctx.out.printJson(selected.map(actionRow));
@@ -63,7 +79,12 @@ export async function runActionsAdd(raw: Record<string, unknown>, ctx: Context):
   const date = recordDate(options.date, ctx.today);
   const due = options.due === undefined ? null : dueOrFail(options.due, date, "--due");
   const rep = await chooseRep(workspace, options.rep, ctx, "actions add");
-  const action = newAction(uniqueActionId(takenActionIds(workspace.root), () => randomId(6)), options.text, options.owner, due);
+  const action = newAction(
+    uniqueActionId(takenActionIds(workspace.root), () => randomId(6)),
+    options.text,
+    options.owner,
+    due,
+  );
   const slug = slugify(options.text).slice(0, 32).replace(/-+$/, "") || "commitment";
   const record: CoachRecord = {
     schema: RECORD_SCHEMA,
@@ -75,10 +96,15 @@ export async function runActionsAdd(raw: Record<string, unknown>, ctx: Context):
     actions: [action],
   };
   ensureWorkspace(workspace);
-  const path = join(workspace.root, writeNewRecord(workspace.root, record, `\n# Commitment: ${rep.name}, ${date}\n\n${renderChecklist([action])}\n`));
+  const path = join(
+    workspace.root,
+    writeNewRecord(workspace.root, record, `\n# Commitment: ${rep.name}, ${date}\n\n${renderChecklist([action])}\n`),
+  );
   if (ctx.out.json) return ctx.out.printJson({ written: [path], id: action.id, record: record.id });
   ctx.out.data(action.id);
-  ctx.out.info(`Added \`${action.id}\` for ${rep.name}: ${inline(action.text)} (${action.owner}, ${due ? `due ${due}` : "no due date"}); close it with \`coach actions done ${action.id}\``);
+  ctx.out.info(
+    `Added \`${action.id}\` for ${rep.name}: ${inline(action.text)} (${action.owner}, ${due ? `due ${due}` : "no due date"}); close it with \`coach actions done ${action.id}\``,
+  );
 }
 
 /** A WHEN as typed, or an exit-2 error that lists the forms accepted. */
@@ -100,13 +126,22 @@ export function runActionsClose(status: ClosedStatus) {
     const workspace = workspaceOf(ctx);
     const date = recordDate(options.date, ctx.today);
     const found = locateAction(workspace.root, options.id);
-    if (found.action.status !== "open") throw alreadyClosed(found.action.id, found.action.status, found.action.closed_on);
-    if (date < found.record.date) throw badInput("invalid_option", `--date ${date} is before the action was made (${found.record.date})`, "give the day it was really closed");
+    if (found.action.status !== "open")
+      throw alreadyClosed(found.action.id, found.action.status, found.action.closed_on);
+    if (date < found.record.date)
+      throw badInput(
+        "invalid_option",
+        `--date ${date} is before the action was made (${found.record.date})`,
+        "give the day it was really closed",
+      );
     const outcome = closeActionInRecord(workspace.root, found.path, found.action.id, status, date);
-    if ("alreadyClosed" in outcome) throw alreadyClosed(found.action.id, outcome.alreadyClosed.status, outcome.alreadyClosed.closed_on);
+    if ("alreadyClosed" in outcome)
+      throw alreadyClosed(found.action.id, outcome.alreadyClosed.status, outcome.alreadyClosed.closed_on);
     const path = join(workspace.root, found.path);
     if (ctx.out.json) return ctx.out.printJson({ written: [path], id: found.action.id });
-    ctx.out.info(`${status === "done" ? "Done" : "Dropped"} on ${date}: \`${found.action.id}\` ${inline(found.action.text)} (${found.path})`);
+    ctx.out.info(
+      `${status === "done" ? "Done" : "Dropped"} on ${date}: \`${found.action.id}\` ${inline(found.action.text)} (${found.path})`,
+    );
   };
 }
 
@@ -114,5 +149,9 @@ export const runActionsDone = runActionsClose("done");
 export const runActionsDrop = runActionsClose("dropped");
 
 function alreadyClosed(id: string, status: string, on: string | null) {
-  return badInput("action_closed", `action '${id}' is already ${status}${on ? ` (closed on ${on})` : ""}`, "see `coach actions --all`");
+  return badInput(
+    "action_closed",
+    `action '${id}' is already ${status}${on ? ` (closed on ${on})` : ""}`,
+    "see `coach actions --all`",
+  );
 }

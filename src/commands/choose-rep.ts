@@ -12,13 +12,22 @@ const NEW_REP = "\u0000new";
  * The rep a command is about. In a terminal, a missing rep is chosen from a list and
  * an unknown one can be added on the spot; in a script both are exit-2 errors.
  */
-export async function chooseRep(workspace: Workspace, nameOrId: string | undefined, ctx: Context, command: string): Promise<Rep> {
+export async function chooseRep(
+  workspace: Workspace,
+  nameOrId: string | undefined,
+  ctx: Context,
+  command: string,
+): Promise<Rep> {
   if (nameOrId !== undefined) {
     const rep = findRep(workspace.root, nameOrId);
     if (rep) return rep;
     if (!ctx.interactive) throw unknownRep(workspace.root, nameOrId);
   } else if (!ctx.interactive) {
-    throw badInput("missing_rep", "which rep? give a rep id or name", `e.g. \`coach ${command} alex-kim\`; see \`coach rep list\``);
+    throw badInput(
+      "missing_rep",
+      "which rep? give a rep id or name",
+      `e.g. \`coach ${command} alex-kim\`; see \`coach rep list\``,
+    );
   }
   const prompter = await ctx.prompter();
   try {
@@ -29,19 +38,30 @@ export async function chooseRep(workspace: Workspace, nameOrId: string | undefin
   }
 }
 
-async function askForRep(workspace: Workspace, typed: string | undefined, prompter: Prompter, ctx: Context): Promise<Rep> {
+async function askForRep(
+  workspace: Workspace,
+  typed: string | undefined,
+  prompter: Prompter,
+  ctx: Context,
+): Promise<Rep> {
   const reps = loadAllReps(workspace.root, (problem) => ctx.out.warn(`skipped a broken rep profile: ${problem}`));
   if (typed === undefined && reps.length) {
     const choice = await prompter.select({
       id: "rep",
       message: "Which rep is this for?",
-      choices: [...reps.map((r) => ({ value: r.id, name: `${r.name} (${r.id})` })), { value: NEW_REP, name: "Someone new: add a rep" }],
+      choices: [
+        ...reps.map((r) => ({ value: r.id, name: `${r.name} (${r.id})` })),
+        { value: NEW_REP, name: "Someone new: add a rep" },
+      ],
     });
     if (choice !== NEW_REP) return reps.find((r) => r.id === choice)!;
   } else {
-    const question = typed === undefined ? "No reps yet. Add your first rep now?" : `No rep '${typed}' yet. Add them now?`;
+    const question =
+      typed === undefined ? "No reps yet. Add your first rep now?" : `No rep '${typed}' yet. Add them now?`;
     if (!(await prompter.confirm({ id: "add_rep", message: question, default: true }))) {
-      throw typed === undefined ? badInput("missing_rep", "no rep chosen", 'add one with `coach rep add "Alex Kim"`') : unknownRep(workspace.root, typed);
+      throw typed === undefined
+        ? badInput("missing_rep", "no rep chosen", 'add one with `coach rep add "Alex Kim"`')
+        : unknownRep(workspace.root, typed);
     }
   }
   const name = await prompter.input({
@@ -57,14 +77,21 @@ async function askForRep(workspace: Workspace, typed: string | undefined, prompt
     choices: [{ value: "", name: "not sure yet" }, ...BEHAVIOUR_STYLES.map((s) => ({ value: s, name: s }))],
     default: "",
   });
-  const goals = await prompter.input({ id: "rep_goals", message: "Their own goals, in their words (separate with ';', optional):", default: "" });
+  const goals = await prompter.input({
+    id: "rep_goals",
+    message: "Their own goals, in their words (separate with ';', optional):",
+    default: "",
+  });
   const { rep, path } = addRep(
     workspace,
     {
       name: name.trim(),
       role: role.trim(),
       style: (style || undefined) as BehaviourStyle | undefined,
-      goal: goals.split(";").map((g) => g.trim()).filter(Boolean),
+      goal: goals
+        .split(";")
+        .map((g) => g.trim())
+        .filter(Boolean),
     },
     ctx.today,
   );

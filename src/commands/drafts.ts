@@ -9,12 +9,26 @@ import { readRecordFile } from "../store/records.js";
  * (readRecords gives summaries without answers); without, the person is told it exists,
  * since starting afresh leaves it in place.
  */
-export function draftToResume(root: string, rep: Rep, records: StoredRecord[], type: "plan" | "session", resume: boolean, ctx: Context): StoredRecord | undefined {
+export function draftToResume(
+  root: string,
+  rep: Rep,
+  records: StoredRecord[],
+  type: "plan" | "session",
+  resume: boolean,
+  ctx: Context,
+): StoredRecord | undefined {
   const draft = records.filter(({ record }) => record.type === type && record.status === "draft").at(-1);
-  if (resume && !draft) throw badInput("no_draft", `no draft ${type} for ${rep.id} to resume`, `start one with \`coach ${type} ${rep.id}\``);
+  if (resume && !draft)
+    throw badInput(
+      "no_draft",
+      `no draft ${type} for ${rep.id} to resume`,
+      `start one with \`coach ${type} ${rep.id}\``,
+    );
   if (!draft) return undefined;
   if (!resume) {
-    ctx.out.info(`Note: an unfinished draft ${type} exists (${draft.path}); \`coach ${type} ${rep.id} --resume\` continues it.`);
+    ctx.out.info(
+      `Note: an unfinished draft ${type} exists (${draft.path}); \`coach ${type} ${rep.id} --resume\` continues it.`,
+    );
     return undefined;
   }
   return { path: draft.path, record: readRecordFile(root, draft.path).record };

@@ -1,11 +1,11 @@
 import type { Context } from "../context.js";
-import { givenForRep, missingRounds, roundId, type GivenRound, type RepRoundAnswer } from "../domain/drill-answers.js";
+import { type GivenRound, givenForRep, missingRounds, type RepRoundAnswer, roundId } from "../domain/drill-answers.js";
 import type { PendingRound } from "../domain/drill-record.js";
 import type { RoundResult } from "../domain/record.js";
 import type { Rep } from "../domain/rep.js";
 import type { Round } from "../domain/template.js";
 import { InterruptedError } from "../errors.js";
-import { rubric, roundIntro, SCORE_CHOICES, turnHeader } from "../ui/drill-view.js";
+import { roundIntro, rubric, SCORE_CHOICES, turnHeader } from "../ui/drill-view.js";
 import { PromptCancelled, type Prompter } from "../ui/prompter.js";
 import { missingAnswersError } from "./interview.js";
 
@@ -36,14 +36,20 @@ export const EDITOR_ESCAPE = "e";
 export async function playRounds(options: RoundFlowOptions): Promise<ResultsByRep> {
   const { rounds, reps, given, ctx } = options;
   if (!ctx.interactive) {
-    const missing = missingRounds(rounds, given, reps.map((r) => r.id));
+    const missing = missingRounds(
+      rounds,
+      given,
+      reps.map((r) => r.id),
+    );
     if (missing.length) {
       // The drill was chosen by the schedule: tell a script which one, so it can pin it with --template.
       const error = missingAnswersError(missing);
       Object.assign(error.details, { template: options.templateId });
       throw error;
     }
-    return new Map(reps.map((rep) => [rep.id, rounds.map((round, index) => resultOf(round, givenForRep(given[index], rep.id)))]));
+    return new Map(
+      reps.map((rep) => [rep.id, rounds.map((round, index) => resultOf(round, givenForRep(given[index], rep.id)))]),
+    );
   }
   const prompter = options.prompter ?? (await ctx.prompter());
   const results: ResultsByRep = new Map(reps.map((rep) => [rep.id, []]));
@@ -53,7 +59,7 @@ export async function playRounds(options: RoundFlowOptions): Promise<ResultsByRe
     for (const [index, round] of rounds.entries()) {
       const known = reps.map((rep) => givenForRep(given[index], rep.id));
       if (known.every((k) => k.score !== undefined)) {
-        reps.forEach((rep, i) => results.get(rep.id)!.push(resultOf(round, known[i]!)));
+        for (const [i, rep] of reps.entries()) results.get(rep.id)!.push(resultOf(round, known[i]!));
         ctx.out.info(`Round ${index + 1}: scored from the answers file.`);
         continue;
       }
@@ -62,7 +68,12 @@ export async function playRounds(options: RoundFlowOptions): Promise<ResultsByRe
         if (known[i]!.score !== undefined || known[i]!.response !== undefined) continue;
         const suffix = reps.length > 1 ? `-${rep.id}` : "";
         if (reps.length > 1) ctx.out.screen(turnHeader(ctx.out.style, rep.name));
-        if (round.timebox && prompter.countdown) await prompter.countdown({ id: `${roundId(index)}-timer${suffix}`, message: round.prompt, seconds: round.timebox });
+        if (round.timebox && prompter.countdown)
+          await prompter.countdown({
+            id: `${roundId(index)}-timer${suffix}`,
+            message: round.prompt,
+            seconds: round.timebox,
+          });
         typing = { rep: rep.id, round: index + 1 };
         known[i]!.response = await askResponse(prompter, `${roundId(index)}-response${suffix}`, rep.name);
         typing = undefined;
@@ -74,8 +85,18 @@ export async function playRounds(options: RoundFlowOptions): Promise<ResultsByRe
         const suffix = reps.length > 1 ? `-${rep.id}` : "";
         const whose = reps.length > 1 ? ` for ${rep.name}` : "";
         if (answer.score === undefined) {
-          answer.score = Number(await prompter.select({ id: `${roundId(index)}-score${suffix}`, message: `Score${whose}, against what to look for:`, choices: SCORE_CHOICES }));
-          answer.notes ??= await prompter.input({ id: `${roundId(index)}-notes${suffix}`, message: `Notes${whose} (optional):`, default: "" });
+          answer.score = Number(
+            await prompter.select({
+              id: `${roundId(index)}-score${suffix}`,
+              message: `Score${whose}, against what to look for:`,
+              choices: SCORE_CHOICES,
+            }),
+          );
+          answer.notes ??= await prompter.input({
+            id: `${roundId(index)}-notes${suffix}`,
+            message: `Notes${whose} (optional):`,
+            default: "",
+          });
         }
         results.get(rep.id)!.push(resultOf(round, answer));
         pending.delete(rep.id);
@@ -108,5 +129,11 @@ async function askResponse(prompter: Prompter, id: string, name: string): Promis
 }
 
 function resultOf(round: Round, answer: RepRoundAnswer): RoundResult {
-  return { prompt: round.prompt, response: answer.response ?? "", score: answer.score!, notes: answer.notes ?? "", skill: round.skill };
+  return {
+    prompt: round.prompt,
+    response: answer.response ?? "",
+    score: answer.score!,
+    notes: answer.notes ?? "",
+    skill: round.skill,
+  };
 }

@@ -9,15 +9,32 @@ import { renderWeek } from "../ui/drill-week-view.js";
 import type { DrillOptions } from "./drill.js";
 
 /** `coach drill --week [rep...]`: what is due this week, for whom, and an order for the sales meeting. */
-export async function runDrillWeek(workspace: Workspace, templates: LoadedTemplate[], options: DrillOptions, ctx: Context): Promise<void> {
-  const reps = options.reps.length ? [...new Map(options.reps.map((r) => requireRep(workspace.root, r)).map((rep) => [rep.id, rep])).values()] : loadAllReps(workspace.root, (problem) => ctx.out.warn(`skipped a broken rep profile: ${problem}`));
+export async function runDrillWeek(
+  workspace: Workspace,
+  templates: LoadedTemplate[],
+  options: DrillOptions,
+  ctx: Context,
+): Promise<void> {
+  const reps = options.reps.length
+    ? [...new Map(options.reps.map((r) => requireRep(workspace.root, r)).map((rep) => [rep.id, rep])).values()]
+    : loadAllReps(workspace.root, (problem) => ctx.out.warn(`skipped a broken rep profile: ${problem}`));
   const histories: RepHistory[] = reps.map((rep) => {
     const { records, skipped } = readRecords(workspace.root, rep.id);
     ctx.out.skippedRecords(skipped);
     return { rep, records };
   });
-  const routine = weekRoutine(workspace.config, templates, histories, { stage: options.stage, skill: options.skill }, ctx.today);
-  if (ctx.out.json) return ctx.out.printJson({ from: routine.from, to: routine.to, items: routine.items, meeting: routine.meeting });
-  if (!reps.length) return ctx.out.data('No reps yet: add one with `coach rep add "Alex Kim"`, then drill with `coach drill alex-kim`.');
+  const routine = weekRoutine(
+    workspace.config,
+    templates,
+    histories,
+    { stage: options.stage, skill: options.skill },
+    ctx.today,
+  );
+  if (ctx.out.json)
+    return ctx.out.printJson({ from: routine.from, to: routine.to, items: routine.items, meeting: routine.meeting });
+  if (!reps.length)
+    return ctx.out.data(
+      'No reps yet: add one with `coach rep add "Alex Kim"`, then drill with `coach drill alex-kim`.',
+    );
   ctx.out.data(renderWeek(routine, templates, ctx.out.style));
 }

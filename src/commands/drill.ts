@@ -1,12 +1,27 @@
 import { join } from "node:path";
 import { z } from "zod";
 import type { Context } from "../context.js";
-import { allSkills, requireStage, type Config } from "../domain/config.js";
-import { chooseSkill, drillableSkills, drillForSkill, drillStage, mainSkill, trainedSkills, warmUpRounds, type RepHistory } from "../domain/drill.js";
-import { givenRoundProblems, type GivenRound } from "../domain/drill-answers.js";
-import { buildDrillRecord, renderDrillBody, type DrillMode, type DrillRun, type PendingRound } from "../domain/drill-record.js";
+import { allSkills, type Config, requireStage } from "../domain/config.js";
+import {
+  chooseSkill,
+  drillableSkills,
+  drillForSkill,
+  drillStage,
+  mainSkill,
+  type RepHistory,
+  trainedSkills,
+  warmUpRounds,
+} from "../domain/drill.js";
+import { type GivenRound, givenRoundProblems } from "../domain/drill-answers.js";
+import {
+  buildDrillRecord,
+  type DrillMode,
+  type DrillRun,
+  type PendingRound,
+  renderDrillBody,
+} from "../domain/drill-record.js";
 import { closest } from "../domain/ids.js";
-import { recordId, type RoundResult } from "../domain/record.js";
+import { type RoundResult, recordId } from "../domain/record.js";
 import type { Rep } from "../domain/rep.js";
 import { drillSchedule } from "../domain/schedule.js";
 import type { LoadedTemplate } from "../domain/template.js";
@@ -16,12 +31,12 @@ import { loadAnswersFile } from "../store/answers.js";
 import { randomId, readRecords, writeNewRecord } from "../store/records.js";
 import { requireRep } from "../store/reps.js";
 import { loadTemplates, requireTemplate } from "../store/templates.js";
-import { ensureWorkspace, workspaceOf, type Workspace } from "../store/workspace.js";
+import { ensureWorkspace, type Workspace, workspaceOf } from "../store/workspace.js";
 import { drillIntro, drillSummary } from "../ui/drill-view.js";
 import { chooseRep } from "./choose-rep.js";
 import { playRounds, type ResultsByRep } from "./drill-rounds.js";
 import { runDrillWeek } from "./drill-week.js";
-import { parseOptions, writeOptionsSchema, recordDate } from "./options.js";
+import { parseOptions, recordDate, writeOptionsSchema } from "./options.js";
 
 const drillOptionsSchema = writeOptionsSchema.extend({
   reps: z.array(z.string()).default([]),
@@ -53,14 +68,39 @@ export async function runDrill(raw: Record<string, unknown>, ctx: Context): Prom
   const date = recordDate(options.date, ctx.today);
   const mode: DrillMode = options.preCall ? "pre-call" : reps.length > 1 ? "clinic" : "practice";
   const stage = options.stage ?? (mode === "pre-call" ? (reps[0]!.focus_stage ?? undefined) : undefined);
-  const { template, skill, reason } = chooseDrill(workspace.config, templates, histories, { ...options, stage }, options.stage, date);
+  const { template, skill, reason } = chooseDrill(
+    workspace.config,
+    templates,
+    histories,
+    { ...options, stage },
+    options.stage,
+    date,
+  );
   const rounds = mode === "pre-call" ? warmUpRounds(template.template.rounds!) : template.template.rounds!;
   const givenRounds = (given?.rounds ?? []) as GivenRound[];
-  const problems = givenRoundProblems(rounds, givenRounds, reps.map((r) => r.id));
-  if (problems.errors.length) throw badInput("invalid_answer", `${options.answers}: ${problems.errors[0]}`, "fix the answers file and run again");
+  const problems = givenRoundProblems(
+    rounds,
+    givenRounds,
+    reps.map((r) => r.id),
+  );
+  if (problems.errors.length)
+    throw badInput("invalid_answer", `${options.answers}: ${problems.errors[0]}`, "fix the answers file and run again");
   for (const warning of problems.warnings) ctx.out.warn(`${options.answers}: ${warning}`);
 
-  const base = { date, template: template.template, rounds, stage: drillStage(workspace.config, template.template, skill, stage && appliesToStage(template.template, stage) ? stage : undefined), skill, mode, deal: options.deal };
+  const base = {
+    date,
+    template: template.template,
+    rounds,
+    stage: drillStage(
+      workspace.config,
+      template.template,
+      skill,
+      stage && appliesToStage(template.template, stage) ? stage : undefined,
+    ),
+    skill,
+    mode,
+    deal: options.deal,
+  };
   const ids = new Map(reps.map((rep) => [rep.id, recordId(date, "drill", skill, randomId(4))]));
   const names = new Map(reps.map((rep) => [rep.id, rep.name]));
   const runFor = (rep: Rep, results: RoundResult[], status: DrillRun["status"], pending?: PendingRound): DrillRun => ({
@@ -77,10 +117,29 @@ export async function runDrill(raw: Record<string, unknown>, ctx: Context): Prom
     return join(workspace.root, writeNewRecord(workspace.root, buildDrillRecord(run), renderDrillBody(run, names)));
   };
   const saveDrafts = (results: ResultsByRep, pending: Map<string, PendingRound>): string[] =>
-    reps.filter((rep) => results.get(rep.id)!.length || pending.has(rep.id)).map((rep) => write(runFor(rep, results.get(rep.id)!, "draft", pending.get(rep.id))));
+    reps
+      .filter((rep) => results.get(rep.id)!.length || pending.has(rep.id))
+      .map((rep) => write(runFor(rep, results.get(rep.id)!, "draft", pending.get(rep.id))));
 
-  if (ctx.interactive) ctx.out.screen(drillIntro(ctx.out.style, { mode, template: template.template, rounds, names: reps.map((r) => r.name), reason, deal: options.deal }));
-  const results = await playRounds({ templateId: template.template.id, rounds, reps, given: givenRounds, ctx, saveDrafts });
+  if (ctx.interactive)
+    ctx.out.screen(
+      drillIntro(ctx.out.style, {
+        mode,
+        template: template.template,
+        rounds,
+        names: reps.map((r) => r.name),
+        reason,
+        deal: options.deal,
+      }),
+    );
+  const results = await playRounds({
+    templateId: template.template.id,
+    rounds,
+    reps,
+    given: givenRounds,
+    ctx,
+    saveDrafts,
+  });
   const written = reps.map((rep) => write(runFor(rep, results.get(rep.id)!, "completed")));
 
   if (ctx.out.json) return ctx.out.printJson({ written, id: ids.get(reps[0]!.id), ids: [...ids.values()] });
@@ -89,8 +148,12 @@ export async function runDrill(raw: Record<string, unknown>, ctx: Context): Prom
     const after = [...records, { path: "", record: buildDrillRecord(run) }];
     return { id: rep.id, name: rep.name, results: run.results, next: drillSchedule(after, [skill], date)[0] };
   });
-  ctx.out.data(`${ctx.interactive ? "\n" : ""}${template.template.title} (${mode}), ${date}\n${drillSummary(outcomes, skill, date)}`);
-  ctx.out.info(`Saved ${written.length > 1 ? `${written.length} drill records` : "the drill record"}: ${written.join(", ")}`);
+  ctx.out.data(
+    `${ctx.interactive ? "\n" : ""}${template.template.title} (${mode}), ${date}\n${drillSummary(outcomes, skill, date)}`,
+  );
+  ctx.out.info(
+    `Saved ${written.length > 1 ? `${written.length} drill records` : "the drill record"}: ${written.join(", ")}`,
+  );
 }
 
 /** `--stage`, `--skill` and `--template` name things that exist, and fit together. */
@@ -98,24 +161,47 @@ function checkFilters(config: Config, templates: LoadedTemplate[], options: Dril
   if (options.stage) requireStage(config, options.stage);
   if (options.skill && !allSkills(config).includes(options.skill)) {
     const guess = closest(options.skill, allSkills(config));
-    throw badInput("unknown_skill", `no skill '${options.skill}'`, guess ? `did you mean '${guess}'? See the skills of each stage in coach.yaml` : "see the skills of each stage in coach.yaml");
+    throw badInput(
+      "unknown_skill",
+      `no skill '${options.skill}'`,
+      guess
+        ? `did you mean '${guess}'? See the skills of each stage in coach.yaml`
+        : "see the skills of each stage in coach.yaml",
+    );
   }
   if (options.skill && !trainedSkills(templates).has(options.skill)) {
-    throw badInput("no_drill", `no drill trains '${options.skill}' yet`, "add one under templates/drill/ in the workspace (see `coach templates show drill-opening-statement` for the shape)");
+    throw badInput(
+      "no_drill",
+      `no drill trains '${options.skill}' yet`,
+      "add one under templates/drill/ in the workspace (see `coach templates show drill-opening-statement` for the shape)",
+    );
   }
   if (options.skill && options.stage && !drillableSkills(config, templates, options).length) {
-    throw badInput("no_drill", `no drill for stage '${options.stage}' trains '${options.skill}'`, "drop --stage, or pick a skill of that stage");
+    throw badInput(
+      "no_drill",
+      `no drill for stage '${options.stage}' trains '${options.skill}'`,
+      "drop --stage, or pick a skill of that stage",
+    );
   }
   if (options.week && (options.template || options.preCall || options.deal || options.answers || options.date)) {
-    throw badInput("invalid_option", "--week only prints the week's routine; it takes no --template, --pre-call, --deal, --answers or --date", "run the drill itself without --week");
+    throw badInput(
+      "invalid_option",
+      "--week only prints the week's routine; it takes no --template, --pre-call, --deal, --answers or --date",
+      "run the drill itself without --week",
+    );
   }
 }
 
 function checkModeFlags(options: DrillOptions): void {
   if (options.preCall && options.reps.length > 1) {
-    throw badInput("invalid_option", "--pre-call is a warm-up for one rep's upcoming call", `drill several reps together as a clinic: \`coach drill ${options.reps.join(" ")}\``);
+    throw badInput(
+      "invalid_option",
+      "--pre-call is a warm-up for one rep's upcoming call",
+      `drill several reps together as a clinic: \`coach drill ${options.reps.join(" ")}\``,
+    );
   }
-  if (options.deal && !options.preCall) throw badInput("invalid_option", "--deal names the upcoming call of a pre-call warm-up", "add --pre-call");
+  if (options.deal && !options.preCall)
+    throw badInput("invalid_option", "--deal names the upcoming call of a pre-call warm-up", "add --pre-call");
 }
 
 async function resolveReps(workspace: Workspace, given: string[], ctx: Context): Promise<Rep[]> {
@@ -137,15 +223,28 @@ function chooseDrill(
     const template = requireTemplate(templates, options.template, "drill");
     const { stages, rounds } = template.template;
     if (requestedStage && !stages.includes("any") && !stages.includes(requestedStage)) {
-      throw badInput("invalid_option", `drill '${template.template.id}' is for ${stages.join(", ")}, not '${requestedStage}'`, "drop --stage, or pick a drill for that stage (`coach templates list --kind drill`)");
+      throw badInput(
+        "invalid_option",
+        `drill '${template.template.id}' is for ${stages.join(", ")}, not '${requestedStage}'`,
+        "drop --stage, or pick a drill for that stage (`coach templates list --kind drill`)",
+      );
     }
     if (options.skill && !rounds!.some((r) => r.skill === options.skill)) {
-      throw badInput("invalid_option", `drill '${template.template.id}' does not train '${options.skill}'`, "drop --skill, or drop --template to pick a drill that trains it");
+      throw badInput(
+        "invalid_option",
+        `drill '${template.template.id}' does not train '${options.skill}'`,
+        "drop --skill, or drop --template to pick a drill that trains it",
+      );
     }
     return { template, skill: mainSkill(template.template), reason: "chosen with --template" };
   }
   const choice = chooseSkill(config, templates, reps, options, date);
-  if (!choice) throw badInput("no_drill", `no drill${options.stage ? ` for stage '${options.stage}'` : ""} found`, "add one under templates/drill/, or pass --template");
+  if (!choice)
+    throw badInput(
+      "no_drill",
+      `no drill${options.stage ? ` for stage '${options.stage}'` : ""} found`,
+      "add one under templates/drill/, or pass --template",
+    );
   const template = drillForSkill(templates, choice.skill, options.stage)!;
   return { template, skill: mainSkill(template.template), reason: choice.reason };
 }

@@ -1,8 +1,8 @@
 import type { Config } from "../domain/config.js";
-import { dueBy, drillSchedule, newSkillAllowance } from "../domain/schedule.js";
 import { describeDue, drillableSkills, drillForSkill, skillOrder } from "../domain/drill.js";
 import type { StoredRecord } from "../domain/record.js";
 import type { Rep } from "../domain/rep.js";
+import { drillSchedule, dueBy, newSkillAllowance } from "../domain/schedule.js";
 import type { LoadedTemplate } from "../domain/template.js";
 
 /**
@@ -10,11 +10,19 @@ import type { LoadedTemplate } from "../domain/template.js";
  * "objection-handling: last scored 2 on 2026-11-18, was due 2026-11-21 (`coach drill alex-kim --template drill-objection-handling`)".
  * Without templates every skill of the process counts; with them, only skills a drill trains.
  */
-export function drillsDueFor(config: Config, rep: Rep, records: StoredRecord[], today: string, templates?: LoadedTemplate[]): string[] {
+export function drillsDueFor(
+  config: Config,
+  rep: Rep,
+  records: StoredRecord[],
+  today: string,
+  templates?: LoadedTemplate[],
+): string[] {
   const skills = templates ? drillableSkills(config, templates, {}, rep) : skillOrder(config, rep);
   return dueBy(drillSchedule(records, skills, today), today, newSkillAllowance(records, today)).map((entry) => {
     const drill = templates && drillForSkill(templates, entry.skill);
-    const how = drill ? `\`coach drill ${rep.id} --template ${drill.template.id}\`` : `\`coach drill ${rep.id} --skill ${entry.skill}\``;
+    const how = drill
+      ? `\`coach drill ${rep.id} --template ${drill.template.id}\``
+      : `\`coach drill ${rep.id} --skill ${entry.skill}\``;
     return `${entry.skill}: ${describeDue(entry, today)} (${how})`;
   });
 }

@@ -13,11 +13,17 @@ export async function runInit(raw: Record<string, unknown>, ctx: Context): Promi
   const options = parseOptions(initOptionsSchema, raw);
   const root = resolve(ctx.cwd, options.dir);
   if (existsSync(join(root, CONFIG_FILE))) {
-    throw badInput("workspace_exists", `${join(root, CONFIG_FILE)} already exists; nothing was changed`, "use that workspace, or choose another folder");
+    throw badInput(
+      "workspace_exists",
+      `${join(root, CONFIG_FILE)} already exists; nothing was changed`,
+      "use that workspace, or choose another folder",
+    );
   }
   ensureWorkspace({ root, config: DEFAULT_CONFIG, exists: false, foundBy: "--workspace" });
   const written = [CONFIG_FILE, ".gitignore", "reps/", "templates/"].map((name) => join(root, name));
   if (ctx.out.json) return ctx.out.printJson({ written, id: root });
   ctx.out.info(`Created a coach workspace in ${root}`);
-  ctx.out.info(`Next: edit ${CONFIG_FILE} (your stages, cadence, your name), then \`coach rep add "Name"\` and \`coach plan <rep>\`.`);
+  ctx.out.info(
+    `Next: edit ${CONFIG_FILE} (your stages, cadence, your name), then \`coach rep add "Name"\` and \`coach plan <rep>\`.`,
+  );
 }

@@ -1,5 +1,12 @@
 import type { Context } from "../context.js";
-import { checkAnswer, defaultAnswer, isAsked, missingAnswers, type Answers, type MissingQuestion } from "../domain/questions.js";
+import {
+  type Answers,
+  checkAnswer,
+  defaultAnswer,
+  isAsked,
+  type MissingQuestion,
+  missingAnswers,
+} from "../domain/questions.js";
 import type { Answer } from "../domain/record.js";
 import type { Question } from "../domain/template.js";
 import { badInput, InterruptedError } from "../errors.js";
@@ -12,7 +19,12 @@ export function draftSaved(path: string, resumeHint: string): InterruptedError {
 }
 
 export function missingAnswersError(missing: MissingQuestion[]) {
-  return badInput("missing_answers", `missing answers: ${missing.map((m) => m.id).join(", ")}`, "answer them in a terminal, or give them with --answers FILE", { missing });
+  return badInput(
+    "missing_answers",
+    `missing answers: ${missing.map((m) => m.id).join(", ")}`,
+    "answer them in a terminal, or give them with --answers FILE",
+    { missing },
+  );
 }
 
 /**
@@ -20,16 +32,25 @@ export function missingAnswersError(missing: MissingQuestion[]) {
  * validator a prompt uses. Unknown ids are reported, since a typo would otherwise
  * silently leave a question unanswered.
  */
-export function checkGivenAnswers(questions: Question[], given: Record<string, unknown>, today: string, ctx: Context, source: string): Answers {
+export function checkGivenAnswers(
+  questions: Question[],
+  given: Record<string, unknown>,
+  today: string,
+  ctx: Context,
+  source: string,
+): Answers {
   const answers: Answers = {};
   for (const [id, raw] of Object.entries(given)) {
     const question = questions.find((q) => q.id === id);
     if (!question) {
-      ctx.out.warn(`${source}: '${id}' is not a question here; ignored (known: ${questions.map((q) => q.id).join(", ")})`);
+      ctx.out.warn(
+        `${source}: '${id}' is not a question here; ignored (known: ${questions.map((q) => q.id).join(", ")})`,
+      );
       continue;
     }
     const checked = checkAnswer(question, raw, today);
-    if (!checked.ok) throw badInput("invalid_answer", `${source}: answer '${id}': ${checked.error}`, "fix the answer and run again");
+    if (!checked.ok)
+      throw badInput("invalid_answer", `${source}: answer '${id}': ${checked.error}`, "fix the answer and run again");
     answers[id] = checked.value;
   }
   return answers;
@@ -49,7 +70,9 @@ export interface PendingAnswer {
 /** The half-typed answer a draft saved, if it holds one. */
 export function pendingAnswerOf(record: Record<string, unknown> | undefined): PendingAnswer | undefined {
   const pending = record?.pending as Partial<PendingAnswer> | undefined;
-  return typeof pending?.question === "string" && typeof pending.text === "string" ? { question: pending.question, text: pending.text } : undefined;
+  return typeof pending?.question === "string" && typeof pending.text === "string"
+    ? { question: pending.question, text: pending.text }
+    : undefined;
 }
 
 export interface InterviewOptions {
@@ -73,7 +96,9 @@ export interface InterviewOptions {
  */
 export async function interview(options: InterviewOptions): Promise<Answers> {
   const { answers, ctx, pending } = options;
-  const questions = pending ? options.questions.map((q) => (q.id === pending.question ? { ...q, default: pending.text } : q)) : options.questions;
+  const questions = pending
+    ? options.questions.map((q) => (q.id === pending.question ? { ...q, default: pending.text } : q))
+    : options.questions;
   if (!ctx.interactive) {
     const missing = missingAnswers(questions, answers);
     if (missing.length) throw missingAnswersError(missing);

@@ -25,6 +25,11 @@ export const writeOptionsSchema = z.object({
  */
 export function recordDate(date: string | undefined, today: string): string {
   if (date === undefined) return today;
-  if (date > today) throw badInput("invalid_option", `--date ${date} is after today (${today})`, "--date back-dates a record; leave it out for today");
+  if (date > today)
+    throw badInput(
+      "invalid_option",
+      `--date ${date} is after today (${today})`,
+      "--date back-dates a record; leave it out for today",
+    );
   return date;
 }

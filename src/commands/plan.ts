@@ -4,19 +4,19 @@ import type { Context } from "../context.js";
 import { requireStage, stageById } from "../domain/config.js";
 import { openActions } from "../domain/history.js";
 import { chooseFocus, coachingWarnings, pickTemplate, SELF_CHECK_ID } from "../domain/plan.js";
+import { buildPlanRecord, type PlanInput, renderPlanBody } from "../domain/plan-record.js";
 import { answerWarnings } from "../domain/questions.js";
-import { buildPlanRecord, renderPlanBody, type PlanInput } from "../domain/plan-record.js";
 import { recordId } from "../domain/record.js";
 import { badInput } from "../errors.js";
 import { loadAnswersFile, questionAnswers } from "../store/answers.js";
 import { randomId, readRecords, replaceRecord, writeNewRecord } from "../store/records.js";
 import { loadTemplates, requireTemplate } from "../store/templates.js";
 import { ensureWorkspace, workspaceOf } from "../store/workspace.js";
-import { drillsDueFor } from "./drills-due.js";
 import { chooseRep } from "./choose-rep.js";
 import { draftToResume } from "./drafts.js";
-import { answersFromRecord, checkGivenAnswers, interview, pendingAnswerOf, type PendingAnswer } from "./interview.js";
-import { parseOptions, writeOptionsSchema, recordDate } from "./options.js";
+import { drillsDueFor } from "./drills-due.js";
+import { answersFromRecord, checkGivenAnswers, interview, type PendingAnswer, pendingAnswerOf } from "./interview.js";
+import { parseOptions, recordDate, writeOptionsSchema } from "./options.js";
 
 const planOptionsSchema = writeOptionsSchema.extend({
   rep: z.string().optional(),
@@ -40,11 +40,25 @@ export async function runPlan(raw: Record<string, unknown>, ctx: Context): Promi
   const date = recordDate(options.date, ctx.today);
   const resumed = draftToResume(workspace.root, rep, records, "plan", options.resume, ctx);
 
-  const resumedStage = resumed && !options.stage && typeof resumed.record.reason === "string" ? stageById(config, resumed.record.stage ?? "") : undefined;
-  const focus = resumedStage ? { stage: resumedStage, reason: resumed!.record.reason as string } : chooseFocus(config, rep, records, options.stage);
-  const planTemplate = options.template ? requireTemplate(templates, options.template, "plan") : pickTemplate(templates, "plan", focus.stage.id);
-  if (!planTemplate) throw badInput("no_template", `no plan template for stage '${focus.stage.id}'`, "add one under templates/plan/ or pass --template");
-  const selfCheck = templates.find((t) => t.template.id === SELF_CHECK_ID && t.template.id !== planTemplate.template.id);
+  const resumedStage =
+    resumed && !options.stage && typeof resumed.record.reason === "string"
+      ? stageById(config, resumed.record.stage ?? "")
+      : undefined;
+  const focus = resumedStage
+    ? { stage: resumedStage, reason: resumed!.record.reason as string }
+    : chooseFocus(config, rep, records, options.stage);
+  const planTemplate = options.template
+    ? requireTemplate(templates, options.template, "plan")
+    : pickTemplate(templates, "plan", focus.stage.id);
+  if (!planTemplate)
+    throw badInput(
+      "no_template",
+      `no plan template for stage '${focus.stage.id}'`,
+      "add one under templates/plan/ or pass --template",
+    );
+  const selfCheck = templates.find(
+    (t) => t.template.id === SELF_CHECK_ID && t.template.id !== planTemplate.template.id,
+  );
   const questions = [...(selfCheck?.template.questions ?? []), ...(planTemplate.template.questions ?? [])];
   const sessionTemplate = pickTemplate(templates, "session", focus.stage.id)?.template;
 

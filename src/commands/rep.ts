@@ -3,7 +3,7 @@ import type { Context } from "../context.js";
 import { requireStage } from "../domain/config.js";
 import { BEHAVIOUR_STYLES, type Rep } from "../domain/rep.js";
 import { loadAllReps, newRepId, requireRep, saveRep } from "../store/reps.js";
-import { workspaceOf, type Workspace } from "../store/workspace.js";
+import { type Workspace, workspaceOf } from "../store/workspace.js";
 import { renderRep, renderRepList } from "../ui/rep-view.js";
 import { parseOptions } from "./options.js";
 

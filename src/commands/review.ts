@@ -5,17 +5,25 @@ import type { Context } from "../context.js";
 import type { Config } from "../domain/config.js";
 import { addDaysIso } from "../domain/dates.js";
 import { countable } from "../domain/history.js";
-import { byIdOnly, fromProfile, reviewRep, summarizeRep, type Period, type RepReview, type ReviewedRep } from "../domain/review.js";
+import type { Rep } from "../domain/rep.js";
+import {
+  byIdOnly,
+  fromProfile,
+  type Period,
+  type RepReview,
+  type ReviewedRep,
+  reviewRep,
+  summarizeRep,
+} from "../domain/review.js";
 import { renderRepReviewMarkdown, renderTeamMarkdown } from "../domain/review-markdown.js";
-import { removedRep, teamReview, teamRow, type RemovedRep, type TeamRow } from "../domain/team-review.js";
+import { type RemovedRep, removedRep, type TeamRow, teamReview, teamRow } from "../domain/team-review.js";
 import { parseSince, SINCE_FORMS } from "../domain/when.js";
 import { badInput } from "../errors.js";
 import { writeUserFile } from "../store/files.js";
 import { listRepFolders, readRecords, readRepFolder, recordsDir } from "../store/records.js";
 import { findRep, unknownRep } from "../store/reps.js";
+import { type Workspace, workspaceOf } from "../store/workspace.js";
 import type { Parsed } from "../store/yaml-source.js";
-import type { Rep } from "../domain/rep.js";
-import { workspaceOf, type Workspace } from "../store/workspace.js";
 import { renderRepReviewText, renderTeamText } from "../ui/review-text.js";
 import { parseOptions } from "./options.js";
 
@@ -32,7 +40,12 @@ type Format = "text" | "md" | "json";
 /** argv -> options -> load (one rep's records at a time) -> decide -> render -> write or print. */
 export async function runReview(raw: Record<string, unknown>, ctx: Context): Promise<void> {
   const options = parseOptions(reviewOptionsSchema, raw);
-  if (options.team && options.rep) throw badInput("invalid_option", "give a rep or --team, not both", "e.g. `coach review alex-kim` or `coach review --team`");
+  if (options.team && options.rep)
+    throw badInput(
+      "invalid_option",
+      "give a rep or --team, not both",
+      "e.g. `coach review alex-kim` or `coach review --team`",
+    );
   const format = chooseFormat(options, ctx);
   const workspace = workspaceOf(ctx);
   const period = periodOf(options.since, workspace.config, ctx.today);
@@ -42,7 +55,8 @@ export async function runReview(raw: Record<string, unknown>, ctx: Context): Pro
   if (!options.out) return format === "json" ? ctx.out.printJson(report.json) : ctx.out.data(text);
   const file = resolve(ctx.cwd, options.out);
   writeUserFile(file, text.endsWith("\n") ? text : `${text}\n`);
-  if (ctx.out.json) return ctx.out.printJson({ written: [file], id: report.kind === "rep" ? report.review.rep : "team" });
+  if (ctx.out.json)
+    return ctx.out.printJson({ written: [file], id: report.kind === "rep" ? report.review.rep : "team" });
   ctx.out.info(`Review written to ${file}`);
 }
 
@@ -51,7 +65,11 @@ function chooseFormat(options: ReviewOptions, ctx: Context): Format {
   if (!ctx.out.json) return options.format ?? "text";
   if (options.out) return options.format ?? "json";
   if (options.format && options.format !== "json") {
-    throw badInput("invalid_option", `--json prints JSON; it cannot go with --format ${options.format}`, `drop --json, or add --out FILE to write the ${options.format} report to a file`);
+    throw badInput(
+      "invalid_option",
+      `--json prints JSON; it cannot go with --format ${options.format}`,
+      `drop --json, or add --out FILE to write the ${options.format} report to a file`,
+    );
   }
   return "json";
 }
@@ -61,7 +79,12 @@ function periodOf(since: string | undefined, config: Config, today: string): Per
   if (since === undefined) return { from: addDaysIso(today, -config.defaults.review_days), to: today };
   const from = parseSince(since, today);
   if (!from) throw badInput("invalid_since", `--since '${since}' is not a date`, `use ${SINCE_FORMS}`);
-  if (from > today) throw badInput("invalid_since", `--since ${from} is after today (${today})`, "a review covers the past: use a date up to today");
+  if (from > today)
+    throw badInput(
+      "invalid_since",
+      `--since ${from} is after today (${today})`,
+      "a review covers the past: use a date up to today",
+    );
   return { from, to: today };
 }
 
@@ -102,7 +125,14 @@ function reviewTeam(workspace: Workspace, period: Period, ctx: Context): Report 
     if (rep.profile) rows.push(teamRow(review));
     else {
       const kept = countable(read.records);
-      if (kept.length) removed.push(removedRep(review, kept.length, kept.reduce((last, { record }) => (record.date > last ? record.date : last), "")));
+      if (kept.length)
+        removed.push(
+          removedRep(
+            review,
+            kept.length,
+            kept.reduce((last, { record }) => (record.date > last ? record.date : last), ""),
+          ),
+        );
     }
   }
   const team = teamReview(period, rows, removed);
@@ -125,8 +155,12 @@ function render(report: Report, format: Format, config: Config, ctx: Context, to
   const style = toFile ? ctx.out.plain : ctx.out.style;
   const width = toFile ? 80 : ctx.out.width;
   if (report.kind === "rep") {
-    return format === "md" ? renderRepReviewMarkdown(report.review, config, report.skipped.length) : renderRepReviewText(report.review, config, style, width, report.skipped.length);
+    return format === "md"
+      ? renderRepReviewMarkdown(report.review, config, report.skipped.length)
+      : renderRepReviewText(report.review, config, style, width, report.skipped.length);
   }
   const every = config.cadence.one_on_one_days;
-  return format === "md" ? renderTeamMarkdown(report.rows, report.skipped.length, every) : renderTeamText(report.rows, style, width, report.skipped.length, every);
+  return format === "md"
+    ? renderTeamMarkdown(report.rows, report.skipped.length, every)
+    : renderTeamText(report.rows, style, width, report.skipped.length, every);
 }

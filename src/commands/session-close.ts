@@ -21,7 +21,10 @@ export function applyFollowUps(root: string, session: SessionInput, ctx: Context
     try {
       const outcome = closeActionInRecord(root, tracked.path, followUp.action, followUp.status, session.date);
       if ("closed" in outcome) changed.push(join(root, tracked.path));
-      else ctx.out.warn(`\`${followUp.action}\` was already ${outcome.alreadyClosed.status} on ${outcome.alreadyClosed.closed_on ?? "an earlier day"}; left as it is`);
+      else
+        ctx.out.warn(
+          `\`${followUp.action}\` was already ${outcome.alreadyClosed.status} on ${outcome.alreadyClosed.closed_on ?? "an earlier day"}; left as it is`,
+        );
     } catch (error) {
       if (!(error instanceof CoachError)) throw error;
       failed.push({ id: followUp.action, command: followUp.status === "done" ? "done" : "drop", why: error.message });
@@ -30,7 +33,9 @@ export function applyFollowUps(root: string, session: SessionInput, ctx: Context
   if (failed.length) {
     const what = failed.map((f) => `'${f.id}' (${f.why})`).join("; ");
     const retry = failed.map((f) => `\`coach actions ${f.command} ${f.id} --date ${session.date}\``).join(", ");
-    throw new CoachError("follow_up_failed", `the session was saved, but could not close ${what}`, { hint: `fix the record, then run ${retry}` });
+    throw new CoachError("follow_up_failed", `the session was saved, but could not close ${what}`, {
+      hint: `fix the record, then run ${retry}`,
+    });
   }
   return changed;
 }
@@ -41,7 +46,9 @@ export function markPlanHeld(root: string, plan: StoredRecord | undefined, sessi
   let held = false;
   updateRecord(root, plan.path, (current) => {
     if (current.record.status !== "planned") {
-      ctx.out.warn(`plan ${current.record.id} was already held${typeof current.record.held_in === "string" ? ` in ${current.record.held_in}` : ""}; left as it is`);
+      ctx.out.warn(
+        `plan ${current.record.id} was already held${typeof current.record.held_in === "string" ? ` in ${current.record.held_in}` : ""}; left as it is`,
+      );
       return current;
     }
     held = true;

@@ -29,7 +29,14 @@ export interface SetupOptions {
  * questions come from `--template`, else the plan's session template, else the session
  * template for the rep's focus stage, chosen as `coach plan` chooses it.
  */
-export function chooseSessionSetup(config: Config, rep: Rep, records: StoredRecord[], templates: LoadedTemplate[], options: SetupOptions, draft: CoachRecord | undefined): SessionSetup {
+export function chooseSessionSetup(
+  config: Config,
+  rep: Rep,
+  records: StoredRecord[],
+  templates: LoadedTemplate[],
+  options: SetupOptions,
+  draft: CoachRecord | undefined,
+): SessionSetup {
   const stageOf = (id: string | null | undefined) => config.stages.find((s) => s.id === id);
   if (draft) {
     const plan = records.find(({ record }) => record.type === "plan" && record.id === draft.plan);
@@ -42,35 +49,66 @@ export function chooseSessionSetup(config: Config, rep: Rep, records: StoredReco
   if (options.template || planTemplate) {
     const template = requireTemplate(templates, (options.template ?? planTemplate)!, "session").template;
     const single = template.stages.filter((s) => s !== "any");
-    const stage = stageOf(plan?.record.stage) ?? (single.length === 1 ? stageOf(single[0]) : undefined) ?? chooseFocus(config, rep, records).stage;
+    const stage =
+      stageOf(plan?.record.stage) ??
+      (single.length === 1 ? stageOf(single[0]) : undefined) ??
+      chooseFocus(config, rep, records).stage;
     const why = plan ? `following plan ${plan.record.id}` : "chosen with --template";
     return { plan, template, stage, why: options.template && plan ? `${why}, with --template ${template.id}` : why };
   }
   const focus = chooseFocus(config, rep, records, plan?.record.stage ?? undefined);
   const picked = pickTemplate(templates, "session", focus.stage.id);
-  if (!picked) throw badInput("no_template", `no session template for stage '${focus.stage.id}'`, "add one under templates/session/ or pass --template");
-  const why = plan ? `following plan ${plan.record.id}` : `no plan to follow; focus ${focus.stage.name}: ${focus.reason}`;
+  if (!picked)
+    throw badInput(
+      "no_template",
+      `no session template for stage '${focus.stage.id}'`,
+      "add one under templates/session/ or pass --template",
+    );
+  const why = plan
+    ? `following plan ${plan.record.id}`
+    : `no plan to follow; focus ${focus.stage.name}: ${focus.reason}`;
   return { plan, template: picked.template, stage: focus.stage, why };
 }
 
 /** `--plan ID`, `--plan latest`, or by default the latest plan not yet held (none is fine). */
-function choosePlan(rep: Rep, records: StoredRecord[], wanted: string | undefined, date: string): StoredRecord | undefined {
+function choosePlan(
+  rep: Rep,
+  records: StoredRecord[],
+  wanted: string | undefined,
+  date: string,
+): StoredRecord | undefined {
   const plans = records.filter(({ record }) => record.type === "plan" && record.status !== "draft");
   const notHeld = plans.filter(({ record }) => record.status === "planned" && record.date <= date);
   if (wanted === undefined) return notHeld.at(-1);
   if (wanted === "latest") {
     const latest = notHeld.at(-1);
-    if (!latest) throw badInput("no_plan", `${rep.id} has no plan waiting to be held`, `make one with \`coach plan ${rep.id}\`, or leave out --plan`);
+    if (!latest)
+      throw badInput(
+        "no_plan",
+        `${rep.id} has no plan waiting to be held`,
+        `make one with \`coach plan ${rep.id}\`, or leave out --plan`,
+      );
     return latest;
   }
   const plan = plans.find(({ record }) => record.id === wanted);
   if (!plan) {
-    const guess = closest(wanted, plans.map(({ record }) => record.id));
-    throw badInput("unknown_plan", `no plan '${wanted}' for ${rep.id}`, guess ? `did you mean '${guess}'?` : "use --plan latest, or leave it out");
+    const guess = closest(
+      wanted,
+      plans.map(({ record }) => record.id),
+    );
+    throw badInput(
+      "unknown_plan",
+      `no plan '${wanted}' for ${rep.id}`,
+      guess ? `did you mean '${guess}'?` : "use --plan latest, or leave it out",
+    );
   }
   if (plan.record.status !== "planned") {
     const held = typeof plan.record.held_in === "string" ? ` in ${plan.record.held_in}` : "";
-    throw badInput("plan_held", `plan '${wanted}' was already held${held}`, `make a new one with \`coach plan ${rep.id}\`, or leave out --plan`);
+    throw badInput(
+      "plan_held",
+      `plan '${wanted}' was already held${held}`,
+      `make a new one with \`coach plan ${rep.id}\`, or leave out --plan`,
+    );
   }
   return plan;
 }

@@ -2,9 +2,15 @@ import { join } from "node:path";
 import { z } from "zod";
 import type { Context } from "../context.js";
 import { openActions } from "../domain/history.js";
-import { missingAnswers, type Answers } from "../domain/questions.js";
+import { type Answers, missingAnswers } from "../domain/questions.js";
 import { recordId } from "../domain/record.js";
-import { buildSessionRecord, followUpQuestion, renderSessionBody, type PendingText, type SessionInput } from "../domain/session-record.js";
+import {
+  buildSessionRecord,
+  followUpQuestion,
+  type PendingText,
+  renderSessionBody,
+  type SessionInput,
+} from "../domain/session-record.js";
 import type { Question } from "../domain/template.js";
 import { badInput } from "../errors.js";
 import { takenActionIds } from "../store/actions.js";
@@ -14,11 +20,18 @@ import { loadTemplates } from "../store/templates.js";
 import { ensureWorkspace, workspaceOf } from "../store/workspace.js";
 import { PromptCancelled } from "../ui/prompter.js";
 import { chooseRep } from "./choose-rep.js";
-import { askCommitments, commitmentsFromFile, type CommitmentAsking } from "./commitments.js";
-import { answersFromRecord, checkGivenAnswers, draftSaved, interview, missingAnswersError, pendingAnswerOf } from "./interview.js";
-import { parseOptions, writeOptionsSchema, recordDate } from "./options.js";
-import { applyFollowUps, markPlanHeld } from "./session-close.js";
+import { askCommitments, type CommitmentAsking, commitmentsFromFile } from "./commitments.js";
 import { draftToResume } from "./drafts.js";
+import {
+  answersFromRecord,
+  checkGivenAnswers,
+  draftSaved,
+  interview,
+  missingAnswersError,
+  pendingAnswerOf,
+} from "./interview.js";
+import { parseOptions, recordDate, writeOptionsSchema } from "./options.js";
+import { applyFollowUps, markPlanHeld } from "./session-close.js";
 import { chooseSessionSetup } from "./session-setup.js";
 
 const sessionOptionsSchema = writeOptionsSchema.extend({
@@ -35,7 +48,12 @@ const sessionOptionsSchema = writeOptionsSchema.extend({
  */
 export async function runSession(raw: Record<string, unknown>, ctx: Context): Promise<void> {
   const options = parseOptions(sessionOptionsSchema, raw);
-  if (options.resume && (options.plan || options.template)) throw badInput("invalid_option", "--resume continues the draft's own plan and template", "leave out --plan and --template");
+  if (options.resume && (options.plan || options.template))
+    throw badInput(
+      "invalid_option",
+      "--resume continues the draft's own plan and template",
+      "leave out --plan and --template",
+    );
   const workspace = workspaceOf(ctx);
   const templates = loadTemplates(workspace.root, workspace.config);
   const given = options.answers ? await loadAnswersFile(options.answers, ctx) : undefined;
@@ -73,16 +91,24 @@ export async function runSession(raw: Record<string, unknown>, ctx: Context): Pr
       ...answersFromRecord(draft?.record.answers),
       ...(given ? checkGivenAnswers(questions, questionAnswers(given), date, ctx, source) : {}),
     },
-    actions: [...(draft?.record.actions ?? []), ...(given?.actions ? commitmentsFromFile(given.actions, date, taken, source) : [])],
+    actions: [
+      ...(draft?.record.actions ?? []),
+      ...(given?.actions ? commitmentsFromFile(given.actions, date, taken, source) : []),
+    ],
   };
   if (!ctx.interactive) {
     // Half-typed text from a draft counts as an answer, as interview() offers it.
     const offered = questions.map((q) => (q.id === pending?.question ? { ...q, default: pending.text } : q));
-    const missing = [...missingAnswers(followUpQuestions, input.followUpAnswers), ...missingAnswers(offered, input.answers)];
+    const missing = [
+      ...missingAnswers(followUpQuestions, input.followUpAnswers),
+      ...missingAnswers(offered, input.answers),
+    ];
     if (missing.length) throw missingAnswersError(missing);
   } else if (!ctx.out.json) {
     const toAsk = followUps.filter(({ action }) => !(action.id in input.followUpAnswers)).length;
-    ctx.out.info(`1:1 with ${rep.name}, ${date}: ${setup.template.title} (${setup.why}).${toAsk ? ` First, ${toAsk} open commitment${toAsk === 1 ? "" : "s"} to follow up.` : ""}`);
+    ctx.out.info(
+      `1:1 with ${rep.name}, ${date}: ${setup.template.title} (${setup.why}).${toAsk ? ` First, ${toAsk} open commitment${toAsk === 1 ? "" : "s"} to follow up.` : ""}`,
+    );
   }
 
   let path = draft?.path;
@@ -97,11 +123,21 @@ export async function runSession(raw: Record<string, unknown>, ctx: Context): Pr
   };
   const resumeHint = `continue with \`coach session ${rep.id} --resume\``;
   // Text half-typed before an earlier Ctrl-C is kept until its question is answered.
-  const stillPending = () => (pending && questions.some((q) => q.id === pending.question) && !(pending.question in input.answers) ? pending : undefined);
-  const saveDraft = (_: Answers, half: PendingText | undefined) => join(workspace.root, save("draft", half ?? stillPending()));
+  const stillPending = () =>
+    pending && questions.some((q) => q.id === pending.question) && !(pending.question in input.answers)
+      ? pending
+      : undefined;
+  const saveDraft = (_: Answers, half: PendingText | undefined) =>
+    join(workspace.root, save("draft", half ?? stillPending()));
   await interview({ questions: followUpQuestions, answers: input.followUpAnswers, ctx, saveDraft, resumeHint });
   await interview({ questions, answers: input.answers, ctx, saveDraft, pending, resumeHint });
-  if (ctx.interactive && !given?.actions) await askForCommitments(ctx, { rep, date, taken, actions: input.actions, pending }, (half) => saveDraft(input.answers, half), resumeHint);
+  if (ctx.interactive && !given?.actions)
+    await askForCommitments(
+      ctx,
+      { rep, date, taken, actions: input.actions, pending },
+      (half) => saveDraft(input.answers, half),
+      resumeHint,
+    );
 
   const written = [join(workspace.root, save("completed"))];
   written.push(...markPlanHeld(workspace.root, setup.plan, input.id, ctx));
@@ -112,17 +148,30 @@ export async function runSession(raw: Record<string, unknown>, ctx: Context): Pr
 }
 
 /** Follow-ups from an answers file; an id that is not an open commitment of this rep is reported and ignored. */
-function givenFollowUps(given: Record<string, string> | undefined, questions: Question[], ctx: Context, source: string): Answers {
+function givenFollowUps(
+  given: Record<string, string> | undefined,
+  questions: Question[],
+  ctx: Context,
+  source: string,
+): Answers {
   const known = new Set(questions.map((q) => q.id));
   const answers: Answers = {};
   for (const [id, status] of Object.entries(given ?? {})) {
     if (known.has(id)) answers[id] = status;
-    else ctx.out.warn(`${source}: follow_ups: '${id}' is not an open commitment here; ignored (open: ${[...known].join(", ") || "none"})`);
+    else
+      ctx.out.warn(
+        `${source}: follow_ups: '${id}' is not an open commitment here; ignored (open: ${[...known].join(", ") || "none"})`,
+      );
   }
   return answers;
 }
 
-async function askForCommitments(ctx: Context, state: CommitmentAsking, saveDraft: (pending: PendingText | undefined) => string, resumeHint: string): Promise<void> {
+async function askForCommitments(
+  ctx: Context,
+  state: CommitmentAsking,
+  saveDraft: (pending: PendingText | undefined) => string,
+  resumeHint: string,
+): Promise<void> {
   const prompter = await ctx.prompter();
   try {
     await askCommitments(prompter, state);

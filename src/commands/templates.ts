@@ -1,8 +1,8 @@
 import { join, resolve } from "node:path";
 import { z } from "zod";
-import { compareText } from "../domain/dates.js";
 import type { Context } from "../context.js";
 import { requireStage } from "../domain/config.js";
+import { compareText } from "../domain/dates.js";
 import { templateSummary } from "../domain/template.js";
 import { appliesToStage, TEMPLATE_KINDS } from "../domain/template-terms.js";
 import { badInput, CoachError } from "../errors.js";
@@ -43,7 +43,8 @@ export async function runTemplatesValidate(raw: Record<string, unknown>, ctx: Co
   const targets = paths.length ? paths.map((p) => resolve(ctx.cwd, p)) : [join(workspace.root, "templates")];
   const files = targets.flatMap((target) => {
     const found = yamlFilesUnder(target);
-    if (found.length === 0 && paths.length) throw badInput("no_templates", `no template files at ${target}`, "give a .yaml file or a folder holding some");
+    if (found.length === 0 && paths.length)
+      throw badInput("no_templates", `no template files at ${target}`, "give a .yaml file or a folder holding some");
     return found;
   });
   const problems = files.flatMap((file) => {
@@ -61,5 +62,9 @@ export async function runTemplatesValidate(raw: Record<string, unknown>, ctx: Co
       details: { problems },
     });
   }
-  ctx.out.info(files.length ? `${files.length} template file(s) valid` : `no template files in ${targets.join(", ")}; built-ins are always valid`);
+  ctx.out.info(
+    files.length
+      ? `${files.length} template file(s) valid`
+      : `no template files in ${targets.join(", ")}; built-ins are always valid`,
+  );
 }

@@ -1,4 +1,4 @@
-import { daysBetween, compareText } from "./dates.js";
+import { compareText, daysBetween } from "./dates.js";
 import { allActions, isOverdue, openActions, type TrackedAction } from "./history.js";
 import { inline } from "./markdown.js";
 import type { Action, CoachRecord, Owner, StoredRecord } from "./record.js";
@@ -61,7 +61,9 @@ export function tickChecklistLine(body: string, action: Action): string {
 export function withActionClosed(record: CoachRecord, id: string, status: ClosedStatus, date: string): CoachRecord {
   return {
     ...record,
-    actions: (record.actions ?? []).map((action) => (action.id === id ? { ...action, status, closed_on: date } : action)),
+    actions: (record.actions ?? []).map((action) =>
+      action.id === id ? { ...action, status, closed_on: date } : action,
+    ),
   };
 }
 
@@ -72,13 +74,25 @@ export function selectActions(records: StoredRecord[], filter: ActionFilter, tod
   if (filter === "overdue") return open.filter(({ action }) => isOverdue(action, today));
   const closed = allActions(records)
     .filter(({ action }) => action.status !== "open")
-    .sort((a, b) => compareText(b.action.closed_on ?? "", a.action.closed_on ?? "") || compareText(a.action.id, b.action.id));
+    .sort(
+      (a, b) =>
+        compareText(b.action.closed_on ?? "", a.action.closed_on ?? "") || compareText(a.action.id, b.action.id),
+    );
   return [...open, ...closed];
 }
 
 /** The `coach actions --json` shape scripts rely on. */
 export function actionRow({ action, rep, recordId }: TrackedAction) {
-  return { id: action.id, rep, text: action.text, owner: action.owner, due: action.due, status: action.status, closed_on: action.closed_on, record: recordId };
+  return {
+    id: action.id,
+    rep,
+    text: action.text,
+    owner: action.owner,
+    due: action.due,
+    status: action.status,
+    closed_on: action.closed_on,
+    record: recordId,
+  };
 }
 
 /** "open", "overdue 3 days", "done 2026-11-25" */

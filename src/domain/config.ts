@@ -132,5 +132,9 @@ export function requireStage(config: Config, id: string): Stage {
   if (stage) return stage;
   const stages = config.stages.map((s) => s.id);
   const guess = closest(id, stages);
-  throw badInput("unknown_stage", `no stage '${id}'`, guess ? `did you mean '${guess}'?` : `stages: ${stages.join(", ")}`);
+  throw badInput(
+    "unknown_stage",
+    `no stage '${id}'`,
+    guess ? `did you mean '${guess}'?` : `stages: ${stages.join(", ")}`,
+  );
 }

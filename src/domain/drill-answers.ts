@@ -43,7 +43,14 @@ export function missingRounds(rounds: Round[], given: GivenRound[], reps: string
   return rounds.flatMap((round, index) => {
     const unscored = reps.filter((rep) => givenForRep(given[index], rep).score === undefined);
     if (!unscored.length) return [];
-    const missing: MissingRound = { id: roundId(index), type: "scale", prompt: round.prompt, min: 1, max: 5, skill: round.skill };
+    const missing: MissingRound = {
+      id: roundId(index),
+      type: "scale",
+      prompt: round.prompt,
+      min: 1,
+      max: 5,
+      skill: round.skill,
+    };
     if (reps.length > 1) missing.reps = unscored;
     return [missing];
   });
@@ -53,15 +60,25 @@ export function missingRounds(rounds: Round[], given: GivenRound[], reps: string
  * Mistakes in a file's rounds that would otherwise be silently ignored: a score, response or
  * notes for a rep who is not in this drill, and more rounds than the drill has.
  */
-export function givenRoundProblems(rounds: Round[], given: GivenRound[], reps: string[]): { errors: string[]; warnings: string[] } {
+export function givenRoundProblems(
+  rounds: Round[],
+  given: GivenRound[],
+  reps: string[],
+): { errors: string[]; warnings: string[] } {
   const errors: string[] = [];
   given.forEach((round, index) => {
     for (const [key, value] of Object.entries(round)) {
       if (value === null || typeof value !== "object") continue;
       const strangers = Object.keys(value).filter((rep) => !reps.includes(rep));
-      if (strangers.length) errors.push(`${roundId(index)}: ${key} for ${strangers.map((s) => `'${s}'`).join(", ")}, who ${strangers.length > 1 ? "are" : "is"} not in this drill (reps: ${reps.join(", ")})`);
+      if (strangers.length)
+        errors.push(
+          `${roundId(index)}: ${key} for ${strangers.map((s) => `'${s}'`).join(", ")}, who ${strangers.length > 1 ? "are" : "is"} not in this drill (reps: ${reps.join(", ")})`,
+        );
     }
   });
-  const warnings = given.length > rounds.length ? [`${given.length} rounds given but this drill plays ${rounds.length}; the extra ones are ignored`] : [];
+  const warnings =
+    given.length > rounds.length
+      ? [`${given.length} rounds given but this drill plays ${rounds.length}; the extra ones are ignored`]
+      : [];
   return { errors, warnings };
 }

@@ -1,5 +1,5 @@
 import { inline } from "./markdown.js";
-import { RECORD_SCHEMA, type CoachRecord, type DRILL_MODES, type RoundResult } from "./record.js";
+import { type CoachRecord, type DRILL_MODES, RECORD_SCHEMA, type RoundResult } from "./record.js";
 import type { Rep } from "./rep.js";
 import type { Round, Template } from "./template.js";
 
@@ -56,7 +56,11 @@ export function averageScore(results: RoundResult[]): number | null {
   return results.length ? Math.round((results.reduce((sum, r) => sum + r.score, 0) / results.length) * 10) / 10 : null;
 }
 
-const MODE_NAMES: Record<DrillMode, string> = { "pre-call": "pre-call warm-up", practice: "one-on-one practice", clinic: "clinic" };
+const MODE_NAMES: Record<DrillMode, string> = {
+  "pre-call": "pre-call warm-up",
+  practice: "one-on-one practice",
+  clinic: "clinic",
+};
 
 /** The readable body: each round's scenario, the response, the rubric and the score. */
 export function renderDrillBody(run: DrillRun, names: Map<string, string> = new Map()): string {
@@ -69,7 +73,10 @@ export function renderDrillBody(run: DrillRun, names: Map<string, string> = new 
     run.deal ? `**Deal:** ${inline(run.deal)}` : "",
     average !== null ? `**Average score:** ${average} of 5 over ${run.results.length} round(s)` : "",
   ].filter(Boolean);
-  const sections = [`# Drill: ${run.template.title}, ${run.rep.name}, ${run.date}${run.status === "draft" ? " (draft)" : ""}`, facts.join("\n")];
+  const sections = [
+    `# Drill: ${run.template.title}, ${run.rep.name}, ${run.date}${run.status === "draft" ? " (draft)" : ""}`,
+    facts.join("\n"),
+  ];
   run.rounds.forEach((round, index) => {
     const result = run.results[index];
     const pending = run.pending?.round === index + 1 ? run.pending : undefined;
@@ -78,7 +85,12 @@ export function renderDrillBody(run: DrillRun, names: Map<string, string> = new 
   return `\n${sections.join("\n\n")}\n`;
 }
 
-function renderRound(round: Round, number: number, result: RoundResult | undefined, pending: PendingRound | undefined): string {
+function renderRound(
+  round: Round,
+  number: number,
+  result: RoundResult | undefined,
+  pending: PendingRound | undefined,
+): string {
   const parts = [
     `## Round ${number}: ${round.skill}${round.timebox ? ` (${round.timebox} s)` : ""}`,
     `**Scenario:** ${inline(round.scenario)}`,

@@ -1,6 +1,6 @@
 import type { Config } from "./config.js";
 import { addDaysIso, compareText } from "./dates.js";
-import { drillableSkills, drillForSkill, NEW_SKILL_RANK, type DrillFilter, type RepHistory } from "./drill.js";
+import { type DrillFilter, drillableSkills, drillForSkill, NEW_SKILL_RANK, type RepHistory } from "./drill.js";
 import { drillSchedule, dueBy, newSkillAllowance } from "./schedule.js";
 import type { LoadedTemplate } from "./template.js";
 
@@ -42,25 +42,45 @@ const rank = (score: number | null) => score ?? NEW_SKILL_RANK;
  * ones), sorted by due date. The meeting order groups them into clinics, the weakest
  * first, then the drill due for the most reps, then the one due earliest.
  */
-export function weekRoutine(config: Config, templates: LoadedTemplate[], reps: RepHistory[], filter: DrillFilter, from: string): WeekRoutine {
+export function weekRoutine(
+  config: Config,
+  templates: LoadedTemplate[],
+  reps: RepHistory[],
+  filter: DrillFilter,
+  from: string,
+): WeekRoutine {
   const to = addDaysIso(from, 6);
   const items: WeekItem[] = [];
   const waiting: Record<string, number> = {};
   for (const { rep, records } of reps) {
     const schedule = drillSchedule(records, drillableSkills(config, templates, filter, rep), from);
     const due = dueBy(schedule, to, newSkillAllowance(records, from));
-    waiting[rep.id] = schedule.filter((e) => e.last_score === null).length - due.filter((e) => e.last_score === null).length;
+    waiting[rep.id] =
+      schedule.filter((e) => e.last_score === null).length - due.filter((e) => e.last_score === null).length;
     for (const entry of due) {
-      items.push({ rep: rep.id, skill: entry.skill, template: drillForSkill(templates, entry.skill, filter.stage)?.template.id ?? null, due: entry.due, last_score: entry.last_score });
+      items.push({
+        rep: rep.id,
+        skill: entry.skill,
+        template: drillForSkill(templates, entry.skill, filter.stage)?.template.id ?? null,
+        due: entry.due,
+        last_score: entry.last_score,
+      });
     }
   }
-  items.sort((a, b) => compareText(a.due, b.due) || rank(a.last_score) - rank(b.last_score) || compareText(a.rep, b.rep) || compareText(a.skill, b.skill));
+  items.sort(
+    (a, b) =>
+      compareText(a.due, b.due) ||
+      rank(a.last_score) - rank(b.last_score) ||
+      compareText(a.rep, b.rep) ||
+      compareText(a.skill, b.skill),
+  );
   return { from, to, items, meeting: meetingOrder(items), waiting };
 }
 
 function meetingOrder(items: WeekItem[]): MeetingSlot[] {
   const byTemplate = new Map<string, WeekItem[]>();
-  for (const item of items) if (item.template) byTemplate.set(item.template, [...(byTemplate.get(item.template) ?? []), item]);
+  for (const item of items)
+    if (item.template) byTemplate.set(item.template, [...(byTemplate.get(item.template) ?? []), item]);
   return [...byTemplate]
     .map(([template, list]) => {
       const scores = list.map((i) => i.last_score).filter((s): s is number => s !== null);
@@ -76,6 +96,12 @@ function meetingOrder(items: WeekItem[]): MeetingSlot[] {
         earliest: list[0]!.due,
       };
     })
-    .sort((a, b) => a.weakest - b.weakest || b.repCount - a.repCount || compareText(a.earliest, b.earliest) || compareText(a.slot.template, b.slot.template))
+    .sort(
+      (a, b) =>
+        a.weakest - b.weakest ||
+        b.repCount - a.repCount ||
+        compareText(a.earliest, b.earliest) ||
+        compareText(a.slot.template, b.slot.template),
+    )
     .map(({ slot }) => slot);
 }

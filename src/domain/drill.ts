@@ -1,4 +1,4 @@
-import { allSkills, stageOfSkill, type Config } from "./config.js";
+import { allSkills, type Config, stageOfSkill } from "./config.js";
 import { compareText } from "./dates.js";
 import type { StoredRecord } from "./record.js";
 import type { Rep } from "./rep.js";
@@ -37,7 +37,9 @@ function drillTemplates(templates: LoadedTemplate[], stage?: string): LoadedTemp
 
 /** Skills some drill (for the stage, if given) trains. */
 export function trainedSkills(templates: LoadedTemplate[], stage?: string): Set<string> {
-  return new Set(drillTemplates(templates, stage).flatMap(({ template }) => (template.rounds ?? []).map((r) => r.skill)));
+  return new Set(
+    drillTemplates(templates, stage).flatMap(({ template }) => (template.rounds ?? []).map((r) => r.skill)),
+  );
 }
 
 /**
@@ -50,7 +52,9 @@ export function drillableSkills(config: Config, templates: LoadedTemplate[], fil
   const trained = trainedSkills(templates, filter.stage);
   if (filter.skill) return trained.has(filter.skill) ? [filter.skill] : [];
   if (filter.stage) {
-    const ofStage = (config.stages.find((s) => s.id === filter.stage)?.skills ?? []).filter((skill) => trained.has(skill));
+    const ofStage = (config.stages.find((s) => s.id === filter.stage)?.skills ?? []).filter((skill) =>
+      trained.has(skill),
+    );
     return ofStage.length ? ofStage : allSkills(config).filter((skill) => trained.has(skill));
   }
   return skillOrder(config, rep).filter((skill) => trained.has(skill));
@@ -74,7 +78,9 @@ export function drillForSkill(templates: LoadedTemplate[], skill: string, stage?
     source === "built-in" ? 1 : 0,
     -(template.rounds ?? []).filter((r) => r.skill === skill).length,
   ];
-  const candidates = drillTemplates(templates, stage).filter(({ template }) => (template.rounds ?? []).some((r) => r.skill === skill));
+  const candidates = drillTemplates(templates, stage).filter(({ template }) =>
+    (template.rounds ?? []).some((r) => r.skill === skill),
+  );
   return candidates.sort((a, b) => compareTuples(rank(a), rank(b)))[0];
 }
 
@@ -100,7 +106,13 @@ export interface SkillChoice {
  * clinic, the skill due earliest for any of the reps, then the one due for the most
  * reps, then the lowest last score.
  */
-export function chooseSkill(config: Config, templates: LoadedTemplate[], reps: RepHistory[], filter: DrillFilter, date: string): SkillChoice | undefined {
+export function chooseSkill(
+  config: Config,
+  templates: LoadedTemplate[],
+  reps: RepHistory[],
+  filter: DrillFilter,
+  date: string,
+): SkillChoice | undefined {
   const skills = drillableSkills(config, templates, filter, reps.length === 1 ? reps[0]!.rep : undefined);
   const schedules = reps.map(({ rep, records }) => ({ rep, schedule: drillSchedule(records, skills, date) }));
   const ranked = skills
@@ -111,15 +123,29 @@ export function chooseSkill(config: Config, templates: LoadedTemplate[], reps: R
       const lowest = Math.min(...entries.map((e) => e.entry.last_score ?? NEW_SKILL_RANK));
       return { skill, entries, earliest, dueCount, lowest };
     })
-    .sort((a, b) => compareText(a.earliest, b.earliest) || b.dueCount - a.dueCount || a.lowest - b.lowest || skills.indexOf(a.skill) - skills.indexOf(b.skill));
+    .sort(
+      (a, b) =>
+        compareText(a.earliest, b.earliest) ||
+        b.dueCount - a.dueCount ||
+        a.lowest - b.lowest ||
+        skills.indexOf(a.skill) - skills.indexOf(b.skill),
+    );
   const top = ranked[0];
   if (!top) return undefined;
   if (top.entries.every(({ entry }) => entry.last_score === null)) {
     const who = reps.length > 1 ? "by none of them" : "";
-    return { skill: top.skill, reason: `${top.skill} is due: not practised ${who ? `${who} ` : ""}yet, and next in ${filter.stage ? `the ${filter.stage} stage` : "the process order"}` };
+    return {
+      skill: top.skill,
+      reason: `${top.skill} is due: not practised ${who ? `${who} ` : ""}yet, and next in ${filter.stage ? `the ${filter.stage} stage` : "the process order"}`,
+    };
   }
-  const detail = top.entries.map(({ rep, entry }) => (reps.length > 1 ? `${rep.id}: ${describeDue(entry, date)}` : describeDue(entry, date)));
-  return { skill: top.skill, reason: `${top.skill} is ${reps.length > 1 ? "the most overdue across the reps" : "the most overdue skill"} (${detail.join("; ")})` };
+  const detail = top.entries.map(({ rep, entry }) =>
+    reps.length > 1 ? `${rep.id}: ${describeDue(entry, date)}` : describeDue(entry, date),
+  );
+  return {
+    skill: top.skill,
+    reason: `${top.skill} is ${reps.length > 1 ? "the most overdue across the reps" : "the most overdue skill"} (${detail.join("; ")})`,
+  };
 }
 
 /** "last scored 2 on 2026-11-18, due 2026-11-21 (1 day overdue)" or "never practised". */

@@ -71,10 +71,12 @@ export function joinFrontMatter(frontMatter: unknown, body: string): string {
  * only on the lines whose values changed.
  */
 export function inKeyOrderOf<T>(value: T, like: unknown): T {
-  if (Array.isArray(value)) return (Array.isArray(like) ? value.map((item, i) => inKeyOrderOf(item, like[i])) : value) as T;
+  if (Array.isArray(value))
+    return (Array.isArray(like) ? value.map((item, i) => inKeyOrderOf(item, like[i])) : value) as T;
   if (!isPlainObject(value) || !isPlainObject(like)) return value;
   const ordered: Record<string, unknown> = {};
-  for (const key of Object.keys(like)) if (Object.hasOwn(value, key)) ordered[key] = inKeyOrderOf(value[key], like[key]);
+  for (const key of Object.keys(like))
+    if (Object.hasOwn(value, key)) ordered[key] = inKeyOrderOf(value[key], like[key]);
   for (const key of Object.keys(value)) if (!Object.hasOwn(ordered, key)) ordered[key] = value[key];
   return ordered as T;
 }

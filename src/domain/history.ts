@@ -1,4 +1,4 @@
-import { daysBetween, compareText } from "./dates.js";
+import { compareText, daysBetween } from "./dates.js";
 import type { Action, CoachRecord, StoredRecord } from "./record.js";
 
 /** An action with the record it was made in. */
@@ -53,7 +53,12 @@ export function describeActionTiming(tracked: TrackedAction, today: string): str
   const due = tracked.action.due;
   if (!due) return `${made}, no due date`;
   const left = daysBetween(today, due);
-  const when = left < 0 ? `${-left} day${left === -1 ? "" : "s"} overdue` : left === 0 ? "due today" : `in ${left} day${left === 1 ? "" : "s"}`;
+  const when =
+    left < 0
+      ? `${-left} day${left === -1 ? "" : "s"} overdue`
+      : left === 0
+        ? "due today"
+        : `in ${left} day${left === 1 ? "" : "s"}`;
   return `${made}, due ${due} (${when})`;
 }
 

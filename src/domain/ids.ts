@@ -32,7 +32,12 @@ export function assertSafeSegment(what: string, value: string): void {
         : value.trim() === ""
           ? "cannot be empty"
           : undefined;
-  if (problem) throw badInput("invalid_id", `${what} '${printable(value)}' ${problem}`, "use letters, digits and dashes, e.g. alex-kim");
+  if (problem)
+    throw badInput(
+      "invalid_id",
+      `${what} '${printable(value)}' ${problem}`,
+      "use letters, digits and dashes, e.g. alex-kim",
+    );
 }
 
 /** Shows control characters as escapes so an error message cannot garble the terminal. */
@@ -50,7 +55,9 @@ export function closest(input: string, candidates: readonly string[]): string | 
   }
   if (best !== undefined && bestDistance <= Math.max(2, Math.floor(input.length / 3))) return best;
   // A short, slightly mistyped start of a long id ("alx" for "alex-kim").
-  return input.length >= 3 ? candidates.find((c) => editDistance(input.toLowerCase(), c.slice(0, input.length).toLowerCase()) <= 1) : undefined;
+  return input.length >= 3
+    ? candidates.find((c) => editDistance(input.toLowerCase(), c.slice(0, input.length).toLowerCase()) <= 1)
+    : undefined;
 }
 
 function editDistance(a: string, b: string): number {

@@ -1,10 +1,10 @@
-import { STYLE_ADAPTATION, type Rep } from "./rep.js";
 import { describeActionTiming, type TrackedAction } from "./history.js";
 import { inline, renderAnswers } from "./markdown.js";
 import type { FocusChoice } from "./plan.js";
 import type { Answers } from "./questions.js";
 import { isAsked } from "./questions.js";
-import { RECORD_SCHEMA, type Answer, type CoachRecord } from "./record.js";
+import { type Answer, type CoachRecord, RECORD_SCHEMA } from "./record.js";
+import { type Rep, STYLE_ADAPTATION } from "./rep.js";
 import type { Question, Template } from "./template.js";
 import { GROW_STEPS } from "./template-terms.js";
 
@@ -28,7 +28,9 @@ export interface PlanInput {
 
 /** Answers in question order, only for questions that were asked and answered. */
 export function answerList(questions: Question[], answers: Answers): Answer[] {
-  return questions.filter((q) => q.id in answers && isAsked(q, answers)).map((q) => ({ id: q.id, prompt: q.prompt, answer: answers[q.id] ?? null }));
+  return questions
+    .filter((q) => q.id in answers && isAsked(q, answers))
+    .map((q) => ({ id: q.id, prompt: q.prompt, answer: answers[q.id] ?? null }));
 }
 
 export function buildPlanRecord(input: PlanInput): CoachRecord {
@@ -69,12 +71,16 @@ export function renderPlanBody(input: PlanInput, today: string): string {
   sections.push(
     input.followUps.length
       ? `## Follow up on open commitments\n\nAsk about each one: done, not yet, or dropped?\n\n${input.followUps
-          .map((t) => `- \`${t.action.id}\` ${inline(t.action.text)} (${t.action.owner}; ${describeActionTiming(t, today)})`)
+          .map(
+            (t) =>
+              `- \`${t.action.id}\` ${inline(t.action.text)} (${t.action.owner}; ${describeActionTiming(t, today)})`,
+          )
           .join("\n")}`
       : "## Follow up on open commitments\n\nNone open.",
   );
   if (rep.style) sections.push(`## Adapting to ${rep.name} (${rep.style})\n\n${STYLE_ADAPTATION[rep.style]}`);
-  if (rep.goals.length) sections.push(`## ${rep.name}'s own goals\n\n${rep.goals.map((g) => `- ${inline(g)}`).join("\n")}`);
+  if (rep.goals.length)
+    sections.push(`## ${rep.name}'s own goals\n\n${rep.goals.map((g) => `- ${inline(g)}`).join("\n")}`);
   if (input.drillsDue.length) sections.push(`## Drills due\n\n${input.drillsDue.map((d) => `- ${d}`).join("\n")}`);
   const answered = answerList(input.questions, input.answers).filter((a) => a.answer !== null);
   if (answered.length) sections.push(`## Your preparation\n\n${renderAnswers(answered)}`);
@@ -89,10 +95,16 @@ export function renderPlanBody(input: PlanInput, today: string): string {
 function renderQuestionsToAsk(template: Template): string {
   const questions = template.questions ?? [];
   const titles: Record<string, string> = { goal: "Goal", reality: "Reality", options: "Options", will: "Way forward" };
-  const groups = [...GROW_STEPS.map((step) => [titles[step]!, questions.filter((q) => q.grow === step)] as const), ["Also", questions.filter((q) => !q.grow)] as const];
+  const groups = [
+    ...GROW_STEPS.map((step) => [titles[step]!, questions.filter((q) => q.grow === step)] as const),
+    ["Also", questions.filter((q) => !q.grow)] as const,
+  ];
   const body = groups
     .filter(([, list]) => list.length)
-    .map(([title, list]) => `### ${title}\n\n${list.map((q) => `- ${inline(q.prompt)}${q.type === "scale" ? ` (rate ${q.skill}, 1-5)` : ""}`).join("\n")}`)
+    .map(
+      ([title, list]) =>
+        `### ${title}\n\n${list.map((q) => `- ${inline(q.prompt)}${q.type === "scale" ? ` (rate ${q.skill}, 1-5)` : ""}`).join("\n")}`,
+    )
     .join("\n\n");
   return `## Questions to ask (${template.title})\n\n${body}`;
 }

@@ -1,5 +1,5 @@
-import { daysBetween, compareText } from "./dates.js";
 import type { Config, Stage } from "./config.js";
+import { compareText, daysBetween } from "./dates.js";
 import { completedSessions, lastCoachedByStage, ratingsBySkill } from "./history.js";
 import type { StoredRecord } from "./record.js";
 import type { Rep } from "./rep.js";
@@ -24,12 +24,15 @@ const RECENT = 3;
 export function chooseFocus(config: Config, rep: Rep, records: StoredRecord[], requested?: string): FocusChoice {
   const byId = (id: string) => config.stages.find((s) => s.id === id);
   if (requested && byId(requested)) return { stage: byId(requested)!, reason: "chosen with --stage" };
-  if (rep.focus_stage && byId(rep.focus_stage)) return { stage: byId(rep.focus_stage)!, reason: `${rep.name}'s profile focus stage` };
+  if (rep.focus_stage && byId(rep.focus_stage))
+    return { stage: byId(rep.focus_stage)!, reason: `${rep.name}'s profile focus stage` };
 
   const ratings = ratingsBySkill(records);
   const scored = config.stages
     .map((stage) => {
-      const recent = stage.skills.flatMap((skill) => (ratings.get(skill) ?? []).slice(-RECENT).map((r) => ({ skill, ...r })));
+      const recent = stage.skills.flatMap((skill) =>
+        (ratings.get(skill) ?? []).slice(-RECENT).map((r) => ({ skill, ...r })),
+      );
       const average = recent.length ? recent.reduce((sum, r) => sum + r.value, 0) / recent.length : undefined;
       return { stage, recent, average };
     })
@@ -39,12 +42,21 @@ export function chooseFocus(config: Config, rep: Rep, records: StoredRecord[], r
   if (weakest) {
     const latest = new Map(weakest.recent.map((r) => [r.skill, r.value]));
     const detail = [...latest].map(([skill, value]) => `${skill} ${value}`).join(", ");
-    return { stage: weakest.stage, reason: `weakest recent ratings (${detail}; average ${weakest.average.toFixed(1)} of 5)` };
+    return {
+      stage: weakest.stage,
+      reason: `weakest recent ratings (${detail}; average ${weakest.average.toFixed(1)} of 5)`,
+    };
   }
 
   const last = lastCoachedByStage(records);
   const never = config.stages.find((stage) => !last.has(stage.id));
-  if (never) return { stage: never, reason: last.size ? "never coached yet, the first such stage in the process" : "no sessions yet: starting at the first stage of the process" };
+  if (never)
+    return {
+      stage: never,
+      reason: last.size
+        ? "never coached yet, the first such stage in the process"
+        : "no sessions yet: starting at the first stage of the process",
+    };
   const oldest = [...config.stages].sort((a, b) => compareText(last.get(a.id)!, last.get(b.id)!))[0]!;
   return { stage: oldest, reason: `coached longest ago (last on ${last.get(oldest.id)})` };
 }
@@ -60,21 +72,33 @@ export function coachingWarnings(config: Config, rep: Rep, records: StoredRecord
   const last = sessions.at(-1);
   if (last) {
     const since = daysBetween(last.date, today);
-    if (since > every) warnings.push(`${rep.name} is past the cadence: last 1:1 on ${last.date}, ${since} days ago (every ${every} days); ${since - every} days overdue.`);
+    if (since > every)
+      warnings.push(
+        `${rep.name} is past the cadence: last 1:1 on ${last.date}, ${since} days ago (every ${every} days); ${since - every} days overdue.`,
+      );
   } else if (rep.added && daysBetween(rep.added, today) > every) {
-    warnings.push(`No 1:1 with ${rep.name} recorded since they were added on ${rep.added} (cadence: every ${every} days).`);
+    warnings.push(
+      `No 1:1 with ${rep.name} recorded since they were added on ${rep.added} (cadence: every ${every} days).`,
+    );
   }
   const recent = sessions.slice(-RECENT);
   const kind = recent[0]?.coaching_kind;
   if (recent.length === RECENT && kind && recent.every((s) => s.coaching_kind === kind)) {
-    const advice = kind === "performance" ? "performance reviews cannot stand alone; practise a skill (training) or talk goals (advisor)" : "mix in another kind of coaching";
+    const advice =
+      kind === "performance"
+        ? "performance reviews cannot stand alone; practise a skill (training) or talk goals (advisor)"
+        : "mix in another kind of coaching";
     warnings.push(`The last ${RECENT} sessions were all ${kind} coaching: ${advice}.`);
   }
   return warnings;
 }
 
 /** The template of a kind for a stage: one written for that stage beats an `any` one. */
-export function pickTemplate(templates: LoadedTemplate[], kind: Template["kind"], stage: string): LoadedTemplate | undefined {
+export function pickTemplate(
+  templates: LoadedTemplate[],
+  kind: Template["kind"],
+  stage: string,
+): LoadedTemplate | undefined {
   const candidates = templates.filter(({ template }) => template.kind === kind && appliesToStage(template, stage));
   const specific = candidates.filter(({ template }) => template.stages.includes(stage));
   const preferred = (list: LoadedTemplate[]) => list.find((t) => t.source !== "built-in") ?? list[0];

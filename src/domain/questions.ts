@@ -30,7 +30,10 @@ export function isAsked(question: Question, answers: Answers): boolean {
   const condition = question.when;
   if (!condition) return true;
   const answer = answers[condition.question];
-  const matches = (expected: unknown) => (Array.isArray(answer) ? answer.includes(String(expected)) : answer === expected || (answer != null && String(answer) === String(expected)));
+  const matches = (expected: unknown) =>
+    Array.isArray(answer)
+      ? answer.includes(String(expected))
+      : answer === expected || (answer != null && String(answer) === String(expected));
   if (condition.equals !== undefined && !matches(condition.equals)) return false;
   if (condition.in !== undefined && !condition.in.some(matches)) return false;
   if (condition.not !== undefined && matches(condition.not)) return false;
@@ -49,10 +52,14 @@ export function checkAnswer(question: Question, raw: unknown, today: string): Ch
   switch (question.type) {
     case "text":
     case "editor":
-      return typeof raw === "string" || typeof raw === "number" ? { ok: true, value: String(raw) } : fail("expected text");
+      return typeof raw === "string" || typeof raw === "number"
+        ? { ok: true, value: String(raw) }
+        : fail("expected text");
     case "choice": {
       const value = String(raw);
-      return choiceValues(question).includes(value) ? { ok: true, value } : fail(`expected one of ${choiceValues(question).join(", ")}`);
+      return choiceValues(question).includes(value)
+        ? { ok: true, value }
+        : fail(`expected one of ${choiceValues(question).join(", ")}`);
     }
     case "multi": {
       const values = (Array.isArray(raw) ? raw : String(raw).split(/\s*[;,]\s*/)).map(String).filter(Boolean);
@@ -64,8 +71,12 @@ export function checkAnswer(question: Question, raw: unknown, today: string): Ch
     case "number": {
       const value = typeof raw === "number" ? raw : Number(String(raw).trim());
       if (!Number.isFinite(value)) return fail("expected a number");
-      const { min, max } = question.type === "scale" ? scaleRange(question) : { min: question.min ?? -Infinity, max: question.max ?? Infinity };
-      if (question.type === "scale" && !Number.isInteger(value)) return fail(`expected a whole number from ${min} to ${max}`);
+      const { min, max } =
+        question.type === "scale"
+          ? scaleRange(question)
+          : { min: question.min ?? -Infinity, max: question.max ?? Infinity };
+      if (question.type === "scale" && !Number.isInteger(value))
+        return fail(`expected a whole number from ${min} to ${max}`);
       return value < min || value > max ? fail(`expected a number from ${min} to ${max}`) : { ok: true, value };
     }
     case "confirm": {
@@ -80,7 +91,9 @@ export function checkAnswer(question: Question, raw: unknown, today: string): Ch
       return value ? { ok: true, value } : fail(`expected a date: ${WHEN_FORMS}`);
     }
     case "list": {
-      const values = (Array.isArray(raw) ? raw.map(String) : String(raw).split(/\s*;\s*|\n/)).map((s) => s.trim()).filter(Boolean);
+      const values = (Array.isArray(raw) ? raw.map(String) : String(raw).split(/\s*;\s*|\n/))
+        .map((s) => s.trim())
+        .filter(Boolean);
       return values.length || !question.required ? { ok: true, value: values } : fail("give at least one item");
     }
   }
@@ -136,5 +149,7 @@ export function ratingsFrom(questions: Question[], answers: Answers): Record<str
 
 /** The cautions that answers call for (a question's `warning`), in question order. */
 export function answerWarnings(questions: Question[], answers: Answers): string[] {
-  return questions.filter((q) => q.warning && q.id in answers && answers[q.id] === q.warning.equals).map((q) => q.warning!.message);
+  return questions
+    .filter((q) => q.warning && q.id in answers && answers[q.id] === q.warning.equals)
+    .map((q) => q.warning!.message);
 }

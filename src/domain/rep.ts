@@ -7,7 +7,10 @@ export const repSchema = z.looseObject({
   id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "expected a lowercase slug such as 'alex-kim'"),
   name: z.string().min(1),
   role: z.string().default(""),
-  style: z.enum(BEHAVIOUR_STYLES, { error: `expected one of ${BEHAVIOUR_STYLES.join(", ")}` }).nullable().default(null),
+  style: z
+    .enum(BEHAVIOUR_STYLES, { error: `expected one of ${BEHAVIOUR_STYLES.join(", ")}` })
+    .nullable()
+    .default(null),
   goals: z.array(z.string()).default([]),
   focus_stage: z.string().nullable().default(null),
   added: z.string().optional(),
@@ -20,7 +23,10 @@ export type Rep = z.infer<typeof repSchema>;
  */
 export const STYLE_ADAPTATION: Record<BehaviourStyle, string> = {
   driver: "Be brief and concrete: lead with the outcome, offer options and let them choose; skip the small talk.",
-  expressive: "Give them room to talk and think aloud; connect goals to recognition and the bigger picture; write down the commitments.",
-  amiable: "Start with the relationship; ask gently and leave silence; make the first step small and safe; check for unspoken doubts.",
-  analytical: "Bring evidence and specifics; send the agenda ahead; give time to think before they commit; agree on clear criteria.",
+  expressive:
+    "Give them room to talk and think aloud; connect goals to recognition and the bigger picture; write down the commitments.",
+  amiable:
+    "Start with the relationship; ask gently and leave silence; make the first step small and safe; check for unspoken doubts.",
+  analytical:
+    "Bring evidence and specifics; send the agenda ahead; give time to think before they commit; agree on clear criteria.",
 };

@@ -1,4 +1,4 @@
-import { stageById, type Config } from "./config.js";
+import { type Config, stageById } from "./config.js";
 import { daysBetween } from "./dates.js";
 import { inline } from "./markdown.js";
 import type { Period, RepReview, SkillTrend } from "./review.js";
@@ -20,7 +20,12 @@ export function renderRepReviewMarkdown(review: RepReview, config: Config, skipp
         [
           ["1:1s held", `${cadence.held} of ${cadence.expected} expected (every ${days(cadence.every_days)})`],
           ["Longest gap", days(cadence.longest_gap_days)],
-          ["Last 1:1", cadence.last_session ? `${cadence.last_session} (${days(cadence.days_since!)} before this review)` : "none recorded"],
+          [
+            "Last 1:1",
+            cadence.last_session
+              ? `${cadence.last_session} (${days(cadence.days_since!)} before this review)`
+              : "none recorded",
+          ],
           ["Status", cadence.overdue ? "**overdue for a 1:1**" : `on cadence; next due ${cadence.next_due}`],
         ],
       ),
@@ -30,11 +35,27 @@ export function renderRepReviewMarkdown(review: RepReview, config: Config, skipp
       "",
       "_Made in the period; open and overdue as of the last day._",
       "",
-      table(["Made", "Done", "Done on time", "Dropped", "Open", "Overdue"], [[actions.made, actions.done, actions.done_on_time, actions.dropped, actions.open, actions.overdue].map(String)]),
+      table(
+        ["Made", "Done", "Done on time", "Dropped", "Open", "Overdue"],
+        [
+          [actions.made, actions.done, actions.done_on_time, actions.dropped, actions.open, actions.overdue].map(
+            String,
+          ),
+        ],
+      ),
       ...(actions.overdue_items.length
-        ? ["", "Overdue:", "", ...actions.overdue_items.map((a) => `- \`${a.id}\` ${inline(a.text)} (${a.owner}; due ${a.due}, ${days(a.days_overdue)} late)`)]
+        ? [
+            "",
+            "Overdue:",
+            "",
+            ...actions.overdue_items.map(
+              (a) => `- \`${a.id}\` ${inline(a.text)} (${a.owner}; due ${a.due}, ${days(a.days_overdue)} late)`,
+            ),
+          ]
         : []),
-      ...(actions.open_from_earlier ? ["", `Also still open from before the period: ${actions.open_from_earlier}.`] : []),
+      ...(actions.open_from_earlier
+        ? ["", `Also still open from before the period: ${actions.open_from_earlier}.`]
+        : []),
     ].join("\n"),
     skillsSection(review.skills),
     [
@@ -44,7 +65,12 @@ export function renderRepReviewMarkdown(review: RepReview, config: Config, skipp
         ["Stage", "1:1s"],
         Object.entries(review.stages).map(([id, n]) => [stageById(config, id)?.name ?? id, String(n)]),
       ),
-      ...(cadence.held && review.uncoached_stages.length ? ["", `Not coached this period: ${review.uncoached_stages.map((id) => stageById(config, id)?.name ?? id).join(", ")}.`] : []),
+      ...(cadence.held && review.uncoached_stages.length
+        ? [
+            "",
+            `Not coached this period: ${review.uncoached_stages.map((id) => stageById(config, id)?.name ?? id).join(", ")}.`,
+          ]
+        : []),
       "",
       table(
         ["Kind of coaching", "1:1s"],
@@ -56,11 +82,30 @@ export function renderRepReviewMarkdown(review: RepReview, config: Config, skipp
       "",
       `${drills.held} held${drills.average_score === null ? "" : `, average score ${drills.average_score} of 5`}.`,
       ...(drills.by_skill.length
-        ? ["", table(["Skill", "Rounds", "Average", "Last score"], drills.by_skill.map((d) => [d.skill, String(d.rounds), String(d.average_score), `${d.last_score} (${d.last_date})`]))]
+        ? [
+            "",
+            table(
+              ["Skill", "Rounds", "Average", "Last score"],
+              drills.by_skill.map((d) => [
+                d.skill,
+                String(d.rounds),
+                String(d.average_score),
+                `${d.last_score} (${d.last_date})`,
+              ]),
+            ),
+          ]
         : []),
-      ...(drills.due.length ? ["", `Practice due: ${drills.due.map((d) => describeDrillDue(d, review.period.to)).join(", ")}.`] : []),
+      ...(drills.due.length
+        ? ["", `Practice due: ${drills.due.map((d) => describeDrillDue(d, review.period.to)).join(", ")}.`]
+        : []),
     ].join("\n"),
-    ["## Goals", "", review.goals.length ? review.goals.map((g) => `- ${inline(g)}`).join("\n") : "_None recorded in the rep's profile._"].join("\n"),
+    [
+      "## Goals",
+      "",
+      review.goals.length
+        ? review.goals.map((g) => `- ${inline(g)}`).join("\n")
+        : "_None recorded in the rep's profile._",
+    ].join("\n"),
     ["## Next steps", "", review.next_steps.map((s, i) => `${i + 1}. ${s}`).join("\n")].join("\n"),
   ];
   if (skipped) sections.push(skippedNote(skipped));
@@ -72,7 +117,9 @@ export function renderTeamMarkdown(team: TeamReview, skipped: number, everyDays:
   const sections = [
     "# Team coaching review",
     `_${periodText(team.period)}_`,
-    kept.of ? `**${kept.reps} of ${kept.of} reps coached on cadence** (${Math.round((kept.share ?? 0) * 100)}%; a 1:1 every ${days(everyDays)}).` : "No reps yet.",
+    kept.of
+      ? `**${kept.reps} of ${kept.of} reps coached on cadence** (${Math.round((kept.share ?? 0) * 100)}%; a 1:1 every ${days(everyDays)}).`
+      : "No reps yet.",
   ];
   if (team.reps.length) {
     sections.push(
@@ -86,14 +133,23 @@ export function renderTeamMarkdown(team: TeamReview, skipped: number, everyDays:
           `${r.held} / ${r.expected}`,
           String(r.open_actions),
           String(r.overdue_actions),
-          r.skill_trend ? `${trendArrow(r.skill_trend)} ${r.skill_trend} ${sparkline(r.average_ratings.slice(-10))}` : "-",
+          r.skill_trend
+            ? `${trendArrow(r.skill_trend)} ${r.skill_trend} ${sparkline(r.average_ratings.slice(-10))}`
+            : "-",
         ]),
       ),
     );
   }
   if (team.removed_reps.length) {
     sections.push(
-      ["## Records of reps no longer in the workspace", "", ...team.removed_reps.map((r) => `- \`${r.rep}\`: ${r.records} records, last ${r.last_record ?? "-"}, ${r.open_actions} open commitments`)].join("\n"),
+      [
+        "## Records of reps no longer in the workspace",
+        "",
+        ...team.removed_reps.map(
+          (r) =>
+            `- \`${r.rep}\`: ${r.records} records, last ${r.last_record ?? "-"}, ${r.open_actions} open commitments`,
+        ),
+      ].join("\n"),
     );
   }
   if (skipped) sections.push(skippedNote(skipped));
@@ -102,7 +158,13 @@ export function renderTeamMarkdown(team: TeamReview, skipped: number, everyDays:
 
 function skillsSection(skills: SkillTrend[]): string {
   if (!skills.length) return "## Skills\n\nNo ratings this period.";
-  const rows = skills.map((s) => [s.skill, String(s.first), String(s.last), s.trend === "single" ? "one rating" : `${trendArrow(s.trend)} ${s.trend}`, sparkline(s.ratings.map((r) => r.value))]);
+  const rows = skills.map((s) => [
+    s.skill,
+    String(s.first),
+    String(s.last),
+    s.trend === "single" ? "one rating" : `${trendArrow(s.trend)} ${s.trend}`,
+    sparkline(s.ratings.map((r) => r.value)),
+  ]);
   const charts = skills.filter((s) => s.ratings.length >= 2).map(chart);
   return [
     "## Skills",

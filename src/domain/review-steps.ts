@@ -1,4 +1,4 @@
-import { stageById, type Config } from "./config.js";
+import { type Config, stageById } from "./config.js";
 import type { DrillSummary, RepReview, SkillTrend } from "./review.js";
 
 const MAX_STEPS = 5;
@@ -18,7 +18,8 @@ export function suggestNextSteps(review: Omit<RepReview, "next_steps">, config: 
     if (step && !steps.includes(step)) steps.push(step);
   };
 
-  if (!review.profile) add(`Restore reps/${id}/rep.yaml (or move these records to the rep's new id): ${id} has records but no profile.`);
+  if (!review.profile)
+    add(`Restore reps/${id}/rep.yaml (or move these records to the rep's new id): ${id} has records but no profile.`);
   if (cadence.overdue) {
     add(
       cadence.last_session
@@ -29,52 +30,82 @@ export function suggestNextSteps(review: Omit<RepReview, "next_steps">, config: 
   const oldest = actions.overdue_items[0];
   if (oldest) {
     const more = actions.overdue > 1 ? `${actions.overdue} overdue commitments, the oldest` : "the overdue commitment";
-    add(`Follow up ${more} "${oldest.text}" (due ${oldest.due}, ${days(oldest.days_overdue)} late): done, not yet or dropped? See \`coach actions ${id} --overdue\`.`);
+    add(
+      `Follow up ${more} "${oldest.text}" (due ${oldest.due}, ${days(oldest.days_overdue)} late): done, not yet or dropped? See \`coach actions ${id} --overdue\`.`,
+    );
   }
   const drillSkill = skillToDrill(review.skills);
   if (drillSkill) {
-    const why = drillSkill.trend === "down" ? `down from ${drillSkill.first} to ${drillSkill.last}` : `rated ${drillSkill.last} of 5, the weakest this period`;
+    const why =
+      drillSkill.trend === "down"
+        ? `down from ${drillSkill.first} to ${drillSkill.last}`
+        : `rated ${drillSkill.last} of 5, the weakest this period`;
     add(`Drill ${drillSkill.skill} (${why}): \`coach drill ${id} --skill ${drillSkill.skill}\`.`);
   }
   const due = drills.due.filter((d) => d.skill !== drillSkill?.skill);
   if (due.length) {
-    const list = due.slice(0, 3).map((d) => describeDrillDue(d, review.period.to)).join(", ");
-    add(`Run the ${due.length} drill${due.length === 1 ? "" : "s"} due: ${list}${due.length > 3 ? ", ..." : ""}; see \`coach drill ${id}\`.`);
+    const list = due
+      .slice(0, 3)
+      .map((d) => describeDrillDue(d, review.period.to))
+      .join(", ");
+    add(
+      `Run the ${due.length} drill${due.length === 1 ? "" : "s"} due: ${list}${due.length > 3 ? ", ..." : ""}; see \`coach drill ${id}\`.`,
+    );
   }
   if (held >= 2 && review.coaching_kinds.performance === held) {
-    add(`Mix in training or advisor coaching: all ${held} sessions this period were performance reviews, which cannot stand alone.`);
+    add(
+      `Mix in training or advisor coaching: all ${held} sessions this period were performance reviews, which cannot stand alone.`,
+    );
   }
   if (held >= 1 && review.goals.length && !review.coaching_kinds.advisor) {
-    add(`Talk about ${name}'s own goals ("${review.goals[0]}"${review.goals.length > 1 ? ", ..." : ""}): no advisor session this period.`);
+    add(
+      `Talk about ${name}'s own goals ("${review.goals[0]}"${review.goals.length > 1 ? ", ..." : ""}): no advisor session this period.`,
+    );
   }
   if (held >= 1 && review.uncoached_stages.length) {
     const names = review.uncoached_stages.map((s) => stageById(config, s)?.name ?? s);
-    add(`Coach ${listOf(names)}: no 1:1 on ${names.length === 1 ? "it" : "them"} this period. Start with \`coach plan ${id} --stage ${review.uncoached_stages[0]}\`.`);
+    add(
+      `Coach ${listOf(names)}: no 1:1 on ${names.length === 1 ? "it" : "them"} this period. Start with \`coach plan ${id} --stage ${review.uncoached_stages[0]}\`.`,
+    );
   }
   if (!cadence.overdue && cadence.held < cadence.expected) {
-    add(`Keep a fixed 1:1 slot: ${cadence.held} of ${cadence.expected} expected 1:1s were held; the longest gap was ${days(cadence.longest_gap_days)}.`);
+    add(
+      `Keep a fixed 1:1 slot: ${cadence.held} of ${cadence.expected} expected 1:1s were held; the longest gap was ${days(cadence.longest_gap_days)}.`,
+    );
   }
   if (actions.done >= 3 && actions.done_on_time * 2 < actions.done) {
-    add(`Agree smaller commitments with realistic dates: only ${actions.done_on_time} of ${actions.done} were done on time.`);
+    add(
+      `Agree smaller commitments with realistic dates: only ${actions.done_on_time} of ${actions.done} were done on time.`,
+    );
   }
   if (actions.open_from_earlier) {
-    add(`Close or drop ${actions.open_from_earlier} commitment${actions.open_from_earlier === 1 ? "" : "s"} still open from before this period: \`coach actions ${id}\`.`);
+    add(
+      `Close or drop ${actions.open_from_earlier} commitment${actions.open_from_earlier === 1 ? "" : "s"} still open from before this period: \`coach actions ${id}\`.`,
+    );
   }
 
   // Fewer than three findings: steady habits, still concrete.
-  if (steps.length < MIN_STEPS && !cadence.overdue) add(`Next 1:1 due ${cadence.next_due}: prepare it with \`coach plan ${id}\`.`);
-  if (steps.length < MIN_STEPS && actions.made === 0) add(`Close the next 1:1 with a commitment: who does what by when (none made this period).`);
-  if (steps.length < MIN_STEPS && drills.held === 0) add(`Practise a skill with ${name} every week: no drill this period; see \`coach drill ${id}\`.`);
-  if (steps.length < MIN_STEPS) add(`Ask ${name} what they want from coaching next (an advisor session on their goals).`);
+  if (steps.length < MIN_STEPS && !cadence.overdue)
+    add(`Next 1:1 due ${cadence.next_due}: prepare it with \`coach plan ${id}\`.`);
+  if (steps.length < MIN_STEPS && actions.made === 0)
+    add(`Close the next 1:1 with a commitment: who does what by when (none made this period).`);
+  if (steps.length < MIN_STEPS && drills.held === 0)
+    add(`Practise a skill with ${name} every week: no drill this period; see \`coach drill ${id}\`.`);
+  if (steps.length < MIN_STEPS)
+    add(`Ask ${name} what they want from coaching next (an advisor session on their goals).`);
   if (steps.length < MIN_STEPS) add(`Pick the next stretch skill with ${name} and drill it: \`coach drill ${id}\`.`);
   return steps.slice(0, MAX_STEPS);
 }
 
 /** The falling skill with the biggest drop, else the lowest-rated one at or under WORK_ON. */
 function skillToDrill(skills: SkillTrend[]): SkillTrend | undefined {
-  const falling = skills.filter((s) => s.trend === "down").sort((a, b) => b.first - b.last - (a.first - a.last) || a.last - b.last);
+  const falling = skills
+    .filter((s) => s.trend === "down")
+    .sort((a, b) => b.first - b.last - (a.first - a.last) || a.last - b.last);
   if (falling[0]) return falling[0];
-  return skills.filter((s) => s.last <= WORK_ON).sort((a, b) => a.last - b.last || b.ratings.length - a.ratings.length)[0];
+  return skills
+    .filter((s) => s.last <= WORK_ON)
+    .sort((a, b) => a.last - b.last || b.ratings.length - a.ratings.length)[0];
 }
 
 /** "1 day", "12 days". */

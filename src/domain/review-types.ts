@@ -87,4 +87,3 @@ export interface RepReview {
 
 /** The part of a review a team view shows for each rep: no drills, coverage or next steps, so 100 reps stay quick. */
 export type RepSummary = Pick<RepReview, "rep" | "name" | "profile" | "period" | "cadence" | "actions" | "skills">;
-

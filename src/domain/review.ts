@@ -1,18 +1,46 @@
 import { allSkills, type Config } from "./config.js";
-import { addDaysIso, daysBetween, compareText } from "./dates.js";
+import { addDaysIso, compareText, daysBetween } from "./dates.js";
+import { skillOrder } from "./drill.js";
 import { allActions, isOverdue } from "./history.js";
 import type { CoachRecord, StoredRecord } from "./record.js";
 import type { Rep } from "./rep.js";
 import { suggestNextSteps } from "./review-steps.js";
-import { skillOrder } from "./drill.js";
+import type {
+  ActionCounts,
+  Cadence,
+  DrillSummary,
+  Period,
+  RepReview,
+  RepSummary,
+  ReviewedRep,
+  SkillTrend,
+  Trend,
+} from "./review-types.js";
 import { drillSchedule, dueBy, newSkillAllowance } from "./schedule.js";
 import { COACHING_KINDS } from "./template-terms.js";
-import type { ActionCounts, Cadence, DrillSummary, Period, RepReview, RepSummary, ReviewedRep, SkillTrend, Trend } from "./review-types.js";
 
-export type { ActionCounts, Cadence, DrillSummary, OverdueAction, Period, RepReview, RepSummary, ReviewedRep, SkillTrend, Trend } from "./review-types.js";
+export type {
+  ActionCounts,
+  Cadence,
+  DrillSummary,
+  OverdueAction,
+  Period,
+  RepReview,
+  RepSummary,
+  ReviewedRep,
+  SkillTrend,
+  Trend,
+} from "./review-types.js";
 
 export function fromProfile(rep: Rep): ReviewedRep {
-  return { id: rep.id, name: rep.name, goals: rep.goals, added: rep.added, focus_stage: rep.focus_stage, profile: true };
+  return {
+    id: rep.id,
+    name: rep.name,
+    goals: rep.goals,
+    added: rep.added,
+    focus_stage: rep.focus_stage,
+    profile: true,
+  };
 }
 
 /** A rep known only by the folder of their records: no profile, or one that cannot be read. */
@@ -77,12 +105,24 @@ interface History {
 }
 
 function sortHistory(all: StoredRecord[], period: Period): History {
-  const history: History = { inPeriod: [], sessions: [], firstDate: undefined, lastSession: null, drills: [], openFromEarlier: 0 };
+  const history: History = {
+    inPeriod: [],
+    sessions: [],
+    firstDate: undefined,
+    lastSession: null,
+    drills: [],
+    openFromEarlier: 0,
+  };
   for (const stored of all) {
     const { record } = stored;
     if (record.status === "draft" || record.date > period.to) continue;
     if (history.firstDate === undefined || record.date < history.firstDate) history.firstDate = record.date;
-    if (record.type === "session" && record.status === "completed" && (history.lastSession === null || record.date > history.lastSession)) history.lastSession = record.date;
+    if (
+      record.type === "session" &&
+      record.status === "completed" &&
+      (history.lastSession === null || record.date > history.lastSession)
+    )
+      history.lastSession = record.date;
     if (record.type === "drill" && record.status === "completed") history.drills.push(stored);
     if (record.date >= period.from) {
       history.inPeriod.push(stored);
@@ -94,7 +134,13 @@ function sortHistory(all: StoredRecord[], period: Period): History {
   return history;
 }
 
-function cadenceOf(config: Config, rep: ReviewedRep, history: History, sessions: CoachRecord[], period: Period): Cadence {
+function cadenceOf(
+  config: Config,
+  rep: ReviewedRep,
+  history: History,
+  sessions: CoachRecord[],
+  period: Period,
+): Cadence {
   const every = config.cadence.one_on_one_days;
   const today = period.to;
   // Coaching is expected from when the rep's history starts: added, or an earlier back-dated record.
@@ -128,7 +174,9 @@ function actionCounts(history: History, period: Period): ActionCounts {
     made: made.length,
     done: done.length,
     // No due date means it cannot be late; a done action without a close date cannot be shown on time.
-    done_on_time: done.filter(({ action }) => action.due === null || (action.closed_on !== null && action.closed_on <= action.due)).length,
+    done_on_time: done.filter(
+      ({ action }) => action.due === null || (action.closed_on !== null && action.closed_on <= action.due),
+    ).length,
     dropped: made.filter((t) => t.action.status === "dropped").length,
     open: made.filter((t) => t.action.status === "open").length,
     overdue: overdue.length,
@@ -175,7 +223,9 @@ export function trendOf(count: number, first: number, last: number): Trend {
 }
 
 function drillSummary(config: Config, rep: ReviewedRep, history: History, period: Period): DrillSummary {
-  const inPeriod = history.drills.filter(({ record }) => record.date >= period.from).sort((a, b) => compareText(a.record.date, b.record.date));
+  const inPeriod = history.drills
+    .filter(({ record }) => record.date >= period.from)
+    .sort((a, b) => compareText(a.record.date, b.record.date));
   const bySkill = new Map<string, { scores: number[]; last_score: number; last_date: string }>();
   const all: number[] = [];
   for (const { record: drill } of inPeriod) {
@@ -197,9 +247,19 @@ function drillSummary(config: Config, rep: ReviewedRep, history: History, period
   return {
     held: inPeriod.length,
     average_score: all.length ? round1(mean(all)) : null,
-    by_skill: [...bySkill].map(([skill, entry]) => ({ skill, rounds: entry.scores.length, average_score: round1(mean(entry.scores)), last_score: entry.last_score, last_date: entry.last_date })),
+    by_skill: [...bySkill].map(([skill, entry]) => ({
+      skill,
+      rounds: entry.scores.length,
+      average_score: round1(mean(entry.scores)),
+      last_score: entry.last_score,
+      last_date: entry.last_date,
+    })),
     // The same schedule as the plan's agenda and `coach drill --week`: never-practised skills come in two a week.
-    due: dueBy(drillSchedule(history.drills, skillOrder(config, rep), period.to), period.to, newSkillAllowance(history.drills, period.to)).map(({ skill, due, last_score }) => ({
+    due: dueBy(
+      drillSchedule(history.drills, skillOrder(config, rep), period.to),
+      period.to,
+      newSkillAllowance(history.drills, period.to),
+    ).map(({ skill, due, last_score }) => ({
       skill,
       due,
       last_score,

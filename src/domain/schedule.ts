@@ -88,9 +88,20 @@ export function drillSchedule(records: StoredRecord[], skills: string[], firstDu
       const last = scores?.at(-1);
       if (!scores || !last) return { skill, due: firstDue, last_date: null, last_score: null, interval_days: null };
       const interval = nextIntervalDays(scores.map((s) => s.score));
-      return { skill, due: addDaysIso(last.date, interval), last_date: last.date, last_score: last.score, interval_days: interval };
+      return {
+        skill,
+        due: addDaysIso(last.date, interval),
+        last_date: last.date,
+        last_score: last.score,
+        interval_days: interval,
+      };
     })
-    .sort((a, b) => compareText(a.due, b.due) || (a.last_score ?? 0) - (b.last_score ?? 0) || skills.indexOf(a.skill) - skills.indexOf(b.skill));
+    .sort(
+      (a, b) =>
+        compareText(a.due, b.due) ||
+        (a.last_score ?? 0) - (b.last_score ?? 0) ||
+        skills.indexOf(a.skill) - skills.indexOf(b.skill),
+    );
 }
 
 /**

@@ -2,8 +2,8 @@ import { renderChecklist } from "./actions.js";
 import { describeActionTiming, type TrackedAction } from "./history.js";
 import { inline, renderAnswers } from "./markdown.js";
 import { answerList } from "./plan-record.js";
-import { ratingsFrom, type Answers } from "./questions.js";
-import { RECORD_SCHEMA, type Action, type CoachRecord, type FollowUp } from "./record.js";
+import { type Answers, ratingsFrom } from "./questions.js";
+import { type Action, type CoachRecord, type FollowUp, RECORD_SCHEMA } from "./record.js";
 import type { Rep } from "./rep.js";
 import type { Question, Template } from "./template.js";
 
@@ -56,7 +56,11 @@ export function followUpQuestion(tracked: TrackedAction, today: string): Questio
 export function followUpList(input: Pick<SessionInput, "followUps" | "followUpAnswers">): FollowUp[] {
   return input.followUps
     .filter(({ action }) => typeof input.followUpAnswers[action.id] === "string")
-    .map(({ action }) => ({ action: action.id, text: action.text, status: input.followUpAnswers[action.id] as FollowUp["status"] }));
+    .map(({ action }) => ({
+      action: action.id,
+      text: action.text,
+      status: input.followUpAnswers[action.id] as FollowUp["status"],
+    }));
 }
 
 export function buildSessionRecord(input: SessionInput): CoachRecord {
@@ -96,12 +100,17 @@ export function renderSessionBody(input: SessionInput): string {
   const followUps = followUpList(input);
   if (followUps.length) {
     const said: Record<string, string> = { done: "done", open: "not yet", dropped: "dropped" };
-    sections.push(`## Follow-ups\n\n${followUps.map((f) => `- \`${f.action}\` ${inline(f.text ?? "")}: ${said[f.status]}`).join("\n")}`);
+    sections.push(
+      `## Follow-ups\n\n${followUps.map((f) => `- \`${f.action}\` ${inline(f.text ?? "")}: ${said[f.status]}`).join("\n")}`,
+    );
   }
   const answered = answerList(input.questions, input.answers).filter((a) => a.answer !== null);
   if (answered.length) sections.push(`## Conversation\n\n${renderAnswers(answered)}`);
   const ratings = Object.entries(ratingsFrom(input.questions, input.answers));
-  if (ratings.length) sections.push(`## Ratings\n\n${ratings.map(([skill, value]) => `- ${skill}: ${value} of 5`).join("\n")}`);
-  sections.push(input.actions.length ? `## Commitments\n\n${renderChecklist(input.actions)}` : "## Commitments\n\nNone made.");
+  if (ratings.length)
+    sections.push(`## Ratings\n\n${ratings.map(([skill, value]) => `- ${skill}: ${value} of 5`).join("\n")}`);
+  sections.push(
+    input.actions.length ? `## Commitments\n\n${renderChecklist(input.actions)}` : "## Commitments\n\nNone made.",
+  );
   return `\n${sections.join("\n\n")}\n`;
 }

@@ -1,5 +1,5 @@
-import type { Period, RepSummary } from "./review.js";
 import { compareText } from "./dates.js";
+import type { Period, RepSummary } from "./review.js";
 
 export type TeamTrend = "up" | "down" | "flat" | null;
 
@@ -55,7 +55,13 @@ export function teamRow(review: RepSummary): TeamRow {
 
 /** Open commitments of a removed rep count whenever they were made: nobody else will follow them up. */
 export function removedRep(review: RepSummary, records: number, lastRecord: string | null): RemovedRep {
-  return { rep: review.rep, records, last_record: lastRecord, held: review.cadence.held, open_actions: review.actions.open + review.actions.open_from_earlier };
+  return {
+    rep: review.rep,
+    records,
+    last_record: lastRecord,
+    held: review.cadence.held,
+    open_actions: review.actions.open + review.actions.open_from_earlier,
+  };
 }
 
 /**
@@ -63,12 +69,18 @@ export function removedRep(review: RepSummary, records: number, lastRecord: stri
  */
 export function teamReview(period: Period, rows: TeamRow[], removed: RemovedRep[]): TeamReview {
   const since = (row: TeamRow) => row.days_since ?? Number.POSITIVE_INFINITY;
-  const reps = [...rows].sort((a, b) => Number(b.overdue) - Number(a.overdue) || since(b) - since(a) || compareText(a.rep, b.rep));
+  const reps = [...rows].sort(
+    (a, b) => Number(b.overdue) - Number(a.overdue) || since(b) - since(a) || compareText(a.rep, b.rep),
+  );
   const kept = rows.filter((row) => !row.overdue).length;
   return {
     period,
     reps,
-    on_cadence: { reps: kept, of: rows.length, share: rows.length ? Math.round((kept / rows.length) * 100) / 100 : null },
+    on_cadence: {
+      reps: kept,
+      of: rows.length,
+      share: rows.length ? Math.round((kept / rows.length) * 100) / 100 : null,
+    },
     removed_reps: removed,
   };
 }
@@ -83,7 +95,8 @@ function teamTrend(review: RepSummary): TeamTrend {
 
 function averageRatingsByDate(review: RepSummary): number[] {
   const byDate = new Map<string, number[]>();
-  for (const skill of review.skills) for (const { date, value } of skill.ratings) byDate.set(date, [...(byDate.get(date) ?? []), value]);
+  for (const skill of review.skills)
+    for (const { date, value } of skill.ratings) byDate.set(date, [...(byDate.get(date) ?? []), value]);
   return [...byDate]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([, values]) => Math.round((values.reduce((s, v) => s + v, 0) / values.length) * 10) / 10);

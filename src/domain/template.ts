@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { COACHING_KINDS, FOCUSES, GROW_STEPS, QUESTION_TYPES, TEMPLATE_KINDS } from "./template-terms.js";
 
-
 const id = z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, "use lowercase letters, digits, '-' or '_'");
 const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "use a lowercase slug such as 'active-listening'");
 const scalar = z.union([z.string(), z.number(), z.boolean()]);
@@ -40,7 +39,10 @@ export const questionSchema = z
     grow: z.enum(GROW_STEPS).optional(),
     when: conditionSchema.optional(),
     /** A caution for the plan's "Before you start" when the answer is `equals`. */
-    warning: z.object({ equals: scalar, message: z.string().min(1) }).strict().optional(),
+    warning: z
+      .object({ equals: scalar, message: z.string().min(1) })
+      .strict()
+      .optional(),
   })
   .superRefine((q, ctx) => {
     if ((q.type === "choice" || q.type === "multi") && !q.choices) {
@@ -56,7 +58,11 @@ export const questionSchema = z
     const values = (q.choices ?? []).map((c) => (typeof c === "string" ? c : c.value));
     const defaults = q.default === undefined ? [] : Array.isArray(q.default) ? q.default : [q.default];
     if (values.length && defaults.some((d) => !values.includes(String(d)))) {
-      ctx.addIssue({ code: "custom", path: ["default"], message: `the default must be one of the choices: ${values.join(", ")}` });
+      ctx.addIssue({
+        code: "custom",
+        path: ["default"],
+        message: `the default must be one of the choices: ${values.join(", ")}`,
+      });
     }
   });
 export type Question = z.infer<typeof questionSchema>;
@@ -88,11 +94,16 @@ export const templateSchema = z
       ctx.addIssue({ code: "custom", path: ["rounds"], message: "a drill template needs at least one round" });
     }
     if (t.kind !== "drill" && !t.questions?.length) {
-      ctx.addIssue({ code: "custom", path: ["questions"], message: `a ${t.kind} template needs at least one question` });
+      ctx.addIssue({
+        code: "custom",
+        path: ["questions"],
+        message: `a ${t.kind} template needs at least one question`,
+      });
     }
     const seen = new Set<string>();
     t.questions?.forEach((q, index) => {
-      if (seen.has(q.id)) ctx.addIssue({ code: "custom", path: ["questions", index, "id"], message: `duplicate question id '${q.id}'` });
+      if (seen.has(q.id))
+        ctx.addIssue({ code: "custom", path: ["questions", index, "id"], message: `duplicate question id '${q.id}'` });
       if (q.when && !seen.has(q.when.question)) {
         ctx.addIssue({
           code: "custom",
@@ -104,7 +115,8 @@ export const templateSchema = z
       const problem = target && conditionProblem(q.when!, target);
       if (problem) ctx.addIssue({ code: "custom", path: ["questions", index, "when"], message: problem });
       const warningProblem = q.warning && conditionProblem({ question: q.id, equals: q.warning.equals }, q);
-      if (warningProblem) ctx.addIssue({ code: "custom", path: ["questions", index, "warning", "equals"], message: warningProblem });
+      if (warningProblem)
+        ctx.addIssue({ code: "custom", path: ["questions", index, "warning", "equals"], message: warningProblem });
       seen.add(q.id);
     });
   });
@@ -118,7 +130,9 @@ function conditionProblem(condition: Condition, target: Question): string | unde
   }
   const values = (target.choices ?? []).map((c) => (typeof c === "string" ? c : c.value));
   const unknown = values.length ? expected.find((v) => !values.includes(String(v))) : undefined;
-  return unknown === undefined ? undefined : `'${String(unknown)}' is not one of the choices of '${target.id}': ${values.join(", ")}`;
+  return unknown === undefined
+    ? undefined
+    : `'${String(unknown)}' is not one of the choices of '${target.id}': ${values.join(", ")}`;
 }
 
 /** A template with where it came from: `built-in` or the file path. */

@@ -9,7 +9,8 @@ import { fromIsoDate, toIsoDate } from "./dates.js";
 
 const WEEKDAYS = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"];
 
-export const WHEN_FORMS = "YYYY-MM-DD, today, tomorrow, a weekday (friday), 3d, 2w, next week, next month, end of month";
+export const WHEN_FORMS =
+  "YYYY-MM-DD, today, tomorrow, a weekday (friday), 3d, 2w, next week, next month, end of month";
 export const SINCE_FORMS = "YYYY-MM-DD, today, yesterday, a weekday (monday), 30d, 12w, 3m, last week, last month";
 
 /**

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { tickChecklistLine, withActionClosed, type ClosedStatus } from "../domain/actions.js";
+import { type ClosedStatus, tickChecklistLine, withActionClosed } from "../domain/actions.js";
 import { closest } from "../domain/ids.js";
 import type { Action, CoachRecord } from "../domain/record.js";
 import { badInput } from "../errors.js";
@@ -42,10 +42,19 @@ export function locateAction(root: string, id: string): LocatedAction {
     const found = holding(path, parsed.value.record, id);
     if (found) return found;
   }
-  if (broken.length) throw badInput("invalid_record", `cannot change action '${id}': ${broken[0]}`, "fix the front matter by hand, then run this again");
+  if (broken.length)
+    throw badInput(
+      "invalid_record",
+      `cannot change action '${id}': ${broken[0]}`,
+      "fix the front matter by hand, then run this again",
+    );
   const known = [...takenActionIds(root)];
   const guess = closest(id, known);
-  throw badInput("unknown_action", `no action '${id}'`, guess ? `did you mean '${guess}'? See \`coach actions --all\`` : "see `coach actions --all`");
+  throw badInput(
+    "unknown_action",
+    `no action '${id}'`,
+    guess ? `did you mean '${guess}'? See \`coach actions --all\`` : "see `coach actions --all`",
+  );
 }
 
 /** The action `id` in `record`, unless the record is a draft (which cannot be changed yet). */
@@ -53,7 +62,11 @@ function holding(path: string, record: CoachRecord, id: string): LocatedAction |
   const action = record.actions?.find((a) => a.id === id);
   if (!action) return undefined;
   if (record.status === "draft") {
-    throw badInput("draft_action", `action '${id}' belongs to an unfinished draft session (${path})`, `finish it with \`coach session ${record.rep} --resume\` first`);
+    throw badInput(
+      "draft_action",
+      `action '${id}' belongs to an unfinished draft session (${path})`,
+      `finish it with \`coach session ${record.rep} --resume\` first`,
+    );
   }
   return { path, record, action };
 }
@@ -65,11 +78,18 @@ export type CloseOutcome = { closed: Action } | { alreadyClosed: Action };
  * the record's lock, re-reading it so a concurrent close of another action is kept.
  * An action someone else closed meanwhile is reported, not closed again.
  */
-export function closeActionInRecord(root: string, path: string, id: string, status: ClosedStatus, date: string): CloseOutcome {
+export function closeActionInRecord(
+  root: string,
+  path: string,
+  id: string,
+  status: ClosedStatus,
+  date: string,
+): CloseOutcome {
   let outcome: CloseOutcome | undefined;
   updateRecord(root, path, (current) => {
     const action = current.record.actions?.find((a) => a.id === id);
-    if (!action) throw badInput("unknown_action", `action '${id}' is no longer in ${path}`, "see `coach actions --all`");
+    if (!action)
+      throw badInput("unknown_action", `action '${id}' is no longer in ${path}`, "see `coach actions --all`");
     if (action.status !== "open") {
       outcome = { alreadyClosed: action };
       return current;

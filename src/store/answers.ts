@@ -50,7 +50,11 @@ export async function loadAnswersFile(path: string, ctx: Context): Promise<Answe
   try {
     text = path === "-" ? await ctx.readStdin() : readFileSync(resolve(ctx.cwd, path), "utf8");
   } catch (error) {
-    throw badInput("unreadable_answers", `cannot read answers file ${label}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, "check the path");
+    throw badInput(
+      "unreadable_answers",
+      `cannot read answers file ${label}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+      "check the path",
+    );
   }
   return loadYaml(answersFileSchema, text, label, "an answers file maps question ids to answers");
 }

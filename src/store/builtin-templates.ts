@@ -44,7 +44,11 @@ export function loadBuiltInTemplates(): Template[] {
 export function writeBuiltInSnapshot(): string {
   const dir = builtInTemplatesDir();
   const files = yamlFilesUnder(dir);
-  const snapshot: Snapshot = { version: SNAPSHOT_VERSION, files: Object.fromEntries(files.map((f) => [relative(dir, f), stamp(f)])), templates: [] };
+  const snapshot: Snapshot = {
+    version: SNAPSHOT_VERSION,
+    files: Object.fromEntries(files.map((f) => [relative(dir, f), stamp(f)])),
+    templates: [],
+  };
   snapshot.templates = files.map((file) => {
     const parsed = parseTemplateFile(file, `templates/${relative(dir, file)}`);
     if (!parsed.ok) throw new Error(parsed.problem);

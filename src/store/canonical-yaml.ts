@@ -38,7 +38,8 @@ function giveUp(): never {
 
 const KEY = /^([A-Za-z0-9_][A-Za-z0-9_-]*):(?: |$)/;
 /** Characters YAML does not allow raw, or that the emitter would have escaped. */
-const UNPRINTABLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029\ufeff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const UNPRINTABLE =
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029\ufeff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 function indentOf(line: string): number {
   let n = 0;
@@ -104,12 +105,21 @@ function readValue(cursor: Cursor, inline: string, indent: number): unknown {
 
 /** A plain scalar resolved as YAML 1.2's core schema does (null, booleans, numbers, else text). */
 function plainScalar(text: string): unknown {
-  if (/^[?:,[\]{}#&*!|>'"%@`]/.test(text) || /^-(?: |$)/.test(text) || text.includes(": ") || text.includes(" #") || text.endsWith(":") || text !== text.trim()) giveUp();
+  if (
+    /^[?:,[\]{}#&*!|>'"%@`]/.test(text) ||
+    /^-(?: |$)/.test(text) ||
+    text.includes(": ") ||
+    text.includes(" #") ||
+    text.endsWith(":") ||
+    text !== text.trim()
+  )
+    giveUp();
   if (/^(?:~|[Nn]ull|NULL)$/.test(text)) return null;
   if (/^(?:[Tt]rue|TRUE)$/.test(text)) return true;
   if (/^(?:[Ff]alse|FALSE)$/.test(text)) return false;
   if (/^[-+]?[0-9]+$/.test(text)) return text.replace(/^[-+]/, "").length > 15 ? giveUp() : Number(text);
-  if (/^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)(?:[eE][-+]?[0-9]+)?$/.test(text) || /^[-+]?[0-9]+[eE][-+]?[0-9]+$/.test(text)) return Number(text);
+  if (/^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)(?:[eE][-+]?[0-9]+)?$/.test(text) || /^[-+]?[0-9]+[eE][-+]?[0-9]+$/.test(text))
+    return Number(text);
   // Octal, hexadecimal, infinities and NaN are rare enough to leave to the full parser.
   if (/^(?:0o|0x|[-+]?\.inf|[-+]?\.Inf|[-+]?\.INF|\.nan|\.NaN|\.NAN)/.test(text)) giveUp();
   return text;
@@ -123,8 +133,24 @@ function singleQuoted(text: string): string {
 }
 
 const ESCAPES: Record<string, string> = {
-  "0": "\0", a: "\x07", b: "\b", t: "\t", "\t": "\t", n: "\n", v: "\v", f: "\f", r: "\r", e: "\x1b",
-  " ": " ", '"': '"', "/": "/", "\\": "\\", N: "\u0085", _: "\u00a0", L: "\u2028", P: "\u2029",
+  "0": "\0",
+  a: "\x07",
+  b: "\b",
+  t: "\t",
+  "\t": "\t",
+  n: "\n",
+  v: "\v",
+  f: "\f",
+  r: "\r",
+  e: "\x1b",
+  " ": " ",
+  '"': '"',
+  "/": "/",
+  "\\": "\\",
+  N: "\u0085",
+  _: "\u00a0",
+  L: "\u2028",
+  P: "\u2029",
 };
 const HEX_DIGITS: Record<string, number> = { x: 2, u: 4, U: 8 };
 

@@ -1,4 +1,4 @@
-import { closeSync, fsyncSync, mkdirSync, openSync, rmdirSync, statSync, writeFileSync, type Stats } from "node:fs";
+import { closeSync, fsyncSync, mkdirSync, openSync, rmdirSync, type Stats, statSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { badInput, runtimeFailure } from "../errors.js";
 import { writeFileAtomicLib } from "../on-demand.js";
@@ -57,13 +57,17 @@ export function withFileLock<T>(path: string, update: () => T): T {
       mkdirSync(lock, { mode: DIR_MODE });
       break;
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw runtimeFailure("lock_failed", `could not lock ${path}: ${(error as Error).message}`, error);
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST")
+        throw runtimeFailure("lock_failed", `could not lock ${path}: ${(error as Error).message}`, error);
       if (isStale(lock)) {
         removeLock(lock);
         continue;
       }
       if (Date.now() > deadline) {
-        throw runtimeFailure("lock_timeout", `${lock} has been held for over ${LOCK_WAIT_MS / 1000}s; if no coach process is running, delete it and try again`);
+        throw runtimeFailure(
+          "lock_timeout",
+          `${lock} has been held for over ${LOCK_WAIT_MS / 1000}s; if no coach process is running, delete it and try again`,
+        );
       }
       Atomics.wait(sleeper, 0, 0, wait);
     }
@@ -103,7 +107,8 @@ export function writeUserFile(path: string, text: string): void {
   } catch {
     // Not there yet: a new regular file.
   }
-  if (stat?.isDirectory()) throw badInput("invalid_option", `--out: ${path} is a folder`, "give a file name, e.g. --out review.md");
+  if (stat?.isDirectory())
+    throw badInput("invalid_option", `--out: ${path} is a folder`, "give a file name, e.g. --out review.md");
   if (stat && !stat.isFile()) {
     try {
       writeFileSync(path, text);

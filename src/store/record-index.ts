@@ -86,7 +86,8 @@ export function readFolderThroughIndex(root: string, rep: string, parsers: Parse
     const fresh = refresh(file, file, profile, parsers.profile);
     if (fresh !== profile) changed = true;
     profile = fresh;
-    profileRead = profile && (profile.value ? { ok: true, value: profile.value } : { ok: false, problem: profile.problem! });
+    profileRead =
+      profile && (profile.value ? { ok: true, value: profile.value } : { ok: false, problem: profile.problem! });
   }
 
   const names = listRecordNames(root + sep + folder);
@@ -96,7 +97,8 @@ export function readFolderThroughIndex(root: string, rep: string, parsers: Parse
     const name = names[i]!;
     const path = folder + sep + name;
     const stored = known?.files[name];
-    const before = stored && isEntry(stored) && (stored.problem !== undefined || looksLikeRecord(stored.value)) ? stored : undefined;
+    const before =
+      stored && isEntry(stored) && (stored.problem !== undefined || looksLikeRecord(stored.value)) ? stored : undefined;
     const entry = refresh(dir + name, path, before, parsers.record, (record) => summarize(record, name, rep));
     entries[i] = entry;
     if (!entry) {
@@ -112,7 +114,7 @@ export function readFolderThroughIndex(root: string, rep: string, parsers: Parse
   if (known && kept !== Object.keys(known.files).length) changed = true;
   if (changed && (records.length || skipped.length || profile)) {
     const files: Record<string, Entry<CoachRecord>> = {};
-    names.forEach((name, i) => entries[i] && (files[name] = entries[i]!));
+    for (const [i, name] of names.entries()) if (entries[i]) files[name] = entries[i];
     saveShard(shardFile, { version: INDEX_VERSION, folder, ...(profile ? { profile } : {}), files });
   }
   return { records, skipped, ...(parsers.profile ? { profile: profileRead } : {}) };
@@ -127,7 +129,8 @@ export function pruneShards(root: string, liveReps: string[]): void {
   } catch {
     return;
   }
-  for (const name of names) if (!live.has(name) && name.endsWith(".json")) rmSync(join(root, INDEX_DIR, name), { force: true });
+  for (const name of names)
+    if (!live.has(name) && name.endsWith(".json")) rmSync(join(root, INDEX_DIR, name), { force: true });
 }
 
 /**
@@ -143,7 +146,10 @@ export function summarize(record: CoachRecord, fileName?: string, rep?: string):
   if (kept.schema === RECORD_SCHEMA) delete kept.schema;
   if (fileName !== undefined && kept.id === fileName.slice(0, -3)) delete kept.id;
   if (rep !== undefined && kept.rep === rep) delete kept.rep;
-  if (kept.rounds) kept.rounds = kept.rounds.map(({ score, skill }) => (skill === undefined ? { score } : { score, skill }) as RoundResult);
+  if (kept.rounds)
+    kept.rounds = kept.rounds.map(
+      ({ score, skill }) => (skill === undefined ? { score } : { score, skill }) as RoundResult,
+    );
   return kept as CoachRecord;
 }
 
@@ -170,17 +176,27 @@ const RACY_MS = 3000;
  * so a file changed in between still looks changed next time), a fresh parse otherwise,
  * undefined when the file is gone.
  */
-function refresh<T>(file: string, shownAs: string, before: Entry<T> | undefined, parse: (text: string, shownAs: string) => Parsed<T>, keep: (value: T) => T = (v) => v): Entry<T> | undefined {
+function refresh<T>(
+  file: string,
+  shownAs: string,
+  before: Entry<T> | undefined,
+  parse: (text: string, shownAs: string) => Parsed<T>,
+  keep: (value: T) => T = (v) => v,
+): Entry<T> | undefined {
   const stat = statSync(file, NO_THROW);
   if (!stat) return undefined;
-  if (before && !before.racy && before.size === stat.size && before.mtimeMs === stat.mtimeMs && before.ino === stat.ino) return before;
+  if (before && !before.racy && before.size === stat.size && before.mtimeMs === stat.mtimeMs && before.ino === stat.ino)
+    return before;
   const stamp: Stamp & { racy?: true } = { size: stat.size, mtimeMs: stat.mtimeMs, ino: stat.ino };
   if (stat.mtimeMs > Date.now() - RACY_MS) stamp.racy = true;
   let text: string;
   try {
     text = readFileSync(file, "utf8");
   } catch (error) {
-    return { ...stamp, problem: `${shownAs}:1:1: could not read the file (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})` };
+    return {
+      ...stamp,
+      problem: `${shownAs}:1:1: could not read the file (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
+    };
   }
   const parsed = parse(text, shownAs);
   return parsed.ok ? { ...stamp, value: keep(parsed.value) } : { ...stamp, problem: parsed.problem };
@@ -194,8 +210,14 @@ function loadShard(file: string, folder: string): Shard | undefined {
   } catch {
     return undefined;
   }
-  if (typeof shard !== "object" || shard === null || shard.version !== INDEX_VERSION || shard.folder !== folder) return undefined;
-  if (typeof shard.files !== "object" || shard.files === null || (shard.profile !== undefined && !isEntry(shard.profile))) return undefined;
+  if (typeof shard !== "object" || shard === null || shard.version !== INDEX_VERSION || shard.folder !== folder)
+    return undefined;
+  if (
+    typeof shard.files !== "object" ||
+    shard.files === null ||
+    (shard.profile !== undefined && !isEntry(shard.profile))
+  )
+    return undefined;
   // Entries get cheap shape checks as they are used, no schema: a damaged one is parsed again.
   return shard as Shard;
 }
@@ -203,7 +225,8 @@ function loadShard(file: string, folder: string): Shard | undefined {
 function isEntry(value: unknown): boolean {
   if (typeof value !== "object" || value === null) return false;
   const entry = value as Entry<{ date?: unknown }>;
-  if (typeof entry.size !== "number" || typeof entry.mtimeMs !== "number" || typeof entry.ino !== "number") return false;
+  if (typeof entry.size !== "number" || typeof entry.mtimeMs !== "number" || typeof entry.ino !== "number")
+    return false;
   return typeof entry.problem === "string" || (typeof entry.value === "object" && entry.value !== null);
 }
 
@@ -214,7 +237,15 @@ function isEntry(value: unknown): boolean {
  */
 function looksLikeRecord(value: unknown): boolean {
   const r = value as Record<string, unknown>;
-  return typeof r.type === "string" && typeof r.date === "string" && typeof r.status === "string" && isListOfObjects(r.actions) && isListOfObjects(r.follow_ups) && isListOfObjects(r.rounds) && isMap(r.ratings);
+  return (
+    typeof r.type === "string" &&
+    typeof r.date === "string" &&
+    typeof r.status === "string" &&
+    isListOfObjects(r.actions) &&
+    isListOfObjects(r.follow_ups) &&
+    isListOfObjects(r.rounds) &&
+    isMap(r.ratings)
+  );
 }
 
 function isListOfObjects(value: unknown): boolean {

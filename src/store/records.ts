@@ -1,15 +1,15 @@
-import { existsSync, readdirSync, readFileSync, type Dirent } from "node:fs";
+import { type Dirent, existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { inKeyOrderOf, joinFrontMatter, splitFrontMatter } from "../domain/front-matter.js";
 import { assertSafeSegment } from "../domain/ids.js";
-import { recordSchema, RECORD_FILE, type CoachRecord, type StoredRecord } from "../domain/record.js";
+import { type CoachRecord, RECORD_FILE, recordSchema, type StoredRecord } from "../domain/record.js";
 import type { Rep } from "../domain/rep.js";
 import { badInput } from "../errors.js";
 import { yamlLib } from "../on-demand.js";
+import { withFileLock, writeFileSafely } from "./files.js";
 import { pruneShards, readFolderThroughIndex } from "./record-index.js";
 import { listRepIds, parseRepProfile, repDir } from "./reps.js";
-import { withFileLock, writeFileSafely } from "./files.js";
-import { parseYaml, type Parsed } from "./yaml-source.js";
+import { type Parsed, parseYaml } from "./yaml-source.js";
 
 export interface RecordFile {
   record: CoachRecord;
@@ -82,7 +82,8 @@ function noFrontMatter(file: string): string {
 export function readRecordFile(root: string, path: string): RecordFile {
   const file = join(root, path);
   const parsed = parseRecord(readFileSync(file, "utf8"), path);
-  if (!parsed.ok) throw badInput("invalid_record", parsed.problem, "fix the front matter by hand; the record was left unchanged");
+  if (!parsed.ok)
+    throw badInput("invalid_record", parsed.problem, "fix the front matter by hand; the record was left unchanged");
   return parsed.value;
 }
 
@@ -173,7 +174,8 @@ export function updateRecord(root: string, path: string, change: (current: Recor
   return withFileLock(file, () => {
     const text = readFileSync(file, "utf8");
     const parsed = parseRecord(text, path);
-    if (!parsed.ok) throw badInput("invalid_record", parsed.problem, "fix the front matter by hand; the record was left unchanged");
+    if (!parsed.ok)
+      throw badInput("invalid_record", parsed.problem, "fix the front matter by hand; the record was left unchanged");
     const next = change(parsed.value);
     // Returning the record as it was means there is nothing to change: the file is left alone.
     if (next === parsed.value) return next;

@@ -1,12 +1,12 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { closest, assertSafeSegment, isSlug, slugify } from "../domain/ids.js";
-import { repSchema, type Rep } from "../domain/rep.js";
 import { toYaml } from "../domain/front-matter.js";
+import { assertSafeSegment, closest, isSlug, slugify } from "../domain/ids.js";
+import { type Rep, repSchema } from "../domain/rep.js";
 import { badInput, CoachError } from "../errors.js";
 import { writeFileSafely } from "./files.js";
 import { ensureWorkspace, type Workspace } from "./workspace.js";
-import { loadYaml, parseYaml, type Parsed } from "./yaml-source.js";
+import { loadYaml, type Parsed, parseYaml } from "./yaml-source.js";
 
 export function repDir(root: string, id: string): string {
   assertSafeSegment("rep id", id);
@@ -31,7 +31,12 @@ export function loadRep(root: string, id: string): Rep {
   const file = join(repDir(root, id), "rep.yaml");
   const rep = loadYaml(repSchema, readFileSync(file, "utf8"), file, "fix the profile by hand or re-add the rep");
   // The folder is what every path and lookup uses: a profile claiming another id would make the rep unreachable.
-  if (rep.id !== id) throw badInput("invalid_yaml", `${file}:1:1: id '${rep.id}' does not match its folder '${id}'`, `set \`id: ${id}\` in the profile`);
+  if (rep.id !== id)
+    throw badInput(
+      "invalid_yaml",
+      `${file}:1:1: id '${rep.id}' does not match its folder '${id}'`,
+      `set \`id: ${id}\` in the profile`,
+    );
   return rep;
 }
 
@@ -65,7 +70,11 @@ export function requireRep(root: string, nameOrId: string): Rep {
 export function unknownRep(root: string, nameOrId: string) {
   const ids = listRepIds(root);
   const guess = closest(slugify(nameOrId) || nameOrId, ids);
-  const suggestion = guess ? `did you mean '${guess}'? See \`coach rep list\`` : ids.length ? "see `coach rep list`" : `add one with \`coach rep add "${nameOrId}"\``;
+  const suggestion = guess
+    ? `did you mean '${guess}'? See \`coach rep list\``
+    : ids.length
+      ? "see `coach rep list`"
+      : `add one with \`coach rep add "${nameOrId}"\``;
   return badInput("unknown_rep", `no rep '${nameOrId}'`, suggestion);
 }
 
@@ -79,7 +88,17 @@ export function saveRep(workspace: Workspace, rep: Rep): string {
 /** A new rep's id: the slug of the name, refused if another rep has it. */
 export function newRepId(root: string, name: string): string {
   const id = slugify(name);
-  if (!id) throw badInput("invalid_name", `'${name}' has no letters or digits to make an id from`, "give the rep a name such as \"Alex Kim\"");
-  if (listRepIds(root).includes(id)) throw badInput("rep_exists", `a rep with id '${id}' already exists`, `see \`coach rep show ${id}\`, or add a distinguishing part to the name`);
+  if (!id)
+    throw badInput(
+      "invalid_name",
+      `'${name}' has no letters or digits to make an id from`,
+      'give the rep a name such as "Alex Kim"',
+    );
+  if (listRepIds(root).includes(id))
+    throw badInput(
+      "rep_exists",
+      `a rep with id '${id}' already exists`,
+      `see \`coach rep show ${id}\`, or add a distinguishing part to the name`,
+    );
   return id;
 }

@@ -2,8 +2,8 @@ import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { allSkills, type Config } from "../domain/config.js";
 import { closest } from "../domain/ids.js";
-import { templateSchema, type Template } from "../domain/template.js";
-import { parseYaml, type Parsed } from "./yaml-source.js";
+import { type Template, templateSchema } from "../domain/template.js";
+import { type Parsed, parseYaml } from "./yaml-source.js";
 
 /** Every *.yaml under `dir`, sorted, recursively (templates/<kind>/<id>.yaml). */
 export function yamlFilesUnder(dir: string): string[] {

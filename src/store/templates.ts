@@ -17,7 +17,12 @@ export function loadTemplates(root: string, config: Config): LoadedTemplate[] {
   for (const template of loadBuiltInTemplates()) byId.set(template.id, { template, source: BUILT_IN });
   for (const file of yamlFilesUnder(join(root, "templates"))) {
     const parsed = parseTemplateFile(file, file, config);
-    if (!parsed.ok) throw badInput("invalid_template", parsed.problem, "fix the template, then check it with `coach templates validate`");
+    if (!parsed.ok)
+      throw badInput(
+        "invalid_template",
+        parsed.problem,
+        "fix the template, then check it with `coach templates validate`",
+      );
     byId.set(parsed.value.id, { template: parsed.value, source: file });
   }
   return [...byId.values()];
@@ -28,7 +33,9 @@ export function requireTemplate(templates: LoadedTemplate[], id: string, kind?: 
   if (found && (!kind || found.template.kind === kind)) return found;
   const candidates = templates.filter((t) => !kind || t.template.kind === kind).map((t) => t.template.id);
   const guess = closest(id, candidates);
-  const what = found ? `template '${id}' is a ${found.template.kind} template, not a ${kind} one` : `no template '${id}'`;
+  const what = found
+    ? `template '${id}' is a ${found.template.kind} template, not a ${kind} one`
+    : `no template '${id}'`;
   const list = `\`coach templates list${kind ? ` --kind ${kind}` : ""}\``;
   throw badInput("unknown_template", what, guess ? `did you mean '${guess}'? See ${list}` : `see ${list}`);
 }

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { homedir } from "node:os";
 import { dirname, join, resolve } from "node:path";
-import { DEFAULT_CONFIG, configSchema, type Config } from "../domain/config.js";
+import { type Config, configSchema, DEFAULT_CONFIG } from "../domain/config.js";
 import { toYaml } from "../domain/front-matter.js";
 import { badInput } from "../errors.js";
 import { ensureDir, writeFileSafely } from "./files.js";
@@ -37,18 +37,31 @@ export function resolveWorkspaceRoot({ flag, env, cwd }: WorkspaceLookup): Pick<
 }
 
 /** The workspace a command runs in: `--workspace`, COACH_WORKSPACE, or found from the folder it runs in. */
-export function workspaceOf(ctx: { workspaceFlag: string | undefined; env: NodeJS.ProcessEnv; cwd: string }): Workspace {
+export function workspaceOf(ctx: {
+  workspaceFlag: string | undefined;
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+}): Workspace {
   return openWorkspace({ flag: ctx.workspaceFlag, env: ctx.env, cwd: ctx.cwd });
 }
 
 export function openWorkspace(lookup: WorkspaceLookup): Workspace {
   const { root, foundBy } = resolveWorkspaceRoot(lookup);
   if (existsSync(root) && !statSync(root).isDirectory()) {
-    throw badInput("invalid_workspace", `the workspace ${root} (from ${foundBy}) is a file, not a folder`, "point --workspace or COACH_WORKSPACE at a folder");
+    throw badInput(
+      "invalid_workspace",
+      `the workspace ${root} (from ${foundBy}) is a file, not a folder`,
+      "point --workspace or COACH_WORKSPACE at a folder",
+    );
   }
   const file = join(root, CONFIG_FILE);
   if (!existsSync(file)) return { root, foundBy, config: DEFAULT_CONFIG, exists: false };
-  const config = loadYaml(configSchema(), readFileSync(file, "utf8"), file, "fix coach.yaml or remove the field to use the default");
+  const config = loadYaml(
+    configSchema(),
+    readFileSync(file, "utf8"),
+    file,
+    "fix coach.yaml or remove the field to use the default",
+  );
   return { root, foundBy, config, exists: true };
 }
 
@@ -69,7 +82,10 @@ function ignoreDerivedFiles(file: string): void {
   const current = existsSync(file) ? readFileSync(file, "utf8") : "";
   if (/^\/?\.coach\/?$/m.test(current)) return;
   const separator = current === "" || current.endsWith("\n") ? "" : "\n";
-  writeFileSafely(file, `${current}${separator}# coach's derived index: rebuilt from the records, never commit\n.coach/\n`);
+  writeFileSafely(
+    file,
+    `${current}${separator}# coach's derived index: rebuilt from the records, never commit\n.coach/\n`,
+  );
 }
 
 function defaultConfigText(): string {

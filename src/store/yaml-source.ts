@@ -1,7 +1,7 @@
 import type { Document } from "yaml";
-import { yamlLib } from "../on-demand.js";
 import type { z } from "zod";
 import { badInput } from "../errors.js";
+import { yamlLib } from "../on-demand.js";
 import { parseCanonicalYaml } from "./canonical-yaml.js";
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; problem: string };
@@ -16,7 +16,7 @@ export function parseYaml<T>(schema: z.ZodType<T>, text: string, file: string, f
   // Files in the form the tool writes are read quickly; anything else, and every problem, by `yaml`.
   const fast = parseCanonicalYaml(text);
   const checked = fast && schema.safeParse(fast);
-  if (checked && checked.success) return { ok: true, value: checked.data };
+  if (checked?.success) return { ok: true, value: checked.data };
   const { LineCounter, parseDocument } = yamlLib();
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, schema: "core" });

@@ -6,7 +6,9 @@ import { columns } from "./table.js";
 
 /** Commitments as aligned columns; overdue ones are marked with `!` (and red in a terminal). */
 export function renderActionList(list: TrackedAction[], today: string, style: ChalkInstance, showRep: boolean): string {
-  const header = ["", "ID", ...(showRep ? ["REP"] : []), "OWNER", "DUE", "STATUS", "COMMITMENT"].map((h) => style.dim(h));
+  const header = ["", "ID", ...(showRep ? ["REP"] : []), "OWNER", "DUE", "STATUS", "COMMITMENT"].map((h) =>
+    style.dim(h),
+  );
   const rows = list.map(({ action, rep }) => {
     const overdue = isOverdue(action, today);
     const status = describeStatus(action, today);

@@ -57,7 +57,9 @@ export function runCountdown(seconds: number, deps: CountdownDeps): Promise<Coun
     let stopListening = () => {};
     let shown = "";
     const redraw = (line: string) => {
-      if (line !== shown) deps.draw((shown = line));
+      if (line === shown) return;
+      shown = line;
+      deps.draw(line);
     };
     const end = (outcome: "time" | "enter" | "cancel") => {
       stopTicking();
@@ -68,7 +70,11 @@ export function runCountdown(seconds: number, deps: CountdownDeps): Promise<Coun
         return reject(new PromptCancelled());
       }
       const elapsed = Math.round(elapsedMs / 1000);
-      deps.finish(outcome === "time" ? `Time! (${formatClock(seconds)})\u0007` : `Stopped at ${formatClock(elapsed)} of ${formatClock(seconds)}.`);
+      deps.finish(
+        outcome === "time"
+          ? `Time! (${formatClock(seconds)})\u0007`
+          : `Stopped at ${formatClock(elapsed)} of ${formatClock(seconds)}.`,
+      );
       resolve({ elapsed, stoppedBy: outcome });
     };
     const tick = () => {
@@ -88,7 +94,11 @@ export function runCountdown(seconds: number, deps: CountdownDeps): Promise<Coun
 }
 
 /** The real terminal: keys from stdin in raw mode, the line redrawn on stderr. */
-export async function terminalCountdown(seconds: number, stdin: NodeJS.ReadStream, stderr: NodeJS.WriteStream): Promise<CountdownResult> {
+export async function terminalCountdown(
+  seconds: number,
+  stdin: NodeJS.ReadStream,
+  stderr: NodeJS.WriteStream,
+): Promise<CountdownResult> {
   return runCountdown(seconds, {
     now: () => performance.now(),
     every: (ms, tick) => {

@@ -1,15 +1,22 @@
 import type { ChalkInstance } from "chalk";
 import { daysBetween } from "../domain/dates.js";
-import { formatClock } from "./countdown.js";
 import { averageScore, type DrillMode } from "../domain/drill-record.js";
 import type { RoundResult } from "../domain/record.js";
 import type { SkillDue } from "../domain/schedule.js";
 import type { Round, Template } from "../domain/template.js";
+import { formatClock } from "./countdown.js";
 
-const MODE_TITLES: Record<DrillMode, string> = { "pre-call": "Pre-call warm-up", practice: "Practice", clinic: "Clinic" };
+const MODE_TITLES: Record<DrillMode, string> = {
+  "pre-call": "Pre-call warm-up",
+  practice: "Practice",
+  clinic: "Clinic",
+};
 
 /** What is about to be drilled, for whom, and why this drill. */
-export function drillIntro(style: ChalkInstance, opts: { mode: DrillMode; template: Template; rounds: Round[]; names: string[]; reason: string; deal?: string }): string {
+export function drillIntro(
+  style: ChalkInstance,
+  opts: { mode: DrillMode; template: Template; rounds: Round[]; names: string[]; reason: string; deal?: string },
+): string {
   const seconds = opts.rounds.reduce((sum, r) => sum + (r.timebox ?? 0), 0);
   const length = seconds ? `, ${formatClock(seconds)} of timed answers` : "";
   const lines = [
@@ -53,7 +60,9 @@ export function drillSummary(outcomes: RepOutcome[], skill: string, date: string
   return outcomes
     .map(({ id, results, next }) => {
       const scores = results.map((r) => r.score).join(" ");
-      const back = next ? `; ${skill} next due ${next.due}${next.interval_days !== null ? ` (in ${daysBetween(date, next.due)} days)` : ""}` : "";
+      const back = next
+        ? `; ${skill} next due ${next.due}${next.interval_days !== null ? ` (in ${daysBetween(date, next.due)} days)` : ""}`
+        : "";
       return `${id.padEnd(width)}  scores ${scores}  average ${averageScore(results)?.toFixed(1)}${back}`;
     })
     .join("\n");

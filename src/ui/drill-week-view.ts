@@ -16,15 +16,24 @@ function dueText(item: Pick<WeekItem, "due">, from: string): string {
 export function renderWeek(routine: WeekRoutine, templates: LoadedTemplate[], style: ChalkInstance): string {
   const { from, to, items, meeting } = routine;
   const repCount = new Set(Object.keys(routine.waiting)).size;
-  const lines = [style.bold(`Drill routine for ${from} to ${to}`) + style.dim(` (${repCount} rep${repCount === 1 ? "" : "s"})`)];
+  const lines = [
+    style.bold(`Drill routine for ${from} to ${to}`) + style.dim(` (${repCount} rep${repCount === 1 ? "" : "s"})`),
+  ];
   if (!items.length) {
     lines.push("", "Nothing is due this week.");
     return lines.join("\n");
   }
   const titles = new Map(templates.map(({ template }) => [template.id, template.title]));
-  lines.push("", style.bold("Suggested order for the sales meeting") + style.dim(" (weakest first, then the drill due for the most reps)"));
+  lines.push(
+    "",
+    style.bold("Suggested order for the sales meeting") +
+      style.dim(" (weakest first, then the drill due for the most reps)"),
+  );
   meeting.forEach((slot, index) => {
-    const who = slot.reps.map((r) => `${r.rep} ${scoreText(r.last_score)}${slot.skills.length > 1 ? ` on ${r.skill}` : ""} (due ${dueText(r, from)})`);
+    const who = slot.reps.map(
+      (r) =>
+        `${r.rep} ${scoreText(r.last_score)}${slot.skills.length > 1 ? ` on ${r.skill}` : ""} (due ${dueText(r, from)})`,
+    );
     const reps = [...new Set(slot.reps.map((r) => r.rep))];
     lines.push(
       `${String(index + 1).padStart(3)}. ${titles.get(slot.template) ?? slot.template} ${style.dim(`[${slot.skills.join(", ")}]`)}`,
@@ -33,12 +42,27 @@ export function renderWeek(routine: WeekRoutine, templates: LoadedTemplate[], st
     );
   });
   const unmatched = items.filter((i) => !i.template);
-  if (unmatched.length) lines.push("", `No drill trains ${[...new Set(unmatched.map((i) => i.skill))].join(", ")} yet: add one under templates/drill/.`);
+  if (unmatched.length)
+    lines.push(
+      "",
+      `No drill trains ${[...new Set(unmatched.map((i) => i.skill))].join(", ")} yet: add one under templates/drill/.`,
+    );
   lines.push("", style.bold("Due by date"));
-  lines.push(columns(items.map((i) => [dueText(i, from), i.rep, i.skill, i.template ?? "-", scoreText(i.last_score)]).map((row) => row.map((cell, c) => (c === 0 ? `  ${cell}` : cell)))));
+  lines.push(
+    columns(
+      items
+        .map((i) => [dueText(i, from), i.rep, i.skill, i.template ?? "-", scoreText(i.last_score)])
+        .map((row) => row.map((cell, c) => (c === 0 ? `  ${cell}` : cell))),
+    ),
+  );
   const waiting = Object.entries(routine.waiting).filter(([, n]) => n > 0);
   if (waiting.length) {
-    lines.push("", style.dim(`Skills not practised yet come in ${NEW_SKILLS_PER_WEEK} a week per rep; still waiting: ${waiting.map(([rep, n]) => `${rep} ${n}`).join(", ")}.`));
+    lines.push(
+      "",
+      style.dim(
+        `Skills not practised yet come in ${NEW_SKILLS_PER_WEEK} a week per rep; still waiting: ${waiting.map(([rep, n]) => `${rep} ${n}`).join(", ")}.`,
+      ),
+    );
   }
   return lines.join("\n");
 }

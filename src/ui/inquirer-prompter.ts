@@ -1,5 +1,13 @@
-import { terminalCountdown, type CountdownResult } from "./countdown.js";
-import type { CheckboxPrompt, ConfirmPrompt, CountdownPrompt, InputPrompt, NumberPrompt, Prompter, SelectPrompt } from "./prompter.js";
+import { type CountdownResult, terminalCountdown } from "./countdown.js";
+import type {
+  CheckboxPrompt,
+  ConfirmPrompt,
+  CountdownPrompt,
+  InputPrompt,
+  NumberPrompt,
+  Prompter,
+  SelectPrompt,
+} from "./prompter.js";
 import { PromptCancelled } from "./prompter.js";
 
 type Inquirer = typeof import("@inquirer/prompts");
@@ -34,16 +42,37 @@ class InquirerPrompter implements Prompter {
   }
 
   editor(prompt: InputPrompt): Promise<string> {
-    return this.ask(() => this.inquirer.editor({ message: withHelp(prompt), default: prompt.default, validate: prompt.validate, waitForUserInput: false }));
+    return this.ask(() =>
+      this.inquirer.editor({
+        message: withHelp(prompt),
+        default: prompt.default,
+        validate: prompt.validate,
+        waitForUserInput: false,
+      }),
+    );
   }
 
   select(prompt: SelectPrompt): Promise<string> {
-    return this.ask(() => this.inquirer.select({ message: withHelp(prompt), choices: prompt.choices, default: prompt.default, loop: false }));
+    return this.ask(() =>
+      this.inquirer.select({
+        message: withHelp(prompt),
+        choices: prompt.choices,
+        default: prompt.default,
+        loop: false,
+      }),
+    );
   }
 
   checkbox(prompt: CheckboxPrompt): Promise<string[]> {
     const choices = prompt.choices.map((c) => ({ ...c, checked: prompt.default?.includes(c.value) ?? false }));
-    return this.ask(() => this.inquirer.checkbox({ message: withHelp(prompt), choices, validate: prompt.validate ? (items) => prompt.validate!(items.map((i) => i.value)) : undefined, loop: false }));
+    return this.ask(() =>
+      this.inquirer.checkbox({
+        message: withHelp(prompt),
+        choices,
+        validate: prompt.validate ? (items) => prompt.validate!(items.map((i) => i.value)) : undefined,
+        loop: false,
+      }),
+    );
   }
 
   confirm(prompt: ConfirmPrompt): Promise<boolean> {
@@ -52,7 +81,14 @@ class InquirerPrompter implements Prompter {
 
   async number(prompt: NumberPrompt): Promise<number> {
     const value = await this.ask(() =>
-      this.inquirer.number({ message: withHelp(prompt), default: prompt.default, min: prompt.min, max: prompt.max, required: true, validate: prompt.validate ? (n) => (n === undefined ? "enter a number" : prompt.validate!(n)) : undefined }),
+      this.inquirer.number({
+        message: withHelp(prompt),
+        default: prompt.default,
+        min: prompt.min,
+        max: prompt.max,
+        required: true,
+        validate: prompt.validate ? (n) => (n === undefined ? "enter a number" : prompt.validate!(n)) : undefined,
+      }),
     );
     return value as number;
   }

@@ -1,12 +1,13 @@
 import type { ChalkInstance } from "chalk";
-import { stageById, type Config } from "../domain/config.js";
-import { STYLE_ADAPTATION, type Rep } from "../domain/rep.js";
+import { type Config, stageById } from "../domain/config.js";
+import { type Rep, STYLE_ADAPTATION } from "../domain/rep.js";
 import { columns } from "./table.js";
 
 export function renderRepList(reps: Rep[], style: ChalkInstance): string {
-  return columns(
-    [["ID", "NAME", "ROLE", "STYLE", "FOCUS"].map((h) => style.bold(h)), ...reps.map((r) => [r.id, r.name, r.role || "-", r.style ?? "-", r.focus_stage ?? "-"])],
-  );
+  return columns([
+    ["ID", "NAME", "ROLE", "STYLE", "FOCUS"].map((h) => style.bold(h)),
+    ...reps.map((r) => [r.id, r.name, r.role || "-", r.style ?? "-", r.focus_stage ?? "-"]),
+  ]);
 }
 
 export function renderRep(rep: Rep, config: Config, style: ChalkInstance): string {

@@ -1,5 +1,5 @@
 import type { ChalkInstance } from "chalk";
-import { stageById, type Config } from "../domain/config.js";
+import { type Config, stageById } from "../domain/config.js";
 import { daysBetween } from "../domain/dates.js";
 import type { Period, RepReview } from "../domain/review.js";
 import { days, describeDrillDue } from "../domain/review-steps.js";
@@ -21,18 +21,30 @@ function ago(days: number | null): string {
   return days === null ? "" : days === 0 ? "today" : days === 1 ? "yesterday" : `${days} days ago`;
 }
 
-export function renderRepReviewText(review: RepReview, config: Config, style: ChalkInstance, termWidth: number, skipped: number): string {
+export function renderRepReviewText(
+  review: RepReview,
+  config: Config,
+  style: ChalkInstance,
+  termWidth: number,
+  skipped: number,
+): string {
   const width = Math.min(termWidth, MAX_WIDTH);
   const { cadence, actions, drills } = review;
   const head = (title: string) => style.bold(title);
   const out: string[] = [];
-  out.push(`${style.bold(review.name)} ${style.dim(`(${review.rep})`)}${review.profile ? "" : style.yellow(" no profile: removed from the workspace?")}`);
+  out.push(
+    `${style.bold(review.name)} ${style.dim(`(${review.rep})`)}${review.profile ? "" : style.yellow(" no profile: removed from the workspace?")}`,
+  );
   out.push(style.dim(`Coaching review, ${periodLabel(review.period)}`), "");
 
   out.push(`${head("Cadence")}  a 1:1 every ${days(cadence.every_days)}`);
   out.push(`  held ${cadence.held} of ${cadence.expected} expected, longest gap ${days(cadence.longest_gap_days)}`);
   const status = cadence.overdue ? style.red.bold("OVERDUE") : style.green("on cadence");
-  out.push(cadence.last_session ? `  last 1:1 ${cadence.last_session} (${ago(cadence.days_since)}), ${status}` : `  no 1:1 recorded yet, ${status}`);
+  out.push(
+    cadence.last_session
+      ? `  last 1:1 ${cadence.last_session} (${ago(cadence.days_since)}), ${status}`
+      : `  no 1:1 recorded yet, ${status}`,
+  );
   if (!cadence.overdue) out.push(`  next due ${cadence.next_due}`);
   out.push("");
 
@@ -41,7 +53,9 @@ export function renderRepReviewText(review: RepReview, config: Config, style: Ch
   out.push(actions.overdue ? counts.replace(/overdue (\d+)$/, (m) => style.red(m)) : counts);
   for (const item of actions.overdue_items) {
     const late = style.red(`${item.days_overdue}d late`);
-    out.push(wrap(`${item.text} ${style.dim(`(${item.owner}, due ${item.due})`)} ${late}`, width, `  ${style.dim(item.id)}  `));
+    out.push(
+      wrap(`${item.text} ${style.dim(`(${item.owner}, due ${item.due})`)} ${late}`, width, `  ${style.dim(item.id)}  `),
+    );
   }
   if (actions.open_from_earlier) out.push(`  plus ${actions.open_from_earlier} still open from before this period`);
   out.push("");
@@ -53,13 +67,23 @@ export function renderRepReviewText(review: RepReview, config: Config, style: Ch
     const rows = review.skills.map((s) => {
       const colour = s.trend === "up" ? style.green : s.trend === "down" ? style.red : (text: string) => text;
       const trend = s.trend === "single" ? "1 rating" : `${trendArrow(s.trend)} ${s.trend}`;
-      return [`  ${truncate(s.skill, nameWidth)}`, String(s.first).padStart(5), String(s.last).padStart(4), colour(trend), sparkline(s.ratings.slice(-SPARK_POINTS).map((r) => r.value))];
+      return [
+        `  ${truncate(s.skill, nameWidth)}`,
+        String(s.first).padStart(5),
+        String(s.last).padStart(4),
+        colour(trend),
+        sparkline(s.ratings.slice(-SPARK_POINTS).map((r) => r.value)),
+      ];
     });
-    out.push(columns([[" ".repeat(nameWidth + 2), "first", "last", "trend", "ratings"].map((h) => style.dim(h)), ...rows]));
+    out.push(
+      columns([[" ".repeat(nameWidth + 2), "first", "last", "trend", "ratings"].map((h) => style.dim(h)), ...rows]),
+    );
   }
   out.push("");
 
-  const stageNames = Object.entries(review.stages).map(([id, n]) => `${stageById(config, id)?.name ?? id} ${n === 0 ? style.dim("0") : n}`);
+  const stageNames = Object.entries(review.stages).map(
+    ([id, n]) => `${stageById(config, id)?.name ?? id} ${n === 0 ? style.dim("0") : n}`,
+  );
   out.push(wrap(stageNames.join(", "), width, `${head("Stages")}  `, "  "));
   if (review.cadence.held && review.uncoached_stages.length) {
     const names = review.uncoached_stages.map((id) => stageById(config, id)?.name ?? id);
@@ -68,37 +92,69 @@ export function renderRepReviewText(review: RepReview, config: Config, style: Ch
   const kinds = Object.entries(review.coaching_kinds).map(([kind, n]) => `${kind} ${n}`);
   out.push(wrap(kinds.join(", "), width, `${head("Coaching kinds")}  `, "  "), "");
 
-  out.push(`${head("Drills")}  ${drills.held} held${drills.average_score === null ? "" : `, average score ${drills.average_score}`}`);
+  out.push(
+    `${head("Drills")}  ${drills.held} held${drills.average_score === null ? "" : `, average score ${drills.average_score}`}`,
+  );
   if (drills.by_skill.length) {
     out.push(
       columns(
-        drills.by_skill.map((d) => [`  ${truncate(d.skill, 24)}`, `${d.rounds} round${d.rounds === 1 ? "" : "s"}`, `avg ${d.average_score}`, `last ${d.last_score} on ${d.last_date}`]),
+        drills.by_skill.map((d) => [
+          `  ${truncate(d.skill, 24)}`,
+          `${d.rounds} round${d.rounds === 1 ? "" : "s"}`,
+          `avg ${d.average_score}`,
+          `last ${d.last_score} on ${d.last_date}`,
+        ]),
       ),
     );
   }
-  if (drills.due.length) out.push(wrap(drills.due.map((d) => describeDrillDue(d, review.period.to)).join(", "), width, `  ${style.yellow("practice due:")} `));
+  if (drills.due.length)
+    out.push(
+      wrap(
+        drills.due.map((d) => describeDrillDue(d, review.period.to)).join(", "),
+        width,
+        `  ${style.yellow("practice due:")} `,
+      ),
+    );
   out.push("");
 
   out.push(head("Goals"));
-  out.push(...(review.goals.length ? review.goals.map((g) => wrap(g, width, "  - ")) : [style.dim("  none recorded in the rep's profile")]), "");
+  out.push(
+    ...(review.goals.length
+      ? review.goals.map((g) => wrap(g, width, "  - "))
+      : [style.dim("  none recorded in the rep's profile")]),
+    "",
+  );
 
   out.push(head("Next steps"));
-  review.next_steps.forEach((step, i) => out.push(wrap(step, width, `  ${i + 1}. `)));
+  for (const [i, step] of review.next_steps.entries()) out.push(wrap(step, width, `  ${i + 1}. `));
   if (skipped) out.push("", skippedNote(skipped, style, width));
   return out.join("\n");
 }
 
-export function renderTeamText(team: TeamReview, style: ChalkInstance, termWidth: number, skipped: number, everyDays: number): string {
+export function renderTeamText(
+  team: TeamReview,
+  style: ChalkInstance,
+  termWidth: number,
+  skipped: number,
+  everyDays: number,
+): string {
   const width = Math.min(termWidth, MAX_WIDTH);
   const { on_cadence: kept } = team;
   const out: string[] = [style.bold("Team coaching review") + style.dim(`, ${periodLabel(team.period)}`)];
-  out.push(kept.of ? `${kept.reps} of ${kept.of} reps coached on cadence (${Math.round((kept.share ?? 0) * 100)}%), a 1:1 every ${days(everyDays)}` : "No reps yet.", "");
+  out.push(
+    kept.of
+      ? `${kept.reps} of ${kept.of} reps coached on cadence (${Math.round((kept.share ?? 0) * 100)}%), a 1:1 every ${days(everyDays)}`
+      : "No reps yet.",
+    "",
+  );
   if (team.reps.length) {
     const header = ["", "REP", "LAST 1:1", "DAYS", "HELD", "OPEN", "LATE", "TREND"].map((h) => style.bold(h));
     const rows = team.reps.map((row) => {
       const flag = row.overdue ? style.red.bold("!") : " ";
       const since = row.days_since === null ? "-" : String(row.days_since);
-      const trend = row.skill_trend ? `${trendArrow(row.skill_trend)} ${sparkline(row.average_ratings.slice(-10))}` : style.dim("-");
+      const trend = row.skill_trend
+        ? `${trendArrow(row.skill_trend)} ${sparkline(row.average_ratings.slice(-10))}`
+        : style.dim("-");
       return [
         flag,
         truncate(row.rep, 22),
@@ -106,17 +162,33 @@ export function renderTeamText(team: TeamReview, style: ChalkInstance, termWidth
         row.overdue ? style.red(since.padStart(4)) : since.padStart(4),
         `${row.held}/${row.expected}`.padStart(5),
         String(row.open_actions).padStart(4),
-        row.overdue_actions ? style.red(String(row.overdue_actions).padStart(4)) : String(row.overdue_actions).padStart(4),
+        row.overdue_actions
+          ? style.red(String(row.overdue_actions).padStart(4))
+          : String(row.overdue_actions).padStart(4),
         trend,
       ];
     });
     out.push(columns([header, ...rows]));
-    out.push("", style.dim(wrap("! overdue for a 1:1. HELD: 1:1s held of those the cadence expects. OPEN, LATE: commitments made in the period, still open and overdue. TREND: skills rising or falling, with each session's average rating.", width)));
+    out.push(
+      "",
+      style.dim(
+        wrap(
+          "! overdue for a 1:1. HELD: 1:1s held of those the cadence expects. OPEN, LATE: commitments made in the period, still open and overdue. TREND: skills rising or falling, with each session's average rating.",
+          width,
+        ),
+      ),
+    );
   }
   if (team.removed_reps.length) {
     out.push("", style.yellow("Records of reps no longer in the workspace (no rep.yaml):"));
     for (const r of team.removed_reps) {
-      out.push(wrap(`${r.records} record${r.records === 1 ? "" : "s"}, last ${r.last_record ?? "-"}, ${r.open_actions} open commitment${r.open_actions === 1 ? "" : "s"}`, width, `  ${r.rep}: `));
+      out.push(
+        wrap(
+          `${r.records} record${r.records === 1 ? "" : "s"}, last ${r.last_record ?? "-"}, ${r.open_actions} open commitment${r.open_actions === 1 ? "" : "s"}`,
+          width,
+          `  ${r.rep}: `,
+        ),
+      );
     }
   }
   if (skipped) out.push("", skippedNote(skipped, style, width));
@@ -124,5 +196,10 @@ export function renderTeamText(team: TeamReview, style: ChalkInstance, termWidth
 }
 
 function skippedNote(skipped: number, style: ChalkInstance, width: number): string {
-  return style.yellow(wrap(`Skipped ${skipped} broken record${skipped === 1 ? "" : "s"} (see the warnings): fix the front matter by hand and run the review again.`, width));
+  return style.yellow(
+    wrap(
+      `Skipped ${skipped} broken record${skipped === 1 ? "" : "s"} (see the warnings): fix the front matter by hand and run the review again.`,
+      width,
+    ),
+  );
 }

@@ -1,6 +1,15 @@
 import { badInput } from "../errors.js";
 import type { CountdownResult } from "./countdown.js";
-import type { CheckboxPrompt, ConfirmPrompt, CountdownPrompt, InputPrompt, NumberPrompt, Prompter, SelectPrompt, Validate } from "./prompter.js";
+import type {
+  CheckboxPrompt,
+  ConfirmPrompt,
+  CountdownPrompt,
+  InputPrompt,
+  NumberPrompt,
+  Prompter,
+  SelectPrompt,
+  Validate,
+} from "./prompter.js";
 
 /**
  * Answers prompts from a map of question id to answer (an `--answers` file, or a test).
@@ -26,7 +35,10 @@ export class ScriptedPrompter implements Prompter {
   async select(prompt: SelectPrompt): Promise<string> {
     const value = String(this.take(prompt.id, prompt.default));
     if (!prompt.choices.some((c) => c.value === value)) {
-      throw badInput("invalid_answer", `answer '${prompt.id}': '${value}' is not one of ${prompt.choices.map((c) => c.value).join(", ")}`);
+      throw badInput(
+        "invalid_answer",
+        `answer '${prompt.id}': '${value}' is not one of ${prompt.choices.map((c) => c.value).join(", ")}`,
+      );
     }
     return value;
   }
@@ -36,7 +48,10 @@ export class ScriptedPrompter implements Prompter {
     const values = (Array.isArray(raw) ? raw : [raw]).map(String);
     const unknown = values.find((v) => !prompt.choices.some((c) => c.value === v));
     if (unknown !== undefined) {
-      throw badInput("invalid_answer", `answer '${prompt.id}': '${unknown}' is not one of ${prompt.choices.map((c) => c.value).join(", ")}`);
+      throw badInput(
+        "invalid_answer",
+        `answer '${prompt.id}': '${unknown}' is not one of ${prompt.choices.map((c) => c.value).join(", ")}`,
+      );
     }
     return this.check(prompt.id, values, prompt.validate);
   }
@@ -64,7 +79,9 @@ export class ScriptedPrompter implements Prompter {
     this.asked.push(id);
     const value = Object.hasOwn(this.answers, id) ? this.answers[id] : fallback;
     if (value === undefined || value === null) {
-      throw badInput("missing_answers", `missing answers: ${id}`, "add it to the --answers file", { missing: [{ id }] });
+      throw badInput("missing_answers", `missing answers: ${id}`, "add it to the --answers file", {
+        missing: [{ id }],
+      });
     }
     return value;
   }

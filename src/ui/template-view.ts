@@ -23,12 +23,25 @@ export function renderTemplate({ template, source }: LoadedTemplate, style: Chal
   ];
   if (template.description) lines.push("", template.description.trim());
   template.questions?.forEach((q, i) => {
-    const tags = [q.type, q.grow, q.skill && `rates ${q.skill}`, !q.required && "optional", q.when && `when ${q.when.question}`].filter(Boolean).join(", ");
+    const tags = [
+      q.type,
+      q.grow,
+      q.skill && `rates ${q.skill}`,
+      !q.required && "optional",
+      q.when && `when ${q.when.question}`,
+    ]
+      .filter(Boolean)
+      .join(", ");
     lines.push("", `${i + 1}. ${q.prompt} ${style.dim(`[${q.id}: ${tags}]`)}`);
     if (q.help) lines.push(`   ${style.dim(q.help)}`);
   });
   template.rounds?.forEach((r, i) => {
-    lines.push("", `Round ${i + 1} ${style.dim(`[${r.skill}${r.timebox ? `, ${r.timebox}s` : ""}]`)}`, `   Scenario: ${r.scenario.trim()}`, `   Prompt:   ${r.prompt.trim()}`);
+    lines.push(
+      "",
+      `Round ${i + 1} ${style.dim(`[${r.skill}${r.timebox ? `, ${r.timebox}s` : ""}]`)}`,
+      `   Scenario: ${r.scenario.trim()}`,
+      `   Prompt:   ${r.prompt.trim()}`,
+    );
     lines.push(...r.look_for.map((item) => `   Look for: ${item}`));
   });
   return lines.join("\n");

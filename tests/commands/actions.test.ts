@@ -25,22 +25,43 @@ async function list(workspace: string, ...argv: string[]): Promise<Row[]> {
 describe("coach actions add", () => {
   it("writes one note record holding the commitment, with a checklist line", async () => {
     const workspace = await workspaceWithRep();
-    const result = await coach(["--json", "actions", "add", "alex-kim", "Send the recap to Acme", "--due", "friday", "--owner", "manager"], { workspace });
+    const result = await coach(
+      ["--json", "actions", "add", "alex-kim", "Send the recap to Acme", "--due", "friday", "--owner", "manager"],
+      { workspace },
+    );
     expect(result.code, result.stderr).toBe(0);
     const out = JSON.parse(result.stdout) as { written: string[]; id: string; record: string };
-    expect(out.written).toEqual([join(workspace, "reps", "alex-kim", "records", `2026-11-22-note-send-the-recap-to-acme-${out.id}.md`)]);
+    expect(out.written).toEqual([
+      join(workspace, "reps", "alex-kim", "records", `2026-11-22-note-send-the-recap-to-acme-${out.id}.md`),
+    ]);
     const text = read(out.written[0]!);
     expect(text).toContain("type: note\n");
     expect(text).toContain(`- [ ] \`${out.id}\` Send the recap to Acme (manager, due 2026-11-27)`);
-    expect(await list(workspace)).toEqual([{ id: out.id, rep: "alex-kim", text: "Send the recap to Acme", owner: "manager", due: "2026-11-27", status: "open", closed_on: null, record: out.record }]);
+    expect(await list(workspace)).toEqual([
+      {
+        id: out.id,
+        rep: "alex-kim",
+        text: "Send the recap to Acme",
+        owner: "manager",
+        due: "2026-11-27",
+        status: "open",
+        closed_on: null,
+        record: out.record,
+      },
+    ]);
   });
 
   it("prints the new id on stdout for scripts, and back-dates with --date (due counted from that day)", async () => {
     const workspace = await workspaceWithRep();
-    const result = await coach(["actions", "add", "alex-kim", "Call Bob", "--due", "tomorrow", "--date", "2026-11-02"], { workspace });
+    const result = await coach(
+      ["actions", "add", "alex-kim", "Call Bob", "--due", "tomorrow", "--date", "2026-11-02"],
+      { workspace },
+    );
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toMatch(/^[0-9a-z]{6}\n$/);
-    expect(await list(workspace)).toMatchObject([{ id: result.stdout.trim(), due: "2026-11-03", record: expect.stringMatching(/^2026-11-02-note-call-bob-/) }]);
+    expect(await list(workspace)).toMatchObject([
+      { id: result.stdout.trim(), due: "2026-11-03", record: expect.stringMatching(/^2026-11-02-note-call-bob-/) },
+    ]);
   });
 
   it.each([
@@ -66,7 +87,17 @@ describe("coach actions (list)", () => {
   async function seeded() {
     const workspace = await workspaceWithRep();
     await coach(["rep", "add", "Sam Lee"], { workspace });
-    const [late, soon, closed] = await holdSession(workspace, { actions: [{ text: "Late one", due: "2026-11-12" }, { text: "Soon one", due: "2026-11-25" }, { text: "Closed one" }] }, ["--date", "2026-11-10"]);
+    const [late, soon, closed] = await holdSession(
+      workspace,
+      {
+        actions: [
+          { text: "Late one", due: "2026-11-12" },
+          { text: "Soon one", due: "2026-11-25" },
+          { text: "Closed one" },
+        ],
+      },
+      ["--date", "2026-11-10"],
+    );
     await coach(["actions", "done", closed!, "--date", "2026-11-11"], { workspace });
     await coach(["actions", "add", "sam-lee", "Sam's task", "--due", "2026-11-01"], { workspace });
     return { workspace, late: late!, soon: soon!, closed: closed! };
@@ -88,7 +119,11 @@ describe("coach actions (list)", () => {
   it("--overdue, --all and no rep (every rep's, with the rep column)", async () => {
     const { workspace, late, soon, closed } = await seeded();
     expect((await list(workspace, "alex-kim", "--overdue")).map((r) => r.id)).toEqual([late]);
-    expect((await list(workspace, "alex-kim", "--all")).map((r) => [r.id, r.status, r.closed_on])).toEqual([[late, "open", null], [soon, "open", null], [closed, "done", "2026-11-11"]]);
+    expect((await list(workspace, "alex-kim", "--all")).map((r) => [r.id, r.status, r.closed_on])).toEqual([
+      [late, "open", null],
+      [soon, "open", null],
+      [closed, "done", "2026-11-11"],
+    ]);
     const everyone = await list(workspace, "--overdue");
     expect(everyone.map((r) => r.rep)).toEqual(["sam-lee", "alex-kim"]);
     const text = await coach(["actions"], { workspace });
@@ -115,13 +150,17 @@ describe("coach actions (list)", () => {
     writeFileSync(file!, read(file!).replace("status: completed", "status: finished"));
     const result = await coach(["--json", "actions"], { workspace });
     expect(result.code).toBe(0);
-    expect(result.stderr).toMatch(/warning: skipped a broken record: reps\/alex-kim\/records\/2026-11-10-session-prospecting-\w+\.md:7:9: status: /);
+    expect(result.stderr).toMatch(
+      /warning: skipped a broken record: reps\/alex-kim\/records\/2026-11-10-session-prospecting-\w+\.md:7:9: status: /,
+    );
     expect(result.stderr).toContain("1 record skipped");
     expect((JSON.parse(result.stdout) as Row[]).map((r) => r.rep)).toEqual(["sam-lee"]);
 
     const refused = await coach(["actions", "done", late], { workspace });
     expect(refused.code).toBe(2);
-    expect(refused.stderr).toMatch(/cannot change action '\w+': reps\/alex-kim\/records\/.*\.md:7:9: status: .*fix the front matter by hand/);
+    expect(refused.stderr).toMatch(
+      /cannot change action '\w+': reps\/alex-kim\/records\/.*\.md:7:9: status: .*fix the front matter by hand/,
+    );
     expect(read(file!)).toContain("status: finished");
   });
 });
@@ -129,9 +168,15 @@ describe("coach actions (list)", () => {
 describe("coach actions done / drop", () => {
   it("closes the action in its record: front matter, checklist line; a person's notes and keys survive", async () => {
     const workspace = await workspaceWithRep();
-    const [a, b] = await holdSession(workspace, { actions: [{ text: "First", due: "2026-11-30" }, { text: "Second" }] }, ["--date", "2026-11-10"]);
+    const [a, b] = await holdSession(
+      workspace,
+      { actions: [{ text: "First", due: "2026-11-30" }, { text: "Second" }] },
+      ["--date", "2026-11-10"],
+    );
     const [file] = recordFiles(workspace, "alex-kim");
-    const edited = read(file!).replace("status: completed\n", "status: completed\nmood: upbeat\n") + "\n## My notes\n\nShe was nervous --- but keen.\n";
+    const edited =
+      read(file!).replace("status: completed\n", "status: completed\nmood: upbeat\n") +
+      "\n## My notes\n\nShe was nervous --- but keen.\n";
     writeFileSync(file!, edited);
 
     const done = await coach(["--json", "actions", "done", a!, "--date", "2026-11-20"], { workspace });
@@ -148,7 +193,14 @@ describe("coach actions done / drop", () => {
     expect(after).toContain(`- [x] \`${b}\` Second (rep, no due date) (dropped 2026-11-22)`);
     // Only the closed actions' lines changed (keys keep their order).
     const changed = after.split("\n").filter((line, i) => line !== edited.split("\n")[i]);
-    expect(changed).toEqual(["    status: done", '    closed_on: "2026-11-20"', "    status: dropped", '    closed_on: "2026-11-22"', expect.stringContaining(a!), expect.stringContaining(b!)]);
+    expect(changed).toEqual([
+      "    status: done",
+      '    closed_on: "2026-11-20"',
+      "    status: dropped",
+      '    closed_on: "2026-11-22"',
+      expect.stringContaining(a!),
+      expect.stringContaining(b!),
+    ]);
   });
 
   it("an unknown id gets a did-you-mean; a closed one says when it was closed", async () => {
@@ -167,12 +219,26 @@ describe("coach actions done / drop", () => {
 describe("coach plan carries commitments forward", () => {
   it("lists every open commitment with its age and due date, overdue first; closed ones and drafts are left out", async () => {
     const workspace = await workspaceWithRep();
-    const [soon, , closed] = await holdSession(workspace, { actions: [{ text: "Due soon", due: "2026-11-27" }, { text: "Long overdue", due: "2026-11-12" }, { text: "Closed" }] }, ["--date", "2026-11-08"]);
+    const [soon, , closed] = await holdSession(
+      workspace,
+      {
+        actions: [
+          { text: "Due soon", due: "2026-11-27" },
+          { text: "Long overdue", due: "2026-11-12" },
+          { text: "Closed" },
+        ],
+      },
+      ["--date", "2026-11-08"],
+    );
     await coach(["actions", "add", "alex-kim", "No date yet", "--date", "2026-11-20"], { workspace });
-    await coach(["actions", "add", "alex-kim", "Just overdue", "--due", "2026-11-21", "--date", "2026-11-15"], { workspace });
+    await coach(["actions", "add", "alex-kim", "Just overdue", "--due", "2026-11-21", "--date", "2026-11-15"], {
+      workspace,
+    });
     await coach(["actions", "done", closed!], { workspace });
 
-    const result = await coach(["plan", "alex-kim", "--answers", answersFile(tempDir(), PROSPECTING_PLAN_ANSWERS)], { workspace });
+    const result = await coach(["plan", "alex-kim", "--answers", answersFile(tempDir(), PROSPECTING_PLAN_ANSWERS)], {
+      workspace,
+    });
     expect(result.code, result.stderr).toBe(0);
     const section = result.stdout.split("## Follow up on open commitments")[1]!.split("\n## ")[0]!;
     const items = section.split("\n").filter((l) => l.startsWith("- "));

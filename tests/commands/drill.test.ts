@@ -2,7 +2,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { stringify } from "yaml";
 import { parseRecord } from "../../src/store/records.js";
-import { PromptCancelled, type InputPrompt, type SelectPrompt } from "../../src/ui/prompter.js";
+import { type InputPrompt, PromptCancelled, type SelectPrompt } from "../../src/ui/prompter.js";
 import { ScriptedPrompter } from "../../src/ui/scripted-prompter.js";
 import { coach, PROSPECTING_PLAN_ANSWERS, read, recordFiles, tempDir, writeFile } from "../helpers.js";
 
@@ -52,7 +52,10 @@ describe("coach drill, round by round", () => {
       "round-2-score": "4",
       "round-3-score": "3",
     });
-    const result = await coach(["drill", "alex-kim", "--template", "drill-objection-handling"], { workspace, prompter });
+    const result = await coach(["drill", "alex-kim", "--template", "drill-objection-handling"], {
+      workspace,
+      prompter,
+    });
     expect(result.code, result.stderr).toBe(0);
     expect(prompter.asked).toEqual([
       ...["round-1-timer", "round-1-response", "round-1-score", "round-1-notes"],
@@ -60,19 +63,50 @@ describe("coach drill, round by round", () => {
       ...["round-3-timer", "round-3-response", "round-3-score", "round-3-notes"],
     ]);
     expect(result.stderr).toContain("Practice: Handling objections (drill-objection-handling)");
-    expect(result.stderr).toContain('Scenario: The procurement manager at a car parts supplier says, "Your price is eighteen percent');
+    expect(result.stderr).toContain(
+      'Scenario: The procurement manager at a car parts supplier says, "Your price is eighteen percent',
+    );
     expect(result.stderr).toContain("Look for:\n  - Acknowledges the concern before answering");
     // the rubric comes after the response is captured, before the score
     expect(result.stderr.indexOf("Round 1 of 3")).toBeLessThan(result.stderr.indexOf("Acknowledges the concern"));
-    expect(result.stdout).toContain("alex-kim  scores 2 4 3  average 3.0; objection-handling next due 2026-11-29 (in 7 days)");
+    expect(result.stdout).toContain(
+      "alex-kim  scores 2 4 3  average 3.0; objection-handling next due 2026-11-29 (in 7 days)",
+    );
 
     const [saved] = recordsOf(workspace, "alex-kim");
     expect(saved!.file).toMatch(/2026-11-22-drill-objection-handling-[a-z0-9]{4}\.md$/);
-    expect(saved!.record).toMatchObject({ type: "drill", status: "completed", template: "drill-objection-handling", stage: "negotiation", skill: "objection-handling", mode: "practice", coaching_kind: "training", focus: "skillset" });
+    expect(saved!.record).toMatchObject({
+      type: "drill",
+      status: "completed",
+      template: "drill-objection-handling",
+      stage: "negotiation",
+      skill: "objection-handling",
+      mode: "practice",
+      coaching_kind: "training",
+      focus: "skillset",
+    });
     expect(saved!.record.rounds).toEqual([
-      { prompt: "Respond to the objection.", response: "Offered 10% off at once", score: 2, notes: "Ask first, then answer", skill: "objection-handling" },
-      { prompt: "Respond to the objection.", response: "Asked what support means to her.\nOffered a reference: Clinic Co.", score: 4, notes: "", skill: "objection-handling" },
-      { prompt: "Find out whether this is really about timing, and respond.", response: "", score: 3, notes: "", skill: "objection-handling" },
+      {
+        prompt: "Respond to the objection.",
+        response: "Offered 10% off at once",
+        score: 2,
+        notes: "Ask first, then answer",
+        skill: "objection-handling",
+      },
+      {
+        prompt: "Respond to the objection.",
+        response: "Asked what support means to her.\nOffered a reference: Clinic Co.",
+        score: 4,
+        notes: "",
+        skill: "objection-handling",
+      },
+      {
+        prompt: "Find out whether this is really about timing, and respond.",
+        response: "",
+        score: 3,
+        notes: "",
+        skill: "objection-handling",
+      },
     ]);
     expect(saved!.body).toContain("> Asked what support means to her.\n> Offered a reference: Clinic Co.");
     expect(saved!.body).toContain("**Score:** 2 of 5");
@@ -87,7 +121,10 @@ describe("coach drill, round by round", () => {
     }
     answers["round-1-response-sam-lee"] = "Asked what the other bid includes";
     const prompter = new ScriptedPrompter(answers);
-    const result = await coach(["drill", "alex-kim", "sam-lee", "--template", "drill-objection-handling"], { workspace, prompter });
+    const result = await coach(["drill", "alex-kim", "sam-lee", "--template", "drill-objection-handling"], {
+      workspace,
+      prompter,
+    });
     expect(result.code, result.stderr).toBe(0);
     expect(prompter.asked.slice(0, 8)).toEqual([
       "round-1-timer-alex-kim",
@@ -113,10 +150,18 @@ describe("coach drill, round by round", () => {
 
   it("Ctrl-C mid-drill saves the rounds done as a draft, exits 130, and the draft does not count", async () => {
     const workspace = await workspaceWith("Alex Kim");
-    const prompter = new CancellingPrompter({ "round-1-score": "1", "round-2-response": "Told her our support is 24/7" }, "round-2-score");
-    const result = await coach(["drill", "alex-kim", "--template", "drill-objection-handling"], { workspace, prompter });
+    const prompter = new CancellingPrompter(
+      { "round-1-score": "1", "round-2-response": "Told her our support is 24/7" },
+      "round-2-score",
+    );
+    const result = await coach(["drill", "alex-kim", "--template", "drill-objection-handling"], {
+      workspace,
+      prompter,
+    });
     expect(result.code).toBe(130);
-    expect(result.stderr).toMatch(/interrupted: the rounds done so far are saved as draft record .*2026-11-22-drill-objection-handling-[a-z0-9]{4}\.md/);
+    expect(result.stderr).toMatch(
+      /interrupted: the rounds done so far are saved as draft record .*2026-11-22-drill-objection-handling-[a-z0-9]{4}\.md/,
+    );
     const [draft] = recordsOf(workspace, "alex-kim");
     expect(draft!.record.status).toBe("draft");
     expect(draft!.record.rounds!.map((r) => r.score)).toEqual([1]);
@@ -124,7 +169,15 @@ describe("coach drill, round by round", () => {
     expect(draft!.body).toContain("(draft)");
 
     const week = await coach(["--json", "drill", "--week", "alex-kim", "--skill", "objection-handling"], { workspace });
-    expect(JSON.parse(week.stdout).items).toEqual([{ rep: "alex-kim", skill: "objection-handling", template: "drill-objection-handling", due: "2026-11-22", last_score: null }]);
+    expect(JSON.parse(week.stdout).items).toEqual([
+      {
+        rep: "alex-kim",
+        skill: "objection-handling",
+        template: "drill-objection-handling",
+        due: "2026-11-22",
+        last_score: null,
+      },
+    ]);
   });
 
   it("Ctrl-C while typing a response keeps the half-typed text", async () => {
@@ -132,29 +185,48 @@ describe("coach drill, round by round", () => {
     const prompter = new CancellingPrompter({}, "round-1-response", "Started with a que");
     const result = await coach(["drill", "alex-kim", "--template", "drill-self-talk"], { workspace, prompter });
     expect(result.code).toBe(130);
-    expect(recordsOf(workspace, "alex-kim")[0]!.record.pending_round).toEqual({ round: 1, response: "Started with a que" });
+    expect(recordsOf(workspace, "alex-kim")[0]!.record.pending_round).toEqual({
+      round: 1,
+      response: "Started with a que",
+    });
   });
 
   it("without --template, drills the rep's most overdue skill and says why", async () => {
     const workspace = await workspaceWith("Alex Kim");
-    const weak = writeFile(join(workspace, "weak.yaml"), stringify({ rounds: [{ score: 2 }, { score: 1 }, { score: 2 }] }));
-    const first = await coach(["drill", "alex-kim", "--template", "drill-value-statements", "--answers", weak, "--date", "2026-11-15"], { workspace });
+    const weak = writeFile(
+      join(workspace, "weak.yaml"),
+      stringify({ rounds: [{ score: 2 }, { score: 1 }, { score: 2 }] }),
+    );
+    const first = await coach(
+      ["drill", "alex-kim", "--template", "drill-value-statements", "--answers", weak, "--date", "2026-11-15"],
+      { workspace },
+    );
     expect(first.code, first.stderr).toBe(0);
     const prompter = new ScriptedPrompter({ "round-1-score": "3", "round-2-score": "3", "round-3-score": "3" });
     const result = await coach(["drill", "alex-kim"], { workspace, prompter });
     expect(result.code, result.stderr).toBe(0);
-    expect(result.stderr).toContain("Why this drill: value-statements is the most overdue skill (last scored 2 on 2026-11-15, was due 2026-11-18).");
+    expect(result.stderr).toContain(
+      "Why this drill: value-statements is the most overdue skill (last scored 2 on 2026-11-15, was due 2026-11-18).",
+    );
   });
 
   it("pre-call: a warm-up for the call's stage, the deal noted", async () => {
     const workspace = await workspaceWith("Alex Kim");
     const prompter = new ScriptedPrompter({ "round-1-score": "4", "round-2-score": "4", "round-3-score": "3" });
-    const result = await coach(["drill", "alex-kim", "--pre-call", "--stage", "closing", "--deal", "Acme renewal"], { workspace, prompter });
+    const result = await coach(["drill", "alex-kim", "--pre-call", "--stage", "closing", "--deal", "Acme renewal"], {
+      workspace,
+      prompter,
+    });
     expect(result.code, result.stderr).toBe(0);
     expect(result.stderr).toContain("Pre-call warm-up: Asking for the commitment");
     expect(result.stderr).toContain("before the call on Acme renewal");
     const [saved] = recordsOf(workspace, "alex-kim");
-    expect(saved!.record).toMatchObject({ mode: "pre-call", stage: "closing", deal: "Acme renewal", skill: "asking-for-commitment" });
+    expect(saved!.record).toMatchObject({
+      mode: "pre-call",
+      stage: "closing",
+      deal: "Acme renewal",
+      skill: "asking-for-commitment",
+    });
     expect(saved!.body).toContain("**Deal:** Acme renewal");
   });
 });
@@ -162,15 +234,27 @@ describe("coach drill, round by round", () => {
 describe("coach drill: bad input is exit 2 with a hint", () => {
   it.each([
     [["drill", "alx-kim", "sam-lee"], "no rep 'alx-kim'; did you mean 'alex-kim'?"],
-    [["drill", "alex-kim", "--template", "drill-objection"], "no template 'drill-objection'; did you mean 'drill-objection-handling'?"],
-    [["drill", "alex-kim", "--template", "session-discovery"], "template 'session-discovery' is a session template, not a drill one"],
+    [
+      ["drill", "alex-kim", "--template", "drill-objection"],
+      "no template 'drill-objection'; did you mean 'drill-objection-handling'?",
+    ],
+    [
+      ["drill", "alex-kim", "--template", "session-discovery"],
+      "template 'session-discovery' is a session template, not a drill one",
+    ],
     [["drill", "alex-kim", "--stage", "negotation"], "no stage 'negotation'; did you mean 'negotiation'?"],
     [["drill", "alex-kim", "--skill", "objection"], "no skill 'objection'; did you mean 'objection-handling'?"],
     [["drill", "alex-kim", "sam-lee", "--pre-call"], "--pre-call is a warm-up for one rep's upcoming call"],
     [["drill", "alex-kim", "--deal", "Acme"], "--deal names the upcoming call of a pre-call warm-up; add --pre-call"],
     [["drill", "--week", "--template", "drill-purpose"], "--week only prints the week's routine"],
-    [["drill", "alex-kim", "--template", "drill-purpose", "--skill", "self-talk"], "drill 'drill-purpose' does not train 'self-talk'"],
-    [["drill", "alex-kim", "--template", "drill-tailoring", "--stage", "closing"], "drill 'drill-tailoring' is for solution, not 'closing'"],
+    [
+      ["drill", "alex-kim", "--template", "drill-purpose", "--skill", "self-talk"],
+      "drill 'drill-purpose' does not train 'self-talk'",
+    ],
+    [
+      ["drill", "alex-kim", "--template", "drill-tailoring", "--stage", "closing"],
+      "drill 'drill-tailoring' is for solution, not 'closing'",
+    ],
   ])("%j", async (argv, message) => {
     const workspace = await workspaceWith("Alex Kim", "Sam Lee");
     const result = await coach(argv, { workspace });
@@ -183,12 +267,24 @@ describe("coach drill: bad input is exit 2 with a hint", () => {
 describe("coach plan shows drills due", () => {
   it("lists the rep's weak skill whose interval ran out, with the command to drill it", async () => {
     const workspace = await workspaceWith("Alex Kim");
-    const weak = writeFile(join(workspace, "weak.yaml"), stringify({ rounds: [{ score: 1 }, { score: 2 }, { score: 1 }] }));
-    expect((await coach(["drill", "alex-kim", "--template", "drill-objection-handling", "--answers", weak, "--date", "2026-11-18"], { workspace })).code).toBe(0);
+    const weak = writeFile(
+      join(workspace, "weak.yaml"),
+      stringify({ rounds: [{ score: 1 }, { score: 2 }, { score: 1 }] }),
+    );
+    expect(
+      (
+        await coach(
+          ["drill", "alex-kim", "--template", "drill-objection-handling", "--answers", weak, "--date", "2026-11-18"],
+          { workspace },
+        )
+      ).code,
+    ).toBe(0);
     const prep = writeFile(join(workspace, "prep.yaml"), stringify(PROSPECTING_PLAN_ANSWERS));
     const plan = await coach(["plan", "alex-kim", "--answers", prep], { workspace });
     expect(plan.code, plan.stderr).toBe(0);
     expect(plan.stdout).toContain("## Drills due");
-    expect(plan.stdout).toContain("- objection-handling: last scored 1 on 2026-11-18, was due 2026-11-20 (`coach drill alex-kim --template drill-objection-handling`)");
+    expect(plan.stdout).toContain(
+      "- objection-handling: last scored 1 on 2026-11-18, was due 2026-11-20 (`coach drill alex-kim --template drill-objection-handling`)",
+    );
   });
 });

@@ -1,10 +1,17 @@
 import { statSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { ScriptedPrompter } from "../../src/ui/scripted-prompter.js";
-import { PromptCancelled, type Prompter } from "../../src/ui/prompter.js";
-import { coach, PLAN_ANSWERS_IN_A_TERMINAL as PROSPECTING_PLAN_ANSWERS, read, recordFiles, tempDir, writeFile } from "../helpers.js";
 import { parseRecord } from "../../src/store/records.js";
+import { PromptCancelled, type Prompter } from "../../src/ui/prompter.js";
+import { ScriptedPrompter } from "../../src/ui/scripted-prompter.js";
+import {
+  coach,
+  PLAN_ANSWERS_IN_A_TERMINAL as PROSPECTING_PLAN_ANSWERS,
+  read,
+  recordFiles,
+  tempDir,
+  writeFile,
+} from "../helpers.js";
 
 /** A person who answers some questions and then presses Ctrl-C. */
 function interruptAfter(count: number, answers: Record<string, unknown>): Prompter {
@@ -36,14 +43,34 @@ function frontMatter(path: string) {
 describe("coach plan", () => {
   it("offers to add an unknown rep, then walks the plan questions and writes the plan", async () => {
     const workspace = tempDir();
-    const prompter = new ScriptedPrompter({ add_rep: true, rep_name: "Alex Kim", rep_role: "AE", rep_style: "analytical", rep_goals: "Lead a team; Win Acme", ...PROSPECTING_PLAN_ANSWERS });
+    const prompter = new ScriptedPrompter({
+      add_rep: true,
+      rep_name: "Alex Kim",
+      rep_role: "AE",
+      rep_style: "analytical",
+      rep_goals: "Lead a team; Win Acme",
+      ...PROSPECTING_PLAN_ANSWERS,
+    });
     const result = await coach(["plan", "alex-kim"], { workspace, prompter });
     expect(result.stderr).toContain("Added Alex Kim as 'alex-kim'");
     expect(result.code).toBe(0);
-    expect(prompter.asked.slice(0, 6)).toEqual(["add_rep", "rep_name", "rep_role", "rep_style", "rep_goals", "self_believe"]);
+    expect(prompter.asked.slice(0, 6)).toEqual([
+      "add_rep",
+      "rep_name",
+      "rep_role",
+      "rep_style",
+      "rep_goals",
+      "self_believe",
+    ]);
     const [file] = recordFiles(workspace, "alex-kim");
     const record = frontMatter(file!);
-    expect(record).toMatchObject({ type: "plan", status: "planned", stage: "prospecting", template: "plan-prospecting", session_template: "session-prospecting" });
+    expect(record).toMatchObject({
+      type: "plan",
+      status: "planned",
+      stage: "prospecting",
+      template: "plan-prospecting",
+      session_template: "session-prospecting",
+    });
     expect(record.answers!.find((a) => a.id === "outcome")?.answer).toBe(PROSPECTING_PLAN_ANSWERS.outcome);
     const body = read(file!);
     expect(body).toContain("**Focus:** Prospecting: no sessions yet");
@@ -57,23 +84,46 @@ describe("coach plan", () => {
     const workspace = tempDir();
     await coach(["rep", "add", "Alex Kim"], { workspace });
     await coach(["rep", "add", "Sam Lee", "--focus", "discovery"], { workspace });
-    const prompter = new ScriptedPrompter({ rep: "sam-lee", ...PROSPECTING_PLAN_ANSWERS, gate_evidence: "x", observed: "y", opening_question: "z" });
+    const prompter = new ScriptedPrompter({
+      rep: "sam-lee",
+      ...PROSPECTING_PLAN_ANSWERS,
+      gate_evidence: "x",
+      observed: "y",
+      opening_question: "z",
+    });
     const result = await coach(["plan"], { workspace, prompter });
     expect(result.stderr).toContain("Planning a 1:1 with Sam Lee. Focus: Discovery (Sam Lee's profile focus stage).");
     expect(result.code).toBe(0);
-    expect(frontMatter(recordFiles(workspace, "sam-lee")[0]!)).toMatchObject({ stage: "discovery", reason: "Sam Lee's profile focus stage" });
+    expect(frontMatter(recordFiles(workspace, "sam-lee")[0]!)).toMatchObject({
+      stage: "discovery",
+      reason: "Sam Lee's profile focus stage",
+    });
   });
 
   it("saves a draft on Ctrl-C with what was answered, exits 130, and resumes into the same file", async () => {
     const workspace = tempDir();
     await coach(["rep", "add", "Alex Kim"], { workspace });
-    const interrupted = await coach(["plan", "alex-kim"], { workspace, prompter: interruptAfter(6, PROSPECTING_PLAN_ANSWERS) });
+    const interrupted = await coach(["plan", "alex-kim"], {
+      workspace,
+      prompter: interruptAfter(6, PROSPECTING_PLAN_ANSWERS),
+    });
     expect(interrupted.code).toBe(130);
-    expect(interrupted.stderr).toMatch(new RegExp(`draft ${workspace}/reps/alex-kim/records/2026-11-22-plan-prospecting-\\w+\\.md; continue with \`coach plan alex-kim --resume\``));
+    expect(interrupted.stderr).toMatch(
+      new RegExp(
+        `draft ${workspace}/reps/alex-kim/records/2026-11-22-plan-prospecting-\\w+\\.md; continue with \`coach plan alex-kim --resume\``,
+      ),
+    );
     const [draft] = recordFiles(workspace, "alex-kim");
     const saved = frontMatter(draft!);
     expect(saved.status).toBe("draft");
-    expect(saved.answers!.map((a) => a.id)).toEqual(["self_believe", "self_ask", "self_hands_off", "self_time", "self_expectation", "outcome"]);
+    expect(saved.answers!.map((a) => a.id)).toEqual([
+      "self_believe",
+      "self_ask",
+      "self_hands_off",
+      "self_time",
+      "self_expectation",
+      "outcome",
+    ]);
     // The answer being typed when Ctrl-C came is kept too, and offered again on resume.
     expect(saved.pending).toEqual({ question: "gate_evidence", text: "half a thought" });
 
@@ -93,7 +143,10 @@ describe("coach plan", () => {
     const workspace = tempDir();
     await coach(["rep", "add", "Alex Kim"], { workspace });
     const result = await coach(["plan", "alex-kim", "--resume"], { workspace, prompter: new ScriptedPrompter({}) });
-    expect(result).toMatchObject({ code: 2, stderr: "error: no draft plan for alex-kim to resume; start one with `coach plan alex-kim`\n" });
+    expect(result).toMatchObject({
+      code: 2,
+      stderr: "error: no draft plan for alex-kim to resume; start one with `coach plan alex-kim`\n",
+    });
   });
 
   it("uses the workspace's own template for a stage and validates unknown stages", async () => {
@@ -107,7 +160,10 @@ describe("coach plan", () => {
     const prompter = new ScriptedPrompter({ ...PROSPECTING_PLAN_ANSWERS, call: "Acme, Tuesday" });
     const result = await coach(["plan", "alex-kim", "--stage", "discovery"], { workspace, prompter });
     expect(result.code).toBe(0);
-    expect(frontMatter(recordFiles(workspace, "alex-kim")[0]!)).toMatchObject({ template: "our-discovery", stage: "discovery" });
+    expect(frontMatter(recordFiles(workspace, "alex-kim")[0]!)).toMatchObject({
+      template: "our-discovery",
+      stage: "discovery",
+    });
 
     const bad = await coach(["plan", "alex-kim", "--stage", "discovry"], { workspace, prompter });
     expect(bad).toMatchObject({ code: 2, stderr: "error: no stage 'discovry'; did you mean 'discovery'?\n" });

@@ -10,11 +10,26 @@ function team() {
   const root = tempDir();
   const paths = writeHistory(
     root,
-    [repProfile("alex-kim", { goals: ["Make senior AE"], added: "2026-06-01" }), repProfile("sam-poe", { added: "2026-06-01" }), repProfile("jo-ng", { added: "2026-06-01" })],
     [
-      session("alex-kim", "2026-09-01", { kind: "training", ratings: { "active-listening": 2, "objection-handling": 4 }, actions: [{ id: "done001", due: "2026-09-08", status: "done", closed_on: "2026-09-07" }] }),
-      session("alex-kim", "2026-10-27", { kind: "performance", ratings: { "active-listening": 3, "objection-handling": 3 }, actions: [{ id: "late001", text: "Send the recap to Acme", due: "2026-11-01" }] }),
-      session("alex-kim", "2026-11-20", { stage: "negotiation", ratings: { "active-listening": 4, "objection-handling": 2 } }),
+      repProfile("alex-kim", { goals: ["Make senior AE"], added: "2026-06-01" }),
+      repProfile("sam-poe", { added: "2026-06-01" }),
+      repProfile("jo-ng", { added: "2026-06-01" }),
+    ],
+    [
+      session("alex-kim", "2026-09-01", {
+        kind: "training",
+        ratings: { "active-listening": 2, "objection-handling": 4 },
+        actions: [{ id: "done001", due: "2026-09-08", status: "done", closed_on: "2026-09-07" }],
+      }),
+      session("alex-kim", "2026-10-27", {
+        kind: "performance",
+        ratings: { "active-listening": 3, "objection-handling": 3 },
+        actions: [{ id: "late001", text: "Send the recap to Acme", due: "2026-11-01" }],
+      }),
+      session("alex-kim", "2026-11-20", {
+        stage: "negotiation",
+        ratings: { "active-listening": 4, "objection-handling": 2 },
+      }),
       plan("alex-kim", "2026-11-19"),
       session("alex-kim", "2026-11-21", { status: "draft", ratings: { "active-listening": 1 } }),
       drill("alex-kim", "2026-11-01", "objection-handling", [2, 3]),
@@ -56,7 +71,14 @@ describe("coach review <rep>", () => {
     expect(json).toMatchObject({
       rep: "alex-kim",
       period: { from: "2026-08-24", to: "2026-11-22" },
-      cadence: { every_days: 7, expected: 13, held: 3, longest_gap_days: 56, last_session: "2026-11-20", overdue: false },
+      cadence: {
+        every_days: 7,
+        expected: 13,
+        held: 3,
+        longest_gap_days: 56,
+        last_session: "2026-11-20",
+        overdue: false,
+      },
       actions: { made: 3, done: 1, done_on_time: 1, dropped: 0, open: 2, overdue: 1 },
       stages: { discovery: 2, negotiation: 1 },
       coaching_kinds: { training: 2, performance: 1 },
@@ -102,10 +124,14 @@ describe("coach review <rep>", () => {
 
   it("covers --since to today, both ends included", async () => {
     const { root } = team();
-    const json = JSON.parse((await coach(["review", "alex-kim", "--since", "2026-10-27", "--json"], { workspace: root })).stdout);
+    const json = JSON.parse(
+      (await coach(["review", "alex-kim", "--since", "2026-10-27", "--json"], { workspace: root })).stdout,
+    );
     expect(json.period).toEqual({ from: "2026-10-27", to: "2026-11-22" });
     expect(json.cadence).toMatchObject({ held: 2, expected: 3 }); // 27 days
-    const short = JSON.parse((await coach(["review", "alex-kim", "--since", "2w", "--json"], { workspace: root })).stdout);
+    const short = JSON.parse(
+      (await coach(["review", "alex-kim", "--since", "2w", "--json"], { workspace: root })).stdout,
+    );
     expect(short.period.from).toBe("2026-11-08");
   });
 
@@ -114,7 +140,10 @@ describe("coach review <rep>", () => {
     [["review", "alex-kim", "--since", "2026-12-01"], "error: --since 2026-12-01 is after today (2026-11-22)"],
     [["review", "alx-kim"], "error: no rep 'alx-kim'; did you mean 'alex-kim'?"],
     [["review", "alex-kim", "--format", "pdf"], "error: --format: expected text, md or json"],
-    [["review", "alex-kim", "--json", "--format", "md"], '{"error":{"code":"invalid_option","message":"--json prints JSON; it cannot go with --format md"'],
+    [
+      ["review", "alex-kim", "--json", "--format", "md"],
+      '{"error":{"code":"invalid_option","message":"--json prints JSON; it cannot go with --format md"',
+    ],
     [["review", "alex-kim", "--team"], "error: give a rep or --team, not both"],
   ])("refuses %j with exit 2", async (argv, message) => {
     const { root } = team();
@@ -130,7 +159,11 @@ describe("coach review <rep>", () => {
     writeFileSync(broken, readFileSync(broken, "utf8").replace(/^status: completed$/m, "status: finished"));
     const result = await coach(["review", "alex-kim"], { workspace: root });
     expect(result.code).toBe(0);
-    expect(result.stderr).toMatch(new RegExp(`^warning: skipped a broken record: ${paths[1]}:7:9: status: Invalid option: expected one of "planned"\\|"completed"\\|"draft"\\n$`));
+    expect(result.stderr).toMatch(
+      new RegExp(
+        `^warning: skipped a broken record: ${paths[1]}:7:9: status: Invalid option: expected one of "planned"\\|"completed"\\|"draft"\\n$`,
+      ),
+    );
     expect(result.stdout).toContain("held 2 of 13 expected");
     expect(result.stdout).toContain("Skipped 1 broken record (see the warnings)");
     const json = JSON.parse((await coach(["review", "alex-kim", "--json"], { workspace: root })).stdout);
@@ -153,9 +186,34 @@ describe("coach review --team", () => {
     const json = JSON.parse((await coach(["review", "--team", "--json"], { workspace: root })).stdout);
     expect(json.period).toEqual({ from: "2026-08-24", to: "2026-11-22" });
     expect(json.reps.map((r: { rep: string }) => r.rep)).toEqual(["jo-ng", "sam-poe", "alex-kim"]);
-    expect(json.reps[0]).toMatchObject({ rep: "jo-ng", last_session: null, days_since: null, overdue: true, held: 0, open_actions: 0, overdue_actions: 0 });
-    expect(json.reps[1]).toMatchObject({ rep: "sam-poe", last_session: "2026-10-01", days_since: 52, overdue: true, held: 1, open_actions: 1, overdue_actions: 1 });
-    expect(json.reps[2]).toMatchObject({ rep: "alex-kim", last_session: "2026-11-20", days_since: 2, overdue: false, held: 3, open_actions: 2, overdue_actions: 1, skill_trend: "flat" });
+    expect(json.reps[0]).toMatchObject({
+      rep: "jo-ng",
+      last_session: null,
+      days_since: null,
+      overdue: true,
+      held: 0,
+      open_actions: 0,
+      overdue_actions: 0,
+    });
+    expect(json.reps[1]).toMatchObject({
+      rep: "sam-poe",
+      last_session: "2026-10-01",
+      days_since: 52,
+      overdue: true,
+      held: 1,
+      open_actions: 1,
+      overdue_actions: 1,
+    });
+    expect(json.reps[2]).toMatchObject({
+      rep: "alex-kim",
+      last_session: "2026-11-20",
+      days_since: 2,
+      overdue: false,
+      held: 3,
+      open_actions: 2,
+      overdue_actions: 1,
+      skill_trend: "flat",
+    });
     expect(json.on_cadence).toEqual({ reps: 1, of: 3, share: 0.33 });
     expect(json.removed_reps).toEqual([]);
   });
@@ -178,9 +236,13 @@ describe("coach review --team", () => {
     renameSync(join(root, "reps", "sam-poe", "rep.yaml"), join(root, "sam-poe.yaml.bak"));
     const json = JSON.parse((await coach(["review", "--team", "--json"], { workspace: root })).stdout);
     expect(json.reps.map((r: { rep: string }) => r.rep)).toEqual(["jo-ng", "alex-kim"]);
-    expect(json.removed_reps).toEqual([{ rep: "sam-poe", records: 2, last_record: "2026-10-01", held: 1, open_actions: 1 }]);
+    expect(json.removed_reps).toEqual([
+      { rep: "sam-poe", records: 2, last_record: "2026-10-01", held: 1, open_actions: 1 },
+    ]);
     const text = (await coach(["review", "--team"], { workspace: root })).stdout;
-    expect(text).toContain("Records of reps no longer in the workspace (no rep.yaml):\n  sam-poe: 2 records, last 2026-10-01, 1 open commitment");
+    expect(text).toContain(
+      "Records of reps no longer in the workspace (no rep.yaml):\n  sam-poe: 2 records, last 2026-10-01, 1 open commitment",
+    );
   });
 
   it("writes a Markdown team report", async () => {

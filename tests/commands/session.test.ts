@@ -1,11 +1,18 @@
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { WHEN_FORMS } from "../../src/domain/when.js";
 import { parseRecord } from "../../src/store/records.js";
 import { ScriptedPrompter } from "../../src/ui/scripted-prompter.js";
-import { WHEN_FORMS } from "../../src/domain/when.js";
 import { coach, PROSPECTING_PLAN_ANSWERS, read, recordFiles, tempDir } from "../helpers.js";
-import { answersFile, CtrlCPrompter, holdSession, PROSPECTING_SESSION_ANSWERS, RetypingPrompter, workspaceWithRep } from "../session-fixtures.js";
+import {
+  answersFile,
+  CtrlCPrompter,
+  holdSession,
+  PROSPECTING_SESSION_ANSWERS,
+  RetypingPrompter,
+  workspaceWithRep,
+} from "../session-fixtures.js";
 
 /** The same answers as a person types them at prompts (lists as text). */
 const TYPED = { ...PROSPECTING_SESSION_ANSWERS, options: "Lead with their quarter; Mention a peer" };
@@ -32,7 +39,10 @@ function sessionFiles(workspace: string): string[] {
 }
 
 async function planFor(workspace: string): Promise<string> {
-  const result = await coach(["--json", "plan", "alex-kim", "--answers", answersFile(tempDir(), PROSPECTING_PLAN_ANSWERS)], { workspace });
+  const result = await coach(
+    ["--json", "plan", "alex-kim", "--answers", answersFile(tempDir(), PROSPECTING_PLAN_ANSWERS)],
+    { workspace },
+  );
   expect(result.code, result.stderr).toBe(0);
   return (JSON.parse(result.stdout) as { id: string }).id;
 }
@@ -40,7 +50,16 @@ async function planFor(workspace: string): Promise<string> {
 describe("coach session in a terminal", () => {
   it("follows up open commitments (overdue first), asks the plan's questions, records two new commitments, closes and holds", async () => {
     const workspace = await workspaceWithRep();
-    const [later, overdue] = await holdSession(workspace, { actions: [{ text: "Later one", due: "2026-11-30" }, { text: "Overdue one", due: "2026-11-20" }] }, ["--date", "2026-11-15"]);
+    const [later, overdue] = await holdSession(
+      workspace,
+      {
+        actions: [
+          { text: "Later one", due: "2026-11-30" },
+          { text: "Overdue one", due: "2026-11-20" },
+        ],
+      },
+      ["--date", "2026-11-15"],
+    );
     const planId = await planFor(workspace);
     const prompter = new ScriptedPrompter({ [overdue!]: "done", [later!]: "open", ...TYPED, ...TWO_COMMITMENTS });
 
@@ -66,7 +85,10 @@ describe("coach session in a terminal", () => {
       ["Book the pricing review", "manager", "2026-12-06", "open"],
     ]);
     // The follow-up closed the action in the record that made it, on the session's day.
-    expect(first!.record.actions!.find((a) => a.id === overdue)).toMatchObject({ status: "done", closed_on: "2026-11-22" });
+    expect(first!.record.actions!.find((a) => a.id === overdue)).toMatchObject({
+      status: "done",
+      closed_on: "2026-11-22",
+    });
     expect(first!.record.actions!.find((a) => a.id === later)).toMatchObject({ status: "open", closed_on: null });
     expect(first!.body).toContain(`- [x] \`${overdue}\` Overdue one (rep, due 2026-11-20) (done 2026-11-22)`);
     expect(first!.body).toContain(`- [ ] \`${later}\` Later one`);
@@ -77,10 +99,15 @@ describe("coach session in a terminal", () => {
 
   it("asks again for a due date it cannot read, listing the forms it accepts", async () => {
     const workspace = await workspaceWithRep();
-    const prompter = new RetypingPrompter({ ...TYPED, add_action_1: true, action_1_text: "Call Acme", action_1_owner: "rep", add_action_2: false }, { action_1_due: ["someday", "friday"] });
+    const prompter = new RetypingPrompter(
+      { ...TYPED, add_action_1: true, action_1_text: "Call Acme", action_1_owner: "rep", add_action_2: false },
+      { action_1_due: ["someday", "friday"] },
+    );
     const result = await coach(["session", "alex-kim"], { workspace, prompter });
     expect(result.code, result.stderr).toBe(0);
-    expect(prompter.rejected).toEqual([{ id: "action_1_due", typed: "someday", said: `not a date I know; use one of: ${WHEN_FORMS}` }]);
+    expect(prompter.rejected).toEqual([
+      { id: "action_1_due", typed: "someday", said: `not a date I know; use one of: ${WHEN_FORMS}` },
+    ]);
     expect(recordAt(sessionFiles(workspace)[0]!).record.actions![0]!.due).toBe("2026-11-27");
   });
 });
@@ -88,17 +115,26 @@ describe("coach session in a terminal", () => {
 describe("Ctrl-C and --resume", () => {
   it("saves a draft with what was answered (and half-typed), closes nothing, and --resume completes the same file", async () => {
     const workspace = await workspaceWithRep();
-    const [action] = await holdSession(workspace, { actions: [{ text: "Send the recap", due: "2026-11-20" }] }, ["--date", "2026-11-15"]);
+    const [action] = await holdSession(workspace, { actions: [{ text: "Send the recap", due: "2026-11-20" }] }, [
+      "--date",
+      "2026-11-15",
+    ]);
     await planFor(workspace);
     const first = new CtrlCPrompter({ [action!]: "done", ...TYPED }, "buyer_reaction", "They asked a ques");
 
     const cancelled = await coach(["session", "alex-kim"], { workspace, prompter: first });
 
     expect(cancelled.code).toBe(130);
-    expect(cancelled.stderr).toMatch(/interrupted: what you answered is saved in the draft \/\S+\/reps\/alex-kim\/records\/2026-11-22-session-prospecting-\w+\.md; continue with `coach session alex-kim --resume`/);
+    expect(cancelled.stderr).toMatch(
+      /interrupted: what you answered is saved in the draft \/\S+\/reps\/alex-kim\/records\/2026-11-22-session-prospecting-\w+\.md; continue with `coach session alex-kim --resume`/,
+    );
     const [, draftPath] = sessionFiles(workspace);
     const draft = recordAt(draftPath!);
-    expect(draft.record).toMatchObject({ status: "draft", follow_ups: [{ action, status: "done" }], pending: { question: "buyer_reaction", text: "They asked a ques" } });
+    expect(draft.record).toMatchObject({
+      status: "draft",
+      follow_ups: [{ action, status: "done" }],
+      pending: { question: "buyer_reaction", text: "They asked a ques" },
+    });
     expect(draft.record.answers!.map((a) => a.id)).toEqual(["goal", "recent_openings"]);
     // A draft never closes anything and never holds the plan.
     const open = await coach(["--json", "actions"], { workspace });
@@ -133,13 +169,18 @@ describe("Ctrl-C and --resume", () => {
     expect(draft.record.pending).toEqual({ question: "action_2_due", text: "next fri" });
     const id = draft.record.actions![0]!.id;
     expect(JSON.parse((await coach(["--json", "actions", "--all"], { workspace })).stdout)).toEqual([]);
-    const plan = await coach(["plan", "alex-kim", "--answers", answersFile(tempDir(), PROSPECTING_PLAN_ANSWERS)], { workspace });
+    const plan = await coach(["plan", "alex-kim", "--answers", answersFile(tempDir(), PROSPECTING_PLAN_ANSWERS)], {
+      workspace,
+    });
     expect(plan.stdout).toContain("## Follow up on open commitments\n\nNone open.");
     const refused = await coach(["actions", "done", id], { workspace });
     expect(refused.code).toBe(2);
     expect(refused.stderr).toContain("unfinished draft session");
 
-    const resumed = await coach(["session", "alex-kim", "--resume"], { workspace, prompter: new ScriptedPrompter({ add_action_2: false }) });
+    const resumed = await coach(["session", "alex-kim", "--resume"], {
+      workspace,
+      prompter: new ScriptedPrompter({ add_action_2: false }),
+    });
     expect(resumed.code, resumed.stderr).toBe(0);
     const listed = JSON.parse((await coach(["--json", "actions"], { workspace })).stdout) as { id: string }[];
     expect(listed.map((a) => a.id)).toEqual([id]);
@@ -147,28 +188,60 @@ describe("Ctrl-C and --resume", () => {
 
   it("Ctrl-C during the follow-ups keeps those answered, and closes none of them until the session completes", async () => {
     const workspace = await workspaceWithRep();
-    const [a, b] = await holdSession(workspace, { actions: [{ text: "One", due: "2026-11-18" }, { text: "Two", due: "2026-11-19" }] }, ["--date", "2026-11-10"]);
-    const cancelled = await coach(["session", "alex-kim"], { workspace, prompter: new CtrlCPrompter({ [a!]: "dropped" }, b!) });
+    const [a, b] = await holdSession(
+      workspace,
+      {
+        actions: [
+          { text: "One", due: "2026-11-18" },
+          { text: "Two", due: "2026-11-19" },
+        ],
+      },
+      ["--date", "2026-11-10"],
+    );
+    const cancelled = await coach(["session", "alex-kim"], {
+      workspace,
+      prompter: new CtrlCPrompter({ [a!]: "dropped" }, b!),
+    });
     expect(cancelled.code).toBe(130);
     const draft = recordAt(sessionFiles(workspace)[1]!);
     expect(draft.record.follow_ups).toEqual([{ action: a, text: "One", status: "dropped" }]);
-    expect((JSON.parse((await coach(["--json", "actions"], { workspace })).stdout) as { id: string }[]).map((r) => r.id)).toEqual([a, b]);
+    expect(
+      (JSON.parse((await coach(["--json", "actions"], { workspace })).stdout) as { id: string }[]).map((r) => r.id),
+    ).toEqual([a, b]);
 
     const resumed = new ScriptedPrompter({ [b!]: "done", ...TYPED, add_action_1: false });
     expect((await coach(["session", "alex-kim", "--resume"], { workspace, prompter: resumed })).code).toBe(0);
     expect(resumed.asked[0]).toBe(b);
-    const all = JSON.parse((await coach(["--json", "actions", "--all"], { workspace })).stdout) as { id: string; status: string }[];
-    expect(all.map((r) => [r.id, r.status])).toEqual(expect.arrayContaining([[a, "dropped"], [b, "done"]]));
+    const all = JSON.parse((await coach(["--json", "actions", "--all"], { workspace })).stdout) as {
+      id: string;
+      status: string;
+    }[];
+    expect(all.map((r) => [r.id, r.status])).toEqual(
+      expect.arrayContaining([
+        [a, "dropped"],
+        [b, "done"],
+      ]),
+    );
     expect(all).toHaveLength(2);
   });
 
   it("half-typed text survives a second Ctrl-C that comes before its question is asked again", async () => {
     const workspace = await workspaceWithRep();
-    expect((await coach(["session", "alex-kim"], { workspace, prompter: new CtrlCPrompter(TYPED, "buyer_reaction", "They sa") })).code).toBe(130);
+    expect(
+      (
+        await coach(["session", "alex-kim"], {
+          workspace,
+          prompter: new CtrlCPrompter(TYPED, "buyer_reaction", "They sa"),
+        })
+      ).code,
+    ).toBe(130);
     const added = await coach(["actions", "add", "alex-kim", "Made since the draft"], { workspace });
     const second = new CtrlCPrompter({}, added.stdout.trim());
     expect((await coach(["session", "alex-kim", "--resume"], { workspace, prompter: second })).code).toBe(130);
-    expect(recordAt(sessionFiles(workspace)[0]!).record.pending).toEqual({ question: "buyer_reaction", text: "They sa" });
+    expect(recordAt(sessionFiles(workspace)[0]!).record.pending).toEqual({
+      question: "buyer_reaction",
+      text: "They sa",
+    });
   });
 
   it("--resume without a draft is an error", async () => {
@@ -182,10 +255,22 @@ describe("Ctrl-C and --resume", () => {
 describe("coach session with --answers", () => {
   it("a back-dated session closes what it followed up on its own date", async () => {
     const workspace = await workspaceWithRep();
-    const [a, b] = await holdSession(workspace, { actions: [{ text: "One" }, { text: "Two" }] }, ["--date", "2026-11-10"]);
+    const [a, b] = await holdSession(workspace, { actions: [{ text: "One" }, { text: "Two" }] }, [
+      "--date",
+      "2026-11-10",
+    ]);
     await holdSession(workspace, { follow_ups: { [a!]: "done", [b!]: "dropped" } }, ["--date", "2026-11-18"]);
-    const all = JSON.parse((await coach(["--json", "actions", "--all"], { workspace })).stdout) as { id: string; status: string; closed_on: string }[];
-    expect(all.map((x) => [x.id, x.status, x.closed_on]).sort()).toEqual([[a, "done", "2026-11-18"], [b, "dropped", "2026-11-18"]].sort());
+    const all = JSON.parse((await coach(["--json", "actions", "--all"], { workspace })).stdout) as {
+      id: string;
+      status: string;
+      closed_on: string;
+    }[];
+    expect(all.map((x) => [x.id, x.status, x.closed_on]).sort()).toEqual(
+      [
+        [a, "done", "2026-11-18"],
+        [b, "dropped", "2026-11-18"],
+      ].sort(),
+    );
   });
 
   it("a back-dated session does not follow up commitments made after it", async () => {
@@ -209,7 +294,13 @@ describe("coach session with --answers", () => {
 
   it("refuses a commitment due date it cannot read, naming the forms, and writes nothing", async () => {
     const workspace = await workspaceWithRep();
-    const file = answersFile(tempDir(), { ...PROSPECTING_SESSION_ANSWERS, actions: [{ text: "Call", due: "2w" }, { text: "Later", due: "soonish" }] });
+    const file = answersFile(tempDir(), {
+      ...PROSPECTING_SESSION_ANSWERS,
+      actions: [
+        { text: "Call", due: "2w" },
+        { text: "Later", due: "soonish" },
+      ],
+    });
     const result = await coach(["session", "alex-kim", "--answers", file], { workspace });
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(`actions[1].due: 'soonish' is not a date I know; use one of: ${WHEN_FORMS}`);
@@ -240,10 +331,36 @@ describe("which plan and template a session follows", () => {
 
   it("--template chooses the questions; the stage is the template's own", async () => {
     const workspace = await workspaceWithRep();
-    const discovery = { goal: "g", last_call: "l", talk_share: "70%", paraphrased: true, rate_open_questions: 3, rate_listening: 2, silence: "s", options: ["o"], will: "w" };
-    const result = await coach(["--json", "session", "alex-kim", "--template", "session-discovery", "--answers", answersFile(tempDir(), discovery)], { workspace });
+    const discovery = {
+      goal: "g",
+      last_call: "l",
+      talk_share: "70%",
+      paraphrased: true,
+      rate_open_questions: 3,
+      rate_listening: 2,
+      silence: "s",
+      options: ["o"],
+      will: "w",
+    };
+    const result = await coach(
+      [
+        "--json",
+        "session",
+        "alex-kim",
+        "--template",
+        "session-discovery",
+        "--answers",
+        answersFile(tempDir(), discovery),
+      ],
+      { workspace },
+    );
     expect(result.code, result.stderr).toBe(0);
-    expect(recordAt(sessionFiles(workspace)[0]!).record).toMatchObject({ template: "session-discovery", stage: "discovery", plan: null, ratings: { "open-questions": 3, "active-listening": 2 } });
+    expect(recordAt(sessionFiles(workspace)[0]!).record).toMatchObject({
+      template: "session-discovery",
+      stage: "discovery",
+      plan: null,
+      ratings: { "open-questions": 3, "active-listening": 2 },
+    });
   });
 
   it("a plan's session template is used, and the plan is followed by default", async () => {

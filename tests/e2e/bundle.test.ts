@@ -10,7 +10,8 @@ const version = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")).ver
 /** The installed package (bin, dist, templates) copied elsewhere, to change without harming the real one. */
 function copyOfInstall(): string {
   const dir = tempDir("coach-install-");
-  for (const part of ["bin", "dist", "templates", "package.json"]) cpSync(join(ROOT, part), join(dir, part), { recursive: true, preserveTimestamps: true });
+  for (const part of ["bin", "dist", "templates", "package.json"])
+    cpSync(join(ROOT, part), join(dir, part), { recursive: true, preserveTimestamps: true });
   symlinkSync(join(ROOT, "node_modules"), join(dir, "node_modules"), "dir");
   return join(dir, "bin", "coach.cjs");
 }
@@ -45,7 +46,10 @@ describe("the built bundle", () => {
     const bin = copyOfInstall();
     expect(startsFromCache(bin)).toBe(true);
     const bundle = join(bin, "..", "..", "dist", "coach.cjs");
-    const edited = readFileSync(bundle, "utf8").replace(JSON.stringify(version), JSON.stringify("9.9.9".padEnd(version.length, "9")));
+    const edited = readFileSync(bundle, "utf8").replace(
+      JSON.stringify(version),
+      JSON.stringify("9.9.9".padEnd(version.length, "9")),
+    );
     expect(edited.length).toBe(readFileSync(bundle, "utf8").length); // V8 alone checks no more than the length
     writeFileSync(bundle, edited);
     expect((await coachBin(["--version"], { bin })).stdout).toBe(`${"9.9.9".padEnd(version.length, "9")}\n`);
@@ -64,7 +68,8 @@ describe("the built bundle", () => {
 
   it("keeps the prompt library in its own file, with every prompt the terminal prompter shows", () => {
     const prompts = createRequire(import.meta.url)(join(ROOT, "dist", "prompts.cjs")) as Record<string, unknown>;
-    for (const name of ["input", "editor", "select", "checkbox", "confirm", "number"]) expect(typeof prompts[name], name).toBe("function");
+    for (const name of ["input", "editor", "select", "checkbox", "confirm", "number"])
+      expect(typeof prompts[name], name).toBe("function");
     expect(readFileSync(join(ROOT, "dist", "coach.cjs"), "utf8")).not.toContain("node_modules/@inquirer/core");
   });
 });

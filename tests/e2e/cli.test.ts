@@ -5,7 +5,16 @@ import { describe, expect, it } from "vitest";
 import { BIN, coachBin, ROOT, TODAY, tempDir, writeFile } from "../helpers.js";
 
 const version = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")).version;
-const COMMANDS = [["init"], ["rep", "add"], ["rep", "list"], ["rep", "show"], ["templates", "list"], ["templates", "show"], ["templates", "validate"], ["plan"]];
+const COMMANDS = [
+  ["init"],
+  ["rep", "add"],
+  ["rep", "list"],
+  ["rep", "show"],
+  ["templates", "list"],
+  ["templates", "show"],
+  ["templates", "validate"],
+  ["plan"],
+];
 
 describe("the coach binary", () => {
   it("prints its version", async () => {
@@ -24,15 +33,31 @@ describe("the coach binary", () => {
   });
 
   it("turns a mistyped command into exit 2 with a suggestion", async () => {
-    expect(await coachBin(["pln", "alex"])).toEqual({ code: 2, stdout: "", stderr: "error: unknown command 'pln'; did you mean 'plan'? See `coach --help`\n" });
-    expect(await coachBin(["rep", "ad", "x"])).toMatchObject({ code: 2, stderr: "error: unknown command 'ad'; did you mean 'add'? See `coach --help`\n" });
-    expect(await coachBin(["plan", "--stgae", "x"])).toMatchObject({ code: 2, stderr: "error: unknown option '--stgae'; did you mean '--stage'? See `coach --help`\n" });
+    expect(await coachBin(["pln", "alex"])).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "error: unknown command 'pln'; did you mean 'plan'? See `coach --help`\n",
+    });
+    expect(await coachBin(["rep", "ad", "x"])).toMatchObject({
+      code: 2,
+      stderr: "error: unknown command 'ad'; did you mean 'add'? See `coach --help`\n",
+    });
+    expect(await coachBin(["plan", "--stgae", "x"])).toMatchObject({
+      code: 2,
+      stderr: "error: unknown option '--stgae'; did you mean '--stage'? See `coach --help`\n",
+    });
   });
 
   it("reports usage errors as JSON with --json", async () => {
     const result = await coachBin(["pln", "--json"]);
     expect(result.code).toBe(2);
-    expect(JSON.parse(result.stderr)).toEqual({ error: { code: "unknown_command", message: "unknown command 'pln'; did you mean 'plan'?", hint: "see `coach --help`" } });
+    expect(JSON.parse(result.stderr)).toEqual({
+      error: {
+        code: "unknown_command",
+        message: "unknown command 'pln'; did you mean 'plan'?",
+        hint: "see `coach --help`",
+      },
+    });
   });
 });
 
@@ -47,7 +72,11 @@ describe("coach init", () => {
     expect(readFileSync(join(dir, "team", ".gitignore"), "utf8")).toContain(".coach/");
     writeFile(join(dir, "team", "coach.yaml"), "manager: Jordan\n");
     const second = await coachBin(["init", "team"], { cwd: dir });
-    expect(second).toEqual({ code: 2, stdout: "", stderr: `error: ${join(dir, "team", "coach.yaml")} already exists; nothing was changed; use that workspace, or choose another folder\n` });
+    expect(second).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: `error: ${join(dir, "team", "coach.yaml")} already exists; nothing was changed; use that workspace, or choose another folder\n`,
+    });
     expect(readFileSync(join(dir, "team", "coach.yaml"), "utf8")).toBe("manager: Jordan\n");
   });
 
@@ -82,19 +111,43 @@ describe("coach rep", () => {
   it("adds, lists and shows reps; refuses duplicates and unknown styles", async () => {
     const dir = tempDir();
     const env = { COACH_WORKSPACE: dir };
-    const added = await coachBin(["rep", "add", "Alex Kim", "--role", "AE", "--style", "Driver", "--goal", "Lead a team", "--goal", "Win Acme", "--json"], { env });
+    const added = await coachBin(
+      [
+        "rep",
+        "add",
+        "Alex Kim",
+        "--role",
+        "AE",
+        "--style",
+        "Driver",
+        "--goal",
+        "Lead a team",
+        "--goal",
+        "Win Acme",
+        "--json",
+      ],
+      { env },
+    );
     expect(JSON.parse(added.stdout)).toEqual({ written: [join(dir, "reps", "alex-kim", "rep.yaml")], id: "alex-kim" });
     const shown = await coachBin(["rep", "show", "Alex Kim"], { env });
     expect(shown.stdout).toContain("Alex Kim (alex-kim)");
     expect(shown.stdout).toContain("    - Win Acme");
     expect(shown.stdout).toContain("Adapting to a driver:");
-    expect((await coachBin(["rep", "list"], { env })).stdout).toMatch(/^ID\s+NAME\s+ROLE\s+STYLE\s+FOCUS\nalex-kim\s+Alex Kim\s+AE\s+driver\s+-\n$/);
-    expect(await coachBin(["rep", "add", "alex kim"], { env })).toMatchObject({ code: 2, stderr: expect.stringContaining("a rep with id 'alex-kim' already exists") });
+    expect((await coachBin(["rep", "list"], { env })).stdout).toMatch(
+      /^ID\s+NAME\s+ROLE\s+STYLE\s+FOCUS\nalex-kim\s+Alex Kim\s+AE\s+driver\s+-\n$/,
+    );
+    expect(await coachBin(["rep", "add", "alex kim"], { env })).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining("a rep with id 'alex-kim' already exists"),
+    });
     expect(await coachBin(["rep", "add", "Sam", "--style", "bossy"], { env })).toMatchObject({
       code: 2,
       stderr: "error: --style: expected one of driver, expressive, amiable, analytical; see the command's --help\n",
     });
-    expect(await coachBin(["rep", "add", "🎯"], { env })).toMatchObject({ code: 2, stderr: expect.stringContaining("has no letters or digits") });
+    expect(await coachBin(["rep", "add", "🎯"], { env })).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining("has no letters or digits"),
+    });
   });
 });
 
@@ -103,18 +156,26 @@ describe("colour", () => {
     const dir = tempDir();
     const env = { COACH_WORKSPACE: dir };
     expect((await coachBin(["templates", "list"], { env })).stdout).not.toContain("\u001b[");
-    expect((await coachBin(["templates", "list"], { env: { ...env, NO_COLOR: "", FORCE_COLOR: "1" } })).stdout).toContain("\u001b[");
-    expect((await coachBin(["templates", "list", "--no-color"], { env: { ...env, NO_COLOR: "", FORCE_COLOR: "1" } })).stdout).not.toContain("\u001b[");
+    expect(
+      (await coachBin(["templates", "list"], { env: { ...env, NO_COLOR: "", FORCE_COLOR: "1" } })).stdout,
+    ).toContain("\u001b[");
+    expect(
+      (await coachBin(["templates", "list", "--no-color"], { env: { ...env, NO_COLOR: "", FORCE_COLOR: "1" } })).stdout,
+    ).not.toContain("\u001b[");
   });
 });
 
 describe("output into a pipe that closes early (coach ... | head)", () => {
   it("stops quietly with exit 0, no stack trace", async () => {
     const dir = tempDir();
-    for (let i = 0; i < 600; i++) writeFile(join(dir, "reps", `rep-${i}`, "rep.yaml"), `id: rep-${i}\nname: Rep ${i} ${"x".repeat(150)}\n`);
+    for (let i = 0; i < 600; i++)
+      writeFile(join(dir, "reps", `rep-${i}`, "rep.yaml"), `id: rep-${i}\nname: Rep ${i} ${"x".repeat(150)}\n`);
     // A real shell pipe (not a socket pair, as spawn makes): the writer gets EPIPE.
     const script = `"${process.execPath}" "${BIN}" rep list --json 2>stderr.txt | head -c 10 >/dev/null; echo "\${PIPESTATUS[0]}"`;
-    const child = spawn("bash", ["-c", script], { cwd: dir, env: { PATH: process.env.PATH ?? "", COACH_WORKSPACE: dir, COACH_TODAY: TODAY } });
+    const child = spawn("bash", ["-c", script], {
+      cwd: dir,
+      env: { PATH: process.env.PATH ?? "", COACH_WORKSPACE: dir, COACH_TODAY: TODAY },
+    });
     let stdout = "";
     child.stdout.on("data", (chunk) => (stdout += chunk));
     await new Promise((resolve) => child.on("close", resolve));

@@ -1,7 +1,7 @@
 import { execFileSync } from "node:child_process";
 import { join } from "node:path";
-import { stringify } from "yaml";
 import { describe, expect, it } from "vitest";
+import { stringify } from "yaml";
 import { coachBin, read, recordFiles, tempDir, writeFile } from "../helpers.js";
 import { PROSPECTING_SESSION_ANSWERS } from "../session-fixtures.js";
 
@@ -17,7 +17,14 @@ function git(cwd: string, ...args: string[]): string {
   return execFileSync("git", args, {
     cwd,
     encoding: "utf8",
-    env: { PATH: process.env.PATH ?? "", HOME: cwd, GIT_CONFIG_GLOBAL: "/dev/null", GIT_CONFIG_NOSYSTEM: "1", GIT_TERMINAL_PROMPT: "0", LANG: "C" },
+    env: {
+      PATH: process.env.PATH ?? "",
+      HOME: cwd,
+      GIT_CONFIG_GLOBAL: "/dev/null",
+      GIT_CONFIG_NOSYSTEM: "1",
+      GIT_TERMINAL_PROMPT: "0",
+      LANG: "C",
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
 }
@@ -52,7 +59,16 @@ describe("a team sharing the workspace through git", () => {
     const seed = join(dir, "seed");
     expect((await coachBin(["init", seed])).code).toBe(0);
     expect((await coachBin(["rep", "add", "Alex Kim", "--focus", "prospecting"], { cwd: seed })).code).toBe(0);
-    await session(seed, { actions: [{ text: "Send the recap", due: "2026-11-20" }, { text: "Book the review", due: "2026-11-27" }] }, ["--date", "2026-11-15"]);
+    await session(
+      seed,
+      {
+        actions: [
+          { text: "Send the recap", due: "2026-11-20" },
+          { text: "Book the review", due: "2026-11-27" },
+        ],
+      },
+      ["--date", "2026-11-15"],
+    );
     const [recap, review] = (await actions(seed)).map((r) => r.id);
     git(seed, "init", "-q", "--initial-branch=main");
     git(seed, "config", "user.name", "Seed");
@@ -63,9 +79,19 @@ describe("a team sharing the workspace through git", () => {
 
     const a = clone(bare, join(dir, "a"), "Ana");
     const b = clone(bare, join(dir, "b"), "Ben");
-    await session(a, { follow_ups: { [recap!]: "done", [review!]: "open" }, actions: [{ text: "Ana's next step", due: "friday" }] });
-    await session(b, { follow_ups: { [recap!]: "open", [review!]: "dropped" }, actions: [{ text: "Ben's next step", due: "2w" }] }, ["--date", "2026-11-21"]);
-    for (const [clonePath, who] of [[a, "Ana"], [b, "Ben"]] as const) {
+    await session(a, {
+      follow_ups: { [recap!]: "done", [review!]: "open" },
+      actions: [{ text: "Ana's next step", due: "friday" }],
+    });
+    await session(
+      b,
+      { follow_ups: { [recap!]: "open", [review!]: "dropped" }, actions: [{ text: "Ben's next step", due: "2w" }] },
+      ["--date", "2026-11-21"],
+    );
+    for (const [clonePath, who] of [
+      [a, "Ana"],
+      [b, "Ben"],
+    ] as const) {
       git(clonePath, "add", "-A");
       git(clonePath, "commit", "-q", "-m", `1:1 with Alex (${who})`);
     }

@@ -20,7 +20,10 @@ describe("coach plan, as a script runs it (built bin, no terminal)", () => {
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
     const [file] = recordFiles(workspace, "alex-kim");
-    expect(JSON.parse(result.stdout)).toEqual({ written: [file], id: expect.stringMatching(/^2026-11-22-plan-prospecting-[a-z0-9]{4}$/) });
+    expect(JSON.parse(result.stdout)).toEqual({
+      written: [file],
+      id: expect.stringMatching(/^2026-11-22-plan-prospecting-[a-z0-9]{4}$/),
+    });
     const text = read(file!);
     expect(text).toMatch(/^---\nschema: coach\/record@1\n/);
     expect(text).toContain("## Adapting to Alex Kim (driver)");
@@ -34,12 +37,17 @@ describe("coach plan, as a script runs it (built bin, no terminal)", () => {
     const answers = stringify({ ...PROSPECTING_PLAN_ANSWERS, self_time: false, self_hands_off: "no" });
     expect((await coachBin(["plan", "alex-kim", "--answers", "-"], { env, input: answers })).code).toBe(0);
     const text = read(recordFiles(workspace, "alex-kim")[0]!);
-    expect(text).toMatch(/## Before you start\n\n- Taking over the deal is heroic coaching, .*\n- The time is not protected; .*\n/);
+    expect(text).toMatch(
+      /## Before you start\n\n- Taking over the deal is heroic coaching, .*\n- The time is not protected; .*\n/,
+    );
   });
 
   it("reads answers from stdin with --answers -, and back-dates with --date", async () => {
     const { workspace, env } = await workspaceWithRep();
-    const result = await coachBin(["plan", "alex-kim", "--answers", "-", "--date", "2026-11-20", "-q"], { env, input: stringify(PROSPECTING_PLAN_ANSWERS) });
+    const result = await coachBin(["plan", "alex-kim", "--answers", "-", "--date", "2026-11-20", "-q"], {
+      env,
+      input: stringify(PROSPECTING_PLAN_ANSWERS),
+    });
     expect(result.code).toBe(0);
     expect(result.stderr).toBe("");
     expect(recordFiles(workspace, "alex-kim")[0]).toMatch(/2026-11-20-plan-prospecting-\w+\.md$/);
@@ -71,12 +79,27 @@ describe("coach plan, as a script runs it (built bin, no terminal)", () => {
 
   it.each([
     [["plan", "alx"], "error: no rep 'alx'; did you mean 'alex-kim'? See `coach rep list`\n"],
-    [["plan", "../etc"], "error: rep '../etc' cannot contain '/' or '\\'; use letters, digits and dashes, e.g. alex-kim\n"],
+    [
+      ["plan", "../etc"],
+      "error: rep '../etc' cannot contain '/' or '\\'; use letters, digits and dashes, e.g. alex-kim\n",
+    ],
     [["plan", "alex-kim", "--stage", "closng"], "error: no stage 'closng'; did you mean 'closing'?\n"],
-    [["plan", "alex-kim", "--template", "plan-discovry"], "error: no template 'plan-discovry'; did you mean 'plan-discovery'? See `coach templates list --kind plan`\n"],
-    [["plan", "alex-kim", "--template", "session-discovery"], "error: template 'session-discovery' is a session template, not a plan one; see `coach templates list --kind plan`\n"],
-    [["plan", "alex-kim", "--date", "2026-13-01"], "error: --date: not a real calendar date; see the command's --help\n"],
-    [["plan", "alex-kim", "--answers", "nope.yaml"], "error: cannot read answers file nope.yaml: ENOENT; check the path\n"],
+    [
+      ["plan", "alex-kim", "--template", "plan-discovry"],
+      "error: no template 'plan-discovry'; did you mean 'plan-discovery'? See `coach templates list --kind plan`\n",
+    ],
+    [
+      ["plan", "alex-kim", "--template", "session-discovery"],
+      "error: template 'session-discovery' is a session template, not a plan one; see `coach templates list --kind plan`\n",
+    ],
+    [
+      ["plan", "alex-kim", "--date", "2026-13-01"],
+      "error: --date: not a real calendar date; see the command's --help\n",
+    ],
+    [
+      ["plan", "alex-kim", "--answers", "nope.yaml"],
+      "error: cannot read answers file nope.yaml: ENOENT; check the path\n",
+    ],
     [["plan"], "error: which rep? give a rep id or name; e.g. `coach plan alex-kim`; see `coach rep list`\n"],
   ])("bad input %j: one clear line, exit 2", async (argv, message) => {
     const { workspace, env } = await workspaceWithRep();
@@ -86,9 +109,15 @@ describe("coach plan, as a script runs it (built bin, no terminal)", () => {
 
   it("rejects an answer that fails its question's check, naming the file and question", async () => {
     const { workspace, env } = await workspaceWithRep();
-    const answers = writeFile(join(workspace, "prep.yaml"), stringify({ ...PROSPECTING_PLAN_ANSWERS, self_believe: "perhaps" }));
+    const answers = writeFile(
+      join(workspace, "prep.yaml"),
+      stringify({ ...PROSPECTING_PLAN_ANSWERS, self_believe: "perhaps" }),
+    );
     const result = await coachBin(["plan", "alex-kim", "--answers", answers], { env });
-    expect(result).toMatchObject({ code: 2, stderr: `error: ${answers}: answer 'self_believe': expected yes or no; fix the answer and run again\n` });
+    expect(result).toMatchObject({
+      code: 2,
+      stderr: `error: ${answers}: answer 'self_believe': expected yes or no; fix the answer and run again\n`,
+    });
   });
 
   it("reports a broken answers file at its line and column", async () => {

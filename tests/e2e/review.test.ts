@@ -8,9 +8,15 @@ function history() {
   const workspace = tempDir();
   const paths = writeHistory(
     workspace,
-    [repProfile("alex-kim", { goals: ["Make senior AE"], added: "2026-06-01" }), repProfile("sam-poe", { added: "2026-06-01" })],
     [
-      session("alex-kim", "2026-09-01", { ratings: { "active-listening": 2 }, actions: [{ id: "done001", due: "2026-09-08", status: "done", closed_on: "2026-09-10" }] }),
+      repProfile("alex-kim", { goals: ["Make senior AE"], added: "2026-06-01" }),
+      repProfile("sam-poe", { added: "2026-06-01" }),
+    ],
+    [
+      session("alex-kim", "2026-09-01", {
+        ratings: { "active-listening": 2 },
+        actions: [{ id: "done001", due: "2026-09-08", status: "done", closed_on: "2026-09-10" }],
+      }),
       session("alex-kim", "2026-11-20", { stage: "negotiation", ratings: { "active-listening": 4 } }),
       note("alex-kim", "2026-11-02", { id: "late001", text: "Send the recap", due: "2026-11-09" }),
       drill("alex-kim", "2026-11-03", "objection-handling", [2, 4]),
@@ -49,14 +55,20 @@ describe("coach review, as a script runs it (built bin, no terminal)", () => {
     writeFileSync(file, readFileSync(file, "utf8").replace("active-listening: 4", "active-listening: 7"));
     const result = await coachBin(["review", "alex-kim"], { env });
     expect(result.code).toBe(0);
-    expect(result.stderr).toMatch(new RegExp(`^warning: skipped a broken record: ${paths[1]}:\\d+:\\d+: ratings\\.active-listening: Too big: expected number to be <=5\\n$`));
+    expect(result.stderr).toMatch(
+      new RegExp(
+        `^warning: skipped a broken record: ${paths[1]}:\\d+:\\d+: ratings\\.active-listening: Too big: expected number to be <=5\\n$`,
+      ),
+    );
     expect(result.stdout).toContain("held 1 of 13 expected");
     expect(result.stdout).toContain("Skipped 1 broken record");
   });
 
   it("writes into /dev/null or a pipe rather than replacing it, and refuses a folder", async () => {
     const { workspace, env } = history();
-    expect(await coachBin(["review", "alex-kim", "--format", "md", "--out", "/dev/null"], { env })).toMatchObject({ code: 0 });
+    expect(await coachBin(["review", "alex-kim", "--format", "md", "--out", "/dev/null"], { env })).toMatchObject({
+      code: 0,
+    });
     expect(statSync("/dev/null").isCharacterDevice()).toBe(true);
     expect(await coachBin(["review", "alex-kim", "--out", workspace], { env })).toEqual({
       code: 2,
@@ -70,7 +82,9 @@ describe("coach review, as a script runs it (built bin, no terminal)", () => {
     const out = join(workspace, "team.md");
     const result = await coachBin(["review", "--team", "--format", "md", "--out", out], { env });
     expect(result).toMatchObject({ code: 0, stdout: "", stderr: `Review written to ${out}\n` });
-    expect(readFileSync(out, "utf8")).toContain("| Sam Poe (`sam-poe`) | 2026-09-30 | 53 | **yes** | 1 / 13 | 0 | 0 | - |");
+    expect(readFileSync(out, "utf8")).toContain(
+      "| Sam Poe (`sam-poe`) | 2026-09-30 | 53 | **yes** | 1 / 13 | 0 | 0 | - |",
+    );
     expect(existsSync(join(workspace, ".coach", "index", "sam-poe.json"))).toBe(true);
   });
 });

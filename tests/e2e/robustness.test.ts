@@ -27,12 +27,21 @@ describe("what a person or another tool breaks by hand", () => {
     writeFileSync(join(workspace, "reps", "sam-lee", "rep.yaml"), "id: other-id\nname: Sam Lee\n");
     const shown = await coachBin(["rep", "show", "sam-lee"], { env });
     expect(shown.code).toBe(2);
-    expect(shown.stderr).toContain("rep.yaml:1:1: id 'other-id' does not match its folder 'sam-lee'; set `id: sam-lee` in the profile");
+    expect(shown.stderr).toContain(
+      "rep.yaml:1:1: id 'other-id' does not match its folder 'sam-lee'; set `id: sam-lee` in the profile",
+    );
   });
 
   it("a damaged index entry is parsed from its file again, not trusted", async () => {
     const { workspace, env } = await workspaceWith("Alex Kim");
-    expect((await coachBin(["plan", "alex-kim", "--answers", "-", "-q"], { env, input: stringify(PROSPECTING_PLAN_ANSWERS) })).code).toBe(0);
+    expect(
+      (
+        await coachBin(["plan", "alex-kim", "--answers", "-", "-q"], {
+          env,
+          input: stringify(PROSPECTING_PLAN_ANSWERS),
+        })
+      ).code,
+    ).toBe(0);
     expect((await coachBin(["actions", "add", "alex-kim", "Call Acme", "--json"], { env })).code).toBe(0);
     const before = JSON.parse((await coachBin(["actions", "--json"], { env })).stdout);
     const shard = join(workspace, ".coach", "index", "alex-kim.json");
@@ -54,20 +63,38 @@ describe("inputs that would bend the history", () => {
     expect(await coachBin(["actions", "add", "alex-kim", "Call Acme", "--date", "2027-01-01"], { env })).toEqual({
       code: 2,
       stdout: "",
-      stderr: "error: --date 2027-01-01 is after today (2026-11-22); --date back-dates a record; leave it out for today\n",
+      stderr:
+        "error: --date 2027-01-01 is after today (2026-11-22); --date back-dates a record; leave it out for today\n",
     });
-    const id = JSON.parse((await coachBin(["actions", "add", "alex-kim", "Call Acme", "--date", "2026-11-20", "--json"], { env })).stdout).id;
+    const id = JSON.parse(
+      (await coachBin(["actions", "add", "alex-kim", "Call Acme", "--date", "2026-11-20", "--json"], { env })).stdout,
+    ).id;
     expect(await coachBin(["actions", "done", id, "--date", "2026-11-19"], { env })).toMatchObject({
       code: 2,
-      stderr: "error: --date 2026-11-19 is before the action was made (2026-11-20); give the day it was really closed\n",
+      stderr:
+        "error: --date 2026-11-19 is before the action was made (2026-11-20); give the day it was really closed\n",
     });
   });
 
   it("a back-dated session does not follow a plan made after it", async () => {
     const { workspace, env } = await workspaceWith("Alex Kim");
     await coachBin(["plan", "alex-kim", "--answers", "-", "-q"], { env, input: stringify(PROSPECTING_PLAN_ANSWERS) });
-    const answers = stringify({ goal: "g", recent_openings: "r", buyer_reaction: "b", prepared: true, rate_opening: 3, rate_planning: 3, self_talk: "t", options: ["a"], will: "w", evidence: "e" });
-    const result = await coachBin(["session", "alex-kim", "--template", "session-prospecting", "--date", "2026-11-20", "--answers", "-", "--json"], { env, input: answers });
+    const answers = stringify({
+      goal: "g",
+      recent_openings: "r",
+      buyer_reaction: "b",
+      prepared: true,
+      rate_opening: 3,
+      rate_planning: 3,
+      self_talk: "t",
+      options: ["a"],
+      will: "w",
+      evidence: "e",
+    });
+    const result = await coachBin(
+      ["session", "alex-kim", "--template", "session-prospecting", "--date", "2026-11-20", "--answers", "-", "--json"],
+      { env, input: answers },
+    );
     expect(result).toMatchObject({ code: 0, stderr: "" });
     expect(JSON.parse(result.stdout).written).toHaveLength(1);
     const plan = recordFiles(workspace, "alex-kim").find((f) => f.includes("-plan-"))!;
@@ -76,7 +103,10 @@ describe("inputs that would bend the history", () => {
 
   it("refuses control characters in a rep's name, and a workspace that is a file", async () => {
     const { env } = await workspaceWith();
-    expect(await coachBin(["rep", "add", "x\u0001y"], { env })).toMatchObject({ code: 2, stderr: "error: --name: a name cannot hold control characters; see the command's --help\n" });
+    expect(await coachBin(["rep", "add", "x\u0001y"], { env })).toMatchObject({
+      code: 2,
+      stderr: "error: --name: a name cannot hold control characters; see the command's --help\n",
+    });
     const file = writeFile(join(tempDir(), "not-a-folder"), "x");
     expect(await coachBin(["-w", file, "rep", "add", "Bob"])).toEqual({
       code: 2,

@@ -1,14 +1,15 @@
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
-import { stringify } from "yaml";
 import { beforeEach, describe, expect, it } from "vitest";
+import { stringify } from "yaml";
 import { WHEN_FORMS } from "../../src/domain/when.js";
 import { coachBin, read, recordFiles, tempDir, writeFile } from "../helpers.js";
 import { PROSPECTING_SESSION_ANSWERS } from "../session-fixtures.js";
 
 let workspace: string;
 const run = (argv: string[]) => coachBin(argv, { cwd: workspace });
-const answers = (extra: Record<string, unknown>) => writeFile(join(tempDir(), "answers.yaml"), stringify({ ...PROSPECTING_SESSION_ANSWERS, ...extra }));
+const answers = (extra: Record<string, unknown>) =>
+  writeFile(join(tempDir(), "answers.yaml"), stringify({ ...PROSPECTING_SESSION_ANSWERS, ...extra }));
 
 /** Every file and folder under `dir`, relative, for spotting leftover temp or lock files. */
 function everything(dir: string): string[] {
@@ -30,8 +31,20 @@ async function sessionWith(actions: unknown[], argv: string[] = []): Promise<str
 
 describe("coach session (built bin, --answers)", () => {
   it("records the session, closes followed-up actions in their records, and prints what it wrote", async () => {
-    const [a, b] = await sessionWith([{ text: "Send the recap", due: "friday" }, { text: "Book the review", due: "2w", owner: "manager" }], ["--date", "2026-11-15"]);
-    const result = await run(["--json", "session", "alex-kim", "--answers", answers({ follow_ups: { [a!]: "done", [b!]: "open" }, actions: [{ text: "Next step" }] })]);
+    const [a, b] = await sessionWith(
+      [
+        { text: "Send the recap", due: "friday" },
+        { text: "Book the review", due: "2w", owner: "manager" },
+      ],
+      ["--date", "2026-11-15"],
+    );
+    const result = await run([
+      "--json",
+      "session",
+      "alex-kim",
+      "--answers",
+      answers({ follow_ups: { [a!]: "done", [b!]: "open" }, actions: [{ text: "Next step" }] }),
+    ]);
     expect(result.code, result.stderr).toBe(0);
     const out = JSON.parse(result.stdout) as { written: string[]; id: string };
     const [first, second] = recordFiles(workspace, "alex-kim");
@@ -51,17 +64,29 @@ describe("coach session (built bin, --answers)", () => {
 
     const plain = await run(["session", "alex-kim", "--answers", file]);
     expect(plain.code).toBe(2);
-    expect(plain.stderr).toBe(`error: missing answers: ${a}, goal; answer them in a terminal, or give them with --answers FILE\n`);
+    expect(plain.stderr).toBe(
+      `error: missing answers: ${a}, goal; answer them in a terminal, or give them with --answers FILE\n`,
+    );
     const json = await run(["--json", "session", "alex-kim", "--answers", file]);
     expect(json.code).toBe(2);
     const error = (JSON.parse(json.stderr) as { error: { code: string; missing: unknown[] } }).error;
     expect(error.code).toBe("missing_answers");
-    expect(error.missing[0]).toEqual({ id: a, type: "choice", prompt: expect.stringContaining("Send the recap"), choices: ["done", "open", "dropped"] });
+    expect(error.missing[0]).toEqual({
+      id: a,
+      type: "choice",
+      prompt: expect.stringContaining("Send the recap"),
+      choices: ["done", "open", "dropped"],
+    });
     expect(everything(workspace)).toEqual(before);
   });
 
   it("a due date it cannot read is exit 2, naming the accepted forms", async () => {
-    const result = await run(["session", "alex-kim", "--answers", answers({ actions: [{ text: "Call", due: "someday" }] })]);
+    const result = await run([
+      "session",
+      "alex-kim",
+      "--answers",
+      answers({ actions: [{ text: "Call", due: "someday" }] }),
+    ]);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(`actions[0].due: 'someday' is not a date I know; use one of: ${WHEN_FORMS}`);
     expect(recordFiles(workspace, "alex-kim")).toEqual([]);
@@ -75,7 +100,11 @@ describe("many writers at once", () => {
     for (const result of results) expect(result.code, result.stderr).toBe(0);
     const ids = results.map((r) => r.stdout.trim());
     expect(new Set(ids).size).toBe(16);
-    const listed = JSON.parse((await run(["--json", "actions", "alex-kim"])).stdout) as { id: string; text: string; due: string }[];
+    const listed = JSON.parse((await run(["--json", "actions", "alex-kim"])).stdout) as {
+      id: string;
+      text: string;
+      due: string;
+    }[];
     expect(listed.map((r) => r.text).sort()).toEqual([...texts].sort());
     expect(listed.map((r) => r.id).sort()).toEqual([...ids].sort());
     const dir = join(workspace, "reps", "alex-kim", "records");

@@ -1,7 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { actionRow, checklistLine, describeStatus, renderChecklist, selectActions, tickChecklistLine, uniqueActionId, withActionClosed } from "../../src/domain/actions.js";
+import {
+  actionRow,
+  checklistLine,
+  describeStatus,
+  renderChecklist,
+  selectActions,
+  tickChecklistLine,
+  uniqueActionId,
+  withActionClosed,
+} from "../../src/domain/actions.js";
 import { inKeyOrderOf, joinFrontMatter } from "../../src/domain/front-matter.js";
-import { RECORD_SCHEMA, type Action, type CoachRecord, type StoredRecord } from "../../src/domain/record.js";
+import { type Action, type CoachRecord, RECORD_SCHEMA, type StoredRecord } from "../../src/domain/record.js";
 
 const today = "2026-11-22";
 
@@ -11,32 +20,62 @@ function action(id: string, extra: Partial<Action> = {}): Action {
 
 function stored(date: string, actions: Action[], extra: Partial<CoachRecord> = {}): StoredRecord {
   const id = `${date}-session-discovery-${actions[0]?.id.slice(0, 4) ?? "none"}`;
-  return { path: `reps/alex-kim/records/${id}.md`, record: { schema: RECORD_SCHEMA, id, type: "session", rep: "alex-kim", date, status: "completed", actions, ...extra } };
+  return {
+    path: `reps/alex-kim/records/${id}.md`,
+    record: {
+      schema: RECORD_SCHEMA,
+      id,
+      type: "session",
+      rep: "alex-kim",
+      date,
+      status: "completed",
+      actions,
+      ...extra,
+    },
+  };
 }
 
 describe("checklist lines", () => {
   it("show the id, text, owner and due date; closed ones are ticked and say when", () => {
-    expect(checklistLine(action("k7m2qx", { text: "Send the recap to Acme", due: "2026-11-27" }))).toBe("- [ ] `k7m2qx` Send the recap to Acme (rep, due 2026-11-27)");
-    expect(checklistLine(action("k7m2qx", { owner: "manager" }))).toBe("- [ ] `k7m2qx` Task k7m2qx (manager, no due date)");
-    expect(checklistLine(action("k7m2qx", { status: "done", closed_on: "2026-11-25" }))).toBe("- [x] `k7m2qx` Task k7m2qx (rep, no due date) (done 2026-11-25)");
-    expect(checklistLine(action("k7m2qx", { status: "dropped", closed_on: "2026-11-25" }))).toMatch(/^- \[x\] .*\(dropped 2026-11-25\)$/);
+    expect(checklistLine(action("k7m2qx", { text: "Send the recap to Acme", due: "2026-11-27" }))).toBe(
+      "- [ ] `k7m2qx` Send the recap to Acme (rep, due 2026-11-27)",
+    );
+    expect(checklistLine(action("k7m2qx", { owner: "manager" }))).toBe(
+      "- [ ] `k7m2qx` Task k7m2qx (manager, no due date)",
+    );
+    expect(checklistLine(action("k7m2qx", { status: "done", closed_on: "2026-11-25" }))).toBe(
+      "- [x] `k7m2qx` Task k7m2qx (rep, no due date) (done 2026-11-25)",
+    );
+    expect(checklistLine(action("k7m2qx", { status: "dropped", closed_on: "2026-11-25" }))).toMatch(
+      /^- \[x\] .*\(dropped 2026-11-25\)$/,
+    );
   });
 
   it("keep a multi-line commitment on one line", () => {
-    expect(checklistLine(action("k7m2qx", { text: "Call Acme\n  then Beta" }))).toBe("- [ ] `k7m2qx` Call Acme then Beta (rep, no due date)");
+    expect(checklistLine(action("k7m2qx", { text: "Call Acme\n  then Beta" }))).toBe(
+      "- [ ] `k7m2qx` Call Acme then Beta (rep, no due date)",
+    );
   });
 
   it("are separated by blank lines, so closing two of them changes lines that do not touch", () => {
-    expect(renderChecklist([action("aaaa11"), action("bbbb22")])).toBe("- [ ] `aaaa11` Task aaaa11 (rep, no due date)\n\n- [ ] `bbbb22` Task bbbb22 (rep, no due date)");
+    expect(renderChecklist([action("aaaa11"), action("bbbb22")])).toBe(
+      "- [ ] `aaaa11` Task aaaa11 (rep, no due date)\n\n- [ ] `bbbb22` Task bbbb22 (rep, no due date)",
+    );
   });
 });
 
 describe("tickChecklistLine", () => {
-  const body = "\n# Session\n\nMy own notes: call `bbbb22` later.\n\n- [ ] `aaaa11` Task aaaa11 (rep, no due date) -- edited by me\n\n- [ ] `bbbb22` Task bbbb22 (rep, no due date)\n\nMore notes.\n";
+  const body =
+    "\n# Session\n\nMy own notes: call `bbbb22` later.\n\n- [ ] `aaaa11` Task aaaa11 (rep, no due date) -- edited by me\n\n- [ ] `bbbb22` Task bbbb22 (rep, no due date)\n\nMore notes.\n";
 
   it("ticks only that action's line and keeps everything else a person wrote", () => {
     const ticked = tickChecklistLine(body, action("aaaa11", { status: "done", closed_on: "2026-11-25" }));
-    expect(ticked).toBe(body.replace("- [ ] `aaaa11` Task aaaa11 (rep, no due date) -- edited by me", "- [x] `aaaa11` Task aaaa11 (rep, no due date) -- edited by me (done 2026-11-25)"));
+    expect(ticked).toBe(
+      body.replace(
+        "- [ ] `aaaa11` Task aaaa11 (rep, no due date) -- edited by me",
+        "- [x] `aaaa11` Task aaaa11 (rep, no due date) -- edited by me (done 2026-11-25)",
+      ),
+    );
   });
 
   it("keeps Windows line endings", () => {
@@ -52,7 +91,9 @@ describe("tickChecklistLine", () => {
   });
 
   it("leaves a body without the line unchanged", () => {
-    expect(tickChecklistLine("\nJust notes.\n", action("aaaa11", { status: "done", closed_on: "2026-11-25" }))).toBe("\nJust notes.\n");
+    expect(tickChecklistLine("\nJust notes.\n", action("aaaa11", { status: "done", closed_on: "2026-11-25" }))).toBe(
+      "\nJust notes.\n",
+    );
   });
 });
 
@@ -60,14 +101,23 @@ describe("closing an action in its record", () => {
   it("changes that action only", () => {
     const record = stored("2026-11-10", [action("aaaa11"), action("bbbb22")]).record;
     const closed = withActionClosed(record, "bbbb22", "dropped", "2026-11-20");
-    expect(closed.actions).toEqual([action("aaaa11"), action("bbbb22", { status: "dropped", closed_on: "2026-11-20" })]);
+    expect(closed.actions).toEqual([
+      action("aaaa11"),
+      action("bbbb22", { status: "dropped", closed_on: "2026-11-20" }),
+    ]);
     expect(record.actions![1]!.status).toBe("open");
   });
 
   it("two people closing two different actions change front-matter lines that do not touch", () => {
-    const record = stored("2026-11-10", [action("aaaa11", { due: "2026-11-27" }), action("bbbb22", { due: "2026-12-06" })]).record;
+    const record = stored("2026-11-10", [
+      action("aaaa11", { due: "2026-11-27" }),
+      action("bbbb22", { due: "2026-12-06" }),
+    ]).record;
     const base = joinFrontMatter(record, "").split("\n");
-    const changedLines = (next: CoachRecord) => joinFrontMatter(next, "").split("\n").flatMap((line, i) => (line === base[i] ? [] : [i]));
+    const changedLines = (next: CoachRecord) =>
+      joinFrontMatter(next, "")
+        .split("\n")
+        .flatMap((line, i) => (line === base[i] ? [] : [i]));
     const mine = changedLines(withActionClosed(record, "aaaa11", "done", "2026-11-20"));
     const theirs = changedLines(withActionClosed(record, "bbbb22", "done", "2026-11-21"));
     expect(mine.length).toBeGreaterThan(0);
@@ -79,7 +129,10 @@ describe("closing an action in its record", () => {
 
 describe("selectActions", () => {
   const records = [
-    stored("2026-11-01", [action("old001", { due: "2026-11-10" }), action("done01", { status: "done", closed_on: "2026-11-05" })]),
+    stored("2026-11-01", [
+      action("old001", { due: "2026-11-10" }),
+      action("done01", { status: "done", closed_on: "2026-11-05" }),
+    ]),
     stored("2026-11-15", [action("new001", { due: "2026-11-30" }), action("nodue1")]),
     stored("2026-11-16", [action("drop01", { status: "dropped", closed_on: "2026-11-18" })]),
     stored("2026-11-20", [action("draft1", { due: "2026-11-01" })], { status: "draft" }),
@@ -94,12 +147,27 @@ describe("selectActions", () => {
   });
 
   it("all: open ones, then closed ones latest first", () => {
-    expect(selectActions(records, "all", today).map((t) => t.action.id)).toEqual(["old001", "new001", "nodue1", "drop01", "done01"]);
+    expect(selectActions(records, "all", today).map((t) => t.action.id)).toEqual([
+      "old001",
+      "new001",
+      "nodue1",
+      "drop01",
+      "done01",
+    ]);
   });
 
   it("rows carry the rep and the record that made the action", () => {
     const [row] = selectActions(records, "overdue", today).map(actionRow);
-    expect(row).toEqual({ id: "old001", rep: "alex-kim", text: "Task old001", owner: "rep", due: "2026-11-10", status: "open", closed_on: null, record: records[0]!.record.id });
+    expect(row).toEqual({
+      id: "old001",
+      rep: "alex-kim",
+      text: "Task old001",
+      owner: "rep",
+      due: "2026-11-10",
+      status: "open",
+      closed_on: null,
+      record: records[0]!.record.id,
+    });
   });
 });
 

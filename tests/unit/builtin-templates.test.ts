@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_CONFIG, allSkills } from "../../src/domain/config.js";
+import { allSkills, DEFAULT_CONFIG } from "../../src/domain/config.js";
 import { appliesToStage } from "../../src/domain/template-terms.js";
 import { builtInTemplatesDir, parseTemplateFile, yamlFilesUnder } from "../../src/store/templates.js";
 
@@ -15,7 +15,10 @@ describe("built-in template library", () => {
   it("every file validates against the schema and the default stages and skills", () => {
     expect(files.length).toBeGreaterThan(0);
     for (const { file, template } of templates) {
-      expect(file.endsWith(`${template.kind}/${template.id}.yaml`), `${file} should be at templates/<kind>/<id>.yaml`).toBe(true);
+      expect(
+        file.endsWith(`${template.kind}/${template.id}.yaml`),
+        `${file} should be at templates/<kind>/<id>.yaml`,
+      ).toBe(true);
     }
   });
 
@@ -35,9 +38,14 @@ describe("built-in template library", () => {
     for (const { template } of templates.filter((t) => t.template.kind === "session")) {
       const steps = new Set(template.questions!.map((q) => q.grow).filter(Boolean));
       expect([...steps].sort(), template.id).toEqual(["goal", "options", "reality", "will"]);
-      const open = template.questions!.filter((q) => q.type === "text" || q.type === "editor" || q.type === "list").length;
+      const open = template.questions!.filter(
+        (q) => q.type === "text" || q.type === "editor" || q.type === "list",
+      ).length;
       expect(open / template.questions!.length, template.id).toBeGreaterThan(0.5);
-      expect(template.questions!.some((q) => q.type === "scale"), `${template.id} rates a skill`).toBe(true);
+      expect(
+        template.questions!.some((q) => q.type === "scale"),
+        `${template.id} rates a skill`,
+      ).toBe(true);
     }
   });
 
@@ -54,7 +62,10 @@ describe("built-in template library", () => {
 
   it("every default stage has at least one drill", () => {
     for (const stage of stages) {
-      const drills = templates.filter(({ template }) => template.kind === "drill" && appliesToStage(template, stage) && !template.stages.includes("any"));
+      const drills = templates.filter(
+        ({ template }) =>
+          template.kind === "drill" && appliesToStage(template, stage) && !template.stages.includes("any"),
+      );
       expect(drills.length, `drill for ${stage}`).toBeGreaterThan(0);
     }
   });

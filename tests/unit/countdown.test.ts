@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { formatClock, formatReady, formatTick, runCountdown, type CountdownDeps, type CountdownKey } from "../../src/ui/countdown.js";
+import {
+  type CountdownDeps,
+  type CountdownKey,
+  formatClock,
+  formatReady,
+  formatTick,
+  runCountdown,
+} from "../../src/ui/countdown.js";
 import { PromptCancelled } from "../../src/ui/prompter.js";
 
 /** A hand-cranked clock: time moves only when the test says so. */

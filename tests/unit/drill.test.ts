@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_CONFIG } from "../../src/domain/config.js";
-import { chooseSkill, drillableSkills, drillForSkill, mainSkill, warmUpRounds, WARM_UP_SECONDS } from "../../src/domain/drill.js";
+import {
+  chooseSkill,
+  drillableSkills,
+  drillForSkill,
+  mainSkill,
+  WARM_UP_SECONDS,
+  warmUpRounds,
+} from "../../src/domain/drill.js";
 import { givenForRep, givenRoundProblems, missingRounds } from "../../src/domain/drill-answers.js";
 import { weekRoutine } from "../../src/domain/drill-week.js";
 import type { Round } from "../../src/domain/template.js";
@@ -9,7 +16,13 @@ import { drillRecord, rep } from "../drill-fixtures.js";
 
 const templates = loadTemplates("/nonexistent-coach-workspace", DEFAULT_CONFIG);
 const drillOf = (id: string) => templates.find((t) => t.template.id === id)!.template;
-const round = (timebox: number | undefined, skill = "purpose"): Round => ({ scenario: "s", prompt: `p${timebox}`, timebox, look_for: ["x"], skill });
+const round = (timebox: number | undefined, skill = "purpose"): Round => ({
+  scenario: "s",
+  prompt: `p${timebox}`,
+  timebox,
+  look_for: ["x"],
+  skill,
+});
 
 describe("choosing a drill", () => {
   it("a drill's main skill is the one most of its rounds train", () => {
@@ -22,13 +35,23 @@ describe("choosing a drill", () => {
   });
 
   it("brings in the rep's focus stage first, and narrows to a stage or a skill", () => {
-    expect(drillableSkills(DEFAULT_CONFIG, templates, {}, rep("sam-lee", "negotiation")).slice(0, 2)).toEqual(["objection-handling", "validating-concerns"]);
-    expect(drillableSkills(DEFAULT_CONFIG, templates, { stage: "discovery" })).toEqual(["open-questions", "active-listening", "paraphrasing"]);
+    expect(drillableSkills(DEFAULT_CONFIG, templates, {}, rep("sam-lee", "negotiation")).slice(0, 2)).toEqual([
+      "objection-handling",
+      "validating-concerns",
+    ]);
+    expect(drillableSkills(DEFAULT_CONFIG, templates, { stage: "discovery" })).toEqual([
+      "open-questions",
+      "active-listening",
+      "paraphrasing",
+    ]);
     expect(drillableSkills(DEFAULT_CONFIG, templates, { skill: "purpose" })).toEqual(["purpose"]);
   });
 
   it("picks the rep's most overdue skill: a weak one whose interval ran out beats one never practised", () => {
-    const records = [drillRecord("2026-11-15", { "objection-handling": [2] }), drillRecord("2026-11-15", { "pre-call-planning": [5] })];
+    const records = [
+      drillRecord("2026-11-15", { "objection-handling": [2] }),
+      drillRecord("2026-11-15", { "pre-call-planning": [5] }),
+    ];
     const choice = chooseSkill(DEFAULT_CONFIG, templates, [{ rep: rep("alex-kim"), records }], {}, "2026-11-22");
     expect(choice?.skill).toBe("objection-handling");
     expect(choice?.reason).toContain("last scored 2 on 2026-11-15, was due 2026-11-18");
@@ -36,19 +59,38 @@ describe("choosing a drill", () => {
 
   it("on the same due date, a weak skill comes before one never practised, and that before a middling one", () => {
     const weak = [drillRecord("2026-11-19", { purpose: [2] })]; // due 2026-11-22
-    expect(chooseSkill(DEFAULT_CONFIG, templates, [{ rep: rep("alex-kim"), records: weak }], {}, "2026-11-22")?.skill).toBe("purpose");
+    expect(
+      chooseSkill(DEFAULT_CONFIG, templates, [{ rep: rep("alex-kim"), records: weak }], {}, "2026-11-22")?.skill,
+    ).toBe("purpose");
     const middling = [drillRecord("2026-11-15", { purpose: [3] })]; // due 2026-11-22
-    const choice = chooseSkill(DEFAULT_CONFIG, templates, [{ rep: rep("alex-kim"), records: middling }], {}, "2026-11-22");
-    expect(choice).toEqual({ skill: "pre-call-planning", reason: "pre-call-planning is due: not practised yet, and next in the process order" });
+    const choice = chooseSkill(
+      DEFAULT_CONFIG,
+      templates,
+      [{ rep: rep("alex-kim"), records: middling }],
+      {},
+      "2026-11-22",
+    );
+    expect(choice).toEqual({
+      skill: "pre-call-planning",
+      reason: "pre-call-planning is due: not practised yet, and next in the process order",
+    });
   });
 
   it("for a clinic, picks the skill overdue for any rep, then the one due for the most reps", () => {
     const alex = { rep: rep("alex-kim"), records: [drillRecord("2026-11-15", { "opening-statement": [1] })] };
-    const sam = { rep: rep("sam-lee"), records: [drillRecord("2026-11-15", { "opening-statement": [5] }, { rep: "sam-lee" })] };
+    const sam = {
+      rep: rep("sam-lee"),
+      records: [drillRecord("2026-11-15", { "opening-statement": [5] }, { rep: "sam-lee" })],
+    };
     expect(chooseSkill(DEFAULT_CONFIG, templates, [alex, sam], {}, "2026-11-22")?.skill).toBe("opening-statement");
     // nothing overdue: the first skill due today for both reps
-    const fresh = [{ rep: rep("alex-kim"), records: [] }, { rep: rep("sam-lee"), records: [] }];
-    expect(chooseSkill(DEFAULT_CONFIG, templates, fresh, { stage: "negotiation" }, "2026-11-22")?.skill).toBe("objection-handling");
+    const fresh = [
+      { rep: rep("alex-kim"), records: [] },
+      { rep: rep("sam-lee"), records: [] },
+    ];
+    expect(chooseSkill(DEFAULT_CONFIG, templates, fresh, { stage: "negotiation" }, "2026-11-22")?.skill).toBe(
+      "objection-handling",
+    );
   });
 });
 
@@ -75,7 +117,11 @@ describe("rounds from an answers file", () => {
   const rounds = [round(60, "opening-statement"), round(60, "opening-statement")];
 
   it("a single score scores every rep; a map scores each", () => {
-    expect(givenForRep({ score: 4, response: "hi" }, "sam-lee")).toEqual({ score: 4, response: "hi", notes: undefined });
+    expect(givenForRep({ score: 4, response: "hi" }, "sam-lee")).toEqual({
+      score: 4,
+      response: "hi",
+      notes: undefined,
+    });
     expect(givenForRep({ score: { "alex-kim": 2, "sam-lee": 5 } }, "sam-lee").score).toBe(5);
   });
 
@@ -87,7 +133,11 @@ describe("rounds from an answers file", () => {
   });
 
   it("flags scores for reps not in the drill and extra rounds", () => {
-    const problems = givenRoundProblems(rounds, [{ score: { "alex-kim": 2, bob: 3 } }, { score: 4 }, { score: 5 }], ["alex-kim"]);
+    const problems = givenRoundProblems(
+      rounds,
+      [{ score: { "alex-kim": 2, bob: 3 } }, { score: 4 }, { score: 5 }],
+      ["alex-kim"],
+    );
     expect(problems.errors).toEqual(["round-1: score for 'bob', who is not in this drill (reps: alex-kim)"]);
     expect(problems.warnings).toEqual(["3 rounds given but this drill plays 2; the extra ones are ignored"]);
   });
@@ -99,24 +149,49 @@ describe("the week's routine", () => {
   it("lists what is due by date, overdue skills with their own due date, and puts the weak skill first for the meeting", () => {
     const alex = {
       rep: rep("alex-kim"),
-      records: [drillRecord("2026-11-20", { "objection-handling": [2] }), drillRecord("2026-11-10", { "opening-statement": [1] }), drillRecord("2026-11-18", { purpose: [3] })],
+      records: [
+        drillRecord("2026-11-20", { "objection-handling": [2] }),
+        drillRecord("2026-11-10", { "opening-statement": [1] }),
+        drillRecord("2026-11-18", { purpose: [3] }),
+      ],
     };
-    const sam = { rep: rep("sam-lee"), records: [drillRecord("2026-11-20", { "objection-handling": [5] }, { rep: "sam-lee" })] };
+    const sam = {
+      rep: rep("sam-lee"),
+      records: [drillRecord("2026-11-20", { "objection-handling": [5] }, { rep: "sam-lee" })],
+    };
     const week = weekRoutine(DEFAULT_CONFIG, templates, [alex, sam], {}, from);
     expect(week.to).toBe("2026-11-28");
     const dues = week.items.map((i) => i.due);
     expect(dues).toEqual([...dues].sort());
-    expect(week.items[0]).toEqual({ rep: "alex-kim", skill: "opening-statement", template: "drill-opening-statement", due: "2026-11-12", last_score: 1 });
-    expect(week.items).toContainEqual({ rep: "alex-kim", skill: "objection-handling", template: "drill-objection-handling", due: "2026-11-23", last_score: 2 });
+    expect(week.items[0]).toEqual({
+      rep: "alex-kim",
+      skill: "opening-statement",
+      template: "drill-opening-statement",
+      due: "2026-11-12",
+      last_score: 1,
+    });
+    expect(week.items).toContainEqual({
+      rep: "alex-kim",
+      skill: "objection-handling",
+      template: "drill-objection-handling",
+      due: "2026-11-23",
+      last_score: 2,
+    });
     // sam scored 5 two days ago: objection handling is not due for him this week
     expect(week.items.some((i) => i.rep === "sam-lee" && i.skill === "objection-handling")).toBe(false);
-    expect(week.meeting.map((m) => m.template).slice(0, 2)).toEqual(["drill-opening-statement", "drill-objection-handling"]);
+    expect(week.meeting.map((m) => m.template).slice(0, 2)).toEqual([
+      "drill-opening-statement",
+      "drill-objection-handling",
+    ]);
     expect(week.meeting[0]).toMatchObject({ skills: ["opening-statement"], lowest_score: 1 });
   });
 
   it("groups a skill due for several reps into one clinic, and never-practised skills after the weak ones", () => {
     const alex = { rep: rep("alex-kim"), records: [drillRecord("2026-11-20", { "objection-handling": [2] })] };
-    const sam = { rep: rep("sam-lee"), records: [drillRecord("2026-11-20", { "objection-handling": [1] }, { rep: "sam-lee" })] };
+    const sam = {
+      rep: rep("sam-lee"),
+      records: [drillRecord("2026-11-20", { "objection-handling": [1] }, { rep: "sam-lee" })],
+    };
     const week = weekRoutine(DEFAULT_CONFIG, templates, [alex, sam], {}, from);
     expect(week.meeting[0]).toMatchObject({ template: "drill-objection-handling", lowest_score: 1 });
     // sam's 1 is due on the 22nd, alex's 2 on the 23rd

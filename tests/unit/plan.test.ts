@@ -1,13 +1,26 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_CONFIG } from "../../src/domain/config.js";
 import { chooseFocus, coachingWarnings, pickTemplate } from "../../src/domain/plan.js";
-import { RECORD_SCHEMA, type CoachRecord, type StoredRecord } from "../../src/domain/record.js";
+import { type CoachRecord, RECORD_SCHEMA, type StoredRecord } from "../../src/domain/record.js";
 import type { Rep } from "../../src/domain/rep.js";
-import { templateSchema, type LoadedTemplate } from "../../src/domain/template.js";
+import { type LoadedTemplate, templateSchema } from "../../src/domain/template.js";
 
-const rep: Rep = { id: "alex-kim", name: "Alex Kim", role: "", style: null, goals: [], focus_stage: null, added: "2026-10-01" };
+const rep: Rep = {
+  id: "alex-kim",
+  name: "Alex Kim",
+  role: "",
+  style: null,
+  goals: [],
+  focus_stage: null,
+  added: "2026-10-01",
+};
 
-function session(date: string, stage: string, ratings: Record<string, number> = {}, extra: Partial<CoachRecord> = {}): StoredRecord {
+function session(
+  date: string,
+  stage: string,
+  ratings: Record<string, number> = {},
+  extra: Partial<CoachRecord> = {},
+): StoredRecord {
   const record: CoachRecord = {
     schema: RECORD_SCHEMA,
     id: `${date}-session-${stage}-aaaa`,
@@ -26,8 +39,14 @@ function session(date: string, stage: string, ratings: Record<string, number> = 
 
 describe("chooseFocus", () => {
   it("takes --stage first, then the profile's focus", () => {
-    expect(chooseFocus(DEFAULT_CONFIG, rep, [], "closing")).toMatchObject({ stage: { id: "closing" }, reason: "chosen with --stage" });
-    expect(chooseFocus(DEFAULT_CONFIG, { ...rep, focus_stage: "solution" }, [])).toMatchObject({ stage: { id: "solution" }, reason: "Alex Kim's profile focus stage" });
+    expect(chooseFocus(DEFAULT_CONFIG, rep, [], "closing")).toMatchObject({
+      stage: { id: "closing" },
+      reason: "chosen with --stage",
+    });
+    expect(chooseFocus(DEFAULT_CONFIG, { ...rep, focus_stage: "solution" }, [])).toMatchObject({
+      stage: { id: "solution" },
+      reason: "Alex Kim's profile focus stage",
+    });
   });
 
   it("starts a new rep at the first stage and says so", () => {
@@ -48,14 +67,19 @@ describe("chooseFocus", () => {
   });
 
   it("ignores strong ratings and falls back to the least-coached stage", () => {
-    const records = DEFAULT_CONFIG.stages.map((stage, i) => session(`2026-10-${String(10 + i).padStart(2, "0")}`, stage.id, { [stage.skills[0]!]: 5 }));
+    const records = DEFAULT_CONFIG.stages.map((stage, i) =>
+      session(`2026-10-${String(10 + i).padStart(2, "0")}`, stage.id, { [stage.skills[0]!]: 5 }),
+    );
     const choice = chooseFocus(DEFAULT_CONFIG, rep, records);
     expect(choice).toMatchObject({ stage: { id: "prospecting" }, reason: "coached longest ago (last on 2026-10-10)" });
   });
 
   it("prefers a stage never coached over one coached long ago", () => {
     const choice = chooseFocus(DEFAULT_CONFIG, rep, [session("2026-11-01", "prospecting", { "opening-statement": 4 })]);
-    expect(choice).toMatchObject({ stage: { id: "discovery" }, reason: "never coached yet, the first such stage in the process" });
+    expect(choice).toMatchObject({
+      stage: { id: "discovery" },
+      reason: "never coached yet, the first such stage in the process",
+    });
   });
 
   it("does not count drafts", () => {
@@ -73,12 +97,18 @@ describe("coachingWarnings", () => {
   });
 
   it("warns when a rep added long ago was never coached", () => {
-    expect(coachingWarnings(DEFAULT_CONFIG, rep, [], "2026-11-22")[0]).toMatch(/No 1:1 with Alex Kim recorded since they were added on 2026-10-01/);
+    expect(coachingWarnings(DEFAULT_CONFIG, rep, [], "2026-11-22")[0]).toMatch(
+      /No 1:1 with Alex Kim recorded since they were added on 2026-10-01/,
+    );
   });
 
   it("warns when the last three sessions were all one kind", () => {
     const kind = { coaching_kind: "performance" as const };
-    const records = [session("2026-11-08", "discovery", {}, kind), session("2026-11-15", "discovery", {}, kind), session("2026-11-20", "closing", {}, kind)];
+    const records = [
+      session("2026-11-08", "discovery", {}, kind),
+      session("2026-11-15", "discovery", {}, kind),
+      session("2026-11-20", "closing", {}, kind),
+    ];
     expect(coachingWarnings(DEFAULT_CONFIG, rep, records, "2026-11-22")).toEqual([
       "The last 3 sessions were all performance coaching: performance reviews cannot stand alone; practise a skill (training) or talk goals (advisor).",
     ]);
@@ -89,12 +119,24 @@ describe("coachingWarnings", () => {
 
 describe("pickTemplate", () => {
   const t = (id: string, stages: string[], source = "built-in"): LoadedTemplate => ({
-    template: templateSchema.parse({ id, title: id, kind: "session", stages, coaching_kind: "training", focus: "both", questions: [{ id: "q", prompt: "?" }] }),
+    template: templateSchema.parse({
+      id,
+      title: id,
+      kind: "session",
+      stages,
+      coaching_kind: "training",
+      focus: "both",
+      questions: [{ id: "q", prompt: "?" }],
+    }),
     source,
   });
 
   it("prefers a template written for the stage, and the workspace's own over a built-in", () => {
-    const templates = [t("any-one", ["any"]), t("disc", ["discovery"]), t("mine", ["discovery"], "/ws/templates/session/mine.yaml")];
+    const templates = [
+      t("any-one", ["any"]),
+      t("disc", ["discovery"]),
+      t("mine", ["discovery"], "/ws/templates/session/mine.yaml"),
+    ];
     expect(pickTemplate(templates, "session", "discovery")?.template.id).toBe("mine");
     expect(pickTemplate(templates, "session", "closing")?.template.id).toBe("any-one");
     expect(pickTemplate(templates, "plan", "closing")).toBeUndefined();

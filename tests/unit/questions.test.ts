@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { checkAnswer, isAsked, missingAnswers, ratingsFrom } from "../../src/domain/questions.js";
-import { questionSchema, type Question } from "../../src/domain/template.js";
+import { type Question, questionSchema } from "../../src/domain/template.js";
 
 const q = (raw: Record<string, unknown>): Question => questionSchema.parse({ prompt: "?", ...raw });
 const today = "2026-11-22";
@@ -41,7 +41,10 @@ describe("checkAnswer: the one validator for prompts and answers files", () => {
   });
 
   it("splits a list on ';' or new lines", () => {
-    expect(checkAnswer(q({ id: "l", type: "list" }), "one; two\nthree", today)).toEqual({ ok: true, value: ["one", "two", "three"] });
+    expect(checkAnswer(q({ id: "l", type: "list" }), "one; two\nthree", today)).toEqual({
+      ok: true,
+      value: ["one", "two", "three"],
+    });
   });
 });
 
@@ -66,7 +69,9 @@ describe("conditions and missing answers", () => {
   });
 
   it("describes a missing question well enough for a script to answer it", () => {
-    expect(missingAnswers(questions, { won: true })).toEqual([{ id: "rate", type: "scale", prompt: "?", min: 1, max: 5, skill: "paraphrasing" }]);
+    expect(missingAnswers(questions, { won: true })).toEqual([
+      { id: "rate", type: "scale", prompt: "?", min: 1, max: 5, skill: "paraphrasing" },
+    ]);
   });
 
   it("turns scale answers into ratings of their skill", () => {

@@ -1,23 +1,44 @@
-import { existsSync, mkdirSync, readFileSync, rmSync, statSync, unlinkSync, utimesSync, writeFileSync, renameSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  unlinkSync,
+  utimesSync,
+  writeFileSync,
+} from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { joinFrontMatter } from "../../src/domain/front-matter.js";
-import { INDEX_DIR } from "../../src/store/record-index.js";
-import { INDEX_VERSION } from "../../src/store/record-index.js";
-import { parseRecord, readRecordFile, readRecords, readRepFolder, replaceRecord, withoutAnswers } from "../../src/store/records.js";
+import { INDEX_DIR, INDEX_VERSION } from "../../src/store/record-index.js";
+import {
+  parseRecord,
+  readRecordFile,
+  readRecords,
+  readRepFolder,
+  replaceRecord,
+  withoutAnswers,
+} from "../../src/store/records.js";
 import { tempDir } from "../helpers.js";
 import { drill, repProfile, session, writeHistory } from "../history.js";
 
 const shardOf = (root: string, rep = "alex-kim") => join(root, INDEX_DIR, `${rep}.json`);
 const readShard = (root: string) => JSON.parse(readFileSync(shardOf(root), "utf8"));
-const ratingsOf = (root: string) => readRecords(root, "alex-kim").records.map(({ record }) => record.ratings?.["active-listening"]);
+const ratingsOf = (root: string) =>
+  readRecords(root, "alex-kim").records.map(({ record }) => record.ratings?.["active-listening"]);
 
 function workspace() {
   const root = tempDir();
   const paths = writeHistory(
     root,
     [repProfile("alex-kim")],
-    [session("alex-kim", "2026-09-01", { ratings: { "active-listening": 2 } }), session("alex-kim", "2026-10-01", { ratings: { "active-listening": 3 } }), drill("alex-kim", "2026-10-02", "paraphrasing", [3, 4])],
+    [
+      session("alex-kim", "2026-09-01", { ratings: { "active-listening": 2 } }),
+      session("alex-kim", "2026-10-01", { ratings: { "active-listening": 3 } }),
+      drill("alex-kim", "2026-10-02", "paraphrasing", [3, 4]),
+    ],
   );
   // Written an hour ago: entries of files modified moments before a read are not trusted yet.
   const anHourAgo = new Date(Date.now() - 3_600_000);
@@ -130,7 +151,13 @@ describe("the metadata index", () => {
   ])("rebuilds a corrupt shard (%s) without a word", (_, text) => {
     const { root } = workspace();
     const expected = readRecords(root, "alex-kim");
-    const damaged = text === "DAMAGE" ? JSON.stringify({ ...readShard(root), files: Object.fromEntries(Object.keys(readShard(root).files).map((n) => [n, { size: "big" }])) }) : text;
+    const damaged =
+      text === "DAMAGE"
+        ? JSON.stringify({
+            ...readShard(root),
+            files: Object.fromEntries(Object.keys(readShard(root).files).map((n) => [n, { size: "big" }])),
+          })
+        : text;
     writeFileSync(shardOf(root), damaged);
     expect(readRecords(root, "alex-kim")).toEqual(expected);
     expect(readShard(root).version).toBe(INDEX_VERSION);
@@ -159,7 +186,9 @@ describe("the metadata index", () => {
     writeFileSync(broken, readFileSync(broken, "utf8").replace(/^date: .*$/m, "date: last tuesday"));
     const first = readRecords(root, "alex-kim");
     expect(first.records).toHaveLength(2);
-    expect(first.skipped).toEqual([expect.stringMatching(new RegExp(`^${paths[1]}:6:7: date: expected a date as YYYY-MM-DD$`))]);
+    expect(first.skipped).toEqual([
+      expect.stringMatching(new RegExp(`^${paths[1]}:6:7: date: expected a date as YYYY-MM-DD$`)),
+    ]);
     const name = paths[1]!.split("/").at(-1)!;
     expect(readShard(root).files[name].problem).toBe(first.skipped[0]);
     expect(readRecords(root, "alex-kim")).toEqual(first);
@@ -167,7 +196,10 @@ describe("the metadata index", () => {
 
   it("caches the rep's profile too, and notices an edit", () => {
     const { root } = workspace();
-    expect(readRepFolder(root, "alex-kim").profile).toMatchObject({ ok: true, value: { id: "alex-kim", name: "Alex Kim" } });
+    expect(readRepFolder(root, "alex-kim").profile).toMatchObject({
+      ok: true,
+      value: { id: "alex-kim", name: "Alex Kim" },
+    });
     const file = join(root, "reps", "alex-kim", "rep.yaml");
     writeFileSync(file, readFileSync(file, "utf8").replace("name: Alex Kim", "name: Alexandra Kim"));
     expect(readRepFolder(root, "alex-kim").profile).toMatchObject({ ok: true, value: { name: "Alexandra Kim" } });
@@ -181,7 +213,11 @@ describe("withoutAnswers", () => {
   const record = session("alex-kim", "2026-11-20", { ratings: { "active-listening": 3 } });
 
   it("cuts the answers block and keeps every other key, whatever the answers hold", () => {
-    const tricky = { ...record, answers: [{ id: "a", prompt: "Q?", answer: "line one\nratings: not a key\n---\n# hash\n- dash" }], mood: "keen" };
+    const tricky = {
+      ...record,
+      answers: [{ id: "a", prompt: "Q?", answer: "line one\nratings: not a key\n---\n# hash\n- dash" }],
+      mood: "keen",
+    };
     const front = joinFrontMatter(tricky, "").slice(4, -4);
     const cut = withoutAnswers(front);
     expect(cut).not.toContain("answers");
@@ -190,7 +226,9 @@ describe("withoutAnswers", () => {
   });
 
   it("handles a sequence written at the key's own indentation, and answers as the last key", () => {
-    expect(withoutAnswers("id: x\nanswers:\n- id: a\n  answer: b\n-\n  id: c\nrep: alex-kim\n")).toBe("id: x\nrep: alex-kim\n");
+    expect(withoutAnswers("id: x\nanswers:\n- id: a\n  answer: b\n-\n  id: c\nrep: alex-kim\n")).toBe(
+      "id: x\nrep: alex-kim\n",
+    );
     expect(withoutAnswers("id: x\nanswers:\n  - id: a\n")).toBe("id: x\n");
     expect(withoutAnswers("id: x\n")).toBe("id: x\n");
   });
@@ -214,7 +252,10 @@ describe("withoutAnswers", () => {
     writeFileSync(join(root, path), text);
     const { records, skipped } = readRecords(root, "alex-kim");
     expect(skipped).toEqual([]);
-    expect(records[0]!.record).toMatchObject({ ratings: { "active-listening": 3 }, mood: "What do you want from this week?" });
+    expect(records[0]!.record).toMatchObject({
+      ratings: { "active-listening": 3 },
+      mood: "What do you want from this week?",
+    });
     expect(records[0]!.record.answers).toBeUndefined();
   });
 });

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { joinFrontMatter, splitFrontMatter } from "../../src/domain/front-matter.js";
-import { RECORD_SCHEMA, type CoachRecord } from "../../src/domain/record.js";
+import { type CoachRecord, RECORD_SCHEMA } from "../../src/domain/record.js";
 import { parseRecord } from "../../src/store/records.js";
 
 function recordWith(answer: string, actionText = "Call Acme back"): CoachRecord {
@@ -31,15 +31,19 @@ function roundTrip(record: CoachRecord, body = "\n# Body\n") {
 describe("record files", () => {
   it("any answer text survives a write and a read exactly", () => {
     fc.assert(
-      fc.property(fc.string({ unit: "grapheme", maxLength: 200 }), fc.string({ unit: "binary", maxLength: 80 }).filter((s) => s.trim() !== ""), (answer, text) => {
-        const record = recordWith(answer, text);
-        const back = roundTrip(record);
-        expect(back.record.answers![0]!.answer).toBe(answer);
-        expect(back.record.actions![0]!.text).toBe(text);
-        const asYaml11 = parse(splitFrontMatter(joinFrontMatter(record, ""))!.frontMatter, { version: "1.1" });
-        expect(asYaml11.answers[0].answer).toBe(answer);
-        expect(asYaml11.actions[0].text).toBe(text);
-      }),
+      fc.property(
+        fc.string({ unit: "grapheme", maxLength: 200 }),
+        fc.string({ unit: "binary", maxLength: 80 }).filter((s) => s.trim() !== ""),
+        (answer, text) => {
+          const record = recordWith(answer, text);
+          const back = roundTrip(record);
+          expect(back.record.answers![0]!.answer).toBe(answer);
+          expect(back.record.actions![0]!.text).toBe(text);
+          const asYaml11 = parse(splitFrontMatter(joinFrontMatter(record, ""))!.frontMatter, { version: "1.1" });
+          expect(asYaml11.answers[0].answer).toBe(answer);
+          expect(asYaml11.actions[0].text).toBe(text);
+        },
+      ),
       { numRuns: 400 },
     );
   });
@@ -63,7 +67,28 @@ describe("record files", () => {
   });
 
   it("reads the same in a YAML 1.1 parser: strings that look like other types stay strings", () => {
-    for (const answer of ["yes", "no", "on", "off", "y", "n", "2026-01-05", "012", "0o17", "1e3", "0x1F", "~", "null", "true", "12:30", "1_000", ".inf", "tab\there", "<<", "="]) {
+    for (const answer of [
+      "yes",
+      "no",
+      "on",
+      "off",
+      "y",
+      "n",
+      "2026-01-05",
+      "012",
+      "0o17",
+      "1e3",
+      "0x1F",
+      "~",
+      "null",
+      "true",
+      "12:30",
+      "1_000",
+      ".inf",
+      "tab\there",
+      "<<",
+      "=",
+    ]) {
       const split = splitFrontMatter(joinFrontMatter(recordWith(answer), ""))!;
       // yaml read as 1.1 resolves yes/no/on, dates, octals and sexagesimals the way PyYAML does.
       const data = parse(split.frontMatter, { version: "1.1" }) as { date: unknown; answers: { answer: unknown }[] };

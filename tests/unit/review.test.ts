@@ -1,12 +1,20 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_CONFIG } from "../../src/domain/config.js";
-import { reviewRep, type Period, type ReviewedRep } from "../../src/domain/review.js";
+import { type Period, type ReviewedRep, reviewRep } from "../../src/domain/review.js";
 import { drill, note, session, stored } from "../history.js";
 
 const TODAY = "2026-11-22";
 const PERIOD: Period = { from: "2026-08-24", to: TODAY };
-const alex: ReviewedRep = { id: "alex-kim", name: "Alex Kim", goals: ["Make senior AE"], added: "2026-01-05", focus_stage: null, profile: true };
-const review = (records: Parameters<typeof stored>[0], rep: ReviewedRep = alex, period = PERIOD) => reviewRep(DEFAULT_CONFIG, rep, stored(records), period);
+const alex: ReviewedRep = {
+  id: "alex-kim",
+  name: "Alex Kim",
+  goals: ["Make senior AE"],
+  added: "2026-01-05",
+  focus_stage: null,
+  profile: true,
+};
+const review = (records: Parameters<typeof stored>[0], rep: ReviewedRep = alex, period = PERIOD) =>
+  reviewRep(DEFAULT_CONFIG, rep, stored(records), period);
 
 describe("cadence", () => {
   it("counts 1:1s held against those expected, both ends of the period included", () => {
@@ -19,13 +27,23 @@ describe("cadence", () => {
       session("alex-kim", "2026-11-23"), // dated after today: not yet
     ]);
     // 2026-08-24..2026-11-22 is 91 days: 13 weekly 1:1s expected.
-    expect(cadence).toMatchObject({ every_days: 7, expected: 13, held: 4, last_session: TODAY, days_since: 0, overdue: false });
+    expect(cadence).toMatchObject({
+      every_days: 7,
+      expected: 13,
+      held: 4,
+      last_session: TODAY,
+      days_since: 0,
+      overdue: false,
+    });
     // 08-24 -> 09-14 is 21 days, 09-14 -> 10-26 is 42, 10-26 -> 11-22 is 27.
     expect(cadence.longest_gap_days).toBe(42);
   });
 
   it("never counts drafts or plans as 1:1s held", () => {
-    const { cadence } = review([session("alex-kim", "2026-11-01", { status: "draft" }), session("alex-kim", "2026-11-10")]);
+    const { cadence } = review([
+      session("alex-kim", "2026-11-01", { status: "draft" }),
+      session("alex-kim", "2026-11-10"),
+    ]);
     expect(cadence.held).toBe(1);
     expect(cadence.last_session).toBe("2026-11-10");
   });
@@ -44,8 +62,16 @@ describe("cadence", () => {
   });
 
   it("is overdue only past the cadence", () => {
-    expect(review([session("alex-kim", "2026-11-15")]).cadence).toMatchObject({ days_since: 7, overdue: false, next_due: "2026-11-22" });
-    expect(review([session("alex-kim", "2026-11-14")]).cadence).toMatchObject({ days_since: 8, overdue: true, next_due: "2026-11-21" });
+    expect(review([session("alex-kim", "2026-11-15")]).cadence).toMatchObject({
+      days_since: 7,
+      overdue: false,
+      next_due: "2026-11-22",
+    });
+    expect(review([session("alex-kim", "2026-11-14")]).cadence).toMatchObject({
+      days_since: 8,
+      overdue: true,
+      next_due: "2026-11-21",
+    });
     expect(review([], { ...alex, added: TODAY }).cadence.overdue).toBe(false);
     expect(review([], { ...alex, added: "2026-11-10" }).cadence.overdue).toBe(true);
   });
@@ -77,7 +103,15 @@ describe("commitments", () => {
 
   it("counts those made in the period, with open and overdue as of today", () => {
     const { actions } = review(history);
-    expect(actions).toMatchObject({ made: 9, done: 4, done_on_time: 3, dropped: 1, open: 4, overdue: 2, open_from_earlier: 1 });
+    expect(actions).toMatchObject({
+      made: 9,
+      done: 4,
+      done_on_time: 3,
+      dropped: 1,
+      open: 4,
+      overdue: 2,
+      open_from_earlier: 1,
+    });
   });
 
   it("lists the overdue ones, most overdue first, with where they were made", () => {
@@ -86,7 +120,12 @@ describe("commitments", () => {
       ["over002", 51],
       ["over001", 1],
     ]);
-    expect(overdue_items[0]).toMatchObject({ text: "Book the QBR", due: "2026-10-02", made: "2026-10-02", owner: "rep" });
+    expect(overdue_items[0]).toMatchObject({
+      text: "Book the QBR",
+      due: "2026-10-02",
+      made: "2026-10-02",
+      owner: "rep",
+    });
     expect(overdue_items[0]!.record).toMatch(/^reps\/alex-kim\/records\/2026-10-02-note-action-/);
   });
 });
@@ -94,9 +133,21 @@ describe("commitments", () => {
 describe("skills, stages and kinds", () => {
   const history = [
     session("alex-kim", "2026-08-20", { ratings: { "active-listening": 1 } }), // before the period
-    session("alex-kim", "2026-09-01", { stage: "discovery", kind: "performance", ratings: { "active-listening": 2, "objection-handling": 4, "open-questions": 3, "purpose": 3 } }),
-    session("alex-kim", "2026-10-01", { stage: "discovery", kind: "performance", ratings: { "active-listening": 3, "open-questions": 3 } }),
-    session("alex-kim", "2026-11-20", { stage: "negotiation", kind: "training", ratings: { "active-listening": 4, "objection-handling": 2, "open-questions": 3 } }),
+    session("alex-kim", "2026-09-01", {
+      stage: "discovery",
+      kind: "performance",
+      ratings: { "active-listening": 2, "objection-handling": 4, "open-questions": 3, purpose: 3 },
+    }),
+    session("alex-kim", "2026-10-01", {
+      stage: "discovery",
+      kind: "performance",
+      ratings: { "active-listening": 3, "open-questions": 3 },
+    }),
+    session("alex-kim", "2026-11-20", {
+      stage: "negotiation",
+      kind: "training",
+      ratings: { "active-listening": 4, "objection-handling": 2, "open-questions": 3 },
+    }),
     session("alex-kim", "2026-11-21", { status: "draft", ratings: { "active-listening": 1 } }),
   ];
 
@@ -117,7 +168,15 @@ describe("skills, stages and kinds", () => {
 
   it("counts every stage and kind, zero included, and names the stages never coached", () => {
     const result = review(history);
-    expect(result.stages).toEqual({ prospecting: 0, discovery: 2, qualification: 0, solution: 0, negotiation: 1, closing: 0, "account-care": 0 });
+    expect(result.stages).toEqual({
+      prospecting: 0,
+      discovery: 2,
+      qualification: 0,
+      solution: 0,
+      negotiation: 1,
+      closing: 0,
+      "account-care": 0,
+    });
     expect(result.coaching_kinds).toEqual({ advisor: 0, performance: 2, deal: 0, training: 1 });
     expect(result.uncoached_stages).toEqual(["prospecting", "qualification", "solution", "closing", "account-care"]);
   });
@@ -155,14 +214,22 @@ describe("next steps", () => {
   it("says what to do first: the overdue 1:1, the overdue commitment, the falling skill", () => {
     const steps = review([
       session("alex-kim", "2026-09-01", { kind: "performance", ratings: { "objection-handling": 4 } }),
-      session("alex-kim", "2026-10-01", { kind: "performance", ratings: { "objection-handling": 2 }, actions: [{ text: "Send the recap", due: "2026-10-08" }] }),
+      session("alex-kim", "2026-10-01", {
+        kind: "performance",
+        ratings: { "objection-handling": 2 },
+        actions: [{ text: "Send the recap", due: "2026-10-08" }],
+      }),
     ]).next_steps;
     expect(steps.length).toBeGreaterThanOrEqual(3);
     expect(steps.length).toBeLessThanOrEqual(5);
     expect(steps[0]).toMatch(/^Book a 1:1 with Alex Kim: the last was on 2026-10-01, 52 days ago/);
     expect(steps[1]).toMatch(/^Follow up the overdue commitment "Send the recap" \(due 2026-10-08, 45 days late\)/);
-    expect(steps[2]).toBe("Drill objection-handling (down from 4 to 2): `coach drill alex-kim --skill objection-handling`.");
-    expect(steps).toContain("Mix in training or advisor coaching: all 2 sessions this period were performance reviews, which cannot stand alone.");
+    expect(steps[2]).toBe(
+      "Drill objection-handling (down from 4 to 2): `coach drill alex-kim --skill objection-handling`.",
+    );
+    expect(steps).toContain(
+      "Mix in training or advisor coaching: all 2 sessions this period were performance reviews, which cannot stand alone.",
+    );
   });
 
   it("flags goals never discussed and stages never coached", () => {
@@ -173,7 +240,11 @@ describe("next steps", () => {
 
   it("still gives at least three concrete steps for a rep with a spotless record", () => {
     const goalsDiscussed = [session("alex-kim", "2026-11-20", { kind: "advisor" })];
-    const steps = review(goalsDiscussed, { ...alex, added: "2026-11-20" }, { from: "2026-11-20", to: TODAY }).next_steps;
+    const steps = review(
+      goalsDiscussed,
+      { ...alex, added: "2026-11-20" },
+      { from: "2026-11-20", to: TODAY },
+    ).next_steps;
     expect(steps.length).toBeGreaterThanOrEqual(3);
     expect(steps).toContain("Next 1:1 due 2026-11-27: prepare it with `coach plan alex-kim`.");
   });

@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
+import {
+  drillSchedule,
+  dueBy,
+  latestDrillScores,
+  newSkillAllowance,
+  nextIntervalDays,
+} from "../../src/domain/schedule.js";
 import { drillRecord } from "../drill-fixtures.js";
-import { drillSchedule, dueBy, latestDrillScores, newSkillAllowance, nextIntervalDays } from "../../src/domain/schedule.js";
 
 describe("drill intervals", () => {
   it.each([
@@ -31,7 +37,10 @@ describe("drillSchedule", () => {
   const skills = ["opening-statement", "objection-handling", "purpose"];
 
   it("dates each skill from its last drill; never-drilled skills are due on firstDue", () => {
-    const records = [drillRecord("2026-11-10", { "objection-handling": [1, 2] }), drillRecord("2026-11-01", { "opening-statement": [5] })];
+    const records = [
+      drillRecord("2026-11-10", { "objection-handling": [1, 2] }),
+      drillRecord("2026-11-01", { "opening-statement": [5] }),
+    ];
     expect(drillSchedule(records, skills, "2026-11-22")).toEqual([
       // average 1.5 rounds to 2: back after 3 days
       { skill: "objection-handling", due: "2026-11-13", last_date: "2026-11-10", last_score: 2, interval_days: 3 },
@@ -42,7 +51,11 @@ describe("drillSchedule", () => {
 
   it("uses the latest drill of a skill and its run of strong scores", () => {
     const records = [drillRecord("2026-10-01", { purpose: [4] }), drillRecord("2026-10-20", { purpose: [5] })];
-    expect(drillSchedule(records, ["purpose"], "2026-11-22")[0]).toMatchObject({ due: "2026-12-15", last_score: 5, interval_days: 56 });
+    expect(drillSchedule(records, ["purpose"], "2026-11-22")[0]).toMatchObject({
+      due: "2026-12-15",
+      last_score: 5,
+      interval_days: 56,
+    });
     expect(latestDrillScores(records).get("purpose")).toEqual({ date: "2026-10-20", score: 5 });
   });
 
@@ -52,8 +65,15 @@ describe("drillSchedule", () => {
   });
 
   it("puts the weaker skill first among skills due the same day", () => {
-    const records = [drillRecord("2026-11-15", { purpose: [3] }), drillRecord("2026-11-19", { "opening-statement": [2] })];
-    expect(drillSchedule(records, skills, "2026-11-30").map((s) => s.skill).slice(0, 2)).toEqual(["opening-statement", "purpose"]);
+    const records = [
+      drillRecord("2026-11-15", { purpose: [3] }),
+      drillRecord("2026-11-19", { "opening-statement": [2] }),
+    ];
+    expect(
+      drillSchedule(records, skills, "2026-11-30")
+        .map((s) => s.skill)
+        .slice(0, 2),
+    ).toEqual(["opening-statement", "purpose"]);
   });
 });
 
@@ -70,6 +90,11 @@ describe("dueBy and new skills", () => {
     expect(newSkillAllowance([], "2026-11-22")).toBe(2);
     expect(newSkillAllowance([drillRecord("2026-11-20", { purpose: [3] })], "2026-11-22")).toBe(1);
     expect(newSkillAllowance([drillRecord("2026-11-20", { purpose: [3], "self-talk": [2] })], "2026-11-22")).toBe(0);
-    expect(newSkillAllowance([drillRecord("2026-11-01", { purpose: [3] }), drillRecord("2026-11-20", { purpose: [3] })], "2026-11-22")).toBe(2);
+    expect(
+      newSkillAllowance(
+        [drillRecord("2026-11-01", { purpose: [3] }), drillRecord("2026-11-20", { purpose: [3] })],
+        "2026-11-22",
+      ),
+    ).toBe(2);
   });
 });

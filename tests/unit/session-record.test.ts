@@ -2,12 +2,24 @@ import { describe, expect, it } from "vitest";
 import type { TrackedAction } from "../../src/domain/history.js";
 import { checkAnswer, missingAnswers } from "../../src/domain/questions.js";
 import type { Rep } from "../../src/domain/rep.js";
-import { buildSessionRecord, followUpQuestion, renderSessionBody, type SessionInput } from "../../src/domain/session-record.js";
+import {
+  buildSessionRecord,
+  followUpQuestion,
+  renderSessionBody,
+  type SessionInput,
+} from "../../src/domain/session-record.js";
 import type { Template } from "../../src/domain/template.js";
 
 const rep: Rep = { id: "alex-kim", name: "Alex Kim", role: "", style: null, goals: [], focus_stage: null };
 const tracked: TrackedAction = {
-  action: { id: "k7m2qx", text: "Send the recap to Acme", owner: "rep", due: "2026-11-20", status: "open", closed_on: null },
+  action: {
+    id: "k7m2qx",
+    text: "Send the recap to Acme",
+    owner: "rep",
+    due: "2026-11-20",
+    status: "open",
+    closed_on: null,
+  },
   rep: "alex-kim",
   made: "2026-11-12",
   path: "reps/alex-kim/records/2026-11-12-session-discovery-ab12.md",
@@ -41,7 +53,16 @@ function input(extra: Partial<SessionInput> = {}): SessionInput {
     followUpAnswers: { k7m2qx: "done" },
     questions: template.questions!,
     answers: { goal: "Listen more", rate: 2 },
-    actions: [{ id: "n3wact", text: "Ask two open questions per call", owner: "rep", due: "2026-11-27", status: "open", closed_on: null }],
+    actions: [
+      {
+        id: "n3wact",
+        text: "Ask two open questions per call",
+        owner: "rep",
+        due: "2026-11-27",
+        status: "open",
+        closed_on: null,
+      },
+    ],
     ...extra,
   };
 }
@@ -58,7 +79,9 @@ describe("follow-up questions", () => {
   });
 
   it("are reported missing like any question", () => {
-    expect(missingAnswers([question], {})).toEqual([{ id: "k7m2qx", type: "choice", prompt: question.prompt, choices: ["done", "open", "dropped"] }]);
+    expect(missingAnswers([question], {})).toEqual([
+      { id: "k7m2qx", type: "choice", prompt: question.prompt, choices: ["done", "open", "dropped"] },
+    ]);
   });
 });
 
@@ -81,7 +104,9 @@ describe("session records", () => {
   });
 
   it("a draft keeps half-typed text and only the follow-ups answered so far", () => {
-    const record = buildSessionRecord(input({ status: "draft", followUpAnswers: {}, pending: { question: "goal", text: "Listen mo" } }));
+    const record = buildSessionRecord(
+      input({ status: "draft", followUpAnswers: {}, pending: { question: "goal", text: "Listen mo" } }),
+    );
     expect(record.follow_ups).toEqual([]);
     expect(record.pending).toEqual({ question: "goal", text: "Listen mo" });
   });

@@ -1,12 +1,20 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_CONFIG } from "../../src/domain/config.js";
-import { byIdOnly, summarizeRep, type Period, type ReviewedRep } from "../../src/domain/review.js";
+import { byIdOnly, type Period, type ReviewedRep, summarizeRep } from "../../src/domain/review.js";
 import { removedRep, teamReview, teamRow } from "../../src/domain/team-review.js";
 import { session, stored } from "../history.js";
 
 const PERIOD: Period = { from: "2026-08-24", to: "2026-11-22" };
-const rep = (id: string, added = "2026-06-01"): ReviewedRep => ({ id, name: id, goals: [], added, focus_stage: null, profile: true });
-const row = (id: string, records: Parameters<typeof stored>[0], added?: string) => teamRow(summarizeRep(DEFAULT_CONFIG, rep(id, added), stored(records), PERIOD));
+const rep = (id: string, added = "2026-06-01"): ReviewedRep => ({
+  id,
+  name: id,
+  goals: [],
+  added,
+  focus_stage: null,
+  profile: true,
+});
+const row = (id: string, records: Parameters<typeof stored>[0], added?: string) =>
+  teamRow(summarizeRep(DEFAULT_CONFIG, rep(id, added), stored(records), PERIOD));
 
 describe("the team view", () => {
   it("puts overdue reps first, the longest uncoached first, and counts who is on cadence", () => {
@@ -30,16 +38,29 @@ describe("the team view", () => {
 
   it("sums up skill trends: more rising than falling is up", () => {
     const rising = row("ann", [
-      session("ann", "2026-09-01", { ratings: { "active-listening": 2, "open-questions": 3, "objection-handling": 4 } }),
-      session("ann", "2026-11-01", { ratings: { "active-listening": 4, "open-questions": 4, "objection-handling": 3 } }),
+      session("ann", "2026-09-01", {
+        ratings: { "active-listening": 2, "open-questions": 3, "objection-handling": 4 },
+      }),
+      session("ann", "2026-11-01", {
+        ratings: { "active-listening": 4, "open-questions": 4, "objection-handling": 3 },
+      }),
     ]);
     expect(rising).toMatchObject({ skill_trend: "up", average_ratings: [3, 3.7] });
     expect(row("bob", [session("bob", "2026-11-01", { ratings: { "active-listening": 2 } })]).skill_trend).toBeNull();
   });
 
   it("counts every open commitment of a removed rep, however old", () => {
-    const records = [session("old", "2026-05-01", { actions: [{ due: "2026-05-10" }] }), session("old", "2026-09-01", { actions: [{ due: "2026-09-10" }, { status: "done", closed_on: "2026-09-02" }] })];
+    const records = [
+      session("old", "2026-05-01", { actions: [{ due: "2026-05-10" }] }),
+      session("old", "2026-09-01", { actions: [{ due: "2026-09-10" }, { status: "done", closed_on: "2026-09-02" }] }),
+    ];
     const summary = summarizeRep(DEFAULT_CONFIG, byIdOnly("old", false), stored(records), PERIOD);
-    expect(removedRep(summary, 2, "2026-09-01")).toEqual({ rep: "old", records: 2, last_record: "2026-09-01", held: 1, open_actions: 2 });
+    expect(removedRep(summary, 2, "2026-09-01")).toEqual({
+      rep: "old",
+      records: 2,
+      last_record: "2026-09-01",
+      held: 1,
+      open_actions: 2,
+    });
   });
 });

@@ -3,7 +3,8 @@ import { z } from "zod";
 import { templateSchema } from "../../src/domain/template.js";
 import { parseYaml } from "../../src/store/yaml-source.js";
 
-const template = (extra: string) => `id: t\ntitle: T\nkind: session\nstages: [discovery]\ncoaching_kind: training\nfocus: both\n${extra}`;
+const template = (extra: string) =>
+  `id: t\ntitle: T\nkind: session\nstages: [discovery]\ncoaching_kind: training\nfocus: both\n${extra}`;
 
 describe("parseYaml: errors a person can act on", () => {
   it("points a syntax error at its line and column", () => {
@@ -12,7 +13,11 @@ describe("parseYaml: errors a person can act on", () => {
   });
 
   it("points a schema error at the offending value", () => {
-    const parsed = parseYaml(templateSchema, template("questions:\n  - id: q1\n    prompt: Hi\n    type: essay\n"), "t.yaml");
+    const parsed = parseYaml(
+      templateSchema,
+      template("questions:\n  - id: q1\n    prompt: Hi\n    type: essay\n"),
+      "t.yaml",
+    );
     expect(!parsed.ok && parsed.problem).toMatch(/^t\.yaml:10:11: questions\.0\.type: /);
   });
 
@@ -27,7 +32,13 @@ describe("parseYaml: errors a person can act on", () => {
   });
 
   it("refuses an alias bomb", () => {
-    const bomb = ['a: &a ["x","x","x","x","x","x","x","x","x"]', ...Array.from({ length: 8 }, (_, i) => `${"bcdefghi"[i]}: &${"bcdefghi"[i]} [${Array(9).fill(`*${"abcdefgh"[i]}`).join(",")}]`)].join("\n");
+    const bomb = [
+      'a: &a ["x","x","x","x","x","x","x","x","x"]',
+      ...Array.from(
+        { length: 8 },
+        (_, i) => `${"bcdefghi"[i]}: &${"bcdefghi"[i]} [${Array(9).fill(`*${"abcdefgh"[i]}`).join(",")}]`,
+      ),
+    ].join("\n");
     const parsed = parseYaml(z.unknown(), bomb, "bomb.yaml");
     expect(!parsed.ok && parsed.problem).toMatch(/^bomb\.yaml:1:1: .*alias/i);
   });
@@ -38,14 +49,20 @@ describe("parseYaml: errors a person can act on", () => {
   });
 
   it("refuses a heroic template with the reason", () => {
-    const parsed = parseYaml(templateSchema, template("questions: [{id: a, prompt: b}]").replace("coaching_kind: training", "coaching_kind: heroic"), "t.yaml");
+    const parsed = parseYaml(
+      templateSchema,
+      template("questions: [{id: a, prompt: b}]").replace("coaching_kind: training", "coaching_kind: heroic"),
+      "t.yaml",
+    );
     expect(!parsed.ok && parsed.problem).toMatch(/^t\.yaml:5:16: coaching_kind: heroic coaching .* never planned/);
   });
 
   it("refuses a condition that can never hold", () => {
     const parsed = parseYaml(
       templateSchema,
-      template("questions:\n  - {id: won, prompt: Won?, type: confirm}\n  - {id: why, prompt: Why?, when: {question: won, equals: 'no'}}\n"),
+      template(
+        "questions:\n  - {id: won, prompt: Won?, type: confirm}\n  - {id: why, prompt: Why?, when: {question: won, equals: 'no'}}\n",
+      ),
       "t.yaml",
     );
     expect(!parsed.ok && parsed.problem).toMatch(/yes\/no question: compare it with true or false/);
