@@ -32,7 +32,10 @@ export interface Result {
 
 class Sink {
   text = "";
-  constructor(readonly isTTY = false) {}
+  constructor(
+    readonly isTTY = false,
+    readonly columns?: number,
+  ) {}
   write(chunk: string) {
     this.text += chunk;
     return true;
@@ -45,11 +48,13 @@ export interface RunOptions {
   stdin?: string;
   env?: Record<string, string>;
   cwd?: string;
+  /** The terminal's width, as a terminal reports it. */
+  columns?: number;
 }
 
 /** Runs the CLI in-process, as a command test: a scripted prompter stands in for a person. */
 export async function coach(argv: string[], options: RunOptions = {}): Promise<Result> {
-  const stdout = new Sink();
+  const stdout = new Sink(false, options.columns);
   const stderr = new Sink();
   const code = await run(argv, {
     stdout,

@@ -58,7 +58,7 @@ export async function runActionsList(raw: Record<string, unknown>, ctx: Context)
     ctx.out.info(filter === "all" ? `No commitments${whose} yet.` : `No ${filter} commitments${whose}.`);
     return;
   }
-  ctx.out.data(renderActionList(selected, ctx.today, ctx.out.style, !rep));
+  ctx.out.data(renderActionList(selected, ctx.today, ctx.out.style, !rep, ctx.out.width));
 }
 
 const addOptionsSchema = z.object({

@@ -56,7 +56,7 @@ export async function runRepList(_raw: Record<string, unknown>, ctx: Context): P
     ctx.out.info(`No reps yet in ${workspace.root}. Add one: coach rep add "Alex Kim"`);
     return;
   }
-  ctx.out.data(renderRepList(reps, ctx.out.style));
+  ctx.out.data(renderRepList(reps, ctx.out.style, ctx.out.width));
 }
 
 export async function runRepShow(raw: Record<string, unknown>, ctx: Context): Promise<void> {
@@ -64,5 +64,5 @@ export async function runRepShow(raw: Record<string, unknown>, ctx: Context): Pr
   const workspace = workspaceOf(ctx);
   const rep = requireRep(workspace.root, id);
   if (ctx.out.json) return ctx.out.printJson(rep);
-  ctx.out.data(renderRep(rep, workspace.config, ctx.out.style));
+  ctx.out.data(renderRep(rep, workspace.config, ctx.out.style, ctx.out.width));
 }

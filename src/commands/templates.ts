@@ -25,7 +25,7 @@ export async function runTemplatesList(raw: Record<string, unknown>, ctx: Contex
     .filter(({ template }) => !options.stage || appliesToStage(template, options.stage))
     .sort((a, b) => compareText(a.template.kind, b.template.kind) || compareText(a.template.id, b.template.id));
   if (ctx.out.json) return ctx.out.printJson(templates.map(templateSummary));
-  ctx.out.data(renderTemplateList(templates, ctx.out.style));
+  ctx.out.data(renderTemplateList(templates, ctx.out.style, ctx.out.width));
 }
 
 export async function runTemplatesShow(raw: Record<string, unknown>, ctx: Context): Promise<void> {

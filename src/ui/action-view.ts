@@ -5,7 +5,13 @@ import { inline } from "../domain/markdown.js";
 import { columns } from "./table.js";
 
 /** Commitments as aligned columns; overdue ones are marked with `!` (and red in a terminal). */
-export function renderActionList(list: TrackedAction[], today: string, style: ChalkInstance, showRep: boolean): string {
+export function renderActionList(
+  list: TrackedAction[],
+  today: string,
+  style: ChalkInstance,
+  showRep: boolean,
+  width = 80,
+): string {
   const header = ["", "ID", ...(showRep ? ["REP"] : []), "OWNER", "DUE", "STATUS", "COMMITMENT"].map((h) =>
     style.dim(h),
   );
@@ -25,5 +31,5 @@ export function renderActionList(list: TrackedAction[], today: string, style: Ch
   const open = list.filter(({ action }) => action.status === "open");
   const overdue = open.filter(({ action }) => isOverdue(action, today)).length;
   const summary = `${open.length} open${overdue ? `, ${overdue} overdue` : ""}${list.length > open.length ? `, ${list.length - open.length} closed` : ""}`;
-  return `${columns([header, ...rows])}\n${style.dim(summary)}`;
+  return `${columns([header, ...rows], width)}\n${style.dim(summary)}`;
 }

@@ -5,7 +5,7 @@ import type { Period, RepReview } from "../domain/review.js";
 import { days, describeDrillDue } from "../domain/review-steps.js";
 import { sparkline, trendArrow } from "../domain/sparkline.js";
 import type { TeamReview } from "../domain/team-review.js";
-import { columns } from "./table.js";
+import { columns, visibleWidth } from "./table.js";
 import { truncate, wrap } from "./wrap.js";
 
 /** Reports are laid out for a terminal of this width at most, and wrap to a narrower one. */
@@ -63,7 +63,8 @@ export function renderRepReviewText(
   out.push(head("Skills") + style.dim("  (session ratings, 1-5)"));
   if (review.skills.length === 0) out.push("  no ratings this period");
   else {
-    const nameWidth = Math.min(24, Math.max(...review.skills.map((s) => s.skill.length)));
+    // first, last and trend take 23 columns: a narrow terminal gets shorter skill names.
+    const nameWidth = Math.min(24, Math.max(8, width - 23), Math.max(...review.skills.map((s) => s.skill.length)));
     const rows = review.skills.map((s) => {
       const colour = s.trend === "up" ? style.green : s.trend === "down" ? style.red : (text: string) => text;
       const trend = s.trend === "single" ? "1 rating" : `${trendArrow(s.trend)} ${s.trend}`;
@@ -99,7 +100,7 @@ export function renderRepReviewText(
     out.push(
       columns(
         drills.by_skill.map((d) => [
-          `  ${truncate(d.skill, 24)}`,
+          `  ${truncate(d.skill, Math.min(24, Math.max(8, width - 24)))}`,
           `${d.rounds} round${d.rounds === 1 ? "" : "s"}`,
           `avg ${d.average_score}`,
           `last ${d.last_score} on ${d.last_date}`,
@@ -128,7 +129,7 @@ export function renderRepReviewText(
   out.push(head("Next steps"));
   for (const [i, step] of review.next_steps.entries()) out.push(wrap(step, width, `  ${i + 1}. `));
   if (skipped) out.push("", skippedNote(skipped, style, width));
-  return out.join("\n");
+  return fitLines(out, width);
 }
 
 export function renderTeamText(
@@ -168,7 +169,8 @@ export function renderTeamText(
         trend,
       ];
     });
-    out.push(columns([header, ...rows]));
+    const table = columns([header, ...rows]);
+    out.push(table.split("\n").some((line) => visibleWidth(line) > width) ? stackedRows(team, style, width) : table);
     out.push(
       "",
       style.dim(
@@ -192,7 +194,7 @@ export function renderTeamText(
     }
   }
   if (skipped) out.push("", skippedNote(skipped, style, width));
-  return out.join("\n");
+  return fitLines(out, width);
 }
 
 function skippedNote(skipped: number, style: ChalkInstance, width: number): string {
@@ -202,4 +204,33 @@ function skippedNote(skipped: number, style: ChalkInstance, width: number): stri
       width,
     ),
   );
+}
+
+/** The team table for a terminal too narrow for its columns: one short block per rep. */
+function stackedRows(team: TeamReview, style: ChalkInstance, width: number): string {
+  return team.reps
+    .map((row) => {
+      const flag = row.overdue ? style.red.bold("! ") : "  ";
+      const last = row.last_session ? `last 1:1 ${row.last_session} (${ago(row.days_since)})` : "no 1:1 yet";
+      const trend = row.skill_trend ? `, trend ${trendArrow(row.skill_trend)} ${row.skill_trend}` : "";
+      const counts = `held ${row.held}/${row.expected}, open ${row.open_actions}, late ${row.overdue_actions}${trend}`;
+      return [wrap(`${row.rep}: ${last}`, width, flag, "    "), wrap(counts, width, "    ")].join("\n");
+    })
+    .join("\n");
+}
+
+/**
+ * Every line within `width`: a line still wider (a header, a count in a narrow terminal) is
+ * wrapped at word boundaries, keeping its indent.
+ */
+function fitLines(lines: string[], width: number): string {
+  return lines
+    .join("\n")
+    .split("\n")
+    .map((line) => {
+      if (visibleWidth(line) <= width) return line;
+      const indent = /^ */.exec(line)![0];
+      return wrap(line.trimStart(), width, indent, `${indent}  `);
+    })
+    .join("\n");
 }

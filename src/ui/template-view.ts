@@ -2,7 +2,7 @@ import type { ChalkInstance } from "chalk";
 import type { LoadedTemplate } from "../domain/template.js";
 import { columns } from "./table.js";
 
-export function renderTemplateList(templates: LoadedTemplate[], style: ChalkInstance): string {
+export function renderTemplateList(templates: LoadedTemplate[], style: ChalkInstance, width = 80): string {
   if (templates.length === 0) return "No templates match.";
   const header = ["ID", "KIND", "STAGES", "COACHING", "FOCUS", "SOURCE"].map((h) => style.bold(h));
   const rows = templates.map(({ template, source }) => [
@@ -13,7 +13,7 @@ export function renderTemplateList(templates: LoadedTemplate[], style: ChalkInst
     template.focus,
     source === "built-in" ? style.dim(source) : source,
   ]);
-  return columns([header, ...rows]);
+  return columns([header, ...rows], width);
 }
 
 export function renderTemplate({ template, source }: LoadedTemplate, style: ChalkInstance): string {

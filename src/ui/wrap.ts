@@ -1,9 +1,14 @@
-import { visibleWidth } from "./table.js";
+import stringWidth from "string-width";
+
+/** Terminal cells a text takes: wide letters (Chinese, emoji) count two, colour codes none. */
+export function visibleWidth(text: string): number {
+  return stringWidth(text);
+}
 
 /**
  * Wraps text at word boundaries to `width` columns: the first line after `first`, the
- * rest after `rest` (a hanging indent). A word longer than a line is cut, never left
- * sticking out of an 80-column terminal.
+ * rest after `rest` (a hanging indent). A word longer than a line (a long id, or text in a
+ * script written without spaces) is cut, never left sticking out of the terminal.
  */
 export function wrap(text: string, width: number, first = "", rest = " ".repeat(visibleWidth(first))): string {
   const lines: string[] = [];
@@ -16,11 +21,10 @@ export function wrap(text: string, width: number, first = "", rest = " ".repeat(
       line = rest;
       empty = true;
     }
-    while (visibleWidth(word) > room() && room() > 0) {
-      const chars = [...word];
-      const fits = room();
-      lines.push(line + chars.slice(0, fits).join(""));
-      word = chars.slice(fits).join("");
+    while (visibleWidth(word) > room() && room() > 1) {
+      const [head, tail] = splitAtCells(word, room());
+      lines.push(line + head);
+      word = tail;
       line = rest;
     }
     line += (empty ? "" : " ") + word;
@@ -30,8 +34,21 @@ export function wrap(text: string, width: number, first = "", rest = " ".repeat(
   return lines.map((l) => l.trimEnd()).join("\n");
 }
 
-/** Cuts text to `width` columns with an ellipsis. */
+/** Cuts text to `width` cells with an ellipsis. */
 export function truncate(text: string, width: number): string {
-  const chars = [...text];
-  return chars.length <= width ? text : `${chars.slice(0, Math.max(0, width - 1)).join("")}…`;
+  if (visibleWidth(text) <= width) return text;
+  return `${splitAtCells(text, Math.max(0, width - 1))[0]}…`;
+}
+
+/** The longest start of `text` that fits in `cells`, and the rest. */
+function splitAtCells(text: string, cells: number): [string, string] {
+  let used = 0;
+  let end = 0;
+  for (const char of text) {
+    const w = visibleWidth(char);
+    if (used + w > cells) break;
+    used += w;
+    end += char.length;
+  }
+  return [text.slice(0, end), text.slice(end)];
 }

@@ -277,3 +277,19 @@ describe("coach review --team", () => {
     expect(existsSync(join(root, ".coach"))).toBe(false);
   });
 });
+
+describe("in a 40-column terminal", () => {
+  it("wraps the rep and team reviews and the commitments list at word boundaries", async () => {
+    const { root } = team();
+    for (const argv of [["review", "alex-kim"], ["review", "--team"], ["actions"]]) {
+      const result = await coach(argv, { workspace: root, columns: 40 });
+      expect(result.code, argv.join(" ")).toBe(0);
+      for (const line of visibleLines(result.stdout))
+        expect(line.length, `${argv.join(" ")}: ${line}`).toBeLessThanOrEqual(40);
+    }
+    const teamReview = (await coach(["review", "--team"], { workspace: root, columns: 40 })).stdout;
+    expect(teamReview).toContain("! sam-poe: last 1:1 2026-10-01");
+    const actions = (await coach(["actions"], { workspace: root, columns: 40 })).stdout;
+    expect(actions.replace(/\s+/g, " ")).toContain("Send the recap to Acme");
+  });
+});

@@ -1,0 +1,49 @@
+import { describe, expect, it } from "vitest";
+import { columns, visibleWidth } from "../../src/ui/table.js";
+import { truncate, wrap } from "../../src/ui/wrap.js";
+
+describe("columns", () => {
+  it("aligns by terminal cells, so a name in Chinese letters does not push the next column", () => {
+    const text = columns([
+      ["ID", "NAME", "ROLE"],
+      ["li-lei", "李雷", "AE"],
+      ["alex-kim", "Alex Kim", "SDR"],
+    ]);
+    const starts = text.split("\n").map((line) => visibleWidth(line.slice(0, line.lastIndexOf(" ") + 1)));
+    expect(new Set(starts).size).toBe(1);
+  });
+
+  it("wraps the last column at word boundaries under itself when the rows are too wide", () => {
+    const text = columns(
+      [
+        ["k7m2qx", "rep", "Send the recap to Acme and book the pricing review with their CFO"],
+        ["p3v8rt", "manager", "Call"],
+      ],
+      40,
+    );
+    const lines = text.split("\n");
+    for (const line of lines) expect(visibleWidth(line)).toBeLessThanOrEqual(40);
+    expect(lines[0]).toBe("k7m2qx  rep      Send the recap to Acme");
+    expect(lines[1]).toBe("                 and book the pricing");
+    expect(text.replace(/\s+/g, " ")).toContain("Send the recap to Acme and book the pricing review with their CFO");
+  });
+
+  it("puts the last column on a line of its own when the others leave it too little room", () => {
+    const text = columns([["2026-11-22-session-discovery-k3f9", "Listening and paraphrasing back"]], 40);
+    expect(text.split("\n")).toEqual(["2026-11-22-session-discovery-k3f9", "    Listening and paraphrasing back"]);
+  });
+});
+
+describe("wrap and truncate", () => {
+  it("never cuts inside a wide letter and never passes the width", () => {
+    const text = wrap("销售代表销售代表销售代表销售代表销售代表", 11, "- ");
+    for (const line of text.split("\n")) expect(visibleWidth(line)).toBeLessThanOrEqual(11);
+    expect(text.replace(/[\s-]/g, "")).toBe("销售代表销售代表销售代表销售代表销售代表");
+  });
+
+  it("truncates by cells with an ellipsis", () => {
+    expect(truncate("李雷李雷李雷", 7)).toBe("李雷李…");
+    expect(visibleWidth(truncate("李雷李雷李雷", 7))).toBe(7);
+    expect(truncate("alex", 7)).toBe("alex");
+  });
+});
