@@ -4,12 +4,11 @@ import { type Rep, STYLE_ADAPTATION } from "../domain/rep.js";
 import { columns } from "./table.js";
 import { wrap } from "./wrap.js";
 
-/** The role goes last: it is the free text, so it is what wraps in a narrow terminal. */
 export function renderRepList(reps: Rep[], style: ChalkInstance, width = 80): string {
   return columns(
     [
-      ["ID", "NAME", "STYLE", "FOCUS", "ROLE"].map((h) => style.bold(h)),
-      ...reps.map((r) => [r.id, r.name, r.style ?? "-", r.focus_stage ?? "-", r.role || "-"]),
+      ["ID", "NAME", "ROLE", "STYLE", "FOCUS"].map((h) => style.bold(h)),
+      ...reps.map((r) => [r.id, r.name, r.role || "-", r.style ?? "-", r.focus_stage ?? "-"]),
     ],
     width,
   );
