@@ -133,7 +133,7 @@ export function chooseSkill(
   const top = ranked[0];
   if (!top) return undefined;
   if (top.entries.every(({ entry }) => entry.last_score === null)) {
-    const who = reps.length > 1 ? "by none of them" : "";
+    const who = reps.length > 1 ? "by any of them" : "";
     return {
       skill: top.skill,
       reason: `${top.skill} is due: not practised ${who ? `${who} ` : ""}yet, and next in ${filter.stage ? `the ${filter.stage} stage` : "the process order"}`,

@@ -11,7 +11,9 @@ export function renderAnswerValue(value: AnswerValue): string {
   if (value === null || value === "") return "_(no answer)_";
   if (Array.isArray(value)) return value.length ? value.map((item) => `- ${inline(item)}`).join("\n") : "_(none)_";
   if (typeof value === "boolean") return value ? "yes" : "no";
+  // An editor leaves a final newline nobody typed: no empty `>` line for it.
   return String(value)
+    .replace(/(?:\r?\n)+$/, "")
     .split(/\r?\n/)
     .map((line) => `> ${line}`.trimEnd())
     .join("\n");

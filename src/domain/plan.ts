@@ -3,6 +3,7 @@ import { compareText, daysBetween } from "./dates.js";
 import { completedSessions, lastCoachedByStage, ratingsBySkill } from "./history.js";
 import type { StoredRecord } from "./record.js";
 import type { Rep } from "./rep.js";
+import { days } from "./review-steps.js";
 import type { LoadedTemplate, Template } from "./template.js";
 import { appliesToStage } from "./template-terms.js";
 
@@ -74,7 +75,7 @@ export function coachingWarnings(config: Config, rep: Rep, records: StoredRecord
     const since = daysBetween(last.date, today);
     if (since > every)
       warnings.push(
-        `${rep.name} is past the cadence: last 1:1 on ${last.date}, ${since} days ago (every ${every} days); ${since - every} days overdue.`,
+        `${rep.name} is past the cadence: last 1:1 on ${last.date}, ${since} days ago (every ${every} days); ${days(since - every)} overdue.`,
       );
   } else if (rep.added && daysBetween(rep.added, today) > every) {
     warnings.push(
