@@ -93,6 +93,9 @@ describe("coachingWarnings", () => {
     expect(coachingWarnings(DEFAULT_CONFIG, rep, [session("2026-11-10", "discovery")], "2026-11-22")).toEqual([
       "Alex Kim is past the cadence: last 1:1 on 2026-11-10, 12 days ago (every 7 days); 5 days overdue.",
     ]);
+    expect(coachingWarnings(DEFAULT_CONFIG, rep, [session("2026-11-14", "discovery")], "2026-11-22")).toEqual([
+      "Alex Kim is past the cadence: last 1:1 on 2026-11-14, 8 days ago (every 7 days); 1 day overdue.",
+    ]);
     expect(coachingWarnings(DEFAULT_CONFIG, rep, [session("2026-11-15", "discovery")], "2026-11-22")).toEqual([]);
   });
 
