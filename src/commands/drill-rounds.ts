@@ -1,13 +1,13 @@
 import type { Context } from "../context.js";
-import { type GivenRound, givenForRep, missingRounds, type RepRoundAnswer, roundId } from "../domain/drill-answers.js";
+import { type RoundSpecs, roundId, roundSpecs } from "../domain/asking/rounds.js";
 import type { PendingRound } from "../domain/drill-record.js";
 import type { RoundResult } from "../domain/record.js";
 import type { Rep } from "../domain/rep.js";
 import type { Round } from "../domain/template.js";
 import { InterruptedError } from "../errors.js";
+import type { Asker, PendingAsk } from "../ui/ask.js";
 import { roundIntro, rubric, SCORE_CHOICES, turnHeader } from "../ui/drill-view.js";
-import { PromptCancelled, type Prompter } from "../ui/prompter.js";
-import { missingAnswersError } from "./interview.js";
+import { withDraftOnCancel } from "./interview.js";
 
 /** Each rep's results, in round order. */
 export type ResultsByRep = Map<string, RoundResult[]>;
@@ -17,123 +17,127 @@ export interface RoundFlowOptions {
   templateId: string;
   rounds: Round[];
   reps: Rep[];
-  /** Rounds from an answers file, by position. */
-  given: GivenRound[];
-  ctx: Context;
+  asker: Asker;
+  ctx: Pick<Context, "out">;
   /** Saves each rep's rounds done so far as drafts, synchronously (the process may be going down). */
   saveDrafts(results: ResultsByRep, pending: Map<string, PendingRound>): string[];
-  prompter?: Prompter;
 }
 
 /** Typed at the response prompt to write the response in $EDITOR instead. */
 export const EDITOR_ESCAPE = "e";
 
+/** What is known of one rep's turn at a round. */
+interface Turn {
+  rep: Rep;
+  specs: RoundSpecs;
+  response?: string;
+  score?: number;
+  notes?: string;
+}
+
 /**
  * Plays the rounds: from the answers file where it has them, else from the person at
  * the terminal (scenario, timer, responses, rubric, scores per rep, notes). Without a
- * terminal, any round left unscored is an exit-2 error naming every such round.
+ * terminal, every round left unscored is named in one missing-answers error.
  */
 export async function playRounds(options: RoundFlowOptions): Promise<ResultsByRep> {
-  const { rounds, reps, given, ctx } = options;
-  if (!ctx.interactive) {
-    const missing = missingRounds(
-      rounds,
-      given,
-      reps.map((r) => r.id),
-    );
-    if (missing.length) {
-      // The drill was chosen by the schedule: tell a script which one, so it can pin it with --template.
-      const error = missingAnswersError(missing);
-      Object.assign(error.details, { template: options.templateId });
-      throw error;
-    }
-    return new Map(
-      reps.map((rep) => [rep.id, rounds.map((round, index) => resultOf(round, givenForRep(given[index], rep.id)))]),
-    );
-  }
-  const prompter = options.prompter ?? (await ctx.prompter());
+  const { rounds, reps, asker } = options;
   const results: ResultsByRep = new Map(reps.map((rep) => [rep.id, []]));
   const pending = new Map<string, PendingRound>();
-  let typing: { rep: string; round: number } | undefined;
-  try {
-    for (const [index, round] of rounds.entries()) {
-      const known = reps.map((rep) => givenForRep(given[index], rep.id));
-      if (known.every((k) => k.score !== undefined)) {
-        for (const [i, rep] of reps.entries()) results.get(rep.id)!.push(resultOf(round, known[i]!));
-        ctx.out.info(`Round ${index + 1}: scored from the answers file.`);
-        continue;
-      }
-      ctx.out.screen(roundIntro(ctx.out.style, round, index, rounds.length));
-      for (const [i, rep] of reps.entries()) {
-        if (known[i]!.score !== undefined || known[i]!.response !== undefined) continue;
-        const suffix = reps.length > 1 ? `-${rep.id}` : "";
-        if (reps.length > 1) ctx.out.screen(turnHeader(ctx.out.style, rep.name));
-        if (round.timebox && prompter.countdown)
-          await prompter.countdown({
-            id: `${roundId(index)}-timer${suffix}`,
-            message: round.prompt,
-            seconds: round.timebox,
-          });
-        typing = { rep: rep.id, round: index + 1 };
-        known[i]!.response = await askResponse(prompter, `${roundId(index)}-response${suffix}`, rep.name);
-        typing = undefined;
-        pending.set(rep.id, { round: index + 1, response: known[i]!.response! });
-      }
-      ctx.out.screen(rubric(ctx.out.style, round));
-      for (const [i, rep] of reps.entries()) {
-        const answer = known[i]!;
-        const suffix = reps.length > 1 ? `-${rep.id}` : "";
-        const whose = reps.length > 1 ? ` for ${rep.name}` : "";
-        if (answer.score === undefined) {
-          answer.score = Number(
-            await prompter.select({
-              id: `${roundId(index)}-score${suffix}`,
-              message: `Score${whose}, against what to look for:`,
-              choices: SCORE_CHOICES,
-            }),
-          );
-          answer.notes ??= await prompter.input({
-            id: `${roundId(index)}-notes${suffix}`,
-            message: `Notes${whose} (optional):`,
-            default: "",
-          });
-        }
-        results.get(rep.id)!.push(resultOf(round, answer));
-        pending.delete(rep.id);
-      }
-    }
-    return results;
-  } catch (error) {
-    if (!(error instanceof PromptCancelled)) throw error;
-    const halfTyped = prompter.pendingText?.();
-    if (typing && halfTyped) pending.set(typing.rep, { round: typing.round, response: halfTyped });
+  const onCancel = (half: PendingAsk | undefined) => {
+    const typed = half?.spec.path[0] === "rounds" && half.spec.id.endsWith("-response") ? half : undefined;
+    if (typed) pending.set(repOf(typed, reps), { round: Number(typed.spec.path[1]) + 1, response: typed.text });
     const paths = options.saveDrafts(results, pending);
-    throw new InterruptedError(
+    return new InterruptedError(
       paths.length
         ? `interrupted: the rounds done so far are saved as draft ${paths.length > 1 ? "records" : "record"} ${paths.join(", ")}; drafts do not count in the schedule, so run the drill again to score it`
         : "interrupted before anything was answered; nothing was saved",
     );
+  };
+  await withDraftOnCancel(asker, onCancel, async () => {
+    for (const [index, round] of rounds.entries()) {
+      const turns = reps.map((rep): Turn => {
+        const specs = roundSpecs(round, index, rep.id, rep.name, reps.length > 1);
+        const known = (spec: keyof RoundSpecs) => asker.given(specs[spec])?.value ?? undefined;
+        return {
+          rep,
+          specs,
+          response: known("response") as string | undefined,
+          score: known("score") as number | undefined,
+          notes: known("notes") as string | undefined,
+        };
+      });
+      if (asker.hasPerson && turns.every((t) => t.score !== undefined))
+        options.ctx.out.info(`Round ${index + 1}: scored from the answers file.`);
+      else if (asker.hasPerson) await playAtTerminal(options, round, index, turns, pending);
+      for (const turn of turns) {
+        turn.score ??= (await asker.ask(turn.specs.score)) as number | undefined;
+        if (turn.score === undefined) continue;
+        results.get(turn.rep.id)!.push(resultOf(round, turn));
+        pending.delete(turn.rep.id);
+      }
+    }
+  });
+  asker.finish({ template: options.templateId });
+  return results;
+}
+
+/** A round with the person: the scenario, each rep's turn (timer, response), the rubric, the scores. */
+async function playAtTerminal(
+  options: RoundFlowOptions,
+  round: Round,
+  index: number,
+  turns: Turn[],
+  pending: Map<string, PendingRound>,
+): Promise<void> {
+  const { asker, ctx, rounds } = options;
+  const clinic = turns.length > 1;
+  const prompter = await asker.personPrompter();
+  ctx.out.screen(roundIntro(ctx.out.style, round, index, rounds.length));
+  for (const turn of turns) {
+    if (turn.score !== undefined || turn.response !== undefined) continue;
+    if (clinic) ctx.out.screen(turnHeader(ctx.out.style, turn.rep.name));
+    const suffix = clinic ? `-${turn.rep.id}` : "";
+    if (round.timebox && prompter.countdown)
+      await prompter.countdown({
+        id: `${roundId(index)}-timer${suffix}`,
+        message: round.prompt,
+        seconds: round.timebox,
+      });
+    turn.response = await askResponse(asker, turn);
+    pending.set(turn.rep.id, { round: index + 1, response: turn.response });
+  }
+  ctx.out.screen(rubric(ctx.out.style, round));
+  for (const turn of turns) {
+    if (turn.score !== undefined) continue;
+    const whose = clinic ? ` for ${turn.rep.name}` : "";
+    const shown = { ...turn.specs.score, prompt: `Score${whose}, against what to look for:`, choices: SCORE_CHOICES };
+    turn.score = (await asker.askPerson(shown)) as number;
+    turn.notes ??= (await asker.ask(turn.specs.notes)) as string;
   }
 }
 
-async function askResponse(prompter: Prompter, id: string, name: string): Promise<string> {
-  const typed = await prompter.input({
-    id,
-    message: `What did ${name} say? (a short summary, or '${EDITOR_ESCAPE}' to write it in $EDITOR)`,
-    default: "",
-  });
+async function askResponse(asker: Asker, turn: Turn): Promise<string> {
+  const { response } = turn.specs;
+  const message = `What did ${turn.rep.name} say? (a short summary, or '${EDITOR_ESCAPE}' to write it in $EDITOR)`;
+  const typed = String((await asker.askPerson({ ...response, prompt: message })) ?? "");
   if (typed.trim() !== EDITOR_ESCAPE) return typed;
+  const editor = { ...response, type: "editor" as const, promptId: `${response.promptId}-editor` };
+  const written = String((await asker.askPerson({ ...editor, prompt: `${turn.rep.name}'s response` })) ?? "");
   // An editor leaves a final newline that nobody typed on purpose.
-  const written = await prompter.editor({ id: `${id}-editor`, message: `${name}'s response`, default: "" });
   return written.replace(/\r?\n+$/, "");
 }
 
-function resultOf(round: Round, answer: RepRoundAnswer): RoundResult {
+function repOf(pending: PendingAsk, reps: Rep[]): string {
+  return pending.spec.rep ?? reps[0]!.id;
+}
+
+function resultOf(round: Round, turn: Turn): RoundResult {
   return {
     prompt: round.prompt,
-    response: answer.response ?? "",
-    score: answer.score!,
-    notes: answer.notes ?? "",
+    response: turn.response ?? "",
+    score: turn.score!,
+    notes: turn.notes ?? "",
     skill: round.skill,
   };
 }

@@ -36,6 +36,7 @@ import { drillIntro, drillSummary } from "../ui/drill-view.js";
 import { chooseRep } from "./choose-rep.js";
 import { playRounds, type ResultsByRep } from "./drill-rounds.js";
 import { runDrillWeek } from "./drill-week.js";
+import { askerFor } from "./interview.js";
 import { parseOptions, recordDate, writeOptionsSchema } from "./options.js";
 
 const drillOptionsSchema = writeOptionsSchema.extend({
@@ -136,7 +137,7 @@ export async function runDrill(raw: Record<string, unknown>, ctx: Context): Prom
     templateId: template.template.id,
     rounds,
     reps,
-    given: givenRounds,
+    asker: askerFor(ctx, given, options.answers === "-" ? "<stdin>" : (options.answers ?? ""), date),
     ctx,
     saveDrafts,
   });

@@ -8,14 +8,24 @@ import { buildPlanRecord, type PlanInput, renderPlanBody } from "../domain/plan-
 import { answerWarnings } from "../domain/questions.js";
 import { recordId } from "../domain/record.js";
 import { badInput } from "../errors.js";
-import { loadAnswersFile, questionAnswers } from "../store/answers.js";
+import { loadAnswersFile } from "../store/answers.js";
 import { randomId, readRecords, replaceRecord, writeNewRecord } from "../store/records.js";
 import { loadTemplates, requireTemplate } from "../store/templates.js";
 import { ensureWorkspace, workspaceOf } from "../store/workspace.js";
 import { chooseRep } from "./choose-rep.js";
 import { draftToResume } from "./drafts.js";
 import { drillsDueFor } from "./drills-due.js";
-import { answersFromRecord, checkGivenAnswers, interview, type PendingAnswer, pendingAnswerOf } from "./interview.js";
+import {
+  answersFromRecord,
+  askerFor,
+  askQuestions,
+  draftSaved,
+  type PendingAnswer,
+  pendingAnswer,
+  pendingAnswerOf,
+  warnUnknownAnswers,
+  withDraftOnCancel,
+} from "./interview.js";
 import { parseOptions, recordDate, writeOptionsSchema } from "./options.js";
 
 const planOptionsSchema = writeOptionsSchema.extend({
@@ -72,10 +82,7 @@ export async function runPlan(raw: Record<string, unknown>, ctx: Context): Promi
     template: planTemplate.template,
     sessionTemplate,
     questions,
-    answers: {
-      ...answersFromRecord(resumed?.record.answers),
-      ...(given ? checkGivenAnswers(questions, questionAnswers(given), date, ctx, options.answers!) : {}),
-    },
+    answers: answersFromRecord(resumed?.record.answers),
     followUps: openActions(records, date),
     drillsDue: drillsDueFor(config, rep, records, date, templates),
   };
@@ -91,14 +98,18 @@ export async function runPlan(raw: Record<string, unknown>, ctx: Context): Promi
     else path = writeNewRecord(workspace.root, record, body);
     return path;
   };
-  await interview({
-    questions,
-    answers: input.answers,
-    ctx,
-    saveDraft: (_, pending) => join(workspace.root, save("draft", pending)),
-    pending: pendingAnswerOf(resumed?.record),
-    resumeHint: `continue with \`coach plan ${rep.id} --resume\``,
-  });
+  const source = options.answers === "-" ? "<stdin>" : (options.answers ?? "");
+  warnUnknownAnswers(given, { questions }, source, ctx);
+  const asker = askerFor(ctx, given, source, date);
+  const resumeHint = `continue with \`coach plan ${rep.id} --resume\``;
+  const saveDraft = (pending: PendingAnswer | undefined) =>
+    draftSaved(join(workspace.root, save("draft", pending)), resumeHint);
+  await withDraftOnCancel(
+    asker,
+    (pending) => saveDraft(pendingAnswer(pending)),
+    () => askQuestions(asker, questions, input.answers, pendingAnswerOf(resumed?.record)),
+  );
+  asker.finish();
   input.warnings.push(...answerWarnings(questions, input.answers));
   const written = join(workspace.root, save("planned"));
   if (ctx.out.json) return ctx.out.printJson({ written: [written], id: input.id });

@@ -1,3 +1,4 @@
+import { decideFocus, type FocusChosenBy } from "../domain/asking/focus-choice.js";
 import type { Config, Stage } from "../domain/config.js";
 import { closest } from "../domain/ids.js";
 import { chooseFocus, pickTemplate } from "../domain/plan.js";
@@ -14,6 +15,11 @@ export interface SessionSetup {
   stage: Stage;
   /** One line on where the questions come from, for the terminal. */
   why: string;
+  /**
+   * Who chose the focus: the manager (`--template`, a plan followed), else the tool's
+   * suggestion until the rep's `focus_choice` says otherwise; a resumed draft keeps its own.
+   */
+  chosenBy: FocusChosenBy | undefined;
 }
 
 export interface SetupOptions {
@@ -42,7 +48,8 @@ export function chooseSessionSetup(
     const plan = records.find(({ record }) => record.type === "plan" && record.id === draft.plan);
     const template = requireTemplate(templates, draft.template ?? "", "session").template;
     const stage = stageOf(draft.stage) ?? chooseFocus(config, rep, records).stage;
-    return { plan, template, stage, why: `resuming the draft of ${draft.date}` };
+    const chosenBy = draft.focus_chosen_by as FocusChosenBy | undefined;
+    return { plan, template, stage, why: `resuming the draft of ${draft.date}`, chosenBy };
   }
   const plan = choosePlan(rep, records, options.plan, options.date);
   const planTemplate = typeof plan?.record.session_template === "string" ? plan.record.session_template : undefined;
@@ -54,7 +61,8 @@ export function chooseSessionSetup(
       (single.length === 1 ? stageOf(single[0]) : undefined) ??
       chooseFocus(config, rep, records).stage;
     const why = plan ? `following plan ${plan.record.id}` : "chosen with --template";
-    return { plan, template, stage, why: options.template && plan ? `${why}, with --template ${template.id}` : why };
+    const said = options.template && plan ? `${why}, with --template ${template.id}` : why;
+    return { plan, template, stage, why: said, chosenBy: "manager" };
   }
   const focus = chooseFocus(config, rep, records, plan?.record.stage ?? undefined);
   const picked = pickTemplate(templates, "session", focus.stage.id);
@@ -67,7 +75,28 @@ export function chooseSessionSetup(
   const why = plan
     ? `following plan ${plan.record.id}`
     : `no plan to follow; focus ${focus.stage.name}: ${focus.reason}`;
-  return { plan, template: picked.template, stage: focus.stage, why };
+  return { plan, template: picked.template, stage: focus.stage, why, chosenBy: plan ? "manager" : "tool" };
+}
+
+/** The setup once the rep has answered `focus_choice`: `keep` leaves it, a stage or skill changes the questions. */
+export function applyFocusChoice(
+  config: Config,
+  templates: LoadedTemplate[],
+  setup: SessionSetup,
+  choice: string,
+): SessionSetup {
+  const decision = decideFocus(config, choice, setup.stage);
+  if (decision.chosenBy === "tool") return setup;
+  const template = decision.template
+    ? requireTemplate(templates, decision.template, "session").template
+    : pickTemplate(templates, "session", decision.stage.id)?.template;
+  if (!template)
+    throw badInput(
+      "no_template",
+      `no session template for stage '${decision.stage.id}'`,
+      "add one under templates/session/, or keep the suggested focus",
+    );
+  return { ...setup, template, stage: decision.stage, why: decision.why, chosenBy: "rep" };
 }
 
 /** `--plan ID`, `--plan latest`, or by default the latest plan not yet held (none is fine). */

@@ -1,38 +1,45 @@
 import { join } from "node:path";
 import { z } from "zod";
 import type { Context } from "../context.js";
-import { openActions } from "../domain/history.js";
-import { type Answers, missingAnswers } from "../domain/questions.js";
+import { focusChoiceSpec } from "../domain/asking/focus-choice.js";
+import {
+  type FollowUpAnswer,
+  followUpDueSpec,
+  followUpNoteSpec,
+  followUpStatusSpec,
+} from "../domain/asking/follow-ups.js";
+import { openActions, type TrackedAction } from "../domain/history.js";
 import { recordId } from "../domain/record.js";
 import {
   buildSessionRecord,
-  followUpQuestion,
+  followUpAnswersFrom,
   type PendingText,
   renderSessionBody,
   type SessionInput,
 } from "../domain/session-record.js";
-import type { Question } from "../domain/template.js";
 import { badInput } from "../errors.js";
 import { takenActionIds } from "../store/actions.js";
-import { loadAnswersFile, questionAnswers } from "../store/answers.js";
+import { loadAnswersFile } from "../store/answers.js";
 import { randomId, readRecords, replaceRecord, writeNewRecord } from "../store/records.js";
 import { loadTemplates } from "../store/templates.js";
 import { ensureWorkspace, workspaceOf } from "../store/workspace.js";
-import { PromptCancelled } from "../ui/prompter.js";
+import type { Asker, PendingAsk } from "../ui/ask.js";
 import { chooseRep } from "./choose-rep.js";
-import { askCommitments, type CommitmentAsking, commitmentsFromFile } from "./commitments.js";
+import { askCommitments } from "./commitments.js";
 import { draftToResume } from "./drafts.js";
 import {
   answersFromRecord,
-  checkGivenAnswers,
+  askerFor,
+  askQuestions,
   draftSaved,
-  interview,
-  missingAnswersError,
+  pendingAnswer,
   pendingAnswerOf,
+  warnUnknownAnswers,
+  withDraftOnCancel,
 } from "./interview.js";
 import { parseOptions, recordDate, writeOptionsSchema } from "./options.js";
 import { applyFollowUps, markPlanHeld } from "./session-close.js";
-import { chooseSessionSetup } from "./session-setup.js";
+import { applyFocusChoice, chooseSessionSetup } from "./session-setup.js";
 
 const sessionOptionsSchema = writeOptionsSchema.extend({
   rep: z.string().optional(),
@@ -42,8 +49,8 @@ const sessionOptionsSchema = writeOptionsSchema.extend({
 });
 
 /**
- * argv -> options -> load -> decide -> ask (follow-ups, the template's questions, new
- * commitments) -> write the session -> close the followed-up actions in their own
+ * argv -> options -> load -> decide -> ask (the focus choice, follow-ups, the template's
+ * questions, new commitments) -> write the session -> close the followed-up actions in their own
  * records and mark the plan held -> report.
  */
 export async function runSession(raw: Record<string, unknown>, ctx: Context): Promise<void> {
@@ -64,17 +71,16 @@ export async function runSession(raw: Record<string, unknown>, ctx: Context): Pr
 
   const draft = draftToResume(workspace.root, rep, records, "session", options.resume, ctx);
   const date = options.date !== undefined ? recordDate(options.date, ctx.today) : (draft?.record.date ?? ctx.today);
-  const setup = chooseSessionSetup(workspace.config, rep, records, templates, { ...options, date }, draft?.record);
+  let setup = chooseSessionSetup(workspace.config, rep, records, templates, { ...options, date }, draft?.record);
   const pending = pendingAnswerOf(draft?.record);
+  const asker = askerFor(ctx, given, source, date);
 
   // Commitments made on or before the session's day are followed up (a back-dated session
   // does not ask about what was agreed after it).
   const followUps = openActions(records, date).filter((t) => t.made <= date);
-  const followUpQuestions = followUps.map((t) => followUpQuestion(t, date));
-  const questions = setup.template.questions ?? [];
   const taken = takenActionIds(workspace.root);
   const input: SessionInput = {
-    id: draft?.record.id ?? recordId(date, "session", setup.stage.id, randomId(4)),
+    id: draft?.record.id ?? "",
     rep,
     date,
     status: "completed",
@@ -82,38 +88,17 @@ export async function runSession(raw: Record<string, unknown>, ctx: Context): Pr
     stage: setup.stage,
     plan: setup.plan?.record.id ?? null,
     followUps,
-    followUpAnswers: {
-      ...Object.fromEntries((draft?.record.follow_ups ?? []).map((f) => [f.action, f.status])),
-      ...givenFollowUps(given?.follow_ups, followUpQuestions, ctx, source),
-    },
-    questions,
-    answers: {
-      ...answersFromRecord(draft?.record.answers),
-      ...(given ? checkGivenAnswers(questions, questionAnswers(given), date, ctx, source) : {}),
-    },
-    actions: [
-      ...(draft?.record.actions ?? []),
-      ...(given?.actions ? commitmentsFromFile(given.actions, date, taken, source) : []),
-    ],
+    followUpAnswers: followUpAnswersFrom(draft?.record.follow_ups),
+    questions: setup.template.questions ?? [],
+    answers: answersFromRecord(draft?.record.answers),
+    actions: [...(draft?.record.actions ?? [])],
+    focusChosenBy: setup.chosenBy,
   };
-  if (!ctx.interactive) {
-    // Half-typed text from a draft counts as an answer, as interview() offers it.
-    const offered = questions.map((q) => (q.id === pending?.question ? { ...q, default: pending.text } : q));
-    const missing = [
-      ...missingAnswers(followUpQuestions, input.followUpAnswers),
-      ...missingAnswers(offered, input.answers),
-    ];
-    if (missing.length) throw missingAnswersError(missing);
-  } else if (!ctx.out.json) {
-    const toAsk = followUps.filter(({ action }) => !(action.id in input.followUpAnswers)).length;
-    ctx.out.info(
-      `1:1 with ${rep.name}, ${date}: ${setup.template.title} (${setup.why}).${toAsk ? ` First, ${toAsk} open commitment${toAsk === 1 ? "" : "s"} to follow up.` : ""}`,
-    );
-  }
 
   let path = draft?.path;
   const save = (status: SessionInput["status"], pendingText?: PendingText): string => {
     ensureWorkspace(workspace);
+    input.id ||= recordId(date, "session", input.stage.id, randomId(4));
     const session = { ...input, status, pending: pendingText };
     const record = buildSessionRecord(session);
     const body = renderSessionBody(session);
@@ -124,20 +109,41 @@ export async function runSession(raw: Record<string, unknown>, ctx: Context): Pr
   const resumeHint = `continue with \`coach session ${rep.id} --resume\``;
   // Text half-typed before an earlier Ctrl-C is kept until its question is answered.
   const stillPending = () =>
-    pending && questions.some((q) => q.id === pending.question) && !(pending.question in input.answers)
+    pending && input.questions.some((q) => q.id === pending.question) && !(pending.question in input.answers)
       ? pending
       : undefined;
-  const saveDraft = (_: Answers, half: PendingText | undefined) =>
-    join(workspace.root, save("draft", half ?? stillPending()));
-  await interview({ questions: followUpQuestions, answers: input.followUpAnswers, ctx, saveDraft, resumeHint });
-  await interview({ questions, answers: input.answers, ctx, saveDraft, pending, resumeHint });
-  if (ctx.interactive && !given?.actions)
-    await askForCommitments(
+  const saveDraft = (half: PendingAsk | undefined) =>
+    draftSaved(join(workspace.root, save("draft", pendingAnswer(half) ?? stillPending())), resumeHint);
+
+  await withDraftOnCancel(asker, saveDraft, async () => {
+    if (!draft && setup.chosenBy === "tool") {
+      if (asker.hasPerson && !ctx.out.json) ctx.out.info(`1:1 with ${rep.name}, ${date}: ${setup.why}.`);
+      const choice = await asker.ask(focusChoiceSpec(workspace.config, setup.stage));
+      if (typeof choice === "string") setup = applyFocusChoice(workspace.config, templates, setup, choice);
+      Object.assign(input, {
+        template: setup.template,
+        stage: setup.stage,
+        questions: setup.template.questions ?? [],
+        focusChosenBy: setup.chosenBy,
+      });
+    }
+    warnUnknownAnswers(
+      given,
+      { questions: input.questions, followUps: followUps.map((t) => t.action.id) },
+      source,
       ctx,
-      { rep, date, taken, actions: input.actions, pending },
-      (half) => saveDraft(input.answers, half),
-      resumeHint,
     );
+    if (asker.hasPerson && !ctx.out.json) {
+      const toAsk = followUps.filter(({ action }) => !(action.id in input.followUpAnswers)).length;
+      ctx.out.info(
+        `${setup.template.title} (${setup.why}).${toAsk ? ` First, ${toAsk} open commitment${toAsk === 1 ? "" : "s"} to follow up.` : ""}`,
+      );
+    }
+    await askFollowUps(asker, followUps, input.followUpAnswers);
+    await askQuestions(asker, input.questions, input.answers, pending);
+    await askCommitments(asker, { rep, taken, actions: input.actions, pending });
+  });
+  asker.finish();
 
   const written = [join(workspace.root, save("completed"))];
   written.push(...markPlanHeld(workspace.root, setup.plan, input.id, ctx));
@@ -147,38 +153,27 @@ export async function runSession(raw: Record<string, unknown>, ctx: Context): Pr
   ctx.out.info(`Session saved to ${written[0]}`);
 }
 
-/** Follow-ups from an answers file; an id that is not an open commitment of this rep is reported and ignored. */
-function givenFollowUps(
-  given: Record<string, string> | undefined,
-  questions: Question[],
-  ctx: Context,
-  source: string,
-): Answers {
-  const known = new Set(questions.map((q) => q.id));
-  const answers: Answers = {};
-  for (const [id, status] of Object.entries(given ?? {})) {
-    if (known.has(id)) answers[id] = status;
-    else
-      ctx.out.warn(
-        `${source}: follow_ups: '${id}' is not an open commitment here; ignored (open: ${[...known].join(", ") || "none"})`,
-      );
-  }
-  return answers;
-}
-
-async function askForCommitments(
-  ctx: Context,
-  state: CommitmentAsking,
-  saveDraft: (pending: PendingText | undefined) => string,
-  resumeHint: string,
+/**
+ * What became of each open commitment; "not yet" asks by when now (Enter keeps the old
+ * date). An answers file may add a note and a new due date.
+ */
+async function askFollowUps(
+  asker: Asker,
+  followUps: TrackedAction[],
+  answers: SessionInput["followUpAnswers"],
 ): Promise<void> {
-  const prompter = await ctx.prompter();
-  try {
-    await askCommitments(prompter, state);
-  } catch (error) {
-    if (!(error instanceof PromptCancelled)) throw error;
-    const text = prompter.pendingText?.();
-    const path = saveDraft(text && state.asking ? { question: state.asking, text } : undefined);
-    throw draftSaved(path, resumeHint);
+  for (const tracked of followUps) {
+    const id = tracked.action.id;
+    if (answers[id]) continue;
+    const status = await asker.ask(followUpStatusSpec(tracked, asker.today));
+    if (typeof status !== "string") continue;
+    const answer: FollowUpAnswer = { status: status as FollowUpAnswer["status"] };
+    const note = await asker.ask(followUpNoteSpec(id));
+    if (typeof note === "string" && note.trim()) answer.note = note;
+    if (status === "open") {
+      const due = await asker.ask(followUpDueSpec(tracked));
+      if (typeof due === "string") answer.due = due;
+    }
+    answers[id] = answer;
   }
 }

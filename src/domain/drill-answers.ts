@@ -1,4 +1,4 @@
-import type { MissingQuestion } from "./questions.js";
+import { roundId } from "./asking/rounds.js";
 import type { Round } from "./template.js";
 
 type PerRep<T> = T | Record<string, T>;
@@ -8,52 +8,6 @@ export interface GivenRound {
   response?: PerRep<string>;
   score?: PerRep<number>;
   notes?: PerRep<string>;
-}
-
-/** What is known of one rep's round before asking: from an answers file, or typed. */
-export interface RepRoundAnswer {
-  response?: string;
-  score?: number;
-  notes?: string;
-}
-
-/** The prompt id of a round, as `missing answers` names it: `round-1`, `round-2`... */
-export function roundId(index: number): string {
-  return `round-${index + 1}`;
-}
-
-function forRep<T>(value: PerRep<T> | undefined, rep: string): T | undefined {
-  if (value === undefined || value === null) return undefined;
-  if (typeof value === "object") return (value as Record<string, T>)[rep];
-  return value;
-}
-
-/** A rep's part of a given round: a single value applies to every rep, a map by rep id. */
-export function givenForRep(given: GivenRound | undefined, rep: string): RepRoundAnswer {
-  return { response: forRep(given?.response, rep), score: forRep(given?.score, rep), notes: forRep(given?.notes, rep) };
-}
-
-/** A missing round, described so a script can write the answer: which reps still need a score. */
-export interface MissingRound extends MissingQuestion {
-  reps?: string[];
-}
-
-/** Rounds whose score is missing for any rep, in order (`round-N`, type `scale`, 1..5). */
-export function missingRounds(rounds: Round[], given: GivenRound[], reps: string[]): MissingRound[] {
-  return rounds.flatMap((round, index) => {
-    const unscored = reps.filter((rep) => givenForRep(given[index], rep).score === undefined);
-    if (!unscored.length) return [];
-    const missing: MissingRound = {
-      id: roundId(index),
-      type: "scale",
-      prompt: round.prompt,
-      min: 1,
-      max: 5,
-      skill: round.skill,
-    };
-    if (reps.length > 1) missing.reps = unscored;
-    return [missing];
-  });
 }
 
 /**

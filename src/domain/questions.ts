@@ -1,3 +1,4 @@
+import type { AnswersKey, QuestionSpec } from "./asking/spec.js";
 import type { Question } from "./template.js";
 import { parseDue, WHEN_FORMS } from "./when.js";
 
@@ -9,12 +10,16 @@ export type Checked = { ok: true; value: AnswerValue } | { ok: false; error: str
 /** A question as a script needs to know it to answer it (`--json` `missing`). */
 export interface MissingQuestion {
   id: string;
+  /** Where the answer goes in an answers file; absent for a top-level question id. */
+  key?: AnswersKey;
   type: Question["type"];
   prompt: string;
   choices?: string[];
   min?: number;
   max?: number;
   skill?: string;
+  /** In a clinic: the reps still needing this answer. */
+  reps?: string[];
 }
 
 export function scaleRange(question: Question): { min: number; max: number } {
@@ -88,7 +93,9 @@ export function checkAnswer(question: Question, raw: unknown, today: string): Ch
     }
     case "date": {
       const value = parseDue(String(raw), today);
-      return value ? { ok: true, value } : fail(`expected a date: ${WHEN_FORMS}`);
+      return value
+        ? { ok: true, value }
+        : fail(`'${String(raw).trim()}' is not a date I know; use one of: ${WHEN_FORMS}`);
     }
     case "list": {
       const values = (Array.isArray(raw) ? raw.map(String) : String(raw).split(/\s*;\s*|\n/))
@@ -105,28 +112,9 @@ export function defaultAnswer(question: Question): AnswerValue | undefined {
   return question.required ? undefined : null;
 }
 
-/**
- * The questions still needing an answer once `given` and the defaults are applied,
- * in template order, skipping those whose `when` does not hold.
- */
-export function missingAnswers(questions: Question[], given: Answers): MissingQuestion[] {
-  const answers: Answers = { ...given };
-  const missing: MissingQuestion[] = [];
-  for (const question of questions) {
-    if (!isAsked(question, answers)) continue;
-    if (question.id in answers) continue;
-    const fallback = defaultAnswer(question);
-    if (fallback !== undefined) {
-      answers[question.id] = fallback;
-      continue;
-    }
-    missing.push(describeQuestion(question));
-  }
-  return missing;
-}
-
-export function describeQuestion(question: Question): MissingQuestion {
+export function describeQuestion(question: Question | QuestionSpec): MissingQuestion {
   const described: MissingQuestion = { id: question.id, type: question.type, prompt: question.prompt };
+  if ("key" in question && question.key) described.key = question.key;
   if (question.choices) described.choices = choiceValues(question);
   if (question.type === "scale") Object.assign(described, scaleRange(question));
   else {

@@ -33,6 +33,9 @@ const recordSchemas = once(() => {
     action: z.string(),
     text: z.string().optional(),
     status: z.enum(ACTION_STATUSES),
+    note: z.string().optional(),
+    /** A new due date given to a commitment left open. */
+    due: isoDateSchema.optional(),
   });
   const answer = z.object({ id: z.string(), prompt: z.string(), answer: answerValue });
   const roundResult = z.looseObject({

@@ -1,5 +1,7 @@
 import { renderChecklist } from "./actions.js";
-import { describeActionTiming, type TrackedAction } from "./history.js";
+import type { FocusChosenBy } from "./asking/focus-choice.js";
+import type { FollowUpAnswer } from "./asking/follow-ups.js";
+import type { TrackedAction } from "./history.js";
 import { inline, renderAnswers } from "./markdown.js";
 import { answerList } from "./plan-record.js";
 import { type Answers, ratingsFrom } from "./questions.js";
@@ -7,12 +9,10 @@ import { type Action, type CoachRecord, type FollowUp, RECORD_SCHEMA } from "./r
 import type { Rep } from "./rep.js";
 import type { Question, Template } from "./template.js";
 
-/** What became of an earlier commitment, as the manager answers it. */
-export const FOLLOW_UP_CHOICES = [
-  { value: "done", name: "done" },
-  { value: "open", name: "not yet (keep it open)" },
-  { value: "dropped", name: "dropped" },
-];
+function followUpDetail(followUp: FollowUp): string {
+  const due = followUp.due ? ` (now due ${followUp.due})` : "";
+  return followUp.note ? `${due}; ${inline(followUp.note)}` : due;
+}
 
 /** Text typed into a prompt that Ctrl-C interrupted, kept in the draft. */
 export interface PendingText {
@@ -31,36 +31,30 @@ export interface SessionInput {
   plan: string | null;
   /** Open commitments to follow up, and the answers given so far (by action id). */
   followUps: TrackedAction[];
-  followUpAnswers: Answers;
+  followUpAnswers: Record<string, FollowUpAnswer>;
   questions: Question[];
   answers: Answers;
   actions: Action[];
   pending?: PendingText;
-}
-
-/**
- * A follow-up as a question whose id is the action id: asked, validated and reported
- * missing (`missing answers: k7m2qx`) exactly like a template question.
- */
-export function followUpQuestion(tracked: TrackedAction, today: string): Question {
-  const { action } = tracked;
-  return {
-    id: action.id,
-    type: "choice",
-    prompt: `Follow up \`${action.id}\` ${inline(action.text)} (${action.owner}; ${describeActionTiming(tracked, today)}): what became of it?`,
-    choices: FOLLOW_UP_CHOICES,
-    required: true,
-  };
+  /** Who decided what the session works on (`coach session` asks `focus_choice`). */
+  focusChosenBy?: FocusChosenBy;
 }
 
 export function followUpList(input: Pick<SessionInput, "followUps" | "followUpAnswers">): FollowUp[] {
   return input.followUps
-    .filter(({ action }) => typeof input.followUpAnswers[action.id] === "string")
-    .map(({ action }) => ({
-      action: action.id,
-      text: action.text,
-      status: input.followUpAnswers[action.id] as FollowUp["status"],
-    }));
+    .filter(({ action }) => input.followUpAnswers[action.id] !== undefined)
+    .map(({ action }) => {
+      const { status, note, due } = input.followUpAnswers[action.id]!;
+      const followUp: FollowUp = { action: action.id, text: action.text, status };
+      if (note) followUp.note = note;
+      if (due && status === "open" && due !== action.due) followUp.due = due;
+      return followUp;
+    });
+}
+
+/** Follow-ups saved in a draft, back as answers by action id. */
+export function followUpAnswersFrom(list: FollowUp[] | undefined): Record<string, FollowUpAnswer> {
+  return Object.fromEntries((list ?? []).map(({ action, status, note, due }) => [action, { status, note, due }]));
 }
 
 export function buildSessionRecord(input: SessionInput): CoachRecord {
@@ -76,6 +70,7 @@ export function buildSessionRecord(input: SessionInput): CoachRecord {
     coaching_kind: input.template.coaching_kind,
     focus: input.template.focus,
     plan: input.plan,
+    ...(input.focusChosenBy ? { focus_chosen_by: input.focusChosenBy } : {}),
     answers: answerList(input.questions, input.answers),
     ratings: ratingsFrom(input.questions, input.answers),
     follow_ups: followUpList(input),
@@ -101,7 +96,7 @@ export function renderSessionBody(input: SessionInput): string {
   if (followUps.length) {
     const said: Record<string, string> = { done: "done", open: "not yet", dropped: "dropped" };
     sections.push(
-      `## Follow-ups\n\n${followUps.map((f) => `- \`${f.action}\` ${inline(f.text ?? "")}: ${said[f.status]}`).join("\n")}`,
+      `## Follow-ups\n\n${followUps.map((f) => `- \`${f.action}\` ${inline(f.text ?? "")}: ${said[f.status]}${followUpDetail(f)}`).join("\n")}`,
     );
   }
   const answered = answerList(input.questions, input.answers).filter((a) => a.answer !== null);

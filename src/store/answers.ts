@@ -22,10 +22,28 @@ export const answersFileSchema = z
         }),
       )
       .optional(),
-    follow_ups: z.record(z.string(), z.enum(ACTION_STATUSES)).optional(),
+    // What became of each open commitment: its status, or `{status, note?, due?}` (`due`
+    // gives a commitment left open a new due date).
+    follow_ups: z
+      .record(
+        z.string(),
+        z.union([
+          z.enum(ACTION_STATUSES),
+          z
+            .object({
+              status: z.enum(ACTION_STATUSES),
+              note: z.string().optional(),
+              due: z.union([z.string(), z.null()]).optional(),
+            })
+            .strict(),
+        ]),
+      )
+      .optional(),
     // Drill rounds in order. In a clinic, `score` (and `response`, `notes`) may be a map
     // of rep id to value; a single value applies to every rep. A round or score left out
     // is reported as a missing answer (`round-N`), not as a schema error.
+    // keep, a stage id or a skill id: what the session works on (checked against the workspace's own).
+    focus_choice: z.string().optional(),
     rounds: z
       .array(
         z
@@ -41,7 +59,7 @@ export const answersFileSchema = z
   .catchall(scalar);
 export type AnswersFile = z.infer<typeof answersFileSchema>;
 
-const RESERVED = new Set(["actions", "follow_ups", "rounds"]);
+const RESERVED = new Set(["actions", "follow_ups", "rounds", "focus_choice"]);
 
 /** Reads `--answers FILE` (or stdin for `-`) as YAML answers by question id. */
 export async function loadAnswersFile(path: string, ctx: Context): Promise<AnswersFile> {

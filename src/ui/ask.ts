@@ -1,37 +1,147 @@
-import { type Answers, type AnswerValue, checkAnswer, isAsked, scaleRange } from "../domain/questions.js";
-import type { Question } from "../domain/template.js";
+import { answerAt, pathLabel, promptIdOf, type QuestionSpec } from "../domain/asking/spec.js";
+import {
+  type AnswerValue,
+  checkAnswer,
+  defaultAnswer,
+  describeQuestion,
+  type MissingQuestion,
+  scaleRange,
+} from "../domain/questions.js";
+import { badInput } from "../errors.js";
 import type { Choice, Prompter } from "./prompter.js";
 
-/**
- * Asks each question whose `when` holds and that has no answer yet, in template order,
- * writing into `answers` as it goes so that an interruption leaves what was answered.
- * The template decides what is asked; the prompter only shows it.
- */
-export async function askQuestions(
-  questions: Question[],
-  prompter: Prompter,
-  answers: Answers,
-  today: string,
-): Promise<Answers> {
-  for (const question of questions) {
-    if (!isAsked(question, answers) || question.id in answers) continue;
-    answers[question.id] = await askOne(question, prompter, today);
-  }
-  return answers;
+/** Where answers come from: an answers file (or nothing), and a person at a terminal (or nobody). */
+export interface AnswerSources {
+  /** The parsed `--answers` file. */
+  file?: unknown;
+  /** Its name in messages (`answers.yaml`, `<stdin>`). */
+  source?: string;
+  /** The day relative dates are read from (`friday` is the Friday after it). */
+  today: string;
+  /** The person at a terminal, loaded on the first question put to them (inquirer costs ~70 ms). */
+  person?: () => Promise<Prompter>;
 }
 
-async function askOne(question: Question, prompter: Prompter, today: string): Promise<AnswerValue> {
-  const base = { id: question.id, message: question.prompt, help: question.help };
+/** The half-typed text of the question open when Ctrl-C came. */
+export interface PendingAsk {
+  spec: QuestionSpec;
+  text: string;
+}
+
+/**
+ * Asks one question spec at a time. The answers file answers what it has, checked by the
+ * same validator a person's answer is; a person at a terminal answers the rest; without
+ * one, a default is taken, and a question with neither is noted as missing and the run
+ * goes on, so that `finish()` reports every missing answer in one error.
+ */
+export class Asker {
+  readonly missing: MissingQuestion[] = [];
+  private open: QuestionSpec | undefined;
+  private prompter: Prompter | undefined;
+
+  constructor(private readonly sources: AnswerSources) {}
+
+  /** The day relative dates in answers are read from. */
+  get today(): string {
+    return this.sources.today;
+  }
+
+  /** Somebody is at a terminal to answer what the file leaves out. */
+  get hasPerson(): boolean {
+    return this.sources.person !== undefined;
+  }
+
+  /** The person's prompter (for a drill's timer); only when `hasPerson`. */
+  async personPrompter(): Promise<Prompter> {
+    this.prompter ??= await this.sources.person!();
+    return this.prompter;
+  }
+
+  /** The checked answer the file gives, without asking anybody; `undefined` if it gives none. */
+  given(spec: QuestionSpec): { value: AnswerValue } | undefined {
+    const found = answerAt(this.sources.file, spec);
+    if (!found) return undefined;
+    const checked = checkAnswer(spec, found.raw, this.sources.today);
+    if (!checked.ok)
+      throw badInput(
+        "invalid_answer",
+        `${this.sources.source ?? "answers"}: ${pathLabel(spec)}: ${checked.error}`,
+        "fix the answer and run again",
+      );
+    return { value: checked.value };
+  }
+
+  /** The answer: from the file, else the person, else the default; `undefined` when missing. */
+  async ask(spec: QuestionSpec): Promise<AnswerValue | undefined> {
+    const fromFile = this.given(spec);
+    if (fromFile) return fromFile.value;
+    if (this.hasPerson && !spec.fileOnly) return this.askPerson(spec);
+    if (spec.presence) return false;
+    const fallback = defaultAnswer(spec);
+    if (fallback !== undefined) {
+      const checked = checkAnswer(spec, fallback, this.sources.today);
+      return checked.ok ? checked.value : null;
+    }
+    this.noteMissing(spec);
+    return undefined;
+  }
+
+  /** Shows the spec to the person, whatever the file says (a follow-on prompt such as $EDITOR). */
+  async askPerson(spec: QuestionSpec): Promise<AnswerValue> {
+    const prompter = await this.personPrompter();
+    this.open = spec;
+    const answer = await showToPerson(spec, prompter, this.sources.today);
+    this.open = undefined;
+    return answer;
+  }
+
+  /** What was typed into the open prompt, for a draft saved on Ctrl-C. */
+  pending(): PendingAsk | undefined {
+    const text = this.prompter?.pendingText?.();
+    return this.open && text ? { spec: this.open, text } : undefined;
+  }
+
+  /** One exit-2 error naming every missing answer, if any; `details` adds to its `--json` fields. */
+  finish(details: Record<string, unknown> = {}): void {
+    if (!this.missing.length) return;
+    const error = missingAnswersError(this.missing);
+    Object.assign(error.details, details);
+    throw error;
+  }
+
+  private noteMissing(spec: QuestionSpec): void {
+    const same = this.missing.find((m) => m.id === spec.id && m.key === spec.key);
+    if (same && spec.rep) {
+      same.reps = [...(same.reps ?? []), spec.rep];
+      return;
+    }
+    if (same) return;
+    this.missing.push({ ...describeQuestion(spec), ...(spec.rep ? { reps: [spec.rep] } : {}) });
+  }
+}
+
+export function missingAnswersError(missing: MissingQuestion[]) {
+  return badInput(
+    "missing_answers",
+    `missing answers: ${missing.map((m) => m.id).join(", ")}`,
+    "answer them in a terminal, or give them with --answers FILE",
+    { missing },
+  );
+}
+
+/** Renders a spec with the prompt that fits its type; the answer is checked as a file's would be. */
+async function showToPerson(spec: QuestionSpec, prompter: Prompter, today: string): Promise<AnswerValue> {
+  const base = { id: promptIdOf(spec), message: spec.prompt, help: spec.help };
   const accept = (raw: unknown): true | string => {
-    const checked = checkAnswer(question, raw, today);
+    const checked = checkAnswer(spec, raw, today);
     return checked.ok ? true : checked.error;
   };
   const settle = (raw: unknown): AnswerValue => {
-    const checked = checkAnswer(question, raw, today);
+    const checked = checkAnswer(spec, raw, today);
     return checked.ok ? checked.value : null;
   };
-  const textDefault = question.default === undefined ? undefined : String(question.default);
-  switch (question.type) {
+  const textDefault = spec.default === undefined || spec.default === null ? undefined : String(spec.default);
+  switch (spec.type) {
     case "text":
       return settle(await prompter.input({ ...base, default: textDefault, validate: accept }));
     case "editor":
@@ -58,47 +168,42 @@ async function askOne(question: Question, prompter: Prompter, today: string): Pr
       return settle(
         await prompter.number({
           ...base,
-          default: numberDefault(question),
-          min: question.min,
-          max: question.max,
+          default: typeof spec.default === "number" ? spec.default : undefined,
+          min: spec.min,
+          max: spec.max,
           validate: accept,
         }),
       );
     case "confirm":
-      return prompter.confirm({
-        ...base,
-        default: typeof question.default === "boolean" ? question.default : undefined,
-      });
+      return prompter.confirm({ ...base, default: typeof spec.default === "boolean" ? spec.default : undefined });
     case "choice":
-      return prompter.select({ ...base, choices: choicesOf(question), default: textDefault });
+      return prompter.select({ ...base, choices: choicesOf(spec), default: textDefault });
     case "multi":
       return settle(
         await prompter.checkbox({
           ...base,
-          choices: choicesOf(question),
-          default: Array.isArray(question.default) ? question.default : undefined,
+          choices: choicesOf(spec),
+          default: Array.isArray(spec.default) ? spec.default : undefined,
           validate: accept,
         }),
       );
     case "scale": {
-      const { min, max } = scaleRange(question);
-      const choices = Array.from({ length: max - min + 1 }, (_, i) => ({
-        value: String(min + i),
-        name: scaleLabel(min + i, min, max),
-      }));
+      const { min, max } = scaleRange(spec);
+      const choices = spec.choices
+        ? choicesOf(spec)
+        : Array.from({ length: max - min + 1 }, (_, i) => ({
+            value: String(min + i),
+            name: scaleLabel(min + i, min, max),
+          }));
       return settle(await prompter.select({ ...base, choices, default: textDefault }));
     }
   }
 }
 
-function choicesOf(question: Question): Choice[] {
-  return (question.choices ?? []).map((c) =>
+function choicesOf(spec: QuestionSpec): Choice[] {
+  return (spec.choices ?? []).map((c) =>
     typeof c === "string" ? { value: c, name: c } : { value: c.value, name: c.name ?? c.value },
   );
-}
-
-function numberDefault(question: Question): number | undefined {
-  return typeof question.default === "number" ? question.default : undefined;
 }
 
 function scaleLabel(value: number, min: number, max: number): string {

@@ -12,9 +12,10 @@ import type {
 } from "./prompter.js";
 
 /**
- * Answers prompts from a map of question id to answer (an `--answers` file, or a test).
- * Runs the prompts' own validators, and fails loudly on a question nobody answered
- * rather than inventing an answer.
+ * A person at a terminal, scripted for tests: answers prompts from a map of prompt id to
+ * what they would type. Runs the prompts' own validators, and fails loudly on a prompt
+ * nobody scripted rather than inventing an answer. (`--answers` files are read by the
+ * `Asker`, which reports what they leave out.)
  */
 export class ScriptedPrompter implements Prompter {
   /** Ids asked so far, in order: tests assert on the flow with it. */
@@ -79,7 +80,7 @@ export class ScriptedPrompter implements Prompter {
     this.asked.push(id);
     const value = Object.hasOwn(this.answers, id) ? this.answers[id] : fallback;
     if (value === undefined || value === null) {
-      throw badInput("missing_answers", `missing answers: ${id}`, "add it to the --answers file", {
+      throw badInput("missing_answers", `missing answers: ${id}`, "script an answer for it", {
         missing: [{ id }],
       });
     }

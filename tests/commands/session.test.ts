@@ -61,12 +61,19 @@ describe("coach session in a terminal", () => {
       ["--date", "2026-11-15"],
     );
     const planId = await planFor(workspace);
-    const prompter = new ScriptedPrompter({ [overdue!]: "done", [later!]: "open", ...TYPED, ...TWO_COMMITMENTS });
+    const prompter = new ScriptedPrompter({
+      [overdue!]: "done",
+      [later!]: "open",
+      [`${later}_due`]: "2026-12-04",
+      ...TYPED,
+      ...TWO_COMMITMENTS,
+    });
 
     const result = await coach(["session", "alex-kim"], { workspace, prompter });
 
     expect(result.code, result.stderr).toBe(0);
-    expect(prompter.asked.slice(0, 3)).toEqual([overdue, later, "goal"]);
+    // "not yet" asks by when now; a plan is followed, so the focus is not asked.
+    expect(prompter.asked.slice(0, 4)).toEqual([overdue, later, `${later}_due`, "goal"]);
     expect(prompter.asked.slice(-9)).toEqual(Object.keys(TWO_COMMITMENTS));
     const [first, session] = sessionFiles(workspace).map(recordAt);
     expect(session!.record).toMatchObject({
@@ -77,7 +84,7 @@ describe("coach session in a terminal", () => {
       ratings: { "opening-statement": 2, "pre-call-planning": 4 },
       follow_ups: [
         { action: overdue, text: "Overdue one", status: "done" },
-        { action: later, text: "Later one", status: "open" },
+        { action: later, text: "Later one", status: "open", due: "2026-12-04" },
       ],
     });
     expect(session!.record.actions!.map((a) => [a.text, a.owner, a.due, a.status])).toEqual([
@@ -106,7 +113,7 @@ describe("coach session in a terminal", () => {
     const result = await coach(["session", "alex-kim"], { workspace, prompter });
     expect(result.code, result.stderr).toBe(0);
     expect(prompter.rejected).toEqual([
-      { id: "action_1_due", typed: "someday", said: `not a date I know; use one of: ${WHEN_FORMS}` },
+      { id: "action_1_due", typed: "someday", said: `'someday' is not a date I know; use one of: ${WHEN_FORMS}` },
     ]);
     expect(recordAt(sessionFiles(workspace)[0]!).record.actions![0]!.due).toBe("2026-11-27");
   });

@@ -109,6 +109,7 @@ describe("coach drill (built bin, non-interactive)", () => {
     expect(error.missing).toEqual([
       {
         id: "round-1",
+        key: "rounds",
         type: "scale",
         prompt: "Respond to the objection.",
         min: 1,
@@ -118,6 +119,7 @@ describe("coach drill (built bin, non-interactive)", () => {
       },
       {
         id: "round-3",
+        key: "rounds",
         type: "scale",
         prompt: "Find out whether this is really about timing, and respond.",
         min: 1,

@@ -73,6 +73,7 @@ describe("coach session (built bin, --answers)", () => {
     expect(error.code).toBe("missing_answers");
     expect(error.missing[0]).toEqual({
       id: a,
+      key: "follow_ups",
       type: "choice",
       prompt: expect.stringContaining("Send the recap"),
       choices: ["done", "open", "dropped"],

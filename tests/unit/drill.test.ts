@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { roundSpecs } from "../../src/domain/asking/rounds.js";
+import { answerAt } from "../../src/domain/asking/spec.js";
 import { DEFAULT_CONFIG } from "../../src/domain/config.js";
 import {
   chooseSkill,
@@ -8,10 +10,11 @@ import {
   WARM_UP_SECONDS,
   warmUpRounds,
 } from "../../src/domain/drill.js";
-import { givenForRep, givenRoundProblems, missingRounds } from "../../src/domain/drill-answers.js";
+import { givenRoundProblems } from "../../src/domain/drill-answers.js";
 import { weekRoutine } from "../../src/domain/drill-week.js";
 import type { Round } from "../../src/domain/template.js";
 import { loadTemplates } from "../../src/store/templates.js";
+import { Asker } from "../../src/ui/ask.js";
 import { drillRecord, rep } from "../drill-fixtures.js";
 
 const templates = loadTemplates("/nonexistent-coach-workspace", DEFAULT_CONFIG);
@@ -116,19 +119,31 @@ describe("pre-call warm-up", () => {
 describe("rounds from an answers file", () => {
   const rounds = [round(60, "opening-statement"), round(60, "opening-statement")];
 
+  const sam = (index: number) => roundSpecs(rounds[index]!, index, "sam-lee", "Sam Lee", true);
+
   it("a single score scores every rep; a map scores each", () => {
-    expect(givenForRep({ score: 4, response: "hi" }, "sam-lee")).toEqual({
-      score: 4,
-      response: "hi",
-      notes: undefined,
-    });
-    expect(givenForRep({ score: { "alex-kim": 2, "sam-lee": 5 } }, "sam-lee").score).toBe(5);
+    expect(answerAt({ rounds: [{ score: 4, response: "hi" }] }, sam(0).score)).toEqual({ raw: 4 });
+    expect(answerAt({ rounds: [{ score: 4, response: "hi" }] }, sam(0).response)).toEqual({ raw: "hi" });
+    expect(answerAt({ rounds: [{ score: { "alex-kim": 2, "sam-lee": 5 } }] }, sam(0).score)).toEqual({ raw: 5 });
+    expect(answerAt({ rounds: [{ score: { "alex-kim": 2 } }] }, sam(0).score)).toBeUndefined();
   });
 
-  it("lists each round with a score missing, and for which reps in a clinic", () => {
-    expect(missingRounds(rounds, [{ score: 3 }], ["alex-kim"]).map((m) => m.id)).toEqual(["round-2"]);
-    expect(missingRounds(rounds, [{ score: { "alex-kim": 2 } }, { score: 4 }], ["alex-kim", "sam-lee"])).toEqual([
-      { id: "round-1", type: "scale", prompt: "p60", min: 1, max: 5, skill: "opening-statement", reps: ["sam-lee"] },
+  it("lists each round with a score missing under `rounds`, and for which reps in a clinic", async () => {
+    const asker = new Asker({ file: { rounds: [{ score: { "alex-kim": 2 } }, { score: 4 }] }, today: "2026-11-22" });
+    for (const index of [0, 1])
+      for (const rep of ["alex-kim", "sam-lee"])
+        await asker.ask(roundSpecs(rounds[index]!, index, rep, rep, true).score);
+    expect(asker.missing).toEqual([
+      {
+        id: "round-1",
+        key: "rounds",
+        type: "scale",
+        prompt: "p60",
+        min: 1,
+        max: 5,
+        skill: "opening-statement",
+        reps: ["sam-lee"],
+      },
     ]);
   });
 

@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { checkAnswer, isAsked, missingAnswers, ratingsFrom } from "../../src/domain/questions.js";
+import { askQuestions } from "../../src/commands/interview.js";
+import type { Answers } from "../../src/domain/questions.js";
+import { checkAnswer, isAsked, ratingsFrom } from "../../src/domain/questions.js";
 import { type Question, questionSchema } from "../../src/domain/template.js";
+import { Asker } from "../../src/ui/ask.js";
 
 const q = (raw: Record<string, unknown>): Question => questionSchema.parse({ prompt: "?", ...raw });
 const today = "2026-11-22";
@@ -62,16 +65,30 @@ describe("conditions and missing answers", () => {
     expect(isAsked(questions[1]!, { won: true })).toBe(false);
   });
 
-  it("lists what is still missing, in order, after defaults and conditions", () => {
-    expect(missingAnswers(questions, {}).map((m) => m.id)).toEqual(["won", "rate"]);
-    expect(missingAnswers(questions, { won: false }).map((m) => m.id)).toEqual(["why_lost", "rate"]);
-    expect(missingAnswers(questions, { won: true, rate: 3 })).toEqual([]);
+  /** What a run without a terminal finds missing, given an answers file. */
+  async function missingWith(file: Record<string, unknown>) {
+    const asker = new Asker({ file, source: "a.yaml", today: "2026-11-22" });
+    const answers: Answers = {};
+    await askQuestions(asker, questions, answers);
+    return { missing: asker.missing, answers };
+  }
+
+  it("lists what is still missing, in order, after defaults and conditions", async () => {
+    expect((await missingWith({})).missing.map((m) => m.id)).toEqual(["won", "rate"]);
+    expect((await missingWith({ won: false })).missing.map((m) => m.id)).toEqual(["why_lost", "rate"]);
+    const complete = await missingWith({ won: true, rate: 3 });
+    expect(complete.missing).toEqual([]);
+    expect(complete.answers).toEqual({ won: true, next: "keep going", rate: 3, extra: null });
   });
 
-  it("describes a missing question well enough for a script to answer it", () => {
-    expect(missingAnswers(questions, { won: true })).toEqual([
+  it("describes a missing question well enough for a script to answer it", async () => {
+    expect((await missingWith({ won: true })).missing).toEqual([
       { id: "rate", type: "scale", prompt: "?", min: 1, max: 5, skill: "paraphrasing" },
     ]);
+  });
+
+  it("checks a file's answer with the same validator, naming the file and the question", async () => {
+    await expect(missingWith({ won: "maybe" })).rejects.toThrow("a.yaml: answer 'won': expected yes or no");
   });
 
   it("turns scale answers into ratings of their skill", () => {

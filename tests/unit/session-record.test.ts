@@ -1,14 +1,12 @@
 import { describe, expect, it } from "vitest";
+import { followUpDueSpec, followUpStatusSpec } from "../../src/domain/asking/follow-ups.js";
+import { answerAt } from "../../src/domain/asking/spec.js";
 import type { TrackedAction } from "../../src/domain/history.js";
-import { checkAnswer, missingAnswers } from "../../src/domain/questions.js";
+import { checkAnswer } from "../../src/domain/questions.js";
 import type { Rep } from "../../src/domain/rep.js";
-import {
-  buildSessionRecord,
-  followUpQuestion,
-  renderSessionBody,
-  type SessionInput,
-} from "../../src/domain/session-record.js";
+import { buildSessionRecord, renderSessionBody, type SessionInput } from "../../src/domain/session-record.js";
 import type { Template } from "../../src/domain/template.js";
+import { Asker } from "../../src/ui/ask.js";
 
 const rep: Rep = { id: "alex-kim", name: "Alex Kim", role: "", style: null, goals: [], focus_stage: null };
 const tracked: TrackedAction = {
@@ -50,7 +48,7 @@ function input(extra: Partial<SessionInput> = {}): SessionInput {
     stage: { id: "discovery", name: "Discovery" },
     plan: "2026-11-21-plan-discovery-aa11",
     followUps: [tracked],
-    followUpAnswers: { k7m2qx: "done" },
+    followUpAnswers: { k7m2qx: { status: "done" } },
     questions: template.questions!,
     answers: { goal: "Listen more", rate: 2 },
     actions: [
@@ -68,7 +66,7 @@ function input(extra: Partial<SessionInput> = {}): SessionInput {
 }
 
 describe("follow-up questions", () => {
-  const question = followUpQuestion(tracked, "2026-11-22");
+  const question = followUpStatusSpec(tracked, "2026-11-22");
 
   it("use the action id as the question id and offer done / not yet / dropped", () => {
     expect(question.id).toBe("k7m2qx");
@@ -78,10 +76,32 @@ describe("follow-up questions", () => {
     expect(checkAnswer(question, "later", "2026-11-22").ok).toBe(false);
   });
 
-  it("are reported missing like any question", () => {
-    expect(missingAnswers([question], {})).toEqual([
-      { id: "k7m2qx", type: "choice", prompt: question.prompt, choices: ["done", "open", "dropped"] },
+  it("are reported missing like any question, under the key `follow_ups`", async () => {
+    const asker = new Asker({ file: {}, today: "2026-11-22" });
+    expect(await asker.ask(question)).toBeUndefined();
+    expect(asker.missing).toEqual([
+      {
+        id: "k7m2qx",
+        key: "follow_ups",
+        type: "choice",
+        prompt: question.prompt,
+        choices: ["done", "open", "dropped"],
+      },
     ]);
+  });
+
+  it("read a plain status or a map with a note and a new due date", () => {
+    expect(answerAt({ follow_ups: { k7m2qx: "done" } }, question)).toEqual({ raw: "done" });
+    const map = { follow_ups: { k7m2qx: { status: "open", due: "friday" } } };
+    expect(answerAt(map, question)).toEqual({ raw: "open" });
+    expect(checkAnswer(followUpDueSpec(tracked), answerAt(map, followUpDueSpec(tracked))!.raw, "2026-11-22")).toEqual({
+      ok: true,
+      value: "2026-11-27",
+    });
+  });
+
+  it("offer the old due date when a commitment stays open", () => {
+    expect(followUpDueSpec(tracked)).toMatchObject({ id: "k7m2qx_due", type: "date", default: "2026-11-20" });
   });
 });
 
@@ -101,6 +121,30 @@ describe("session records", () => {
     });
     expect(record.actions![0]!.id).toBe("n3wact");
     expect(record.pending).toBeUndefined();
+  });
+
+  it("keep a follow-up's note, and a new due date only for one left open", () => {
+    const record = buildSessionRecord(
+      input({ followUpAnswers: { k7m2qx: { status: "open", note: "Acme is on holiday", due: "2026-12-04" } } }),
+    );
+    expect(record.follow_ups).toEqual([
+      {
+        action: "k7m2qx",
+        text: "Send the recap to Acme",
+        status: "open",
+        note: "Acme is on holiday",
+        due: "2026-12-04",
+      },
+    ]);
+    const unchanged = buildSessionRecord(input({ followUpAnswers: { k7m2qx: { status: "open", due: "2026-11-20" } } }));
+    expect(unchanged.follow_ups![0]!.due).toBeUndefined();
+    expect(renderSessionBody(input({ followUpAnswers: { k7m2qx: { status: "open", due: "2026-12-04" } } }))).toContain(
+      "Send the recap to Acme: not yet (now due 2026-12-04)",
+    );
+  });
+
+  it("say who chose the focus", () => {
+    expect(buildSessionRecord(input({ focusChosenBy: "rep" })).focus_chosen_by).toBe("rep");
   });
 
   it("a draft keeps half-typed text and only the follow-ups answered so far", () => {

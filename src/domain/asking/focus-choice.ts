@@ -1,0 +1,48 @@
+import type { Config, Stage } from "../config.js";
+import type { QuestionSpec } from "./spec.js";
+
+export const KEEP_FOCUS = "keep";
+/** The session a core skill (self-talk, purpose...) is worked on in. */
+export const MINDSET_SESSION = "session-mindset";
+
+/** Who decided what a session works on: the tool's suggestion kept, the manager's flags or plan, or the rep. */
+export type FocusChosenBy = "tool" | "manager" | "rep";
+
+/**
+ * "What do you want to work on?", asked after the suggested focus and its reason:
+ * keep it, or name a stage or a skill.
+ */
+export function focusChoiceSpec(config: Config, suggested: Stage): QuestionSpec {
+  const stageSkills = config.stages.flatMap((s) => s.skills);
+  const skills = [...new Set([...stageSkills, ...config.core_skills])].filter(
+    (skill) => !config.stages.some((s) => s.id === skill),
+  );
+  return {
+    id: "focus_choice",
+    key: "focus_choice",
+    path: ["focus_choice"],
+    type: "choice",
+    prompt: `What does the rep want to work on? (suggested: ${suggested.name})`,
+    help: "keep the suggestion, or pick a stage or a skill",
+    choices: [
+      { value: KEEP_FOCUS, name: `keep: ${suggested.name}` },
+      ...config.stages.map((s) => ({ value: s.id, name: `stage: ${s.name}` })),
+      ...skills.map((skill) => ({ value: skill, name: `skill: ${skill}` })),
+    ],
+    default: KEEP_FOCUS,
+    required: true,
+  };
+}
+
+/** What a focus choice leads to: the stage whose session is held, or the mindset session for a core skill. */
+export type FocusDecision = { chosenBy: "tool" } | { chosenBy: "rep"; stage: Stage; template?: string; why: string };
+
+export function decideFocus(config: Config, choice: string, suggested: Stage): FocusDecision {
+  if (choice === KEEP_FOCUS) return { chosenBy: "tool" };
+  const stage = config.stages.find((s) => s.id === choice);
+  if (stage) return { chosenBy: "rep", stage, why: `the rep chose ${stage.name}` };
+  const practisedAt = config.stages.find((s) => s.skills.includes(choice));
+  if (practisedAt) return { chosenBy: "rep", stage: practisedAt, why: `the rep chose ${choice} (${practisedAt.name})` };
+  // A core skill belongs to no stage: the mindset session works on it, at the suggested stage.
+  return { chosenBy: "rep", stage: suggested, template: MINDSET_SESSION, why: `the rep chose ${choice}` };
+}
