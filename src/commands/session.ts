@@ -115,8 +115,9 @@ export async function runSession(raw: Record<string, unknown>, ctx: Context): Pr
   const saveDraft = (half: PendingAsk | undefined) =>
     draftSaved(join(workspace.root, save("draft", pendingAnswer(half) ?? stillPending())), resumeHint);
 
+  const askFocus = !draft && setup.chosenBy === "tool";
   await withDraftOnCancel(asker, saveDraft, async () => {
-    if (!draft && setup.chosenBy === "tool") {
+    if (askFocus) {
       if (asker.hasPerson && !ctx.out.json) ctx.out.info(`1:1 with ${rep.name}, ${date}: ${setup.why}.`);
       const choice = await asker.ask(focusChoiceSpec(workspace.config, setup.stage));
       if (typeof choice === "string") setup = applyFocusChoice(workspace.config, templates, setup, choice);
@@ -135,8 +136,10 @@ export async function runSession(raw: Record<string, unknown>, ctx: Context): Pr
     );
     if (asker.hasPerson && !ctx.out.json) {
       const toAsk = followUps.filter(({ action }) => !(action.id in input.followUpAnswers)).length;
+      const said = askFocus ? "" : `1:1 with ${rep.name}, ${date}: `;
+      const why = askFocus && setup.chosenBy === "tool" ? "" : ` (${setup.why})`;
       ctx.out.info(
-        `${setup.template.title} (${setup.why}).${toAsk ? ` First, ${toAsk} open commitment${toAsk === 1 ? "" : "s"} to follow up.` : ""}`,
+        `${said}${setup.template.title}${why}.${toAsk ? ` First, ${toAsk} open commitment${toAsk === 1 ? "" : "s"} to follow up.` : ""}`,
       );
     }
     await askFollowUps(asker, followUps, input.followUpAnswers);
