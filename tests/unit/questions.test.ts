@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { askQuestions } from "../../src/commands/interview.js";
+import { commitmentSpecs } from "../../src/domain/asking/commitments.js";
+import { followUpStatusSpec } from "../../src/domain/asking/follow-ups.js";
+import { roundSpecs } from "../../src/domain/asking/rounds.js";
 import type { Answers } from "../../src/domain/questions.js";
 import { checkAnswer, isAsked, ratingsFrom } from "../../src/domain/questions.js";
 import { type Question, questionSchema } from "../../src/domain/template.js";
@@ -93,5 +96,45 @@ describe("conditions and missing answers", () => {
 
   it("turns scale answers into ratings of their skill", () => {
     expect(ratingsFrom(questions, { rate: 4, won: true })).toEqual({ paraphrasing: 4 });
+  });
+});
+
+describe("one Asker for every kind of question", () => {
+  const tracked = {
+    action: {
+      id: "k7m2qx",
+      text: "Send the recap",
+      owner: "rep" as const,
+      due: null,
+      status: "open" as const,
+      closed_on: null,
+    },
+    rep: "alex-kim",
+    made: "2026-11-12",
+    path: "reps/alex-kim/records/r.md",
+    recordId: "r",
+  };
+  const round = { scenario: "s", prompt: "Open the call.", look_for: ["a"], skill: "opening-statement" };
+
+  it("reports a follow-up, a question and a round missing in one pass, each with where it goes", async () => {
+    const asker = new Asker({ file: { goal: "More meetings" }, source: "a.yaml", today: "2026-11-22" });
+    await asker.ask(followUpStatusSpec(tracked, "2026-11-22"));
+    await askQuestions(asker, [{ id: "goal", prompt: "Goal?", type: "text", required: true }, q({ id: "will" })], {});
+    await asker.ask(roundSpecs(round, 0, "alex-kim", "Alex Kim", false).score);
+    expect(asker.missing.map((m) => [m.id, m.key])).toEqual([
+      ["k7m2qx", "follow_ups"],
+      ["will", undefined],
+      ["round-1", "rounds"],
+    ]);
+    expect(() => asker.finish()).toThrow("missing answers: k7m2qx, will, round-1");
+  });
+
+  it("without a person or an `actions` list, 'add a commitment?' is no, not a missing answer", async () => {
+    const asker = new Asker({ file: {}, today: "2026-11-22" });
+    expect(await asker.ask(commitmentSpecs(1, 0, "Alex Kim", true).more)).toBe(false);
+    const listed = new Asker({ file: { actions: [{ text: "Call" }] }, today: "2026-11-22" });
+    expect(await listed.ask(commitmentSpecs(1, 0, "Alex Kim", true).more)).toBe(true);
+    expect(await listed.ask(commitmentSpecs(2, 1, "Alex Kim", false).more)).toBe(false);
+    expect(asker.missing).toEqual([]);
   });
 });
