@@ -18,7 +18,7 @@ import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
-const BIN = join(ROOT, "bin", "coach.cjs");
+const BIN = join(ROOT, "bin", "coach.js");
 const TODAY = "2026-11-22";
 const GENERATOR_VERSION = 1;
 const CACHE = join(tmpdir(), "coach-bench-records");

@@ -1,125 +1,65 @@
-// Bundles src/ into dist/ so the CLI starts without resolving node_modules on every run,
-// snapshots the built-in templates, then makes the V8 code cache bin/coach.cjs starts the
-// bundle with (scripts/code-cache.js).
-//   dist/coach.cjs         the CLI, one CommonJS script (V8 caches scripts, not ES modules)
-//   dist/coach.cjs.cache   its compiled code
-//   dist/prompts.cjs       @inquirer/prompts, loaded only when a prompt is shown
-//   dist/builtin-templates.json  the built-in templates, parsed and checked
+// Bundles src/ into dist/ as ES modules, so the CLI starts without resolving node_modules on
+// every run. Code splitting gives each command, and the prompt library, chunks of their own
+// that load only when a run imports them; bin/coach.js turns on Node's compile cache.
+//   dist/coach.js         the entry: the program, its command table, main()
+//   dist/chunks/*.js      what each command (and the prompts) needs, shared code split out
+// The built-in templates are parsed and checked here, with the project's own schema, and
+// compiled into the bundle: an installed coach never reads or re-checks templates/.
 
-import { execFileSync } from "node:child_process";
-import { readFileSync, rmSync } from "node:fs";
-import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { build } from "esbuild";
 
-const { version } = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8"));
-const DIST = new URL("../dist", import.meta.url);
+const ROOT = fileURLToPath(new URL("..", import.meta.url));
+const DIST = join(ROOT, "dist");
+const { version } = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8"));
 
-/**
- * zod re-exports its 60-odd message locales as `z.locales`; coach uses none of them
- * (English is zod's default), and they are a third of zod's code. Resolve that one
- * re-export to English alone.
- */
-const zodEnglishOnly = {
-  name: "zod-english-only",
-  setup(build) {
-    build.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
-      /[\\/]zod[\\/]/.test(args.importer)
-        ? { path: join(dirname(args.importer), "..", "locales", "en.js") }
-        : undefined,
-    );
-  },
+// commander and write-file-atomic are CommonJS: they call `require` for node: modules and read
+// `__filename`, which an ES module has not. Each output file gets its own.
+const banner = {
+  js: [
+    'import { createRequire as __coachCreateRequire } from "node:module";',
+    'import { fileURLToPath as __coachFileURLToPath } from "node:url";',
+    "const require = __coachCreateRequire(import.meta.url);",
+    "const __filename = __coachFileURLToPath(import.meta.url);",
+  ].join("\n"),
 };
+const node = { bundle: true, platform: "node", target: "node20", format: "esm", banner, logLevel: "warning" };
 
-/**
- * The prompt library is half of all the code and only an interactive run needs it: it
- * gets its own file, required the first time a prompt is shown, so no other run reads it.
- */
-const promptsApart = {
-  name: "prompts-apart",
-  setup(build) {
-    build.onResolve({ filter: /^@inquirer\/prompts$/ }, () => ({ path: "prompts", namespace: "prompts-apart" }));
-    build.onLoad({ filter: /.*/, namespace: "prompts-apart" }, () => ({
-      contents: 'module.exports = require("./prompts.cjs");',
-    }));
-    build.onResolve({ filter: /^\.\/prompts\.cjs$/, namespace: "prompts-apart" }, (args) => ({
-      path: args.path,
-      external: true,
-    }));
-  },
-};
+/** The built-in templates, read through the same loader and schema the CLI uses on a workspace's files. */
+async function parseBuiltInTemplates() {
+  const dir = mkdtempSync(join(tmpdir(), "coach-build-"));
+  try {
+    const step = join(dir, "builtin-templates.mjs");
+    await build({ ...node, entryPoints: [join(ROOT, "src/store/builtin-templates.ts")], outfile: step });
+    const { parseBuiltInTemplates } = await import(pathToFileURL(step).href);
+    return parseBuiltInTemplates(join(ROOT, "templates"));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
 
-/**
- * commander requires node:child_process when it loads, for subcommands that are separate
- * executables; coach has none, and loading it (with node:net) is a tenth of a command's
- * start. commander gets it on first use instead: it only ever reads functions off the
- * module (childProcess.spawn), so a `get` trap is all the stand-in needs.
- */
-const childProcessOnUse = {
-  name: "child-process-on-use",
-  setup(build) {
-    build.onResolve({ filter: /^node:child_process$/ }, (args) =>
-      /[\\/]commander[\\/]/.test(args.importer) ? { path: "child_process", namespace: "on-use" } : undefined,
-    );
-    build.onLoad({ filter: /.*/, namespace: "on-use" }, () => ({
-      contents:
-        'let loaded; module.exports = new Proxy({}, { get: (_, key) => (loaded ??= require("node:child_process"))[key] });',
-    }));
-  },
-};
-
-/**
- * chalk works out at load what the terminal supports (loading node:tty to ask); coach
- * decides colour itself (src/ui/output.ts: --no-color, NO_COLOR, FORCE_COLOR, a TTY) and
- * gives every Chalk its level, so chalk is told "no support" without asking. The one
- * consequence: chalk's default instance (`import chalk from "chalk"`) is colourless in
- * the bundle; coach uses only `new Chalk({ level })` (src/ui/output.ts).
- */
-const chalkLevelFromCoach = {
-  name: "chalk-level-from-coach",
-  setup(build) {
-    build.onResolve({ filter: /^#supports-color$/ }, () => ({
-      path: "supports-color",
-      namespace: "chalk-level-from-coach",
-    }));
-    build.onLoad({ filter: /.*/, namespace: "chalk-level-from-coach" }, () => ({
-      contents: "export default { stdout: false, stderr: false };",
-    }));
-  },
-};
-
-const shared = { bundle: true, format: "cjs", platform: "node", target: "node20", logLevel: "warning" };
+let templates;
+try {
+  templates = await parseBuiltInTemplates();
+} catch (error) {
+  // A broken built-in template is the build's failure: say which file, line and column.
+  console.error(`build failed: ${error.message}`);
+  process.exit(1);
+}
 
 rmSync(DIST, { recursive: true, force: true });
-const cli = await build({
-  ...shared,
-  metafile: true,
-  entryPoints: ["src/entry.ts"],
-  outfile: "dist/coach.cjs",
-  // The sources are ES modules; in the CommonJS bundle import.meta.url is the bundle's own,
-  // worked out when first read (few runs read it).
-  banner: { js: 'const __coachBundle = { get url() { return require("node:url").pathToFileURL(__filename).href; } };' },
-  define: { __COACH_VERSION__: JSON.stringify(version), "import.meta.url": "__coachBundle.url" },
-  plugins: [zodEnglishOnly, promptsApart, childProcessOnUse, chalkLevelFromCoach],
-  // Required on demand at run time (src/on-demand.ts), not bundled: most runs never use them.
-  external: ["yaml", "write-file-atomic"],
+await build({
+  ...node,
+  entryPoints: { coach: join(ROOT, "src/entry.ts") },
+  outdir: DIST,
+  splitting: true,
+  chunkNames: "chunks/[name]-[hash]",
+  define: {
+    __COACH_VERSION__: JSON.stringify(version),
+    // A string of JSON, parsed when first used: V8 reads JSON faster than the same object as code.
+    __COACH_BUILTIN_TEMPLATES__: JSON.stringify(JSON.stringify(templates)),
+  },
 });
-// bin/coach.cjs runs the bundle as a vm.Script, which has no loader for import(): a
-// dynamic import left in the bundle (of a node: module, say) would fail only when reached.
-const dynamicImports = Object.values(cli.metafile.outputs).flatMap((output) =>
-  output.imports.filter((i) => i.kind === "dynamic-import").map((i) => i.path),
-);
-if (dynamicImports.length) {
-  rmSync(DIST, { recursive: true, force: true }); // no half-made build left to run
-  throw new Error(
-    `dist/coach.cjs would import() ${dynamicImports.join(", ")} at run time, which a vm.Script cannot: import it statically`,
-  );
-}
-await build({ ...shared, entryPoints: ["@inquirer/prompts"], outfile: "dist/prompts.cjs" });
-
-// The built-in templates, parsed and checked once here rather than on every run.
-const { loadBundle } = createRequire(import.meta.url)("../bin/coach.cjs");
-await loadBundle({ useCache: false }).exports.snapshotBuiltInTemplates();
-
-// In a process of its own: V8's flags there are those of a plain `node`, as when coach runs.
-execFileSync(process.execPath, [new URL("./code-cache.js", import.meta.url).pathname], { stdio: "inherit" });

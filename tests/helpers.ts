@@ -9,7 +9,7 @@ import type { Prompter } from "../src/ui/prompter.js";
 import { ROOT } from "./helpers-paths.js";
 
 export { ROOT };
-export const BIN = join(ROOT, "bin", "coach.cjs");
+export const BIN = join(ROOT, "bin", "coach.js");
 export const TODAY = "2026-11-22";
 
 const made: string[] = [];
@@ -73,7 +73,7 @@ export async function coach(argv: string[], options: RunOptions = {}): Promise<R
   return { code, stdout: stdout.text, stderr: stderr.text };
 }
 
-/** Runs the built bin/coach.cjs in a child process with no terminal, as a script would. */
+/** Runs the built bin/coach.js in a child process with no terminal, as a script would. */
 export function coachBin(
   argv: string[],
   options: { cwd?: string; env?: Record<string, string>; input?: string; bin?: string } = {},

@@ -1,75 +1,118 @@
-import { execFileSync } from "node:child_process";
-import { cpSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { BIN, coachBin, ROOT, tempDir } from "../helpers.js";
+import { BIN, coach, coachBin, ROOT, tempDir } from "../helpers.js";
 
 const version = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")).version;
 
-/** The installed package (bin, dist, templates) copied elsewhere, to change without harming the real one. */
-function copyOfInstall(): string {
+/** The installed package (bin, dist, package.json) copied elsewhere, to change without harming the real one. */
+function copyOfInstall(parts = ["bin", "dist", "templates", "package.json"]): string {
   const dir = tempDir("coach-install-");
-  for (const part of ["bin", "dist", "templates", "package.json"])
-    cpSync(join(ROOT, part), join(dir, part), { recursive: true, preserveTimestamps: true });
-  symlinkSync(join(ROOT, "node_modules"), join(dir, "node_modules"), "dir");
-  return join(dir, "bin", "coach.cjs");
+  for (const part of parts) cpSync(join(ROOT, part), join(dir, part), { recursive: true });
+  return join(dir, "bin", "coach.js");
 }
 
-/** Whether the bin at `bin` would start from its code cache now. */
-function startsFromCache(bin: string): boolean {
-  const script = `process.stdout.write(String(require(${JSON.stringify(bin)}).loadBundle().cacheUsed))`;
-  return execFileSync(process.execPath, ["-e", script], { encoding: "utf8" }) === "true";
+/** Runs the built bin and lists every file of the bundle the run loaded, through a module-load hook. */
+async function loadedBy(argv: string[], env: Record<string, string> = {}): Promise<string[]> {
+  const dir = tempDir("coach-loads-");
+  const log = join(dir, "loaded.txt");
+  writeFileSync(log, "");
+  writeFileSync(
+    join(dir, "hooks.mjs"),
+    `import { appendFileSync } from "node:fs";
+export async function load(url, context, next) {
+  appendFileSync(${JSON.stringify(log)}, url + "\\n");
+  return next(url, context);
+}
+`,
+  );
+  writeFileSync(
+    join(dir, "register.mjs"),
+    `import { register } from "node:module"; register("./hooks.mjs", import.meta.url);\n`,
+  );
+  const result = await coachBin(argv, { env: { NODE_OPTIONS: `--import ${join(dir, "register.mjs")}`, ...env } });
+  expect(result.code, result.stderr).toBe(0);
+  return readFileSync(log, "utf8")
+    .split("\n")
+    .filter((url) => url.startsWith("file:") && url.includes("/dist/"))
+    .map((url) => fileURLToPath(url));
+}
+
+/** Which of the packages that cost most to load the files hold (esbuild marks each module's code with its path). */
+function packagesIn(files: string[]): string[] {
+  const text = files.map((file) => readFileSync(file, "utf8")).join("\n");
+  return ["zod", "yaml", "@inquirer/core", "date-fns"].filter((name) => text.includes(`// node_modules/${name}/`));
 }
 
 describe("the built bundle", () => {
-  it("starts from the code cache the build made, which this Node accepts", () => {
-    expect(startsFromCache(BIN)).toBe(true);
+  it("starts --version and --help without any command's code, zod, yaml, date-fns or the prompts", async () => {
+    for (const argv of [["--version"], ["--help"]]) {
+      const loaded = await loadedBy(argv);
+      expect(loaded, argv.join(" ")).toContain(join(ROOT, "dist", "coach.js"));
+      expect(packagesIn(loaded), argv.join(" ")).toEqual([]);
+      expect(readFileSync(loaded.find((f) => f.endsWith("coach.js"))!, "utf8")).not.toContain("function runPlan(");
+    }
   });
 
-  it("runs as usual with a damaged or missing code cache, and makes a working one again", async () => {
-    const bin = copyOfInstall();
-    const cache = join(bin, "..", "..", "dist", "coach.cjs.cache");
-    writeFileSync(cache, "not a code cache");
-    expect(await coachBin(["--version"], { bin })).toEqual({ code: 0, stdout: `${version}\n`, stderr: "" });
-    expect(startsFromCache(bin)).toBe(true);
-    rmSync(cache);
+  it("loads the prompt library only for a run that can prompt", async () => {
     const workspace = tempDir();
-    expect((await coachBin(["rep", "add", "Alex Kim"], { bin, env: { COACH_WORKSPACE: workspace } })).code).toBe(0);
-    const list = await coachBin(["rep", "list", "--json"], { bin, env: { COACH_WORKSPACE: workspace } });
-    expect(list.code).toBe(0);
-    expect(JSON.parse(list.stdout)).toMatchObject([{ id: "alex-kim", name: "Alex Kim" }]);
-    expect(startsFromCache(bin)).toBe(true);
+    for (const argv of [
+      ["templates", "list"],
+      ["review", "--team"],
+      ["plan", "--help"],
+    ])
+      expect(packagesIn(await loadedBy(argv, { COACH_WORKSPACE: workspace })), argv.join(" ")).not.toContain(
+        "@inquirer/core",
+      );
   });
 
-  it("runs a bundle edited after the build as edited, not the cached code of the old one", async () => {
-    const bin = copyOfInstall();
-    expect(startsFromCache(bin)).toBe(true);
-    const bundle = join(bin, "..", "..", "dist", "coach.cjs");
-    const edited = readFileSync(bundle, "utf8").replace(
-      JSON.stringify(version),
-      JSON.stringify("9.9.9".padEnd(version.length, "9")),
+  it("carries the built-in templates compiled in: an install without templates/ lists and shows them all", async () => {
+    const bin = copyOfInstall(["bin", "dist", "package.json"]);
+    const workspace = tempDir();
+    const listed = await coachBin(["templates", "list", "--json"], { bin, env: { COACH_WORKSPACE: workspace } });
+    expect(listed.code, listed.stderr).toBe(0);
+    expect(JSON.parse(listed.stdout)).toEqual(
+      JSON.parse((await coach(["templates", "list", "--json"], { workspace })).stdout),
     );
-    expect(edited.length).toBe(readFileSync(bundle, "utf8").length); // V8 alone checks no more than the length
-    writeFileSync(bundle, edited);
-    expect((await coachBin(["--version"], { bin })).stdout).toBe(`${"9.9.9".padEnd(version.length, "9")}\n`);
+    const shown = await coachBin(["templates", "show", "session-discovery", "--json"], {
+      bin,
+      env: { COACH_WORKSPACE: workspace },
+    });
+    expect(JSON.parse(shown.stdout)).toEqual(
+      JSON.parse((await coach(["templates", "show", "session-discovery", "--json"], { workspace })).stdout),
+    );
+  });
+
+  it("runs from an install that cannot be written to", async () => {
+    const bin = copyOfInstall();
+    const workspace = tempDir();
+    const env = { COACH_WORKSPACE: workspace };
+    const { chmodSync, readdirSync, statSync } = await import("node:fs");
+    const install = join(bin, "..", "..");
+    const walk = (path: string): string[] =>
+      statSync(path).isDirectory() ? [path, ...readdirSync(path).flatMap((name) => walk(join(path, name)))] : [path];
+    for (const path of walk(install).reverse()) chmodSync(path, statSync(path).isDirectory() ? 0o555 : 0o444);
+    try {
+      expect(await coachBin(["--version"], { bin, env })).toEqual({ code: 0, stdout: `${version}\n`, stderr: "" });
+      expect((await coachBin(["rep", "add", "Alex Kim"], { bin, env })).code).toBe(0);
+      const list = await coachBin(["rep", "list", "--json"], { bin, env });
+      expect(JSON.parse(list.stdout)).toMatchObject([{ id: "alex-kim", name: "Alex Kim" }]);
+    } finally {
+      for (const path of walk(install)) chmodSync(path, 0o755);
+    }
   });
 
   it("says how to build it when dist/ is missing, instead of a stack trace", async () => {
     const dir = tempDir("coach-unbuilt-");
     mkdirSync(join(dir, "bin"));
-    cpSync(BIN, join(dir, "bin", "coach.cjs"));
-    expect(await coachBin(["--version"], { bin: join(dir, "bin", "coach.cjs") })).toEqual({
+    cpSync(BIN, join(dir, "bin", "coach.js"));
+    writeFileSync(join(dir, "package.json"), JSON.stringify({ type: "module" }));
+    expect(await coachBin(["--version"], { bin: join(dir, "bin", "coach.js") })).toEqual({
       code: 1,
       stdout: "",
-      stderr: "error: coach is not built yet\n  hint: run `npm install` (or `npm run build`) in its folder\n",
+      stderr: "error: coach is not built yet; run `npm install` (or `npm run build`) in its folder\n",
     });
-  });
-
-  it("keeps the prompt library in its own file, with every prompt the terminal prompter shows", () => {
-    const prompts = createRequire(import.meta.url)(join(ROOT, "dist", "prompts.cjs")) as Record<string, unknown>;
-    for (const name of ["input", "editor", "select", "checkbox", "confirm", "number"])
-      expect(typeof prompts[name], name).toBe("function");
-    expect(readFileSync(join(ROOT, "dist", "coach.cjs"), "utf8")).not.toContain("node_modules/@inquirer/core");
+    rmSync(dir, { recursive: true, force: true });
   });
 });

@@ -70,10 +70,3 @@ describe("built-in template library", () => {
     }
   });
 });
-
-describe("the built-in snapshot made by the build", () => {
-  it("holds exactly what parsing the YAML files gives", async () => {
-    const { loadBuiltInTemplates } = await import("../../src/store/builtin-templates.js");
-    expect(loadBuiltInTemplates()).toEqual(templates.map((t) => t.template));
-  });
-});
