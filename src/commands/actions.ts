@@ -1,4 +1,5 @@
 import { join } from "node:path";
+import type { Command } from "commander";
 import { z } from "zod";
 import type { Context } from "../context.js";
 import {
@@ -22,6 +23,7 @@ import { requireRep } from "../store/reps.js";
 import { ensureWorkspace, workspaceOf } from "../store/workspace.js";
 import { renderActionList } from "../ui/action-view.js";
 import { chooseRep } from "./choose-rep.js";
+import { type Act, withExamples } from "./define.js";
 import { parseOptions, recordDate } from "./options.js";
 
 const listOptionsSchema = z.object({
@@ -154,4 +156,51 @@ function alreadyClosed(id: string, status: string, on: string | null) {
     `action '${id}' is already ${status}${on ? ` (closed on ${on})` : ""}`,
     "see `coach actions --all`",
   );
+}
+
+/** `coach actions [rep]`, `coach actions add|done|drop` */
+export function defineActions(actions: Command, act: Act): Command {
+  withExamples(
+    actions
+      .argument("[rep]", "only this rep's commitments")
+      .option("--open", "open commitments, overdue first (the default)")
+      .option("--overdue", "only open commitments past their due date")
+      .option("--all", "open and closed commitments")
+      .action(act(runActionsList, ["rep"])),
+    "coach actions",
+    "coach actions alex-kim --overdue",
+    "coach actions --all --json",
+  );
+  withExamples(
+    actions
+      .command("add")
+      .argument("<rep>", "rep id or name")
+      .argument("<text>", "what will be done")
+      .option(
+        "--due <WHEN>",
+        "due date: YYYY-MM-DD, today, tomorrow, friday, 3d, 2w, next week, next month, end of month",
+      )
+      .option("--owner <owner>", "who owns it: rep or manager", "rep")
+      .option("--date <YYYY-MM-DD>", "back-date the record")
+      .description("add a commitment made outside a session")
+      .action(act(runActionsAdd, ["rep", "text"])),
+    'coach actions add alex-kim "Send the recap to Acme" --due friday',
+    'coach actions add alex-kim "Book the pricing review" --owner manager --due 2w',
+  );
+  for (const [name, description, run] of [
+    ["done", "mark a commitment done", runActionsDone],
+    ["drop", "drop a commitment (it will not be done)", runActionsDrop],
+  ] as const) {
+    withExamples(
+      actions
+        .command(name)
+        .argument("<action-id>", "the id shown by `coach actions`")
+        .option("--date <YYYY-MM-DD>", "the day it was closed (default: today)")
+        .description(description)
+        .action(act(run, ["id"])),
+      `coach actions ${name} k7m2qx`,
+      `coach actions ${name} k7m2qx --date 2026-11-20`,
+    );
+  }
+  return actions;
 }

@@ -1,4 +1,5 @@
 import { join } from "node:path";
+import type { Command } from "commander";
 import { z } from "zod";
 import type { Context } from "../context.js";
 import { allSkills, type Config, requireStage } from "../domain/config.js";
@@ -34,6 +35,7 @@ import { loadTemplates, requireTemplate } from "../store/templates.js";
 import { ensureWorkspace, type Workspace, workspaceOf } from "../store/workspace.js";
 import { drillIntro, drillSummary } from "../ui/drill-view.js";
 import { chooseRep } from "./choose-rep.js";
+import { type Act, withExamples, withWriteOptions } from "./define.js";
 import { playRounds, type ResultsByRep } from "./drill-rounds.js";
 import { runDrillWeek } from "./drill-week.js";
 import { askerFor } from "./interview.js";
@@ -248,4 +250,24 @@ function chooseDrill(
     );
   const template = drillForSkill(templates, choice.skill, options.stage)!;
   return { template, skill: mainSkill(template.template), reason: choice.reason };
+}
+
+/** `coach drill [rep...]` */
+export function defineDrill(command: Command, act: Act): Command {
+  return withExamples(
+    withWriteOptions(
+      command
+        .argument("[rep...]", "rep ids or names: one for practice or a warm-up, several for a clinic")
+        .option("--stage <stage>", "drill a skill of this stage (the call's stage for --pre-call)")
+        .option("--skill <skill>", "drill this skill (default: the most overdue one)")
+        .option("--template <id>", "the drill to run (default: the drill for the most overdue skill)")
+        .option("--pre-call", "a warm-up of at most five minutes before a call")
+        .option("--deal <name>", "the deal the upcoming call is about (with --pre-call), noted in the record")
+        .option("--week", "print the week's routine: what is due, for whom, and an order for the sales meeting"),
+    ).action(act(runDrill, ["reps"])),
+    "coach drill alex-kim --pre-call --stage negotiation --deal Acme",
+    "coach drill alex-kim sam-lee --template drill-objection-handling",
+    "coach drill --week",
+    "coach drill alex-kim --answers rounds.yaml --json",
+  );
 }

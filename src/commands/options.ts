@@ -2,14 +2,64 @@ import { z } from "zod";
 import { isoDateSchema } from "../domain/dates.js";
 import { badInput } from "../errors.js";
 
-/** Flags -> validated options; a bad flag is an exit-2 error naming it. */
+/** Set by the command-line layer on a run's raw input: which keys came from positional arguments, as `<name>`. */
+export const ARGUMENT_NAMES = Symbol("argument names");
+
+/** A command's flags and arguments as commander parsed them, before the command's schema checks them. */
+export type RawOptions = Record<string, unknown> & { [ARGUMENT_NAMES]?: Record<string, string> };
+
+/**
+ * Flags and arguments -> validated options; a bad one is an exit-2 error. A flag is named
+ * as typed (`--deal: name the deal`); an argument's own message stands alone ("a rep needs
+ * a name"), since the user typed no flag. Issues a schema gives no message of its own are
+ * put in coach's words, never zod's.
+ */
 export function parseOptions<T>(schema: z.ZodType<T>, raw: unknown): T {
-  const result = schema.safeParse(raw);
+  const ours = new Set<string>();
+  const result = schema.safeParse(raw, {
+    error: (issue) => {
+      const message = inOurWords(issue);
+      ours.add(message);
+      return message;
+    },
+  });
   if (result.success) return result.data;
   const issue = result.error.issues[0]!;
   const key = String(issue.path[0] ?? "");
-  const flag = key ? `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}` : "options";
-  throw badInput("invalid_option", `${flag}: ${issue.message}`, "see the command's --help");
+  const argument = (raw as RawOptions | undefined)?.[ARGUMENT_NAMES]?.[key];
+  const message = argument
+    ? ours.has(issue.message)
+      ? `${argument}: ${issue.message}`
+      : issue.message
+    : `${key ? `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}` : "options"}: ${issue.message}`;
+  throw badInput("invalid_option", message, "see the command's --help");
+}
+
+/** A sentence for an issue whose schema gave none. */
+function inOurWords(issue: z.core.$ZodRawIssue): string {
+  switch (issue.code) {
+    case "invalid_type":
+      if (issue.input === undefined) return "is required";
+      if (issue.expected === "boolean") return "takes no value";
+      return issue.expected === "string" ? "expected text" : `expected ${issue.expected}`;
+    case "too_small":
+      if (issue.origin === "string")
+        return Number(issue.minimum) <= 1 ? "cannot be empty" : `needs at least ${issue.minimum} characters`;
+      if (issue.origin === "array" || issue.origin === "set") return `needs at least ${issue.minimum}`;
+      return `must be at least ${issue.minimum}`;
+    case "too_big":
+      return issue.origin === "string"
+        ? `keep it under ${Number(issue.maximum) + 1} characters`
+        : `must be at most ${issue.maximum}`;
+    case "invalid_value":
+      return `expected one of ${issue.values.map(String).join(", ")}`;
+    case "invalid_format":
+      return "is not in the expected form";
+    case "unrecognized_keys":
+      return `unknown ${issue.keys.map((key) => `--${key}`).join(", ")}`;
+    default:
+      return "is not valid";
+  }
 }
 
 /** Options every write command takes. */

@@ -1,4 +1,5 @@
 import { join } from "node:path";
+import type { Command } from "commander";
 import { z } from "zod";
 import type { Context } from "../context.js";
 import { requireStage, stageById } from "../domain/config.js";
@@ -13,6 +14,7 @@ import { randomId, readRecords, replaceRecord, writeNewRecord } from "../store/r
 import { loadTemplates, requireTemplate } from "../store/templates.js";
 import { ensureWorkspace, workspaceOf } from "../store/workspace.js";
 import { chooseRep } from "./choose-rep.js";
+import { type Act, withExamples, withWriteOptions } from "./define.js";
 import { draftToResume } from "./drafts.js";
 import { drillsDueFor } from "./drills-due.js";
 import {
@@ -122,4 +124,19 @@ function previewAgenda(input: PlanInput): string {
   for (const warning of input.warnings) lines.push(`! ${warning}`);
   if (input.followUps.length) lines.push(`${input.followUps.length} open commitment(s) to follow up.`);
   return lines.join("\n");
+}
+
+/** `coach plan [rep]` */
+export function definePlan(command: Command, act: Act): Command {
+  return withExamples(
+    withWriteOptions(
+      command
+        .argument("[rep]", "rep id or name (asked for in a terminal)")
+        .option("--stage <stage>", "focus stage (default: the rep's focus, else the weakest or least-coached stage)")
+        .option("--template <id>", "plan template to use")
+        .option("--resume", "continue the rep's draft plan"),
+    ).action(act(runPlan, ["rep"])),
+    "coach plan alex-kim",
+    "coach plan alex-kim --stage discovery --answers prep.yaml",
+  );
 }

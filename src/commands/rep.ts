@@ -1,3 +1,4 @@
+import type { Command } from "commander";
 import { z } from "zod";
 import type { Context } from "../context.js";
 import { requireStage } from "../domain/config.js";
@@ -5,6 +6,7 @@ import { BEHAVIOUR_STYLES, type Rep } from "../domain/rep.js";
 import { loadAllReps, newRepId, requireRep, saveRep } from "../store/reps.js";
 import { type Workspace, workspaceOf } from "../store/workspace.js";
 import { renderRep, renderRepList } from "../ui/rep-view.js";
+import { type Act, collect, withExamples } from "./define.js";
 import { parseOptions } from "./options.js";
 
 const repAddOptionsSchema = z.object({
@@ -65,4 +67,30 @@ export async function runRepShow(raw: Record<string, unknown>, ctx: Context): Pr
   const rep = requireRep(workspace.root, id);
   if (ctx.out.json) return ctx.out.printJson(rep);
   ctx.out.data(renderRep(rep, workspace.config, ctx.out.style, ctx.out.width));
+}
+
+/** `coach rep add|list|show` */
+export function defineRep(rep: Command, act: Act): Command {
+  withExamples(
+    rep
+      .command("add")
+      .argument("<name>", "the rep's full name")
+      .option("--role <role>", "role, e.g. 'Account Executive'")
+      .option("--style <style>", "behaviour style: driver, expressive, amiable or analytical")
+      .option("--goal <goal>", "a goal of the rep's own, in their words (repeatable)", collect)
+      .option("--focus <stage>", "the stage to focus coaching on")
+      .description("add a rep to the workspace")
+      .action(act(runRepAdd, ["name"])),
+    'coach rep add "Alex Kim" --role "Account Executive" --style driver --goal "Make senior AE"',
+  );
+  withExamples(rep.command("list").description("list the reps").action(act(runRepList)), "coach rep list --json");
+  withExamples(
+    rep
+      .command("show")
+      .argument("<rep>", "rep id or name")
+      .description("show a rep's profile")
+      .action(act(runRepShow, ["rep"])),
+    "coach rep show alex-kim",
+  );
+  return withExamples(rep, 'coach rep add "Alex Kim"', "coach rep list", "coach rep show alex-kim");
 }

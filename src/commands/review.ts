@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
+import type { Command } from "commander";
 import { z } from "zod";
 import type { Context } from "../context.js";
 import type { Config } from "../domain/config.js";
@@ -25,6 +26,7 @@ import { findRep, unknownRep } from "../store/reps.js";
 import { type Workspace, workspaceOf } from "../store/workspace.js";
 import type { Parsed } from "../store/yaml-source.js";
 import { renderRepReviewText, renderTeamText } from "../ui/review-text.js";
+import { type Act, withExamples } from "./define.js";
 import { parseOptions } from "./options.js";
 
 const reviewOptionsSchema = z.object({
@@ -163,4 +165,24 @@ function render(report: Report, format: Format, config: Config, ctx: Context, to
   return format === "md"
     ? renderTeamMarkdown(report.rows, report.skipped.length, every)
     : renderTeamText(report.rows, style, width, report.skipped.length, every);
+}
+
+/** `coach review [rep] | coach review --team` */
+export function defineReview(command: Command, act: Act): Command {
+  return withExamples(
+    command
+      .argument("[rep]", "rep id or name (default: the whole team)")
+      .option("--team", "one row per rep, overdue reps first")
+      .option(
+        "--since <when>",
+        "start of the period, e.g. 2026-09-01, 30d, 12w, 3m (default: coach.yaml's defaults.review_days, 90 days)",
+      )
+      .option("--format <format>", "text, md or json (default: text; --json means json)")
+      .option("--out <file>", "write the report to a file instead of the terminal")
+      .action(act(runReview, ["rep"])),
+    "coach review alex-kim",
+    "coach review --team --since 30d",
+    "coach review alex-kim --format md --out alex-review.md",
+    "coach review --team --json",
+  );
 }

@@ -1,4 +1,5 @@
 import { join } from "node:path";
+import type { Command } from "commander";
 import { z } from "zod";
 import type { Context } from "../context.js";
 import { focusChoiceSpec } from "../domain/asking/focus-choice.js";
@@ -26,6 +27,7 @@ import { ensureWorkspace, workspaceOf } from "../store/workspace.js";
 import type { Asker, PendingAsk } from "../ui/ask.js";
 import { chooseRep } from "./choose-rep.js";
 import { askCommitments } from "./commitments.js";
+import { type Act, withExamples, withWriteOptions } from "./define.js";
 import { draftToResume } from "./drafts.js";
 import {
   answersFromRecord,
@@ -179,4 +181,23 @@ async function askFollowUps(
     }
     answers[id] = answer;
   }
+}
+
+/** `coach session [rep]` */
+export function defineSession(command: Command, act: Act): Command {
+  return withExamples(
+    withWriteOptions(
+      command
+        .argument("[rep]", "rep id or name (asked for in a terminal)")
+        .option(
+          "--plan <id>",
+          "the plan to follow: a plan id, or 'latest' (default: the rep's latest plan not yet held)",
+        )
+        .option("--template <id>", "session template to use instead of the plan's")
+        .option("--resume", "continue the rep's draft session"),
+    ).action(act(runSession, ["rep"])),
+    "coach session alex-kim",
+    "coach session alex-kim --resume",
+    "coach session alex-kim --date 2026-11-20 --answers notes.yaml",
+  );
 }

@@ -1,4 +1,5 @@
 import { join, resolve } from "node:path";
+import type { Command } from "commander";
 import { z } from "zod";
 import type { Context } from "../context.js";
 import { requireStage } from "../domain/config.js";
@@ -9,6 +10,7 @@ import { badInput, CoachError } from "../errors.js";
 import { loadTemplates, parseTemplateFile, requireTemplate, yamlFilesUnder } from "../store/templates.js";
 import { workspaceOf } from "../store/workspace.js";
 import { renderTemplate, renderTemplateList } from "../ui/template-view.js";
+import { type Act, withExamples } from "./define.js";
 import { parseOptions } from "./options.js";
 
 const listOptionsSchema = z.object({
@@ -67,4 +69,34 @@ export async function runTemplatesValidate(raw: Record<string, unknown>, ctx: Co
       ? `${files.length} template file(s) valid`
       : `no template files in ${targets.join(", ")}; built-ins are always valid`,
   );
+}
+
+/** `coach templates list|show|validate` */
+export function defineTemplates(templates: Command, act: Act): Command {
+  withExamples(
+    templates
+      .command("list")
+      .option("--kind <kind>", "plan, session or drill")
+      .option("--stage <stage>", "only templates for this stage")
+      .description("list built-in and workspace templates")
+      .action(act(runTemplatesList)),
+    "coach templates list --kind session --stage discovery",
+  );
+  withExamples(
+    templates
+      .command("show")
+      .argument("<id>", "template id")
+      .description("show a template's questions or rounds")
+      .action(act(runTemplatesShow, ["id"])),
+    "coach templates show session-discovery",
+  );
+  withExamples(
+    templates
+      .command("validate")
+      .argument("[path...]", "files or folders (default: the workspace's templates/)")
+      .description("check templates; each problem is reported as file:line:col")
+      .action(act(runTemplatesValidate, ["paths"])),
+    "coach templates validate templates/session/my-discovery.yaml",
+  );
+  return withExamples(templates, "coach templates list --kind drill", "coach templates validate");
 }

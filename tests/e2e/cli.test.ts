@@ -5,31 +5,18 @@ import { describe, expect, it } from "vitest";
 import { BIN, coachBin, ROOT, TODAY, tempDir, writeFile } from "../helpers.js";
 
 const version = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")).version;
-const COMMANDS = [
-  ["init"],
-  ["rep", "add"],
-  ["rep", "list"],
-  ["rep", "show"],
-  ["templates", "list"],
-  ["templates", "show"],
-  ["templates", "validate"],
-  ["plan"],
-];
 
 describe("the coach binary", () => {
   it("prints its version", async () => {
     expect(await coachBin(["--version"])).toEqual({ code: 0, stdout: `${version}\n`, stderr: "" });
   });
 
-  it("shows help with examples for the program and every command", async () => {
+  it("shows help from the bundle, listing every command (each command's help: tests/commands/help.test.ts)", async () => {
     const top = await coachBin(["--help"]);
     expect(top.code).toBe(0);
+    for (const name of ["actions", "drill", "init", "plan", "rep", "review", "session", "templates"])
+      expect(top.stdout).toMatch(new RegExp(`^  ${name}\\b`, "m"));
     expect(top.stdout).toContain("Examples:");
-    for (const command of COMMANDS) {
-      const help = await coachBin([...command, "--help"]);
-      expect(help.code, command.join(" ")).toBe(0);
-      expect(help.stdout, command.join(" ")).toMatch(/Examples:\n {2}\$ coach /);
-    }
   });
 
   it("turns a mistyped command into exit 2 with a suggestion", async () => {
