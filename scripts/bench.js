@@ -49,7 +49,16 @@ function installedCopy() {
   const prefix = join(scratch, "prefix");
   execFileSync(
     "npm",
-    ["install", "--prefix", prefix, "--offline", "--no-audit", "--no-fund", "--ignore-scripts", join(scratch, packed)],
+    [
+      "install",
+      "--prefix",
+      prefix,
+      "--prefer-offline",
+      "--no-audit",
+      "--no-fund",
+      "--ignore-scripts",
+      join(scratch, packed),
+    ],
     { stdio: "ignore" },
   );
   for (const path of walk(prefix)) chmodSync(path, statSync(path).mode & 0o555);

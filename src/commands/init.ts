@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { Command } from "commander";
-import { z } from "zod";
+import * as z from "zod";
 import type { Context } from "../context.js";
 import { DEFAULT_CONFIG } from "../domain/config.js";
 import { badInput } from "../errors.js";

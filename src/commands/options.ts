@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { isoDateSchema } from "../domain/dates.js";
 import { badInput } from "../errors.js";
 

@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { z } from "zod";
+import * as z from "zod";
 import type { Context } from "../context.js";
 import { requireStage } from "../domain/config.js";
 import { BEHAVIOUR_STYLES, type Rep } from "../domain/rep.js";

@@ -1,6 +1,6 @@
 import { join, resolve } from "node:path";
 import type { Command } from "commander";
-import { z } from "zod";
+import * as z from "zod";
 import type { Context } from "../context.js";
 import { requireStage } from "../domain/config.js";
 import { compareText } from "../domain/dates.js";

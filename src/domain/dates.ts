@@ -1,5 +1,5 @@
 import { isValid, parseISO } from "date-fns";
-import { z } from "zod";
+import * as z from "zod";
 
 /** A calendar date as written in records: `YYYY-MM-DD`, no time, no zone. */
 export const isoDateSchema = z

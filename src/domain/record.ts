@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { isoDateSchema } from "./dates.js";
 import { once } from "./once.js";
 import { COACHING_KINDS, FOCUSES } from "./template-terms.js";

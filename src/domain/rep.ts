@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 export const BEHAVIOUR_STYLES = ["driver", "expressive", "amiable", "analytical"] as const;
 export type BehaviourStyle = (typeof BEHAVIOUR_STYLES)[number];

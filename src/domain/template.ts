@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { COACHING_KINDS, FOCUSES, GROW_STEPS, QUESTION_TYPES, TEMPLATE_KINDS } from "./template-terms.js";
 
 const id = z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, "use lowercase letters, digits, '-' or '_'");

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
-import { z } from "zod";
+import * as z from "zod";
 import type { Context } from "../context.js";
 import { ACTION_STATUSES, OWNERS } from "../domain/record.js";
 import { badInput } from "../errors.js";

@@ -1,4 +1,4 @@
-import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
@@ -67,6 +67,17 @@ describe("the built bundle", () => {
       );
   });
 
+  it("keeps none of zod's message locales but English (import * as z lets the bundler drop them)", () => {
+    const files = [
+      join(ROOT, "dist", "coach.js"),
+      ...readdirSync(join(ROOT, "dist", "chunks")).map((f) => join(ROOT, "dist", "chunks", f)),
+    ];
+    const locales = files.flatMap((file) =>
+      [...readFileSync(file, "utf8").matchAll(/\/\/ node_modules\/zod\/v4\/locales\/([\w-]+)\.js/g)].map((m) => m[1]),
+    );
+    expect(locales).toEqual(["en"]);
+  });
+
   it("carries the built-in templates compiled in: an install without templates/ lists and shows them all", async () => {
     const bin = copyOfInstall(["bin", "dist", "package.json"]);
     const workspace = tempDir();
@@ -84,20 +95,21 @@ describe("the built bundle", () => {
     );
   });
 
-  it("runs from an install that cannot be written to", async () => {
+  it("runs from an install that cannot be written to, and writes nothing there (the compile cache is in the OS temp dir)", async () => {
     const bin = copyOfInstall();
     const workspace = tempDir();
     const env = { COACH_WORKSPACE: workspace };
-    const { chmodSync, readdirSync, statSync } = await import("node:fs");
     const install = join(bin, "..", "..");
     const walk = (path: string): string[] =>
       statSync(path).isDirectory() ? [path, ...readdirSync(path).flatMap((name) => walk(join(path, name)))] : [path];
-    for (const path of walk(install).reverse()) chmodSync(path, statSync(path).isDirectory() ? 0o555 : 0o444);
+    const before = walk(install);
+    for (const path of [...before].reverse()) chmodSync(path, statSync(path).isDirectory() ? 0o555 : 0o444);
     try {
       expect(await coachBin(["--version"], { bin, env })).toEqual({ code: 0, stdout: `${version}\n`, stderr: "" });
       expect((await coachBin(["rep", "add", "Alex Kim"], { bin, env })).code).toBe(0);
       const list = await coachBin(["rep", "list", "--json"], { bin, env });
       expect(JSON.parse(list.stdout)).toMatchObject([{ id: "alex-kim", name: "Alex Kim" }]);
+      expect(walk(install)).toEqual(before);
     } finally {
       for (const path of walk(install)) chmodSync(path, 0o755);
     }

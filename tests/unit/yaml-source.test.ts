@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { z } from "zod";
+import * as z from "zod";
 import { templateSchema } from "../../src/domain/template.js";
 import { parseYaml } from "../../src/store/yaml-source.js";
 
