@@ -105,7 +105,7 @@ describe("inputs that would bend the history", () => {
     const { env } = await workspaceWith();
     expect(await coachBin(["rep", "add", "x\u0001y"], { env })).toMatchObject({
       code: 2,
-      stderr: "error: --name: a name cannot hold control characters; see the command's --help\n",
+      stderr: "error: a name cannot hold control characters; see the command's --help\n",
     });
     const file = writeFile(join(tempDir(), "not-a-folder"), "x");
     expect(await coachBin(["-w", file, "rep", "add", "Bob"])).toEqual({
