@@ -5,7 +5,7 @@ import type { RoundResult } from "../domain/record.js";
 import type { Rep } from "../domain/rep.js";
 import type { Round } from "../domain/template.js";
 import { InterruptedError } from "../errors.js";
-import type { Asker, PendingAsk } from "../ui/ask.js";
+import { type Asker, EDITOR_ESCAPE, type PendingAsk } from "../ui/ask.js";
 import { roundIntro, rubric, SCORE_CHOICES, turnHeader } from "../ui/drill-view.js";
 import { withDraftOnCancel } from "./interview.js";
 
@@ -22,9 +22,6 @@ export interface RoundFlowOptions {
   /** Saves each rep's rounds done so far as drafts, synchronously (the process may be going down). */
   saveDrafts(results: ResultsByRep, pending: Map<string, PendingRound>): string[];
 }
-
-/** Typed at the response prompt to write the response in $EDITOR instead. */
-export const EDITOR_ESCAPE = "e";
 
 /** What is known of one rep's turn at a round. */
 interface Turn {

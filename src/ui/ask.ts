@@ -145,7 +145,7 @@ async function showToPerson(spec: QuestionSpec, prompter: Prompter, today: strin
     case "text":
       return settle(await prompter.input({ ...base, default: textDefault, validate: accept }));
     case "editor":
-      return settle(await prompter.editor({ ...base, default: textDefault, validate: accept }));
+      return settle(await inlineOrEditor(base, prompter, textDefault, accept));
     case "date":
       return settle(
         await prompter.input({
@@ -198,6 +198,30 @@ async function showToPerson(spec: QuestionSpec, prompter: Prompter, today: strin
       return settle(await prompter.select({ ...base, choices, default: textDefault }));
     }
   }
+}
+
+/** Typed alone as an answer, opens the editor instead. */
+export const EDITOR_ESCAPE = "e";
+
+/**
+ * A long answer is typed inline by default: an editor taking over the screen mid-1:1 (vi,
+ * with no $EDITOR) traps a manager who did not ask for it. `e` opens it on purpose; the
+ * question stays on screen above the prompt.
+ */
+async function inlineOrEditor(
+  base: { id: string; message: string; help?: string },
+  prompter: Prompter,
+  textDefault: string | undefined,
+  accept: (raw: unknown) => true | string,
+): Promise<string> {
+  const help = base.help
+    ? `${base.help}; or '${EDITOR_ESCAPE}' to write it in $EDITOR`
+    : `type the answer, or '${EDITOR_ESCAPE}' and Enter to write it in $EDITOR`;
+  const typed = await prompter.input({ ...base, help, default: textDefault, validate: accept });
+  if (typed.trim() !== EDITOR_ESCAPE) return typed;
+  const written = await prompter.editor({ ...base, id: `${base.id}-editor`, default: textDefault, validate: accept });
+  // An editor leaves a final newline that nobody typed on purpose.
+  return written.replace(/\r?\n+$/, "");
 }
 
 function choicesOf(spec: QuestionSpec): Choice[] {

@@ -41,8 +41,8 @@ class InquirerPrompter implements Prompter {
     );
   }
 
-  editor(prompt: InputPrompt): Promise<string> {
-    return this.ask(() =>
+  async editor(prompt: InputPrompt): Promise<string> {
+    const written = await this.ask(() =>
       this.inquirer.editor({
         message: withHelp(prompt),
         default: prompt.default,
@@ -50,6 +50,10 @@ class InquirerPrompter implements Prompter {
         waitForUserInput: false,
       }),
     );
+    // The editor's screen is gone once it closes: show what came back, so the 1:1 goes on from it.
+    const shown = written.replace(/\r?\n+$/, "");
+    if (shown) process.stderr.write(`${shown.replace(/^/gm, "  │ ")}\n`);
+    return written;
   }
 
   select(prompt: SelectPrompt): Promise<string> {
