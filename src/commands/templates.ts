@@ -1,4 +1,4 @@
-import { join, resolve } from "node:path";
+import { join, resolve, sep } from "node:path";
 import type { Command } from "commander";
 import * as z from "zod";
 import type { Context } from "../context.js";
@@ -49,8 +49,10 @@ export async function runTemplatesValidate(raw: Record<string, unknown>, ctx: Co
       throw badInput("no_templates", `no template files at ${target}`, "give a .yaml file or a folder holding some");
     return found;
   });
+  const workspaceTemplates = join(workspace.root, "templates") + sep;
   const problems = files.flatMap((file) => {
-    const parsed = parseTemplateFile(file, file, workspace.config);
+    const inKindFolder = file.startsWith(workspaceTemplates);
+    const parsed = parseTemplateFile(file, file, { config: workspace.config, inKindFolder });
     return parsed.ok ? [] : [parsed.problem];
   });
   if (ctx.out.json) {

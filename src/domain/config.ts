@@ -1,15 +1,30 @@
 import * as z from "zod";
 import { badInput } from "../errors.js";
-import { closest } from "./ids.js";
+import { closest, slugify } from "./ids.js";
 import { once } from "./once.js";
+import { strictObject } from "./strict.js";
+
+/** What the buyer must have said or done before a deal moves on; `id` names it in deals and answers. */
+export interface Gate {
+  id: string;
+  text: string;
+}
 
 export interface Stage {
   id: string;
   name: string;
   description: string;
-  gates: string[];
+  gates: Gate[];
   skills: string[];
 }
+
+/** The four agreements of a qualified buyer (DOMAIN.md), the default qualification gates. */
+export const FOUR_AGREEMENTS: Gate[] = [
+  { id: "need-admitted", text: "The buyer admits a need, in their own words" },
+  { id: "open-to-solutions", text: "The buyer is open to changing how it is done today" },
+  { id: "agreed-to-discuss", text: "The buyer agreed to look at a solution with us" },
+  { id: "can-decide", text: "The buyer can make the decision, or has brought in who can" },
+];
 
 /** The default process, modelled on common needs-based selling (DOMAIN.md). */
 export const DEFAULT_STAGES: Stage[] = [
@@ -17,49 +32,55 @@ export const DEFAULT_STAGES: Stage[] = [
     id: "prospecting",
     name: "Prospecting",
     description: "Approach the buyer and earn the first conversation.",
-    gates: ["A meeting the buyer accepted"],
+    gates: [{ id: "meeting-accepted", text: "A meeting the buyer accepted" }],
     skills: ["pre-call-planning", "opening-statement"],
   },
   {
     id: "discovery",
     name: "Discovery",
     description: "Interview the buyer about needs, wants and problems; listen most of the time.",
-    gates: ["Needs stated in the buyer's own words"],
+    gates: [{ id: "needs-stated", text: "Needs stated in the buyer's own words" }],
     skills: ["open-questions", "active-listening", "paraphrasing"],
   },
   {
     id: "qualification",
     name: "Qualification",
     description: "Confirm the four agreements: a need, openness, willingness to discuss, ability to decide.",
-    gates: ["All four agreements confirmed by the buyer"],
+    gates: FOUR_AGREEMENTS,
     skills: ["four-agreements", "decision-process"],
   },
   {
     id: "solution",
     name: "Solution",
     description: "Show value tied to the needs the buyer stated.",
-    gates: ["The buyer confirms the fit"],
+    gates: [{ id: "fit-confirmed", text: "The buyer confirms the fit" }],
     skills: ["value-statements", "tailoring-to-needs"],
   },
   {
     id: "negotiation",
     name: "Negotiation",
     description: "Validate, handle objections and agree terms.",
-    gates: ["Objections resolved", "Terms agreed"],
+    gates: [
+      { id: "objections-resolved", text: "Objections resolved" },
+      { id: "terms-agreed", text: "Terms agreed" },
+    ],
     skills: ["objection-handling", "validating-concerns"],
   },
   {
     id: "closing",
     name: "Closing",
     description: "Ask for and secure the commitment.",
-    gates: ["A signed order"],
+    gates: [{ id: "order-signed", text: "A signed order" }],
     skills: ["asking-for-commitment"],
   },
   {
     id: "account-care",
     name: "Account care",
     description: "Serve and grow the account after the sale.",
-    gates: ["Issues solved at the root", "Referrals given"],
+    gates: [
+      { id: "issues-solved", text: "Issues solved at the root" },
+      { id: "referrals-given", text: "Referrals given" },
+    ],
     skills: ["service-recovery", "asking-for-referrals"],
   },
 ];
@@ -73,14 +94,24 @@ const DEFAULT_REVIEW_DAYS = 90;
 /** coach.yaml. Every field is optional: a missing one takes the default. Built on first use. */
 export const configSchema = once(() => {
   const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "use a lowercase slug such as 'open-questions'");
-  const stage = z.object({
+  // A plain string is the gate's text, and its id the slug of that text.
+  const gate = z.preprocess(
+    (value) => (typeof value === "string" ? { id: slugify(value), text: value } : value),
+    strictObject({ id: slug.or(z.literal("")), text: z.string().min(1) }),
+  );
+  const stage = strictObject({
     id: slug,
     name: z.string().min(1),
     description: z.string().default(""),
-    gates: z.array(z.string()).default([]),
+    gates: z
+      .array(gate)
+      .default([])
+      .superRefine((gates, ctx) => {
+        for (const issue of gateIdProblems(gates)) ctx.addIssue({ code: "custom", ...issue });
+      }),
     skills: z.array(slug).default([]),
   }) satisfies z.ZodType<Stage, unknown>;
-  return z.object({
+  return strictObject({
     manager: z.string().default(""),
     stages: z
       .array(stage)
@@ -88,19 +119,31 @@ export const configSchema = once(() => {
       .default(DEFAULT_STAGES)
       .refine((stages) => new Set(stages.map((s) => s.id)).size === stages.length, "stage ids must be unique"),
     core_skills: z.array(slug).default(DEFAULT_CORE_SKILLS),
-    cadence: z
-      .object({
-        one_on_one_days: z.number().int().positive().default(DEFAULT_CADENCE.one_on_one_days),
-        drill_days: z.number().int().positive().default(DEFAULT_CADENCE.drill_days),
-      })
-      .default(DEFAULT_CADENCE),
-    defaults: z
-      .object({
-        review_days: z.number().int().positive().default(DEFAULT_REVIEW_DAYS),
-      })
-      .default({ review_days: DEFAULT_REVIEW_DAYS }),
+    cadence: strictObject({
+      one_on_one_days: z.number().int().positive().default(DEFAULT_CADENCE.one_on_one_days),
+      drill_days: z.number().int().positive().default(DEFAULT_CADENCE.drill_days),
+    }).default(DEFAULT_CADENCE),
+    defaults: strictObject({
+      review_days: z.number().int().positive().default(DEFAULT_REVIEW_DAYS),
+    }).default({ review_days: DEFAULT_REVIEW_DAYS }),
   });
 });
+
+/** A gate whose text gives no slug needs its own id; ids name gates in deals, so they are unique per stage. */
+function gateIdProblems(gates: Gate[]): { path: number[]; message: string }[] {
+  const seen = new Set<string>();
+  return gates.flatMap((gate, index) => {
+    const problem =
+      gate.id === ""
+        ? `give this gate an id: {id: a-slug, text: "${gate.text}"}`
+        : seen.has(gate.id)
+          ? `gate id '${gate.id}' is used twice in this stage; give one of them its own id`
+          : undefined;
+    seen.add(gate.id);
+    return problem ? [{ path: [index], message: problem }] : [];
+  });
+}
+
 export type Config = z.infer<ReturnType<typeof configSchema>>;
 
 /** What an empty coach.yaml gives (a test holds the two together). */

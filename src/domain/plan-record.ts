@@ -62,7 +62,9 @@ export function renderPlanBody(input: PlanInput, today: string): string {
     [
       `**Focus:** ${focus.stage.name}: ${focus.reason}.`,
       `**Coaching:** ${kind.coaching_kind}, ${kind.focus === "both" ? "skillset and mindset" : kind.focus}, about ${kind.minutes} minutes.`,
-      focus.stage.gates.length ? `**Gate to look for (buyer-side evidence):** ${focus.stage.gates.join("; ")}.` : "",
+      focus.stage.gates.length
+        ? `**Gate to look for (buyer-side evidence):** ${focus.stage.gates.map((gate) => gate.text).join("; ")}.`
+        : "",
     ]
       .filter(Boolean)
       .join("\n"),

@@ -1,73 +1,66 @@
 import * as z from "zod";
+import { oneOf, strictObject } from "./strict.js";
 import { COACHING_KINDS, FOCUSES, GROW_STEPS, QUESTION_TYPES, TEMPLATE_KINDS } from "./template-terms.js";
 
 const id = z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, "use lowercase letters, digits, '-' or '_'");
 const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "use a lowercase slug such as 'active-listening'");
 const scalar = z.union([z.string(), z.number(), z.boolean()]);
 
-export const coachingKindSchema = z.enum(COACHING_KINDS, {
-  error: (issue) =>
-    issue.input === "heroic"
-      ? "heroic coaching (the manager making the sale) is never planned; use 'deal' to help the rep win it themselves"
-      : `expected one of ${COACHING_KINDS.join(", ")}`,
+export const coachingKindSchema = oneOf(COACHING_KINDS, (input) =>
+  input === "heroic"
+    ? "heroic coaching (the manager making the sale) is never planned; use 'deal' to help the rep win it themselves"
+    : undefined,
+);
+
+const choiceSchema = z.union([z.string(), strictObject({ value: z.string(), name: z.string().optional() })]);
+
+export const conditionSchema = strictObject({
+  question: id,
+  equals: scalar.optional(),
+  in: z.array(scalar).optional(),
+  not: scalar.optional(),
 });
-
-const choiceSchema = z.union([z.string(), z.object({ value: z.string(), name: z.string().optional() })]);
-
-export const conditionSchema = z
-  .object({
-    question: id,
-    equals: scalar.optional(),
-    in: z.array(scalar).optional(),
-    not: scalar.optional(),
-  })
-  .strict();
 export type Condition = z.infer<typeof conditionSchema>;
 
-export const questionSchema = z
-  .object({
-    id,
-    prompt: z.string().min(1),
-    type: z.enum(QUESTION_TYPES).default("text"),
-    help: z.string().optional(),
-    choices: z.array(choiceSchema).min(1).optional(),
-    default: z.union([scalar, z.array(z.string())]).optional(),
-    required: z.boolean().default(true),
-    skill: slug.optional(),
-    min: z.number().optional(),
-    max: z.number().optional(),
-    grow: z.enum(GROW_STEPS).optional(),
-    when: conditionSchema.optional(),
-    /** A caution for the plan's "Before you start" when the answer is `equals`. */
-    warning: z
-      .object({ equals: scalar, message: z.string().min(1) })
-      .strict()
-      .optional(),
-  })
-  .superRefine((q, ctx) => {
-    if ((q.type === "choice" || q.type === "multi") && !q.choices) {
-      ctx.addIssue({ code: "custom", path: ["choices"], message: `a '${q.type}' question needs choices` });
-    }
-    if (q.type === "scale" && !q.skill) {
-      ctx.addIssue({ code: "custom", path: ["skill"], message: "a 'scale' question needs the skill it rates" });
-    }
-    // Ratings are stored as 1..5 (records and reviews rely on it), so a scale may narrow that range but not widen it.
-    if (q.type === "scale" && ((q.min ?? 1) < 1 || (q.max ?? 5) > 5 || (q.min ?? 1) >= (q.max ?? 5))) {
-      ctx.addIssue({ code: "custom", path: ["max"], message: "a 'scale' runs within 1 to 5" });
-    }
-    const values = (q.choices ?? []).map((c) => (typeof c === "string" ? c : c.value));
-    const defaults = q.default === undefined ? [] : Array.isArray(q.default) ? q.default : [q.default];
-    if (values.length && defaults.some((d) => !values.includes(String(d)))) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["default"],
-        message: `the default must be one of the choices: ${values.join(", ")}`,
-      });
-    }
-  });
+export const questionSchema = strictObject({
+  id,
+  prompt: z.string().min(1),
+  type: oneOf(QUESTION_TYPES).default("text"),
+  help: z.string().optional(),
+  choices: z.array(choiceSchema).min(1).optional(),
+  default: z.union([scalar, z.array(z.string())]).optional(),
+  required: z.boolean().default(true),
+  skill: slug.optional(),
+  min: z.number().optional(),
+  max: z.number().optional(),
+  grow: oneOf(GROW_STEPS).optional(),
+  when: conditionSchema.optional(),
+  /** A caution for the plan's "Before you start" when the answer is `equals`. */
+  warning: strictObject({ equals: scalar, message: z.string().min(1) }).optional(),
+}).superRefine((q, ctx) => {
+  if ((q.type === "choice" || q.type === "multi") && !q.choices) {
+    ctx.addIssue({ code: "custom", path: ["choices"], message: `a '${q.type}' question needs choices` });
+  }
+  if (q.type === "scale" && !q.skill) {
+    ctx.addIssue({ code: "custom", path: ["skill"], message: "a 'scale' question needs the skill it rates" });
+  }
+  // Ratings are stored as 1..5 (records and reviews rely on it), so a scale may narrow that range but not widen it.
+  if (q.type === "scale" && ((q.min ?? 1) < 1 || (q.max ?? 5) > 5 || (q.min ?? 1) >= (q.max ?? 5))) {
+    ctx.addIssue({ code: "custom", path: ["max"], message: "a 'scale' runs within 1 to 5" });
+  }
+  const values = (q.choices ?? []).map((c) => (typeof c === "string" ? c : c.value));
+  const defaults = q.default === undefined ? [] : Array.isArray(q.default) ? q.default : [q.default];
+  if (values.length && defaults.some((d) => !values.includes(String(d)))) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["default"],
+      message: `the default must be one of the choices: ${values.join(", ")}`,
+    });
+  }
+});
 export type Question = z.infer<typeof questionSchema>;
 
-export const roundSchema = z.object({
+export const roundSchema = strictObject({
   scenario: z.string().min(1),
   prompt: z.string().min(1),
   timebox: z.number().int().positive().max(3600).optional(),
@@ -76,50 +69,48 @@ export const roundSchema = z.object({
 });
 export type Round = z.infer<typeof roundSchema>;
 
-export const templateSchema = z
-  .object({
-    id: slug,
-    title: z.string().min(1),
-    kind: z.enum(TEMPLATE_KINDS),
-    stages: z.union([z.literal("any").transform(() => ["any"]), z.array(z.union([slug, z.literal("any")])).min(1)]),
-    coaching_kind: coachingKindSchema,
-    focus: z.enum(FOCUSES),
-    minutes: z.number().int().positive().max(240).default(30),
-    description: z.string().default(""),
-    questions: z.array(questionSchema).optional(),
-    rounds: z.array(roundSchema).optional(),
-  })
-  .superRefine((t, ctx) => {
-    if (t.kind === "drill" && !t.rounds?.length) {
-      ctx.addIssue({ code: "custom", path: ["rounds"], message: "a drill template needs at least one round" });
-    }
-    if (t.kind !== "drill" && !t.questions?.length) {
+export const templateSchema = strictObject({
+  id: slug,
+  title: z.string().min(1),
+  kind: oneOf(TEMPLATE_KINDS),
+  stages: z.union([z.literal("any").transform(() => ["any"]), z.array(z.union([slug, z.literal("any")])).min(1)]),
+  coaching_kind: coachingKindSchema,
+  focus: oneOf(FOCUSES),
+  minutes: z.number().int().positive().max(240).default(30),
+  description: z.string().default(""),
+  questions: z.array(questionSchema).optional(),
+  rounds: z.array(roundSchema).optional(),
+}).superRefine((t, ctx) => {
+  if (t.kind === "drill" && !t.rounds?.length) {
+    ctx.addIssue({ code: "custom", path: ["rounds"], message: "a drill template needs at least one round" });
+  }
+  if (t.kind !== "drill" && !t.questions?.length) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["questions"],
+      message: `a ${t.kind} template needs at least one question`,
+    });
+  }
+  const seen = new Set<string>();
+  t.questions?.forEach((q, index) => {
+    if (seen.has(q.id))
+      ctx.addIssue({ code: "custom", path: ["questions", index, "id"], message: `duplicate question id '${q.id}'` });
+    if (q.when && !seen.has(q.when.question)) {
       ctx.addIssue({
         code: "custom",
-        path: ["questions"],
-        message: `a ${t.kind} template needs at least one question`,
+        path: ["questions", index, "when", "question"],
+        message: `'when' must refer to an earlier question; '${q.when.question}' is not asked before '${q.id}'`,
       });
     }
-    const seen = new Set<string>();
-    t.questions?.forEach((q, index) => {
-      if (seen.has(q.id))
-        ctx.addIssue({ code: "custom", path: ["questions", index, "id"], message: `duplicate question id '${q.id}'` });
-      if (q.when && !seen.has(q.when.question)) {
-        ctx.addIssue({
-          code: "custom",
-          path: ["questions", index, "when", "question"],
-          message: `'when' must refer to an earlier question; '${q.when.question}' is not asked before '${q.id}'`,
-        });
-      }
-      const target = q.when && t.questions!.find((other) => other.id === q.when!.question);
-      const problem = target && conditionProblem(q.when!, target);
-      if (problem) ctx.addIssue({ code: "custom", path: ["questions", index, "when"], message: problem });
-      const warningProblem = q.warning && conditionProblem({ question: q.id, equals: q.warning.equals }, q);
-      if (warningProblem)
-        ctx.addIssue({ code: "custom", path: ["questions", index, "warning", "equals"], message: warningProblem });
-      seen.add(q.id);
-    });
+    const target = q.when && t.questions!.find((other) => other.id === q.when!.question);
+    const problem = target && conditionProblem(q.when!, target);
+    if (problem) ctx.addIssue({ code: "custom", path: ["questions", index, "when"], message: problem });
+    const warningProblem = q.warning && conditionProblem({ question: q.id, equals: q.warning.equals }, q);
+    if (warningProblem)
+      ctx.addIssue({ code: "custom", path: ["questions", index, "warning", "equals"], message: warningProblem });
+    seen.add(q.id);
   });
+});
 export type Template = z.infer<typeof templateSchema>;
 
 /** A `when` that can never hold (`equals: "no"` on a yes/no question) is a silent bug: refuse it. */
@@ -151,5 +142,38 @@ export function templateSummary({ template, source }: LoadedTemplate) {
     coaching_kind: template.coaching_kind,
     focus: template.focus,
     source,
+  };
+}
+
+/** Where a template file sits: its name without `.yaml` and the folder holding it. */
+export interface TemplatePlace {
+  fileName: string;
+  folder: string;
+  /** In a workspace's templates/, every file belongs in templates/<kind>/. */
+  inKindFolder: boolean;
+}
+
+/**
+ * A template's `id` must be its file name and its `kind` its folder: otherwise an override
+ * of a built-in, or a drill filed among sessions, would silently do something else.
+ */
+export function placementProblem(
+  template: Template,
+  place: TemplatePlace,
+): { key: string; message: string } | undefined {
+  const kindFolders: readonly string[] = TEMPLATE_KINDS;
+  if (template.id !== place.fileName) {
+    return {
+      key: "id",
+      message: `id '${template.id}' does not match the file name '${place.fileName}'; rename the file to ${template.id}.yaml or change the id`,
+    };
+  }
+  const misfiled = kindFolders.includes(place.folder) ? place.folder !== template.kind : place.inKindFolder;
+  if (!misfiled) return undefined;
+  return {
+    key: "kind",
+    message: kindFolders.includes(place.folder)
+      ? `kind '${template.kind}' does not match its folder ${place.folder}/; move it to templates/${template.kind}/ or change the kind`
+      : `a ${template.kind} template belongs in templates/${template.kind}/; move it there`,
   };
 }

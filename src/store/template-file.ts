@@ -1,8 +1,8 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
-import { join } from "node:path";
+import { basename, dirname, join } from "node:path";
 import { allSkills, type Config } from "../domain/config.js";
 import { closest } from "../domain/ids.js";
-import { type Template, templateSchema } from "../domain/template.js";
+import { placementProblem, type Template, templateSchema } from "../domain/template.js";
 import { type Parsed, parseYaml } from "./yaml-source.js";
 
 /** Every *.yaml under `dir`, sorted, recursively (templates/<kind>/<id>.yaml). */
@@ -15,26 +15,58 @@ export function yamlFilesUnder(dir: string): string[] {
     .map((name) => join(dir, name));
 }
 
-/**
- * Reads one template file. Workspace templates are also checked against the
- * workspace's stages and skills, since a typo there would silently never match.
- */
-export function parseTemplateFile(file: string, shownAs: string, config?: Config): Parsed<Template> {
-  const parsed = parseYaml(templateSchema, readFileSync(file, "utf8"), shownAs);
-  if (!parsed.ok || !config) return parsed;
-  const problem = unknownReference(parsed.value, config);
-  return problem ? { ok: false, problem: `${shownAs}:1:1: ${problem}` } : parsed;
+export interface TemplateFileChecks {
+  /** The workspace's process: stages and skills a template names must exist in it. */
+  config?: Config;
+  /** The file sits in a templates/ folder, so it must be at templates/<kind>/<id>.yaml. */
+  inKindFolder?: boolean;
 }
 
-function unknownReference(template: Template, config: Config): string | undefined {
+/**
+ * Reads one template file. Its id must match its file name and its kind its folder;
+ * workspace templates are also checked against the workspace's stages and skills,
+ * since a typo there would silently never match.
+ */
+export function parseTemplateFile(file: string, shownAs: string, checks: TemplateFileChecks = {}): Parsed<Template> {
+  const text = readFileSync(file, "utf8");
+  const parsed = parseYaml(templateSchema, text, shownAs);
+  if (!parsed.ok) return parsed;
+  const place = {
+    fileName: basename(file).replace(/\.ya?ml$/, ""),
+    folder: basename(dirname(file)),
+    inKindFolder: checks.inKindFolder ?? false,
+  };
+  const problem =
+    placementProblem(parsed.value, place) ?? (checks.config && unknownReference(parsed.value, checks.config));
+  return problem ? { ok: false, problem: `${shownAs}:${lineOf(text, problem.key)}: ${problem.message}` } : parsed;
+}
+
+function unknownReference(template: Template, config: Config): { key: string; message: string } | undefined {
   const stages = config.stages.map((s) => s.id);
   const badStage = template.stages.find((s) => s !== "any" && !stages.includes(s));
-  if (badStage) return `stage '${badStage}' is not in coach.yaml${hintFor(badStage, stages)}`;
+  if (badStage)
+    return { key: "stages", message: `stage '${badStage}' is not in coach.yaml${hintFor(badStage, stages)}` };
   const skills = allSkills(config);
   const used = [...(template.questions ?? []).map((q) => q.skill), ...(template.rounds ?? []).map((r) => r.skill)];
   const badSkill = used.find((skill) => skill !== undefined && !skills.includes(skill));
-  if (badSkill) return `skill '${badSkill}' is not a skill of any stage in coach.yaml${hintFor(badSkill, skills)}`;
+  if (badSkill) {
+    const message = `skill '${badSkill}' is not a skill of any stage in coach.yaml${hintFor(badSkill, skills)}`;
+    return { key: `skill: ${badSkill}`, message };
+  }
   return undefined;
+}
+
+/**
+ * `line:col` of the first line holding `key:` (or, for `skill: x`, that very pair), else 1:1.
+ * A plain scan suffices: the file has already parsed, and these keys are short scalars.
+ */
+function lineOf(text: string, key: string): string {
+  const [name, value] = key.split(": ");
+  const lines = text.split("\n");
+  const pattern = new RegExp(`^(\\s*(?:- )?)${name}\\s*:${value ? `\\s*["']?${value}\\b` : ""}`);
+  const index = lines.findIndex((line) => pattern.test(line));
+  if (index < 0) return "1:1";
+  return `${index + 1}:${pattern.exec(lines[index]!)![1]!.length + 1}`;
 }
 
 function hintFor(value: string, known: string[]): string {

@@ -16,7 +16,7 @@ export function loadTemplates(root: string, config: Config): LoadedTemplate[] {
   const byId = new Map<string, LoadedTemplate>();
   for (const template of loadBuiltInTemplates()) byId.set(template.id, { template, source: BUILT_IN });
   for (const file of yamlFilesUnder(join(root, "templates"))) {
-    const parsed = parseTemplateFile(file, file, config);
+    const parsed = parseTemplateFile(file, file, { config, inKindFolder: true });
     if (!parsed.ok)
       throw badInput(
         "invalid_template",

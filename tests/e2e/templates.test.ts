@@ -58,32 +58,32 @@ describe("coach templates", () => {
   });
 
   it.each([
-    ["a YAML syntax error", "questions:\n  - id: q\n    prompt: [oops\n", /my\.yaml:\d+:\d+: /],
+    ["a YAML syntax error", "questions:\n  - id: q\n    prompt: [oops\n", /my-discovery\.yaml:\d+:\d+: /],
     [
       "an unknown question type",
       "questions:\n  - id: q\n    prompt: Hi\n    type: essay\n",
-      /my\.yaml:10:11: questions\.0\.type: Invalid option: expected one of "text"\|/,
+      /my-discovery\.yaml:10:11: questions\.0\.type: 'essay' is not one of text, editor, choice/,
     ],
     ["a stage not in coach.yaml", "questions:\n  - {id: q, prompt: Hi}\n", null],
-    ["an alias bomb", `questions: &a [*a]\n`, /my\.yaml:\d+:\d+: /],
-    ["a custom tag", "questions: !!js/function 'f()'\n", /my\.yaml:7:12: .*tag/],
+    ["an alias bomb", `questions: &a [*a]\n`, /my-discovery\.yaml:\d+:\d+: /],
+    ["a custom tag", "questions: !!js/function 'f()'\n", /my-discovery\.yaml:7:12: .*tag/],
     [
       "heroic coaching",
       "questions:\n  - {id: q, prompt: Hi}\n",
-      /my\.yaml:5:16: coaching_kind: heroic coaching .* never planned/,
+      /my-discovery\.yaml:5:16: coaching_kind: heroic coaching .* never planned/,
     ],
   ])("validate reports %s as file:line:col, exit 2", async (name, body, pattern) => {
     const dir = await workspace();
     let text = header + body;
     if (name === "a stage not in coach.yaml") text = text.replace("[discovery]", "[discovry]");
     if (name === "heroic coaching") text = text.replace("training", "heroic");
-    const file = writeFile(join(dir, "templates/session/my.yaml"), text);
+    const file = writeFile(join(dir, "templates/session/my-discovery.yaml"), text);
     const result = await coachBin(["templates", "validate"], { cwd: dir });
     expect(result.code).toBe(2);
     const [first] = result.stderr.split("\n");
     expect(first!.startsWith(`error: ${file}:`)).toBe(true);
     expect(first).toMatch(
-      pattern ?? /my\.yaml:1:1: stage 'discovry' is not in coach\.yaml; did you mean 'discovery'\?/,
+      pattern ?? /my-discovery\.yaml:4:1: stage 'discovry' is not in coach\.yaml; did you mean 'discovery'\?/,
     );
     expect(result.stderr).toMatch(/error: 1 of 1 template file\(s\) have problems; fix each file:line:col above\n$/);
     // Every other command refuses to run on a broken template rather than ignore it.
@@ -92,7 +92,10 @@ describe("coach templates", () => {
 
   it("validates given paths and says when all is well", async () => {
     const dir = await workspace();
-    const good = writeFile(join(dir, "t/good.yaml"), `${header}questions:\n  - {id: q, prompt: What did you hear?}\n`);
+    const good = writeFile(
+      join(dir, "t/my-discovery.yaml"),
+      `${header}questions:\n  - {id: q, prompt: What did you hear?}\n`,
+    );
     expect(await coachBin(["templates", "validate", good], { cwd: dir })).toEqual({
       code: 0,
       stdout: "",

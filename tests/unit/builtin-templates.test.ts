@@ -5,7 +5,7 @@ import { builtInTemplatesDir, parseTemplateFile, yamlFilesUnder } from "../../sr
 
 const files = yamlFilesUnder(builtInTemplatesDir());
 const templates = files.map((file) => {
-  const parsed = parseTemplateFile(file, file, DEFAULT_CONFIG);
+  const parsed = parseTemplateFile(file, file, { config: DEFAULT_CONFIG, inKindFolder: true });
   if (!parsed.ok) throw new Error(parsed.problem);
   return { file, template: parsed.value };
 });

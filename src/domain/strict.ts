@@ -1,0 +1,44 @@
+import * as z from "zod";
+import { closest } from "./ids.js";
+
+// Files people write (coach.yaml, templates) are read strictly: a misspelt key such as
+// `stage:` for `stages:` would otherwise be dropped without a word and its setting lost.
+
+/**
+ * Like `z.object`, but every key the shape does not know is an error at that key, with a
+ * did-you-mean. Unknown keys are checked before the fields, so `promt:` is reported as the
+ * typo it is rather than as a missing `prompt`.
+ */
+export function strictObject<Shape extends z.ZodRawShape>(shape: Shape) {
+  const known = Object.keys(shape);
+  return z
+    .unknown()
+    .superRefine((value, ctx) => {
+      if (typeof value !== "object" || value === null || Array.isArray(value)) return;
+      for (const key of Object.keys(value)) {
+        if (!known.includes(key)) ctx.addIssue({ code: "custom", path: [key], message: unknownKeyMessage(key, known) });
+      }
+    })
+    .pipe(z.object(shape));
+}
+
+export function unknownKeyMessage(key: string, known: readonly string[]): string {
+  const guess = closest(key, known);
+  return guess ? `unknown key; did you mean '${guess}'?` : `unknown key; the keys here are ${known.join(", ")}`;
+}
+
+/** An enum whose error names the allowed values and the closest one to what was written. */
+export function oneOf<const Values extends readonly [string, ...string[]]>(
+  values: Values,
+  special?: (input: unknown) => string | undefined,
+) {
+  return z.enum(values, { error: (issue) => special?.(issue.input) ?? notOneOfMessage(issue.input, values) });
+}
+
+export function notOneOfMessage(input: unknown, values: readonly string[]): string {
+  const list = values.join(", ");
+  if (input === undefined) return `missing; use one of ${list}`;
+  const guess = typeof input === "string" ? closest(input, values) : undefined;
+  const shown = typeof input === "string" ? `'${input}'` : JSON.stringify(input);
+  return guess ? `${shown} is not one of ${list}; did you mean '${guess}'?` : `${shown} is not one of ${list}`;
+}
