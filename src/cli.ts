@@ -48,7 +48,7 @@ export const COMMANDS: CommandEntry[] = [
   {
     name: "templates",
     term: "templates",
-    description: "list, show and validate question templates",
+    description: "list, show and validate question templates; list the methodology packs",
     define: async () => (await import("./commands/templates.js")).defineTemplates,
   },
   {

@@ -3,13 +3,13 @@ import { join, resolve } from "node:path";
 import type { Command } from "commander";
 import * as z from "zod";
 import type { Context } from "../context.js";
-import { DEFAULT_CONFIG } from "../domain/config.js";
 import { badInput } from "../errors.js";
+import { copyPackTemplates, DEFAULT_PACK, loadPack } from "../store/packs.js";
 import { CONFIG_FILE, ensureWorkspace } from "../store/workspace.js";
 import { type Act, withExamples } from "./define.js";
 import { parseOptions } from "./options.js";
 
-const initOptionsSchema = z.object({ dir: z.string().default(".") });
+const initOptionsSchema = z.object({ dir: z.string().default("."), process: z.string().default(DEFAULT_PACK) });
 
 export async function runInit(raw: Record<string, unknown>, ctx: Context): Promise<void> {
   const options = parseOptions(initOptionsSchema, raw);
@@ -21,10 +21,18 @@ export async function runInit(raw: Record<string, unknown>, ctx: Context): Promi
       "use that workspace, or choose another folder",
     );
   }
-  ensureWorkspace({ root, config: DEFAULT_CONFIG, exists: false, foundBy: "--workspace" });
-  const written = [CONFIG_FILE, ".gitignore", "reps/", "templates/"].map((name) => join(root, name));
+  const pack = loadPack(options.process.toLowerCase());
+  ensureWorkspace({ root, config: pack.config, exists: false, foundBy: "--workspace" });
+  const copied = copyPackTemplates(pack, root);
+  const written = [...[CONFIG_FILE, ".gitignore", "reps/", "templates/"].map((name) => join(root, name)), ...copied];
   if (ctx.out.json) return ctx.out.printJson({ written, id: root });
   ctx.out.info(`Created a coach workspace in ${root}`);
+  if (pack.copiesTemplates) {
+    ctx.out.info(
+      `Process: ${pack.title}: ${pack.config.stages.length} stages in ${CONFIG_FILE}, ` +
+        `${copied.length} templates in templates/.`,
+    );
+  }
   ctx.out.info(
     `Next: edit ${CONFIG_FILE} (your stages, cadence, your name), then \`coach rep add "Name"\` and \`coach plan <rep>\`.`,
   );
@@ -33,7 +41,11 @@ export async function runInit(raw: Record<string, unknown>, ctx: Context): Promi
 /** `coach init [dir]` */
 export function defineInit(command: Command, act: Act): Command {
   return withExamples(
-    command.argument("[dir]", "folder to make a workspace in", ".").action(act(runInit, ["dir"])),
+    command
+      .argument("[dir]", "folder to make a workspace in", ".")
+      .option("--process <name>", "start from a methodology pack: default, meddpicc, spin, sandler, bant", "default")
+      .action(act(runInit, ["dir"])),
     "coach init ~/coaching",
+    "coach init ~/coaching --process meddpicc",
   );
 }

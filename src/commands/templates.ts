@@ -7,9 +7,10 @@ import { compareText } from "../domain/dates.js";
 import { templateSummary } from "../domain/template.js";
 import { appliesToStage, TEMPLATE_KINDS } from "../domain/template-terms.js";
 import { badInput, CoachError } from "../errors.js";
+import { loadPack, packNames, packSummary } from "../store/packs.js";
 import { loadTemplates, parseTemplateFile, requireTemplate, yamlFilesUnder } from "../store/templates.js";
 import { workspaceOf } from "../store/workspace.js";
-import { renderTemplate, renderTemplateList } from "../ui/template-view.js";
+import { renderPackList, renderTemplate, renderTemplateList } from "../ui/template-view.js";
 import { type Act, withExamples } from "./define.js";
 import { parseOptions } from "./options.js";
 
@@ -73,7 +74,14 @@ export async function runTemplatesValidate(raw: Record<string, unknown>, ctx: Co
   );
 }
 
-/** `coach templates list|show|validate` */
+/** The methodology packs `coach init --process` can start a workspace from. */
+export async function runTemplatesPacks(_raw: Record<string, unknown>, ctx: Context): Promise<void> {
+  const packs = packNames().map(loadPack);
+  if (ctx.out.json) return ctx.out.printJson(packs.map(packSummary));
+  ctx.out.data(renderPackList(packs.map(packSummary), ctx.out.style, ctx.out.width));
+}
+
+/** `coach templates list|show|validate|packs` */
 export function defineTemplates(templates: Command, act: Act): Command {
   withExamples(
     templates
@@ -99,6 +107,14 @@ export function defineTemplates(templates: Command, act: Act): Command {
       .description("check templates; each problem is reported as file:line:col")
       .action(act(runTemplatesValidate, ["paths"])),
     "coach templates validate templates/session/my-discovery.yaml",
+  );
+  withExamples(
+    templates
+      .command("packs")
+      .description("list the methodology packs `coach init --process` starts from")
+      .action(act(runTemplatesPacks)),
+    "coach templates packs",
+    "coach init ~/coaching --process sandler",
   );
   return withExamples(templates, "coach templates list --kind drill", "coach templates validate");
 }

@@ -165,7 +165,9 @@ export function placementProblem(
   if (template.id !== place.fileName) {
     return {
       key: "id",
-      message: `id '${template.id}' does not match the file name '${place.fileName}'; rename the file to ${template.id}.yaml or change the id`,
+      message:
+        `id '${template.id}' does not match the file name '${place.fileName}'; ` +
+        `rename the file to ${template.id}.yaml or change the id`,
     };
   }
   const misfiled = kindFolders.includes(place.folder) ? place.folder !== template.kind : place.inKindFolder;
@@ -173,7 +175,8 @@ export function placementProblem(
   return {
     key: "kind",
     message: kindFolders.includes(place.folder)
-      ? `kind '${template.kind}' does not match its folder ${place.folder}/; move it to templates/${template.kind}/ or change the kind`
+      ? `kind '${template.kind}' does not match its folder ${place.folder}/; ` +
+        `move it to templates/${template.kind}/ or change the kind`
       : `a ${template.kind} template belongs in templates/${template.kind}/; move it there`,
   };
 }

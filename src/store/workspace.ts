@@ -65,14 +65,14 @@ export function openWorkspace(lookup: WorkspaceLookup): Workspace {
   return { root, foundBy, config, exists: true };
 }
 
-/** Creates coach.yaml (built-in defaults) and the folders, unless already there. */
+/** Creates coach.yaml (the workspace's config: the built-in defaults or a pack's) and the folders, unless there. */
 export function ensureWorkspace(workspace: Workspace): boolean {
   if (workspace.exists || existsSync(join(workspace.root, CONFIG_FILE))) return false;
   ensureDir(workspace.root);
   ensureDir(join(workspace.root, "reps"));
   ensureDir(join(workspace.root, "templates"));
   ignoreDerivedFiles(join(workspace.root, ".gitignore"));
-  writeFileSafely(join(workspace.root, CONFIG_FILE), defaultConfigText());
+  writeFileSafely(join(workspace.root, CONFIG_FILE), configText(workspace.config));
   workspace.exists = true;
   return true;
 }
@@ -88,11 +88,11 @@ function ignoreDerivedFiles(file: string): void {
   );
 }
 
-function defaultConfigText(): string {
+function configText(config: Config): string {
   return [
     "# coach workspace settings. Every field is optional: a missing one takes the built-in default.",
     "# stages: your sales process, in order; each stage's skills are what coaching and drills practise there.",
     "# cadence: days between 1:1s and between drills for each rep.",
-    toYaml({ ...DEFAULT_CONFIG, manager: "" }),
+    toYaml({ ...config, manager: "" }),
   ].join("\n");
 }

@@ -16,6 +16,17 @@ export function renderTemplateList(templates: LoadedTemplate[], style: ChalkInst
   return columns([header, ...rows], width);
 }
 
+/** One row per methodology pack: `coach init --process NAME` starts from it. */
+export function renderPackList(
+  packs: { name: string; title: string; stages: string[]; templates: number }[],
+  style: ChalkInstance,
+  width = 80,
+): string {
+  const header = ["NAME", "TEMPLATES", "TITLE", "STAGES"].map((h) => style.bold(h));
+  const rows = packs.map((pack) => [pack.name, String(pack.templates), pack.title, pack.stages.join(", ")]);
+  return `${columns([header, ...rows], width)}\n\nStart a workspace from one: coach init <dir> --process <name>`;
+}
+
 export function renderTemplate({ template, source }: LoadedTemplate, style: ChalkInstance): string {
   const lines = [
     `${style.bold(template.title)} ${style.dim(`(${template.id}, ${template.kind}, ${source})`)}`,

@@ -20,10 +20,12 @@ describe("coach templates validate: where files sit", () => {
     const result = await coach(["templates", "validate"], { workspace: dir });
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(
-      `error: ${misfiled}:3:1: kind 'drill' does not match its folder session/; move it to templates/drill/ or change the kind\n`,
+      `error: ${misfiled}:3:1: kind 'drill' does not match its folder session/; ` +
+        "move it to templates/drill/ or change the kind\n",
     );
     expect(result.stderr).toContain(
-      `error: ${renamed}:1:1: id 'drill-mine' does not match the file name 'my-drill'; rename the file to drill-mine.yaml or change the id\n`,
+      `error: ${renamed}:1:1: id 'drill-mine' does not match the file name 'my-drill'; ` +
+        "rename the file to drill-mine.yaml or change the id\n",
     );
     expect(result.stderr).toContain("2 of 2 template file(s) have problems");
     const list = await coach(["templates", "list"], { workspace: dir });

@@ -20,11 +20,13 @@ describe("a strict template", () => {
     ],
     [
       header.replace("training", "trainig") + question,
-      "t.yaml:5:16: coaching_kind: 'trainig' is not one of advisor, performance, deal, training; did you mean 'training'?",
+      "t.yaml:5:16: coaching_kind: 'trainig' is not one of advisor, performance, deal, training; " +
+        "did you mean 'training'?",
     ],
     [
       `${header}${question}    type: scael\n`,
-      "t.yaml:10:11: questions.0.type: 'scael' is not one of text, editor, choice, multi, scale, confirm, number, date, list; did you mean 'scale'?",
+      "t.yaml:10:11: questions.0.type: 'scael' is not one of " +
+        "text, editor, choice, multi, scale, confirm, number, date, list; did you mean 'scale'?",
     ],
   ])("refuses a mistyped key or value at its line, with a did-you-mean (%#)", (text, problem) => {
     expect(parse(text)).toEqual({ ok: false, problem });
