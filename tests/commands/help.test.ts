@@ -37,8 +37,8 @@ describe("help", () => {
         seen.push(`${name} ${sub}`);
       }
     }
-    expect(seen).toEqual(expect.arrayContaining(["rep add", "templates validate", "actions drop"]));
-    expect(seen).toHaveLength(8 + 3 + 3 + 3);
+    expect(seen).toEqual(expect.arrayContaining(["rep add", "templates validate", "templates packs", "actions drop"]));
+    expect(seen).toHaveLength(8 + 3 + 4 + 3);
   });
 
   it("`coach help <command>` shows that command's help", async () => {
