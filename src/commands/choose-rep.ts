@@ -1,4 +1,5 @@
 import type { Context } from "../context.js";
+import { closest, isSlug, slugify } from "../domain/ids.js";
 import { BEHAVIOUR_STYLES, type BehaviourStyle, type Rep } from "../domain/rep.js";
 import { badInput, InterruptedError } from "../errors.js";
 import { findRep, loadAllReps, unknownRep } from "../store/reps.js";
@@ -7,6 +8,7 @@ import { PromptCancelled, type Prompter } from "../ui/prompter.js";
 import { addRep } from "./rep.js";
 
 const NEW_REP = "\u0000new";
+const CANCEL = "\u0000cancel";
 
 /**
  * The rep a command is about. In a terminal, a missing rep is chosen from a list and
@@ -38,6 +40,21 @@ export async function chooseRep(
   }
 }
 
+/** The reps whose id is close to what was typed ("sam" for "sam-lee", "alx-kim" for "alex-kim"). */
+function closeTo(typed: string, reps: Rep[]): Rep[] {
+  const typedId = slugify(typed) || typed;
+  return reps.filter((r) => closest(typedId, [r.id]) === r.id);
+}
+
+/** An id typed on the command line offered as a name: `alx-kim` reads as "Alx Kim". */
+function asName(typed: string): string {
+  if (!isSlug(typed)) return typed;
+  return typed
+    .split("-")
+    .map((word) => word.charAt(0).toUpperCase() + word.slice(1))
+    .join(" ");
+}
+
 async function askForRep(
   workspace: Workspace,
   typed: string | undefined,
@@ -55,6 +72,21 @@ async function askForRep(
       ],
     });
     if (choice !== NEW_REP) return reps.find((r) => r.id === choice)!;
+  } else if (typed !== undefined && closeTo(typed, reps).length) {
+    // A typo must not create a rep: the close matches come first, and adding is never the default.
+    const near = closeTo(typed, reps);
+    const choice = await prompter.select({
+      id: "rep_match",
+      message: `No rep '${typed}'. Did you mean:`,
+      choices: [
+        ...near.map((r) => ({ value: r.id, name: `${r.name} (${r.id})` })),
+        { value: NEW_REP, name: `Someone new: add '${typed}' as a rep` },
+        { value: CANCEL, name: "Cancel" },
+      ],
+      default: near[0]!.id,
+    });
+    if (choice === CANCEL) throw unknownRep(workspace.root, typed);
+    if (choice !== NEW_REP) return near.find((r) => r.id === choice)!;
   } else {
     const question =
       typed === undefined ? "No reps yet. Add your first rep now?" : `No rep '${typed}' yet. Add them now?`;
@@ -67,7 +99,7 @@ async function askForRep(
   const name = await prompter.input({
     id: "rep_name",
     message: "Rep's full name:",
-    default: typed,
+    default: typed === undefined ? undefined : asName(typed),
     validate: (value) => (value.trim() ? true : "a name is needed"),
   });
   const role = await prompter.input({ id: "rep_role", message: "Role (optional):", default: "" });
