@@ -11,7 +11,6 @@ import {
   selectActions,
   uniqueActionId,
 } from "../domain/actions.js";
-import { isoDateSchema } from "../domain/dates.js";
 import { slugify } from "../domain/ids.js";
 import { inline } from "../domain/markdown.js";
 import { type CoachRecord, OWNERS, RECORD_SCHEMA, recordId } from "../domain/record.js";
@@ -67,8 +66,12 @@ const addOptionsSchema = z.object({
   rep: z.string(),
   text: z.string().trim().min(1, "a commitment needs text"),
   due: z.string().optional(),
-  owner: z.enum(OWNERS, { error: `expected one of ${OWNERS.join(", ")}` }).default("rep"),
-  date: isoDateSchema.optional(),
+  owner: z
+    .string()
+    .toLowerCase()
+    .pipe(z.enum(OWNERS, { error: `expected one of ${OWNERS.join(", ")}` }))
+    .default("rep"),
+  date: z.string().optional(),
 });
 
 /**
@@ -113,12 +116,18 @@ export async function runActionsAdd(raw: Record<string, unknown>, ctx: Context):
 export function dueOrFail(text: string, today: string, where: string): string {
   const due = parseDue(text, today);
   if (!due) throw badInput("invalid_when", `${where}: '${text}' is not a date I know`, `use one of: ${WHEN_FORMS}`);
+  if (due < today)
+    throw badInput(
+      "invalid_when",
+      `${where}: ${due} is before ${today}, the day of this record`,
+      "give a day from then on",
+    );
   return due;
 }
 
 const closeOptionsSchema = z.object({
   id: z.string().trim().toLowerCase().min(1, "give the action id"),
-  date: isoDateSchema.optional(),
+  date: z.string().optional(),
 });
 
 /** `coach actions done|drop <id>`: closes the action in the record that made it. */
@@ -181,7 +190,7 @@ export function defineActions(actions: Command, act: Act): Command {
         "due date: YYYY-MM-DD, today, tomorrow, friday, 3d, 2w, next week, next month, end of month",
       )
       .option("--owner <owner>", "who owns it: rep or manager", "rep")
-      .option("--date <YYYY-MM-DD>", "back-date the record")
+      .option("--date <when>", "back-date the record: YYYY-MM-DD, yesterday, friday (the last one), 3d")
       .description("add a commitment made outside a session")
       .action(act(runActionsAdd, ["rep", "text"])),
     'coach actions add alex-kim "Send the recap to Acme" --due friday',
@@ -195,7 +204,7 @@ export function defineActions(actions: Command, act: Act): Command {
       actions
         .command(name)
         .argument("<action-id>", "the id shown by `coach actions`")
-        .option("--date <YYYY-MM-DD>", "the day it was closed (default: today)")
+        .option("--date <when>", "the day it was closed: YYYY-MM-DD, yesterday, 3d (default: today)")
         .description(description)
         .action(act(run, ["id"])),
       `coach actions ${name} k7m2qx`,

@@ -19,7 +19,7 @@ export type Define = (command: Command, act: Act) => Command;
 export function withWriteOptions(command: Command): Command {
   return command
     .option("--answers <file>", "answers by question id, for scripts ('-' reads stdin)")
-    .option("--date <YYYY-MM-DD>", "back-date the record");
+    .option("--date <when>", "back-date the record: YYYY-MM-DD, yesterday, friday (the last one), 3d");
 }
 
 /** Every command's help ends with examples. */

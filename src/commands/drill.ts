@@ -43,8 +43,8 @@ import { parseOptions, recordDate, writeOptionsSchema } from "./options.js";
 
 const drillOptionsSchema = writeOptionsSchema.extend({
   reps: z.array(z.string()).default([]),
-  stage: z.string().optional(),
-  skill: z.string().optional(),
+  stage: z.string().toLowerCase().optional(),
+  skill: z.string().toLowerCase().optional(),
   template: z.string().optional(),
   preCall: z.boolean().default(false),
   deal: z.string().trim().min(1, "name the deal").max(200, "keep the deal name under 200 characters").optional(),

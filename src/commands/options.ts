@@ -1,5 +1,5 @@
 import * as z from "zod";
-import { isoDateSchema } from "../domain/dates.js";
+import { parseSince, SINCE_FORMS } from "../domain/when.js";
 import { badInput } from "../errors.js";
 
 /** Set by the command-line layer on a run's raw input: which keys came from positional arguments, as `<name>`. */
@@ -65,7 +65,7 @@ function inOurWords(issue: z.core.$ZodRawIssue): string {
 /** Options every write command takes. */
 export const writeOptionsSchema = z.object({
   answers: z.string().optional(),
-  date: isoDateSchema.optional(),
+  date: z.string().optional(),
 });
 
 /**
@@ -73,8 +73,11 @@ export const writeOptionsSchema = z.object({
  * 1:1"), so a date after today is refused, since a future record would dodge every
  * follow-up and review until then.
  */
-export function recordDate(date: string | undefined, today: string): string {
-  if (date === undefined) return today;
+export function recordDate(typed: string | undefined, today: string): string {
+  if (typed === undefined) return today;
+  // Read as `--since` reads a day: `friday` is the Friday just gone, `yesterday` works.
+  const date = parseSince(typed, today);
+  if (!date) throw badInput("invalid_option", `--date '${typed}' is not a date I know`, `use one of: ${SINCE_FORMS}`);
   if (date > today)
     throw badInput(
       "invalid_option",

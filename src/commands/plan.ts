@@ -32,7 +32,7 @@ import { parseOptions, recordDate, writeOptionsSchema } from "./options.js";
 
 const planOptionsSchema = writeOptionsSchema.extend({
   rep: z.string().optional(),
-  stage: z.string().optional(),
+  stage: z.string().toLowerCase().optional(),
   template: z.string().optional(),
   resume: z.boolean().default(false),
 });

@@ -23,7 +23,7 @@ const repAddOptionsSchema = z.object({
     .pipe(z.enum(BEHAVIOUR_STYLES, { error: `expected one of ${BEHAVIOUR_STYLES.join(", ")}` }))
     .optional(),
   goal: z.array(z.string().trim().min(1)).default([]),
-  focus: z.string().optional(),
+  focus: z.string().toLowerCase().optional(),
 });
 export type RepAddOptions = z.infer<typeof repAddOptionsSchema>;
 

@@ -33,7 +33,11 @@ const reviewOptionsSchema = z.object({
   rep: z.string().optional(),
   team: z.boolean().default(false),
   since: z.string().optional(),
-  format: z.enum(["text", "md", "json"], { error: "expected text, md or json" }).optional(),
+  format: z
+    .string()
+    .toLowerCase()
+    .pipe(z.enum(["text", "md", "json"], { error: "expected text, md or json" }))
+    .optional(),
   out: z.string().min(1).optional(),
 });
 type ReviewOptions = z.infer<typeof reviewOptionsSchema>;

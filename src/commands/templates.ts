@@ -15,8 +15,12 @@ import { type Act, withExamples } from "./define.js";
 import { parseOptions } from "./options.js";
 
 const listOptionsSchema = z.object({
-  kind: z.enum(TEMPLATE_KINDS, { error: `expected one of ${TEMPLATE_KINDS.join(", ")}` }).optional(),
-  stage: z.string().optional(),
+  kind: z
+    .string()
+    .toLowerCase()
+    .pipe(z.enum(TEMPLATE_KINDS, { error: `expected one of ${TEMPLATE_KINDS.join(", ")}` }))
+    .optional(),
+  stage: z.string().toLowerCase().optional(),
 });
 
 export async function runTemplatesList(raw: Record<string, unknown>, ctx: Context): Promise<void> {

@@ -49,7 +49,7 @@ export function isAsked(question: Question, answers: Answers): boolean {
  * Checks and normalises one answer, from a person or an answers file: the one
  * validator both paths share. Dates accept the forms people type (`friday`, `2w`).
  */
-export function checkAnswer(question: Question, raw: unknown, today: string): Checked {
+export function checkAnswer(question: Question | QuestionSpec, raw: unknown, today: string): Checked {
   const fail = (error: string): Checked => ({ ok: false, error });
   if (raw === undefined || raw === null || (typeof raw === "string" && raw.trim() === "")) {
     return question.required ? fail("an answer is required") : { ok: true, value: null };
@@ -93,9 +93,10 @@ export function checkAnswer(question: Question, raw: unknown, today: string): Ch
     }
     case "date": {
       const value = parseDue(String(raw), today);
-      return value
-        ? { ok: true, value }
-        : fail(`'${String(raw).trim()}' is not a date I know; use one of: ${WHEN_FORMS}`);
+      if (!value) return fail(`'${String(raw).trim()}' is not a date I know; use one of: ${WHEN_FORMS}`);
+      if ("dueDate" in question && question.dueDate && value < today)
+        return fail(`${value} is before ${today}, the day of this record; give a day from then on`);
+      return { ok: true, value };
     }
     case "list": {
       const values = (Array.isArray(raw) ? raw.map(String) : String(raw).split(/\s*;\s*|\n/))

@@ -7,6 +7,7 @@ import {
   type MissingQuestion,
   scaleRange,
 } from "../domain/questions.js";
+import { parseDue } from "../domain/when.js";
 import { badInput } from "../errors.js";
 import type { Choice, Prompter } from "./prompter.js";
 
@@ -153,6 +154,7 @@ async function showToPerson(spec: QuestionSpec, prompter: Prompter, today: strin
           help: base.help ?? "e.g. 2026-12-01, friday, 2w",
           default: textDefault,
           validate: accept,
+          meaning: (typed) => parseDue(typed, today),
         }),
       );
     case "list":

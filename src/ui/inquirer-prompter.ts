@@ -35,7 +35,8 @@ class InquirerPrompter implements Prompter {
         // Runs on every keystroke: keeps the half-typed answer so Ctrl-C can save it.
         transformer: (value, { isFinal }) => {
           this.pending = isFinal ? undefined : value;
-          return value;
+          const meaning = value.trim() ? prompt.meaning?.(value) : undefined;
+          return meaning && meaning !== value.trim() ? `${value} (${meaning})` : value;
         },
       }),
     );

@@ -18,6 +18,8 @@ export type Validate<T> = (value: T) => true | string;
 export interface InputPrompt extends PromptBase {
   default?: string;
   validate?: Validate<string>;
+  /** What the typed text means, shown beside it (`friday` -> `2026-12-04`); undefined shows nothing. */
+  meaning?: (typed: string) => string | undefined;
 }
 export interface SelectPrompt extends PromptBase {
   choices: Choice[];

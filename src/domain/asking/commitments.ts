@@ -53,6 +53,7 @@ export function commitmentSpecs(n: number, index: number, repName: string, first
       key: "actions",
       path: at("due"),
       type: "date",
+      dueDate: true,
       prompt: "Due by when?",
       help: `${WHEN_FORMS}; blank for no due date`,
       required: false,

@@ -31,6 +31,8 @@ export interface QuestionSpec extends Question {
    * going on. Without a person and without the list, the answer is no.
    */
   presence?: boolean;
+  /** A commitment's due date: a day before the record's own is refused (nobody commits to the past). */
+  dueDate?: boolean;
 }
 
 /** A template question as a spec: its answer is the top-level key of its id. */
