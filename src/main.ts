@@ -31,8 +31,24 @@ export async function run(argv: string[], deps: Deps): Promise<number> {
     await program.parseAsync(args, { from: "user" });
     return EXIT.ok;
   } catch (error) {
-    return report(error, out, deps.env);
+    return report(explainNoPrompts(error, deps), out, deps.env);
   }
+}
+
+/**
+ * `coach plan sam-lee | head` at a terminal: the answers are missing because stdout is a
+ * pipe, not for want of a person, so "answer them in a terminal" would read as nonsense.
+ */
+function explainNoPrompts(error: unknown, deps: Deps): unknown {
+  if (!(error instanceof CoachError) || error.code !== "missing_answers") return error;
+  if (deps.prompter || deps.stdout.isTTY || !deps.stdin.isTTY) return error;
+  return new CoachError(error.code, error.message, {
+    hint:
+      "stdout is not a terminal (it goes to a pipe or a file), so nothing can be asked; " +
+      "run the command without the pipe or redirect, or give the answers with --answers FILE",
+    details: error.details,
+    exitCode: error.exitCode,
+  });
 }
 
 /** The process-bound entry: real streams, real environment. */

@@ -77,6 +77,8 @@ export function recordDate(typed: string | undefined, today: string): string {
   if (typed === undefined) return today;
   // Read as `--since` reads a day: `friday` is the Friday just gone, `yesterday` works.
   const date = parseSince(typed, today);
+  if (!date && /^\d{4}-\d{2}-\d{2}$/.test(typed.trim()))
+    throw badInput("invalid_option", "--date: not a real calendar date", "see the command's --help");
   if (!date) throw badInput("invalid_option", `--date '${typed}' is not a date I know`, `use one of: ${SINCE_FORMS}`);
   if (date > today)
     throw badInput(

@@ -99,7 +99,9 @@ describe("coach actions (list)", () => {
       ["--date", "2026-11-10"],
     );
     await coach(["actions", "done", closed!, "--date", "2026-11-11"], { workspace });
-    await coach(["actions", "add", "sam-lee", "Sam's task", "--due", "2026-11-01"], { workspace });
+    await coach(["actions", "add", "sam-lee", "Sam's task", "--date", "2026-10-25", "--due", "2026-11-01"], {
+      workspace,
+    });
     return { workspace, late: late!, soon: soon!, closed: closed! };
   }
 
