@@ -1,5 +1,5 @@
 import type { Context } from "../context.js";
-import type { StoredRecord } from "../domain/record.js";
+import type { LoadedRecord, StoredRecord } from "../domain/record.js";
 import type { Rep } from "../domain/rep.js";
 import { badInput } from "../errors.js";
 import { readRecordFile } from "../store/records.js";
@@ -16,7 +16,7 @@ export function draftToResume(
   type: "plan" | "session",
   resume: boolean,
   ctx: Context,
-): StoredRecord | undefined {
+): LoadedRecord | undefined {
   const draft = records.filter(({ record }) => record.type === type && record.status === "draft").at(-1);
   if (resume && !draft)
     throw badInput(

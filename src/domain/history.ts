@@ -1,5 +1,5 @@
 import { compareText, daysBetween } from "./dates.js";
-import type { Action, CoachRecord, StoredRecord } from "./record.js";
+import type { Action, RecordSummary, StoredRecord } from "./record.js";
 
 /** An action with the record it was made in. */
 export interface TrackedAction {
@@ -16,7 +16,7 @@ export function countable(records: StoredRecord[]): StoredRecord[] {
   return records.filter(({ record }) => record.status !== "draft");
 }
 
-export function completedSessions(records: StoredRecord[]): CoachRecord[] {
+export function completedSessions(records: StoredRecord[]): RecordSummary[] {
   return records
     .map(({ record }) => record)
     .filter((record) => record.type === "session" && record.status === "completed")

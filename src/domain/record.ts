@@ -77,10 +77,39 @@ export type FollowUp = z.infer<RecordSchemas["followUp"]>;
 export type Answer = z.infer<RecordSchemas["answer"]>;
 export type RoundResult = z.infer<RecordSchemas["roundResult"]>;
 
-/** A record with the file it lives in, relative to the workspace. */
-export interface StoredRecord {
+/** What a drill round's summary keeps: all any report reads. */
+export type RoundScore = Pick<RoundResult, "score" | "skill">;
+
+/** The fields the schema knows, without the keys a person may add. */
+type RecordFields = z.output<z.ZodObject<RecordSchemas["record"]["shape"]>>;
+
+/** A summary's known fields: a record without its answers, drill rounds reduced to their scores. */
+export type SummaryFields = Omit<RecordFields, "answers" | "rounds"> & { rounds?: RoundScore[] };
+
+/**
+ * What the index hands out (readRecords): everything reports read, and the keys a person
+ * added, but no `answers` and no drill round's prompt, response or notes. A command that
+ * needs those reads the file (readRecordFile). A full record is a summary too.
+ */
+export type RecordSummary = SummaryFields & { [key: string]: unknown };
+
+/** A record's summary: what the index keeps of it. */
+export function toSummary(record: CoachRecord): RecordSummary {
+  const { answers: _answers, rounds, ...rest } = record;
+  if (!rounds) return rest;
+  return { ...rest, rounds: rounds.map(({ score, skill }) => (skill === undefined ? { score } : { score, skill })) };
+}
+
+/** A whole record, read from its file, with that file's path relative to the workspace. */
+export interface LoadedRecord {
   path: string;
   record: CoachRecord;
+}
+
+/** A record's summary with the file it lives in, relative to the workspace. */
+export interface StoredRecord {
+  path: string;
+  record: RecordSummary;
 }
 
 /** `2026-11-22-session-discovery-k3f9`: sorts by date, says what it is, unique by suffix. */

@@ -2,7 +2,7 @@ import { allSkills, type Config } from "./config.js";
 import { addDaysIso, compareText, daysBetween } from "./dates.js";
 import { skillOrder } from "./drill.js";
 import { allActions, isOverdue } from "./history.js";
-import type { CoachRecord, StoredRecord } from "./record.js";
+import type { RecordSummary, StoredRecord } from "./record.js";
 import type { Rep } from "./rep.js";
 import { suggestNextSteps } from "./review-steps.js";
 import type {
@@ -94,7 +94,7 @@ interface History {
   /** Records that count (no drafts) dated within the period. */
   inPeriod: StoredRecord[];
   /** The completed 1:1s of the period, oldest first. */
-  sessions: CoachRecord[];
+  sessions: RecordSummary[];
   /** The earliest counting record, any time up to today. */
   firstDate: string | undefined;
   lastSession: string | null;
@@ -138,7 +138,7 @@ function cadenceOf(
   config: Config,
   rep: ReviewedRep,
   history: History,
-  sessions: CoachRecord[],
+  sessions: RecordSummary[],
   period: Period,
 ): Cadence {
   const every = config.cadence.one_on_one_days;
@@ -196,7 +196,7 @@ function actionCounts(history: History, period: Period): ActionCounts {
 }
 
 /** Each rated skill's ratings in the period, in the process's skill order, then the rest by name. */
-function skillTrends(config: Config, sessions: CoachRecord[]): SkillTrend[] {
+function skillTrends(config: Config, sessions: RecordSummary[]): SkillTrend[] {
   const bySkill = new Map<string, { date: string; value: number }[]>();
   for (const session of sessions) {
     for (const [skill, value] of Object.entries(session.ratings ?? {})) {

@@ -1,6 +1,6 @@
-import { readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, sep } from "node:path";
-import type { CoachRecord, RoundResult, StoredRecord } from "../domain/record.js";
+import type { RecordSummary, StoredRecord, SummaryFields } from "../domain/record.js";
 import { RECORD_FILE, RECORD_SCHEMA } from "../domain/record.js";
 import type { Rep } from "../domain/rep.js";
 import { writeFileSafely } from "./files.js";
@@ -21,7 +21,7 @@ import type { Parsed } from "./yaml-source.js";
  * change what a valid file parses to (a new default, a renamed field): old shards are
  * then rebuilt.
  */
-export const INDEX_VERSION = 2;
+export const INDEX_VERSION = 3;
 export const INDEX_DIR = join(".coach", "index");
 
 interface Stamp {
@@ -30,8 +30,16 @@ interface Stamp {
   ino: number;
 }
 
+/**
+ * A summary as a shard keeps it: `schema`, `id` and `rep` are left out when they are what
+ * the file's name and folder say (they are put back on reading). Smaller entries are
+ * less JSON to parse on every run.
+ */
+type CompactSummary = Omit<SummaryFields, "schema" | "id" | "rep"> &
+  Partial<Pick<SummaryFields, "schema" | "id" | "rep">> & { [key: string]: unknown };
+
 interface Entry<T> extends Stamp {
-  /** The parsed, checked contents (a record minus the text reviews never read). */
+  /** The parsed, checked contents (a record's summary, or a profile). */
   value?: T;
   /** `file:line:col: problem` of a broken file, so its warning needs no re-parse. */
   problem?: string;
@@ -48,7 +56,7 @@ interface Shard {
   version: number;
   folder: string;
   profile?: Entry<Rep>;
-  files: Record<string, Entry<CoachRecord>>;
+  files: Record<string, Entry<CompactSummary>>;
 }
 
 export interface FolderRead {
@@ -59,8 +67,8 @@ export interface FolderRead {
 }
 
 export interface Parsers {
-  /** A record file's text -> its front matter, for the index (records.ts's parseRecordSummary). */
-  record(text: string, path: string): Parsed<CoachRecord>;
+  /** A record file's text -> its summary, for the index (records.ts's parseRecordSummary). */
+  record(text: string, path: string): Parsed<RecordSummary>;
   /** rep.yaml's text -> the profile; given only by callers that want the profile too. */
   profile?(text: string, file: string): Parsed<Rep>;
 }
@@ -83,7 +91,7 @@ export function readFolderThroughIndex(root: string, rep: string, parsers: Parse
   let profileRead: Parsed<Rep> | undefined;
   if (parsers.profile) {
     const file = join(root, "reps", rep, "rep.yaml");
-    const fresh = refresh(file, file, profile, parsers.profile);
+    const fresh = refresh(file, file, profile, parsers.profile, (rep) => rep);
     if (fresh !== profile) changed = true;
     profile = fresh;
     profileRead =
@@ -91,15 +99,17 @@ export function readFolderThroughIndex(root: string, rep: string, parsers: Parse
   }
 
   const names = listRecordNames(root + sep + folder);
-  const entries: (Entry<CoachRecord> | undefined)[] = new Array(names.length);
+  const entries: (Entry<CompactSummary> | undefined)[] = new Array(names.length);
   let kept = 0;
   for (let i = 0; i < names.length; i++) {
     const name = names[i]!;
     const path = folder + sep + name;
     const stored = known?.files[name];
     const before =
-      stored && isEntry(stored) && (stored.problem !== undefined || looksLikeRecord(stored.value)) ? stored : undefined;
-    const entry = refresh(dir + name, path, before, parsers.record, (record) => summarize(record, name, rep));
+      stored && isEntry(stored) && (stored.problem !== undefined || looksLikeSummary(stored.value))
+        ? stored
+        : undefined;
+    const entry = refresh(dir + name, path, before, parsers.record, (summary) => compact(summary, name, rep));
     entries[i] = entry;
     if (!entry) {
       changed = true;
@@ -113,49 +123,27 @@ export function readFolderThroughIndex(root: string, rep: string, parsers: Parse
   // Entries of deleted files (or damaged ones) make the shard differ from the folder.
   if (known && kept !== Object.keys(known.files).length) changed = true;
   if (changed && (records.length || skipped.length || profile)) {
-    const files: Record<string, Entry<CoachRecord>> = {};
+    const files: Record<string, Entry<CompactSummary>> = {};
     for (const [i, name] of names.entries()) if (entries[i]) files[name] = entries[i];
     saveShard(shardFile, { version: INDEX_VERSION, folder, ...(profile ? { profile } : {}), files });
   }
   return { records, skipped, ...(parsers.profile ? { profile: profileRead } : {}) };
 }
 
-/** Removes shards of rep folders that no longer exist; they are harmless, only clutter. */
-export function pruneShards(root: string, liveReps: string[]): void {
-  const live = new Set(liveReps.map((rep) => `${rep}.json`));
-  let names: string[];
-  try {
-    names = readdirSync(join(root, INDEX_DIR));
-  } catch {
-    return;
-  }
-  for (const name of names)
-    if (!live.has(name) && name.endsWith(".json")) rmSync(join(root, INDEX_DIR, name), { force: true });
+/** A summary without what its file's name and folder say. */
+function compact(summary: RecordSummary, fileName: string, rep: string): CompactSummary {
+  const { schema, id, rep: repId, ...rest } = summary;
+  return {
+    ...rest,
+    ...(schema === RECORD_SCHEMA ? {} : { schema }),
+    ...(id === fileName.slice(0, -3) ? {} : { id }),
+    ...(repId === rep ? {} : { rep: repId }),
+  };
 }
 
-/**
- * What the index keeps of a record: everything (keys a person added too) except the
- * answers and, of drill rounds, all but score and skill, which is all any report reads;
- * `schema`, `id` and `rep` are left out when they are what the file's name and folder
- * say (they are put back on reading). A command that needs the rest (resuming a draft)
- * reads the file with readRecordFile. Smaller entries are less JSON to parse on every run.
- */
-export function summarize(record: CoachRecord, fileName?: string, rep?: string): CoachRecord {
-  const { answers: _answers, ...rest } = record;
-  const kept: Partial<CoachRecord> = rest;
-  if (kept.schema === RECORD_SCHEMA) delete kept.schema;
-  if (fileName !== undefined && kept.id === fileName.slice(0, -3)) delete kept.id;
-  if (rep !== undefined && kept.rep === rep) delete kept.rep;
-  if (kept.rounds)
-    kept.rounds = kept.rounds.map(
-      ({ score, skill }) => (skill === undefined ? { score } : { score, skill }) as RoundResult,
-    );
-  return kept as CoachRecord;
-}
-
-/** A summary with what summarize left out because the file's name and folder say it. */
-function withNameAndFolder(summary: Partial<CoachRecord>, fileName: string, rep: string): CoachRecord {
-  return { schema: RECORD_SCHEMA, id: fileName.slice(0, -3), rep, ...summary } as CoachRecord;
+/** A compact summary with what compact left out put back. */
+function withNameAndFolder(summary: CompactSummary, fileName: string, rep: string): RecordSummary {
+  return { schema: RECORD_SCHEMA, id: fileName.slice(0, -3), rep, ...summary };
 }
 
 function listRecordNames(dir: string): string[] {
@@ -176,13 +164,13 @@ const RACY_MS = 3000;
  * so a file changed in between still looks changed next time), a fresh parse otherwise,
  * undefined when the file is gone.
  */
-function refresh<T>(
+function refresh<T, Kept = T>(
   file: string,
   shownAs: string,
-  before: Entry<T> | undefined,
+  before: Entry<Kept> | undefined,
   parse: (text: string, shownAs: string) => Parsed<T>,
-  keep: (value: T) => T = (v) => v,
-): Entry<T> | undefined {
+  keep: (value: T) => Kept,
+): Entry<Kept> | undefined {
   const stat = statSync(file, NO_THROW);
   if (!stat) return undefined;
   if (before && !before.racy && before.size === stat.size && before.mtimeMs === stat.mtimeMs && before.ino === stat.ino)
@@ -235,7 +223,7 @@ function isEntry(value: unknown): boolean {
  * damaged entry (hand-edited, truncated by another tool) is parsed from its file again
  * rather than trusted. Plain checks, no schema: this runs for every record on every run.
  */
-function looksLikeRecord(value: unknown): boolean {
+function looksLikeSummary(value: unknown): value is CompactSummary {
   const r = value as Record<string, unknown>;
   return (
     typeof r.type === "string" &&

@@ -6,7 +6,7 @@ import { type Rep, repSchema } from "../domain/rep.js";
 import { badInput, CoachError } from "../errors.js";
 import { writeFileSafely } from "./files.js";
 import { ensureWorkspace, type Workspace } from "./workspace.js";
-import { loadYaml, type Parsed, parseYaml } from "./yaml-source.js";
+import { type Parsed, parseYaml } from "./yaml-source.js";
 
 export function repDir(root: string, id: string): string {
   assertSafeSegment("rep id", id);
@@ -22,22 +22,28 @@ export function listRepIds(root: string): string[] {
     .sort();
 }
 
-/** A profile's text -> the rep, or `file:line:col: problem` (for the index). */
-export function parseRepProfile(text: string, file: string): Parsed<Rep> {
-  return parseYaml(repSchema, text, file);
+/**
+ * The one reader of rep profiles, for a single rep (loadRep) and for the index (a team
+ * review): `reps/<folder>/rep.yaml`'s text -> the rep, or `file:line:col: problem`.
+ * The folder is what every path and lookup uses, so a profile claiming another id, which
+ * would make the rep unreachable, is refused too.
+ */
+export function parseRepProfile(text: string, file: string, folder: string): Parsed<Rep> {
+  const inItsFolder = repSchema.superRefine((rep, ctx) => {
+    if (rep.id !== folder)
+      ctx.addIssue({
+        code: "custom",
+        message: `id '${rep.id}' does not match its folder '${folder}'; set \`id: ${folder}\` in the profile`,
+      });
+  });
+  return parseYaml(inItsFolder, text, file);
 }
 
 export function loadRep(root: string, id: string): Rep {
   const file = join(repDir(root, id), "rep.yaml");
-  const rep = loadYaml(repSchema, readFileSync(file, "utf8"), file, "fix the profile by hand or re-add the rep");
-  // The folder is what every path and lookup uses: a profile claiming another id would make the rep unreachable.
-  if (rep.id !== id)
-    throw badInput(
-      "invalid_yaml",
-      `${file}:1:1: id '${rep.id}' does not match its folder '${id}'`,
-      `set \`id: ${id}\` in the profile`,
-    );
-  return rep;
+  const parsed = parseRepProfile(readFileSync(file, "utf8"), file, id);
+  if (!parsed.ok) throw badInput("invalid_yaml", parsed.problem, "fix the profile by hand or re-add the rep");
+  return parsed.value;
 }
 
 /** Every rep; a profile broken by hand is reported through `skip` and left out, not fatal to a list. */

@@ -1,25 +1,42 @@
-import type { Document } from "yaml";
+import { type Document, isNode, LineCounter, parseDocument } from "yaml";
 import type { z } from "zod";
 import { badInput } from "../errors.js";
-import { yamlLib } from "../on-demand.js";
-import { parseCanonicalYaml } from "./canonical-yaml.js";
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; problem: string };
+
+/**
+ * The most YAML coach reads from one file (coach.yaml, a template, an answers file, a
+ * profile, one record's front matter). Real ones are a few kilobytes; a bigger one is a
+ * mistake or an attack, and parsing it would take seconds and hundreds of megabytes.
+ */
+export const MAX_YAML_BYTES = 1024 * 1024;
+
+/** `file:line:1: ... over the limit`, or undefined for text within it. */
+export function sizeProblem(text: string, file: string, firstLine = 1): string | undefined {
+  // A UTF-16 unit is at most 3 bytes of UTF-8: count bytes only when it could matter.
+  if (text.length <= MAX_YAML_BYTES / 3 || Buffer.byteLength(text) <= MAX_YAML_BYTES) return undefined;
+  const size = (Buffer.byteLength(text) / MAX_YAML_BYTES).toFixed(1);
+  return `${file}:${firstLine}:1: the YAML is ${size} MB, over the 1 MB limit; shorten it or split it up`;
+}
 
 /**
  * Parses YAML that a person wrote and checks it against a schema, turning every
  * failure into `file:line:col: what is wrong`. Aliases are capped (a "billion laughs"
  * file is refused) and tags other than YAML's own are refused, so a file can only
- * ever produce plain data.
+ * ever produce plain data. Nothing is printed: `yaml` would otherwise report an unknown
+ * tag or directive on stderr itself; here every warning is a problem we report.
  */
 export function parseYaml<T>(schema: z.ZodType<T>, text: string, file: string, firstLine = 1): Parsed<T> {
-  // Files in the form the tool writes are read quickly; anything else, and every problem, by `yaml`.
-  const fast = parseCanonicalYaml(text);
-  const checked = fast && schema.safeParse(fast);
-  if (checked?.success) return { ok: true, value: checked.data };
-  const { LineCounter, parseDocument } = yamlLib();
+  const tooBig = sizeProblem(text, file, firstLine);
+  if (tooBig) return { ok: false, problem: tooBig };
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, schema: "core" });
+  const doc = parseDocument(text, {
+    lineCounter,
+    prettyErrors: false,
+    uniqueKeys: true,
+    schema: "core",
+    logLevel: "silent",
+  });
   const where = (offset: number | undefined): string => {
     const pos = lineCounter.linePos(offset ?? 0);
     return `${file}:${pos.line + firstLine - 1}:${pos.col}`;
@@ -51,7 +68,7 @@ export function loadYaml<T>(schema: z.ZodType<T>, text: string, file: string, hi
 function offsetOf(doc: Document, path: (string | number)[]): number {
   for (let depth = path.length; depth >= 0; depth--) {
     const node = depth === 0 ? doc.contents : doc.getIn(path.slice(0, depth), true);
-    if (yamlLib().isNode(node) && node.range) return node.range[0];
+    if (isNode(node) && node.range) return node.range[0];
   }
   return 0;
 }

@@ -10,7 +10,7 @@ import {
   withActionClosed,
 } from "../../src/domain/actions.js";
 import { inKeyOrderOf, joinFrontMatter } from "../../src/domain/front-matter.js";
-import { type Action, type CoachRecord, RECORD_SCHEMA, type StoredRecord } from "../../src/domain/record.js";
+import { type Action, type CoachRecord, type LoadedRecord, RECORD_SCHEMA } from "../../src/domain/record.js";
 
 const today = "2026-11-22";
 
@@ -18,7 +18,7 @@ function action(id: string, extra: Partial<Action> = {}): Action {
   return { id, text: `Task ${id}`, owner: "rep", due: null, status: "open", closed_on: null, ...extra };
 }
 
-function stored(date: string, actions: Action[], extra: Partial<CoachRecord> = {}): StoredRecord {
+function stored(date: string, actions: Action[], extra: Partial<CoachRecord> = {}): LoadedRecord {
   const id = `${date}-session-discovery-${actions[0]?.id.slice(0, 4) ?? "none"}`;
   return {
     path: `reps/alex-kim/records/${id}.md`,

@@ -1,26 +1,19 @@
-import {
-  existsSync,
-  mkdirSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  statSync,
-  unlinkSync,
-  utimesSync,
-  writeFileSync,
-} from "node:fs";
+import { existsSync, readFileSync, renameSync, rmSync, statSync, unlinkSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { joinFrontMatter } from "../../src/domain/front-matter.js";
+import { CoachError } from "../../src/errors.js";
 import { INDEX_DIR, INDEX_VERSION } from "../../src/store/record-index.js";
 import {
+  listRepFolders,
   parseRecord,
+  parseRecordSummary,
   readRecordFile,
   readRecords,
   readRepFolder,
   replaceRecord,
-  withoutAnswers,
 } from "../../src/store/records.js";
+import { loadRep } from "../../src/store/reps.js";
 import { tempDir } from "../helpers.js";
 import { drill, repProfile, session, writeHistory } from "../history.js";
 
@@ -209,53 +202,101 @@ describe("the metadata index", () => {
   });
 });
 
-describe("withoutAnswers", () => {
+describe("parseRecordSummary: the index's fast reader", () => {
   const record = session("alex-kim", "2026-11-20", { ratings: { "active-listening": 3 } });
+  const summaryOf = (text: string) => {
+    const parsed = parseRecordSummary(text, "x.md");
+    if (!parsed.ok) throw new Error(parsed.problem);
+    return parsed.value;
+  };
 
-  it("cuts the answers block and keeps every other key, whatever the answers hold", () => {
+  it("reads what parseRecord reads, less the answers, whatever the answers hold", () => {
     const tricky = {
       ...record,
       answers: [{ id: "a", prompt: "Q?", answer: "line one\nratings: not a key\n---\n# hash\n- dash" }],
       mood: "keen",
+      met_on: "2026-11-19",
     };
-    const front = joinFrontMatter(tricky, "").slice(4, -4);
-    const cut = withoutAnswers(front);
-    expect(cut).not.toContain("answers");
-    const parsed = parseRecord(`---\n${cut}---\n`, "x.md");
-    expect(parsed.ok && parsed.value.record).toEqual({ ...record, answers: undefined, mood: "keen" });
+    const text = joinFrontMatter(tricky, "");
+    const full = parseRecord(text, "x.md");
+    const { answers: _answers, ...rest } = full.ok ? full.value.record : record;
+    expect(summaryOf(text)).toEqual(rest);
+    // Dates a person added stay text, as `yaml` reads them.
+    expect(summaryOf(text).met_on).toBe("2026-11-19");
   });
 
-  it("handles a sequence written at the key's own indentation, and answers as the last key", () => {
-    expect(withoutAnswers("id: x\nanswers:\n- id: a\n  answer: b\n-\n  id: c\nrep: alex-kim\n")).toBe(
-      "id: x\nrep: alex-kim\n",
-    );
-    expect(withoutAnswers("id: x\nanswers:\n  - id: a\n")).toBe("id: x\n");
-    expect(withoutAnswers("id: x\n")).toBe("id: x\n");
+  it("gives the same file:line:col problem as parseRecord", () => {
+    const text = joinFrontMatter(record, "").replace("status: completed", "status: finished");
+    const full = parseRecord(text, "x.md");
+    expect(full.ok).toBe(false);
+    expect(parseRecordSummary(text, "x.md")).toEqual(full);
+    const duplicate = joinFrontMatter(record, "").replace("status: completed", "status: completed\nstatus: draft");
+    expect(parseRecordSummary(duplicate, "x.md")).toEqual(parseRecord(duplicate, "x.md"));
   });
 
-  it("leaves answers in any other form to the full parse", () => {
-    const flow = 'id: x\nanswers: [{id: a, prompt: "Q",\nanswer: b}]\nrep: alex-kim\n';
-    expect(withoutAnswers(flow)).toBe(flow);
-  });
-
-  it("falls back to the whole file when the rest does not parse alone", () => {
-    const root = tempDir();
-    writeHistory(root, [repProfile("alex-kim")], []);
-    // An anchor set in the answers and used after them: the rest alone cannot resolve it.
-    const path = "reps/alex-kim/records/2026-11-20-session-discovery-abcd.md";
-    const text = joinFrontMatter({ ...record, id: "2026-11-20-session-discovery-abcd" }, "\n")
+  it("reads anchors and aliases a person wrote, and refuses an alias bomb with the cap", () => {
+    const text = joinFrontMatter(record, "\n")
       .replace("prompt: What do you want from this week?", "prompt: &asked What do you want from this week?")
       .replace(/^---\n$/m, "mood: *asked\n---\n");
-    const front = text.slice(4, text.lastIndexOf("---\n"));
-    expect(parseRecord(`---\n${withoutAnswers(front)}---\n`, "x.md").ok).toBe(false);
-    mkdirSync(join(root, "reps/alex-kim/records"), { recursive: true });
-    writeFileSync(join(root, path), text);
-    const { records, skipped } = readRecords(root, "alex-kim");
-    expect(skipped).toEqual([]);
-    expect(records[0]!.record).toMatchObject({
+    expect(summaryOf(text)).toMatchObject({
       ratings: { "active-listening": 3 },
       mood: "What do you want from this week?",
     });
-    expect(records[0]!.record.answers).toBeUndefined();
+    const bomb = [
+      'l0: &a0 ["x","x","x","x","x","x","x","x","x"]',
+      ...Array.from({ length: 9 }, (_, i) => `l${i + 1}: &a${i + 1} [${Array(9).fill(`*a${i}`).join(",")}]`),
+    ].join("\n");
+    const started = Date.now();
+    const parsed = parseRecordSummary(joinFrontMatter(record, "").replace(/^---\n$/m, `${bomb}\n---\n`), "x.md");
+    expect(!parsed.ok && parsed.problem).toMatch(/^x\.md:\d+:\d+: .*alias/i);
+    expect(Date.now() - started).toBeLessThan(1000);
+  });
+
+  it("refuses front matter over 1 MB before parsing it", () => {
+    const text = joinFrontMatter({ ...record, notes: "x".repeat(1_100_000) }, "");
+    const started = Date.now();
+    const parsed = parseRecordSummary(text, "x.md");
+    expect(!parsed.ok && parsed.problem).toMatch(/^x\.md:2:1: .*over the 1 MB limit/);
+    expect(Date.now() - started).toBeLessThan(500);
+  });
+});
+
+describe("listing rep folders", () => {
+  it("deletes nothing, not even the shard of a folder that is gone", () => {
+    const { root } = workspace();
+    readRecords(root);
+    const stale = join(root, INDEX_DIR, "gone-rep.json");
+    writeFileSync(stale, readFileSync(shardOf(root)));
+    expect(listRepFolders(root)).toEqual(["alex-kim"]);
+    expect(existsSync(stale)).toBe(true);
+    expect(existsSync(shardOf(root))).toBe(true);
+  });
+});
+
+describe("one reader of rep profiles", () => {
+  it.each([
+    ["an id that is not its folder's", "id: other-id\nname: Alex Kim\n"],
+    ["broken YAML", "id: alex-kim\nname: [oops\n"],
+    ["a wrong field", "id: alex-kim\nname: Alex Kim\nstyle: bossy\n"],
+  ])("gives a profile with %s the same verdict for one rep and through the index", (_, text) => {
+    const { root } = workspace();
+    writeFileSync(join(root, "reps", "alex-kim", "rep.yaml"), text);
+    let single: unknown;
+    try {
+      loadRep(root, "alex-kim");
+    } catch (error) {
+      single = error instanceof CoachError ? { code: error.exitCode, message: error.message } : error;
+    }
+    const team = readRepFolder(root, "alex-kim").profile;
+    expect(team?.ok).toBe(false);
+    expect(single).toEqual({ code: 2, message: !team?.ok && team?.problem });
+    expect(single).toMatchObject({ message: expect.stringMatching(/rep\.yaml:\d+:\d+: /) });
+    // A cached verdict is the same verdict.
+    expect(readRepFolder(root, "alex-kim").profile).toEqual(team);
+  });
+
+  it("reads a good profile alike both ways", () => {
+    const { root } = workspace();
+    expect(readRepFolder(root, "alex-kim").profile).toEqual({ ok: true, value: loadRep(root, "alex-kim") });
   });
 });

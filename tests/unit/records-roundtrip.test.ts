@@ -1,9 +1,10 @@
+import { spawnSync } from "node:child_process";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { joinFrontMatter, splitFrontMatter } from "../../src/domain/front-matter.js";
-import { type CoachRecord, RECORD_SCHEMA } from "../../src/domain/record.js";
-import { parseRecord } from "../../src/store/records.js";
+import { type CoachRecord, RECORD_SCHEMA, toSummary } from "../../src/domain/record.js";
+import { parseRecord, parseRecordSummary } from "../../src/store/records.js";
 
 function recordWith(answer: string, actionText = "Call Acme back"): CoachRecord {
   return {
@@ -46,6 +47,49 @@ describe("record files", () => {
       ),
       { numRuns: 400 },
     );
+  });
+
+  it("1,000 hostile strings read back exactly in every parser: yaml, js-yaml, YAML 1.1, and PyYAML where present", () => {
+    // Ten strings per record: answers, an action's text and a key a person added.
+    const written: { frontMatter: string; record: CoachRecord }[] = [];
+    fc.assert(
+      fc.property(fc.array(hostileString, { minLength: 10, maxLength: 10 }), (strings) => {
+        const [typed, note, ...answers] = strings as [string, string, ...string[]];
+        const record: CoachRecord = {
+          ...recordWith("", typed.trim() || "x"),
+          answers: answers.map((answer, i) => ({ id: `q${i}`, prompt: answers[answers.length - 1 - i]!, answer })),
+          mood: note,
+        };
+        const file = joinFrontMatter(record, "\n# Body\n");
+        const back = parseRecord(file, "x.md");
+        expect(back.ok && back.value.record).toEqual(record);
+        const summary = parseRecordSummary(file, "x.md");
+        expect(summary.ok && summary.value).toEqual(toSummary(record));
+        const frontMatter = splitFrontMatter(file)!.frontMatter;
+        expect(parse(frontMatter, { version: "1.1", logLevel: "error" })).toEqual(record);
+        written.push({ frontMatter, record });
+      }),
+      { numRuns: 100 },
+    );
+    const python = readWithPyYaml(written.map((w) => w.frontMatter));
+    if (!python) {
+      console.info("PyYAML is not installed here: records were not read back with it (apt-get install python3-yaml)");
+      return;
+    }
+    for (const reader of python) expect(reader).toEqual(written.map((w) => w.record));
+  }, 60_000);
+
+  it.each([
+    ["DEL", "a\x7fb"],
+    ["NEL", "line\x85next"],
+    ["a line separator", "one\u2028two"],
+    ["a lone surrogate", "half \ud83d of an emoji"],
+    ["a multi-line answer with a control character", "first\n\x1b[31msecond\n"],
+  ])("writes %s as an escape in double quotes", (_, answer) => {
+    const frontMatter = splitFrontMatter(joinFrontMatter(recordWith(answer), ""))!.frontMatter;
+    expect(frontMatter).toContain(`answer: "${answer.replace(/\n/g, "\\n").replace(/[^\n -~]/g, escapeOf)}"`);
+    expect(frontMatter).not.toMatch(/[^\n -~]/);
+    expect(roundTrip(recordWith(answer)).record.answers![0]!.answer).toBe(answer);
   });
 
   it.each([
@@ -113,3 +157,49 @@ describe("record files", () => {
     expect(!parsed.ok && parsed.problem).toMatch(/^r\.md:1:1: no front matter/);
   });
 });
+
+/** Strings made of what breaks YAML writers and readers, mixed with any text. */
+const hostileString = fc
+  .array(
+    fc.oneof(
+      fc.constantFrom(
+        ..."\x00\x07\x08\x1b\r\t\n\x7f\x80\x85\x9b\x9f\xa0\u2028\u2029\ufeff\ufffe\uffff\ud800\udfff",
+        ...["\r\n", " ", "  ", '"', "'", "\\", "#", ": ", "- ", "---", "...", "!urgent", "%p", "&a", "*a", "|", ">"],
+        ...["{", "[", "@", "`", "yes", "no", "~", "012", "2026-02-30", "<<", "=", "\ud83d\ude00", "e\u0301"],
+      ),
+      fc.string({ unit: "binary", maxLength: 4 }),
+      fc.string({ unit: "grapheme", maxLength: 4 }),
+    ),
+    { maxLength: 24 },
+  )
+  .map((parts) => parts.join(""));
+
+function escapeOf(char: string): string {
+  const code = char.charCodeAt(0);
+  if (code === 0x1b) return "\\e";
+  return code <= 0xff ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16).padStart(4, "0")}`;
+}
+
+/**
+ * Each text as PyYAML reads it, once with its Python reader and once with libyaml's
+ * where built in (the reader Jekyll's Psych shares), in one python3 process for the whole
+ * batch; undefined when python3 or PyYAML is missing. The files' UTF-8 bytes go in as
+ * written, and JSON with ASCII escapes comes out, so a lone surrogate survives the trip.
+ */
+function readWithPyYaml(texts: string[]): unknown[][] | undefined {
+  const script = `
+import base64, json, sys
+try:
+    import yaml
+except ImportError:
+    sys.exit(3)
+loaders = [yaml.SafeLoader] + ([yaml.CSafeLoader] if getattr(yaml, "__with_libyaml__", False) else [])
+texts = [base64.b64decode(t) for t in json.load(sys.stdin)]
+json.dump([[yaml.load(t, Loader=loader) for t in texts] for loader in loaders], sys.stdout, ensure_ascii=True)
+`;
+  const input = JSON.stringify(texts.map((text) => Buffer.from(text, "utf8").toString("base64")));
+  const run = spawnSync("python3", ["-c", script], { input, encoding: "utf8", maxBuffer: 1 << 28 });
+  if (run.error || run.status === 3) return undefined;
+  if (run.status !== 0) throw new Error(`PyYAML could not read a record: ${run.stderr}`);
+  return JSON.parse(run.stdout) as unknown[][];
+}

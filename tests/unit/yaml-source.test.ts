@@ -1,7 +1,9 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import * as z from "zod";
 import { templateSchema } from "../../src/domain/template.js";
-import { parseYaml } from "../../src/store/yaml-source.js";
+import { MAX_YAML_BYTES, parseYaml } from "../../src/store/yaml-source.js";
+import { coach } from "../helpers.js";
+import { workspaceWithRep } from "../session-fixtures.js";
 
 const template = (extra: string) =>
   `id: t\ntitle: T\nkind: session\nstages: [discovery]\ncoaching_kind: training\nfocus: both\n${extra}`;
@@ -66,5 +68,63 @@ describe("parseYaml: errors a person can act on", () => {
       "t.yaml",
     );
     expect(!parsed.ok && parsed.problem).toMatch(/yes\/no question: compare it with true or false/);
+  });
+});
+
+describe("no YAML library prints to stderr", () => {
+  it.each(["!urgent: call the CFO", "%p draft", "%YAML 1.1 notes", "{a: 1}: b"])(
+    "`actions add` with %s prints only coach's own line, and the text round-trips",
+    async (text) => {
+      const workspace = await workspaceWithRep();
+      // `yaml` warns through process.emitWarning, which writes to the real stderr, not coach's stream.
+      const warn = vi.spyOn(process, "emitWarning");
+      try {
+        const added = await coach(["actions", "add", "alex-kim", text], { workspace });
+        expect(added.code, added.stderr).toBe(0);
+        const id = added.stdout.trim();
+        expect(added.stderr).toBe(
+          `Added \`${id}\` for Alex Kim: ${text} (rep, no due date); close it with \`coach actions done ${id}\`\n`,
+        );
+        const listed = await coach(["--json", "actions", "alex-kim"], { workspace });
+        expect(listed.stderr).toBe("");
+        expect((JSON.parse(listed.stdout) as { id: string; text: string }[]).find((a) => a.id === id)?.text).toBe(text);
+        expect(warn).not.toHaveBeenCalled();
+      } finally {
+        warn.mockRestore();
+      }
+    },
+  );
+
+  it("reports an unknown tag or directive as a problem with its position, printing nothing", () => {
+    const warn = vi.spyOn(process, "emitWarning");
+    try {
+      expect(parseYaml(z.unknown(), "a: !urgent call\n", "t.yaml")).toMatchObject({
+        ok: false,
+        problem: /^t\.yaml:1:4: /,
+      });
+      expect(parseYaml(z.unknown(), "%p draft\n---\na: 1\n", "t.yaml")).toMatchObject({
+        ok: false,
+        problem: /^t\.yaml:1:1: /,
+      });
+      expect(parseYaml(z.unknown(), "? [a]\n: b\n", "t.yaml").ok).toBe(true);
+      expect(warn).not.toHaveBeenCalled();
+    } finally {
+      warn.mockRestore();
+    }
+  });
+});
+
+describe("hostile sizes", () => {
+  it("refuses YAML over 1 MB at once, naming the file and the limit", () => {
+    const started = Date.now();
+    const parsed = parseYaml(z.unknown(), `manager: "${"x".repeat(10 * MAX_YAML_BYTES)}"\n`, "coach.yaml");
+    expect(Date.now() - started).toBeLessThan(500);
+    expect(parsed).toEqual({
+      ok: false,
+      problem: "coach.yaml:1:1: the YAML is 10.0 MB, over the 1 MB limit; shorten it or split it up",
+    });
+    // Multi-byte text counts in bytes, as on disk.
+    expect(parseYaml(z.unknown(), `a: ${"é".repeat(MAX_YAML_BYTES / 2 + 1)}`, "t.yaml").ok).toBe(false);
+    expect(parseYaml(z.unknown(), `a: ${"x".repeat(MAX_YAML_BYTES - 10)}`, "t.yaml").ok).toBe(true);
   });
 });
