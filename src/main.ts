@@ -1,6 +1,8 @@
 import { CommanderError } from "commander";
 import { buildProgram, type GlobalOptions } from "./cli.js";
 import type { Context } from "./context.js";
+import { isCalendarDate } from "./domain/dates.js";
+import { printable } from "./domain/ids.js";
 import { CoachError, EXIT } from "./errors.js";
 import { Output, type TextSink, wantsColor } from "./ui/output.js";
 import { PromptCancelled, type Prompter } from "./ui/prompter.js";
@@ -96,8 +98,9 @@ function makeContext(deps: Deps, globals: GlobalOptions, out: Output): Context {
 function todayFrom(env: NodeJS.ProcessEnv): string {
   const fixed = env.COACH_TODAY;
   if (fixed !== undefined && fixed !== "") {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(fixed) || Number.isNaN(Date.parse(fixed))) {
-      throw new CoachError("invalid_env", `COACH_TODAY='${fixed}' is not a date`, {
+    // Date.parse would take 2026-02-30 for March 2nd.
+    if (!isCalendarDate(fixed)) {
+      throw new CoachError("invalid_env", `COACH_TODAY='${printable(fixed)}' is not a real calendar date`, {
         hint: "use YYYY-MM-DD, or unset it",
       });
     }

@@ -19,19 +19,38 @@ export function slugify(name: string): string {
 }
 
 /**
+ * Bidirectional controls (U+202A-U+202E, U+2066-U+2069, U+200E/U+200F, U+061C): they
+ * make text display in another order than it is stored, so `alex-kim` on screen could
+ * be some other id in the file system ("Trojan Source").
+ */
+const BIDI_CONTROLS = /[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/;
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/;
+
+/** What is wrong with a name a person gives (a rep's), or undefined: no control or bidi characters, NUL included. */
+export function nameProblem(value: string): string | undefined {
+  if (CONTROL_CHARACTERS.test(value)) return "cannot contain control characters (such as NUL or a line break)";
+  if (BIDI_CONTROLS.test(value))
+    return "cannot contain bidirectional controls (such as U+202E), which change the order text is shown in";
+  return undefined;
+}
+
+/** Refuses a name with control or bidi characters (exit 2), showing them as escapes. */
+export function assertSafeName(what: string, value: string): void {
+  const problem = nameProblem(value);
+  if (problem) throw badInput("invalid_name", `${what} '${printable(value)}' ${problem}`, "type it again without them");
+}
+
+/**
  * Every name or id that becomes part of a path goes through here: no separators,
- * no `..`, no control characters, so nothing is ever written outside the workspace.
+ * no `..`, no control or bidi characters, so nothing is ever written outside the
+ * workspace and an id reads as what it is.
  */
 export function assertSafeSegment(what: string, value: string): void {
   const problem = /[/\\]/.test(value)
     ? "cannot contain '/' or '\\'"
     : value.includes("..")
       ? "cannot contain '..'"
-      : /[\u0000-\u001f\u007f]/.test(value)
-        ? "cannot contain control characters"
-        : value.trim() === ""
-          ? "cannot be empty"
-          : undefined;
+      : (nameProblem(value) ?? (value.trim() === "" ? "cannot be empty" : undefined));
   if (problem)
     throw badInput(
       "invalid_id",
@@ -40,9 +59,12 @@ export function assertSafeSegment(what: string, value: string): void {
     );
 }
 
-/** Shows control characters as escapes so an error message cannot garble the terminal. */
+/** Shows control and bidi characters as escapes so an error message cannot garble the terminal. */
 export function printable(value: string): string {
-  return value.replace(/[\u0000-\u001f\u007f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`);
+  return value.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/g, (c) => {
+    const code = c.charCodeAt(0);
+    return code <= 0xff ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16).padStart(4, "0")}`;
+  });
 }
 
 /** Closest candidate by edit distance, for "did you mean" hints. */

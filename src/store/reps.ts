@@ -1,12 +1,12 @@
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { toYaml } from "../domain/front-matter.js";
-import { assertSafeSegment, closest, isSlug, slugify } from "../domain/ids.js";
+import { assertSafeName, assertSafeSegment, closest, isSlug, nameProblem, slugify } from "../domain/ids.js";
 import { type Rep, repSchema } from "../domain/rep.js";
 import { badInput, CoachError } from "../errors.js";
 import { writeFileSafely } from "./files.js";
 import { ensureWorkspace, type Workspace } from "./workspace.js";
-import { type Parsed, parseYaml } from "./yaml-source.js";
+import { type Parsed, parseYaml, readYamlFile } from "./yaml-source.js";
 
 export function repDir(root: string, id: string): string {
   assertSafeSegment("rep id", id);
@@ -30,6 +30,8 @@ export function listRepIds(root: string): string[] {
  */
 export function parseRepProfile(text: string, file: string, folder: string): Parsed<Rep> {
   const inItsFolder = repSchema.superRefine((rep, ctx) => {
+    const badName = nameProblem(rep.name);
+    if (badName) ctx.addIssue({ code: "custom", path: ["name"], message: badName });
     if (rep.id !== folder)
       ctx.addIssue({
         code: "custom",
@@ -41,7 +43,7 @@ export function parseRepProfile(text: string, file: string, folder: string): Par
 
 export function loadRep(root: string, id: string): Rep {
   const file = join(repDir(root, id), "rep.yaml");
-  const parsed = parseRepProfile(readFileSync(file, "utf8"), file, id);
+  const parsed = parseRepProfile(readYamlFile(file), file, id);
   if (!parsed.ok) throw badInput("invalid_yaml", parsed.problem, "fix the profile by hand or re-add the rep");
   return parsed.value;
 }
@@ -93,6 +95,7 @@ export function saveRep(workspace: Workspace, rep: Rep): string {
 
 /** A new rep's id: the slug of the name, refused if another rep has it. */
 export function newRepId(root: string, name: string): string {
+  assertSafeName("the name", name);
   const id = slugify(name);
   if (!id)
     throw badInput(

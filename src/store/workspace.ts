@@ -5,7 +5,7 @@ import { type Config, configSchema, DEFAULT_CONFIG } from "../domain/config.js";
 import { toYaml } from "../domain/front-matter.js";
 import { badInput } from "../errors.js";
 import { ensureDir, writeFileSafely } from "./files.js";
-import { loadYaml } from "./yaml-source.js";
+import { loadYaml, readYamlFile } from "./yaml-source.js";
 
 export const CONFIG_FILE = "coach.yaml";
 
@@ -56,12 +56,8 @@ export function openWorkspace(lookup: WorkspaceLookup): Workspace {
   }
   const file = join(root, CONFIG_FILE);
   if (!existsSync(file)) return { root, foundBy, config: DEFAULT_CONFIG, exists: false };
-  const config = loadYaml(
-    configSchema(),
-    readFileSync(file, "utf8"),
-    file,
-    "fix coach.yaml or remove the field to use the default",
-  );
+  const hint = "fix coach.yaml or remove the field to use the default";
+  const config = loadYaml(configSchema(), readYamlFile(file, hint), file, hint);
   return { root, foundBy, config, exists: true };
 }
 

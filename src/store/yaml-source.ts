@@ -1,5 +1,6 @@
+import { readFileSync, statSync } from "node:fs";
 import { type Document, isNode, LineCounter, parseDocument } from "yaml";
-import type { z } from "zod";
+import type * as z from "zod";
 import { badInput } from "../errors.js";
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; problem: string };
@@ -14,9 +15,21 @@ export const MAX_YAML_BYTES = 1024 * 1024;
 /** `file:line:1: ... over the limit`, or undefined for text within it. */
 export function sizeProblem(text: string, file: string, firstLine = 1): string | undefined {
   // A UTF-16 unit is at most 3 bytes of UTF-8: count bytes only when it could matter.
-  if (text.length <= MAX_YAML_BYTES / 3 || Buffer.byteLength(text) <= MAX_YAML_BYTES) return undefined;
-  const size = (Buffer.byteLength(text) / MAX_YAML_BYTES).toFixed(1);
+  if (text.length <= MAX_YAML_BYTES / 3) return undefined;
+  const bytes = Buffer.byteLength(text);
+  return bytes <= MAX_YAML_BYTES ? undefined : tooBig(file, bytes, firstLine);
+}
+
+function tooBig(file: string, bytes: number, firstLine = 1): string {
+  const size = (bytes / MAX_YAML_BYTES).toFixed(1);
   return `${file}:${firstLine}:1: the YAML is ${size} MB, over the 1 MB limit; shorten it or split it up`;
+}
+
+/** A YAML file's text; one over the limit is refused (exit 2) without being read. */
+export function readYamlFile(file: string, hint?: string): string {
+  const bytes = statSync(file).size;
+  if (bytes > MAX_YAML_BYTES) throw badInput("invalid_yaml", tooBig(file, bytes), hint);
+  return readFileSync(file, "utf8");
 }
 
 /**

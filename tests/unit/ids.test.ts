@@ -1,5 +1,9 @@
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { assertSafeSegment, closest, slugify } from "../../src/domain/ids.js";
+import { assertSafeName, assertSafeSegment, closest, slugify } from "../../src/domain/ids.js";
+import { coach, tempDir } from "../helpers.js";
+import { workspaceWithRep } from "../session-fixtures.js";
 
 describe("ids", () => {
   it.each([
@@ -14,6 +18,41 @@ describe("ids", () => {
 
   it.each(["a/b", "a\\b", "..", "x..y", "tab\there", ""])("refuses %j as a path segment, exit 2", (value) => {
     expect(() => assertSafeSegment("rep", value)).toThrow(expect.objectContaining({ exitCode: 2, code: "invalid_id" }));
+  });
+
+  it.each([
+    ["a right-to-left override", "alex\u202ekim", "alex\\u202ekim"],
+    ["an isolate", "alex\u2066kim", "alex\\u2066kim"],
+    ["a left-to-right mark", "alex\u200ekim", "alex\\u200ekim"],
+    ["an Arabic letter mark", "alex\u061ckim", "alex\\u061ckim"],
+    ["NUL", "alex\u0000kim", "alex\\x00kim"],
+    ["a C1 control", "alex\u009bkim", "alex\\x9bkim"],
+  ])("refuses %s in ids and names, showing it escaped", (_, value, shown) => {
+    for (const check of [assertSafeSegment, assertSafeName])
+      expect(() => check("rep", value)).toThrow(
+        expect.objectContaining({ exitCode: 2, message: expect.stringContaining(`rep '${shown}' cannot contain`) }),
+      );
+  });
+
+  it("`rep add` refuses a name with a bidi control or NUL, and writes nothing", async () => {
+    const workspace = tempDir();
+    for (const name of ["Alex \u202eKim", "Alex\u0000Kim"]) {
+      const result = await coach(["rep", "add", name], { workspace });
+      expect(result.code).toBe(2);
+      expect(result.stderr).toMatch(/^error: .*(cannot contain bidirectional controls|cannot hold control characters)/);
+      expect(result.stderr).not.toMatch(/[\u0000\u202e]/);
+    }
+    expect((await coach(["--json", "rep", "list"], { workspace })).stdout.trim()).toBe("[]");
+  });
+
+  it("`rep show` and a team review refuse a profile whose name a person gave a bidi control, at its line", async () => {
+    const workspace = await workspaceWithRep();
+    writeFileSync(join(workspace, "reps", "alex-kim", "rep.yaml"), 'id: alex-kim\nname: "Alex \\u202eKim"\n');
+    const shown = await coach(["rep", "show", "alex-kim"], { workspace });
+    expect(shown.code).toBe(2);
+    expect(shown.stderr).toMatch(/rep\.yaml:2:7: name: cannot contain bidirectional controls/);
+    const team = await coach(["review", "--team"], { workspace });
+    expect(team.stderr).toMatch(/rep\.yaml:2:7: name: cannot contain bidirectional controls/);
   });
 
   it("suggests the closest id for a typo or a mistyped start", () => {
