@@ -1,7 +1,7 @@
 import { CommanderError } from "commander";
 import { buildProgram, type GlobalOptions } from "./cli.js";
 import type { Context } from "./context.js";
-import { isCalendarDate } from "./domain/dates.js";
+import { isCalendarDate } from "./domain/calendar-date.js";
 import { printable } from "./domain/ids.js";
 import { CoachError, EXIT } from "./errors.js";
 import { Output, type TextSink, wantsColor } from "./ui/output.js";
