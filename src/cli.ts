@@ -81,6 +81,24 @@ export const COMMANDS: CommandEntry[] = [
     description: "review coaching: cadence, commitments kept, skill trends, coverage, next steps",
     define: async () => (await import("./commands/review.js")).defineReview,
   },
+  {
+    name: "calendar",
+    term: "calendar [options] [rep...]",
+    description: "the next 1:1s (recurring), commitments' due dates and the week's drills, as an iCalendar file",
+    define: async () => (await import("./commands/calendar.js")).defineCalendar,
+  },
+  {
+    name: "sync",
+    term: "sync [options]",
+    description: "share the workspace through git: commit coach's files, pull (rebasing that commit), push",
+    define: async () => (await import("./commands/sync.js")).defineSync,
+  },
+  {
+    name: "completion",
+    term: "completion [shell]",
+    description: "print a shell completion script: commands, options, and the workspace's ids",
+    define: async () => (await import("./commands/completion.js")).defineCompletion,
+  },
 ];
 
 /** The commander program for `argv`: every command named, and the one that will run defined in full. */

@@ -11,6 +11,7 @@ import {
   selectActions,
   uniqueActionId,
 } from "../domain/actions.js";
+import { actionsCsv } from "../domain/csv.js";
 import { slugify } from "../domain/ids.js";
 import { inline } from "../domain/markdown.js";
 import { type CoachRecord, OWNERS, RECORD_SCHEMA, recordId } from "../domain/record.js";
@@ -30,6 +31,7 @@ const listOptionsSchema = z.object({
   open: z.boolean().optional(),
   overdue: z.boolean().optional(),
   all: z.boolean().optional(),
+  format: z.enum(["text", "csv"], { error: "expected text or csv" }).default("text"),
 });
 
 /** `coach actions [rep] [--open|--overdue|--all]`: the commitments, overdue ones first. */
@@ -53,7 +55,11 @@ export async function runActionsList(raw: Record<string, unknown>, ctx: Context)
     );
 
   const selected = selectActions(records, filter, ctx.today);
+  if (ctx.out.json && options.format !== "text")
+    throw badInput("invalid_option", `--json prints JSON; it cannot go with --format ${options.format}`, "drop one");
   if (ctx.out.json) return ctx.out.printJson(selected.map(actionRow));
+  // A spreadsheet wants the header even when there is no row.
+  if (options.format === "csv") return ctx.out.data(actionsCsv(selected));
   const whose = rep ? ` for ${rep.name}` : "";
   if (selected.length === 0) {
     ctx.out.info(filter === "all" ? `No commitments${whose} yet.` : `No ${filter} commitments${whose}.`);
@@ -175,10 +181,12 @@ export function defineActions(actions: Command, act: Act): Command {
       .option("--open", "open commitments, overdue first (the default)")
       .option("--overdue", "only open commitments past their due date")
       .option("--all", "open and closed commitments")
+      .option("--format <format>", "text or csv (a header row, one row per commitment)")
       .action(act(runActionsList, ["rep"])),
     "coach actions",
     "coach actions alex-kim --overdue",
     "coach actions --all --json",
+    "coach actions --all --format csv > commitments.csv",
   );
   withExamples(
     actions

@@ -4,8 +4,10 @@ import type { Command } from "commander";
 import * as z from "zod";
 import type { Context } from "../context.js";
 import type { Config } from "../domain/config.js";
+import { teamCsv } from "../domain/csv.js";
 import { addDaysIso } from "../domain/dates.js";
-import { countable } from "../domain/history.js";
+import { completedSessions, countable } from "../domain/history.js";
+import type { StoredRecord } from "../domain/record.js";
 import type { Rep } from "../domain/rep.js";
 import {
   byIdOnly,
@@ -16,7 +18,9 @@ import {
   reviewRep,
   summarizeRep,
 } from "../domain/review.js";
+import { renderRepReviewHtml, renderTeamHtml } from "../domain/review-html.js";
 import { renderRepReviewMarkdown, renderTeamMarkdown } from "../domain/review-markdown.js";
+import { type RepWeeks, weekGrid } from "../domain/svg-charts.js";
 import { type RemovedRep, removedRep, type TeamRow, teamReview, teamRow } from "../domain/team-review.js";
 import { parseSince, SINCE_FORMS } from "../domain/when.js";
 import { badInput } from "../errors.js";
@@ -29,6 +33,9 @@ import { renderRepReviewText, renderTeamText } from "../ui/review-text.js";
 import { type Act, withExamples } from "./define.js";
 import { parseOptions } from "./options.js";
 
+const FORMATS = ["text", "md", "html", "json", "csv"] as const;
+type Format = (typeof FORMATS)[number];
+
 const reviewOptionsSchema = z.object({
   rep: z.string().optional(),
   team: z.boolean().default(false),
@@ -36,12 +43,11 @@ const reviewOptionsSchema = z.object({
   format: z
     .string()
     .toLowerCase()
-    .pipe(z.enum(["text", "md", "json"], { error: "expected text, md or json" }))
+    .pipe(z.enum(FORMATS, { error: "expected text, md, html, json or csv" }))
     .optional(),
   out: z.string().min(1).optional(),
 });
 type ReviewOptions = z.infer<typeof reviewOptionsSchema>;
-type Format = "text" | "md" | "json";
 
 /** argv -> options -> load (one rep's records at a time) -> decide -> render -> write or print. */
 export async function runReview(raw: Record<string, unknown>, ctx: Context): Promise<void> {
@@ -53,6 +59,12 @@ export async function runReview(raw: Record<string, unknown>, ctx: Context): Pro
       "e.g. `coach review alex-kim` or `coach review --team`",
     );
   const format = chooseFormat(options, ctx);
+  if (format === "csv" && options.rep)
+    throw badInput(
+      "invalid_option",
+      "--format csv is for the team review: one row per rep",
+      "use `coach review --team --format csv`, or --format md for one rep",
+    );
   const workspace = workspaceOf(ctx);
   const period = periodOf(options.since, workspace.config, ctx.today);
 
@@ -96,7 +108,7 @@ function periodOf(since: string | undefined, config: Config, today: string): Per
 
 type Report =
   | { kind: "rep"; review: RepReview; skipped: string[]; json: unknown }
-  | { kind: "team"; rows: ReturnType<typeof teamReview>; skipped: string[]; json: unknown };
+  | { kind: "team"; rows: ReturnType<typeof teamReview>; weeks: RepWeeks[]; skipped: string[]; json: unknown };
 
 function reviewOne(workspace: Workspace, id: string, period: Period, ctx: Context): Report {
   const rep = reviewedRep(workspace.root, id, ctx);
@@ -122,14 +134,17 @@ function reviewTeam(workspace: Workspace, period: Period, ctx: Context): Report 
   const rows: TeamRow[] = [];
   const removed: RemovedRep[] = [];
   const skipped: string[] = [];
+  const weeks: RepWeeks[] = [];
   for (const folder of listRepFolders(workspace.root)) {
     const read = readRepFolder(workspace.root, folder);
     warnSkipped(read.skipped, ctx);
     skipped.push(...read.skipped);
     const rep = teamMember(folder, read.profile, ctx);
     const review = summarizeRep(workspace.config, rep, read.records, period);
-    if (rep.profile) rows.push(teamRow(review));
-    else {
+    if (rep.profile) {
+      rows.push(teamRow(review));
+      weeks.push(repWeeks(rep, read.records, period));
+    } else {
       const kept = countable(read.records);
       if (kept.length)
         removed.push(
@@ -142,7 +157,24 @@ function reviewTeam(workspace: Workspace, period: Period, ctx: Context): Report 
     }
   }
   const team = teamReview(period, rows, removed);
-  return { kind: "team", rows: team, skipped, json: { ...team, skipped } };
+  return { kind: "team", rows: team, weeks, skipped, json: { ...team, skipped } };
+}
+
+/** What the weeks-by-reps grid needs of a rep: the dates of its 1:1s and when coaching became due. */
+function repWeeks(rep: ReviewedRep, records: StoredRecord[], period: Period): RepWeeks {
+  const kept = countable(records);
+  const first = kept.reduce<string | null>(
+    (min, { record }) => (min === null || record.date < min ? record.date : min),
+    null,
+  );
+  return {
+    rep: rep.id,
+    name: rep.name,
+    sessions: completedSessions(kept)
+      .map((s) => s.date)
+      .filter((date) => date >= period.from && date <= period.to),
+    start: [rep.added, first].filter((d): d is string => Boolean(d)).sort()[0] ?? null,
+  };
 }
 
 /** The rep of a folder; a broken profile does not stop a team review: the rep is listed by id, with a warning. */
@@ -161,11 +193,19 @@ function render(report: Report, format: Format, config: Config, ctx: Context, to
   const style = toFile ? ctx.out.plain : ctx.out.style;
   const width = toFile ? 80 : ctx.out.width;
   if (report.kind === "rep") {
+    if (format === "html") return renderRepReviewHtml(report.review, config, report.skipped.length);
     return format === "md"
       ? renderRepReviewMarkdown(report.review, config, report.skipped.length)
       : renderRepReviewText(report.review, config, style, width, report.skipped.length);
   }
+  if (format === "csv") return teamCsv(report.rows);
   const every = config.cadence.one_on_one_days;
+  if (format === "html") {
+    // The grid follows the report's order: overdue reps first.
+    const order = new Map(report.rows.reps.map((row, i) => [row.rep, i]));
+    const reps = [...report.weeks].sort((a, b) => (order.get(a.rep) ?? 0) - (order.get(b.rep) ?? 0));
+    return renderTeamHtml(report.rows, weekGrid(report.rows.period, reps, every), report.skipped.length, every);
+  }
   return format === "md"
     ? renderTeamMarkdown(report.rows, report.skipped.length, every)
     : renderTeamText(report.rows, style, width, report.skipped.length, every);
@@ -181,12 +221,14 @@ export function defineReview(command: Command, act: Act): Command {
         "--since <when>",
         "start of the period, e.g. 2026-09-01, 30d, 12w, 3m (default: coach.yaml's defaults.review_days, 90 days)",
       )
-      .option("--format <format>", "text, md or json (default: text; --json means json)")
+      .option("--format <format>", "text, md, html, json or csv (csv: --team only) (default: text; --json means json)")
       .option("--out <file>", "write the report to a file instead of the terminal")
       .action(act(runReview, ["rep"])),
     "coach review alex-kim",
     "coach review --team --since 30d",
     "coach review alex-kim --format md --out alex-review.md",
     "coach review --team --json",
+    "coach review --team --format html --out team.html",
+    "coach review --team --format csv --out team.csv",
   );
 }

@@ -139,7 +139,7 @@ describe("coach review <rep>", () => {
     [["review", "alex-kim", "--since", "someday"], "error: --since 'someday' is not a date; use YYYY-MM-DD"],
     [["review", "alex-kim", "--since", "2026-12-01"], "error: --since 2026-12-01 is after today (2026-11-22)"],
     [["review", "alx-kim"], "error: no rep 'alx-kim'; did you mean 'alex-kim'?"],
-    [["review", "alex-kim", "--format", "pdf"], "error: --format: expected text, md or json"],
+    [["review", "alex-kim", "--format", "pdf"], "error: --format: expected text, md, html, json or csv"],
     [
       ["review", "alex-kim", "--json", "--format", "md"],
       '{"error":{"code":"invalid_option","message":"--json prints JSON; it cannot go with --format md"',

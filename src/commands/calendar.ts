@@ -1,0 +1,53 @@
+import { resolve } from "node:path";
+import type { Command } from "commander";
+import { z } from "zod";
+import type { Context } from "../context.js";
+import { calendarEvents, type RepRecords, renderCalendar } from "../domain/calendar.js";
+import { weekRoutine } from "../domain/drill-week.js";
+import { writeUserFile } from "../store/files.js";
+import { readRecords } from "../store/records.js";
+import { loadAllReps, requireRep } from "../store/reps.js";
+import { loadTemplates } from "../store/templates.js";
+import { workspaceOf } from "../store/workspace.js";
+import { type Act, withExamples } from "./define.js";
+import { parseOptions } from "./options.js";
+
+const calendarOptionsSchema = z.object({
+  reps: z.array(z.string()).default([]),
+  out: z.string().min(1).optional(),
+});
+
+/** `coach calendar [rep...] [--out FILE]`: the next 1:1s, commitments and drills as an iCalendar file. */
+export async function runCalendar(raw: Record<string, unknown>, ctx: Context): Promise<void> {
+  const options = parseOptions(calendarOptionsSchema, raw);
+  const workspace = workspaceOf(ctx);
+  const reps = options.reps.length
+    ? [...new Map(options.reps.map((r) => requireRep(workspace.root, r)).map((rep) => [rep.id, rep])).values()]
+    : loadAllReps(workspace.root, (problem) => ctx.out.warn(`skipped a broken rep profile: ${problem}`));
+  const histories: RepRecords[] = reps.map((rep) => {
+    const { records, skipped } = readRecords(workspace.root, rep.id);
+    ctx.out.skippedRecords(skipped);
+    return { rep, records };
+  });
+  const templates = loadTemplates(workspace.root, workspace.config);
+  const routine = weekRoutine(workspace.config, templates, histories, {}, ctx.today);
+  const events = calendarEvents(workspace.config, histories, routine, ctx.today);
+  const text = renderCalendar(events, ctx.today);
+
+  if (!options.out || options.out === "-") return ctx.out.data(text);
+  const file = resolve(ctx.cwd, options.out);
+  writeUserFile(file, text);
+  if (ctx.out.json) return ctx.out.printJson({ written: [file], id: "calendar", events: events.length });
+  ctx.out.info(`Calendar written to ${file}: ${events.length} event${events.length === 1 ? "" : "s"}`);
+}
+
+export function defineCalendar(command: Command, act: Act): Command {
+  return withExamples(
+    command
+      .argument("[rep...]", "only these reps (default: every rep)")
+      .option("--out <file>", "write the iCalendar file there ('-' or none: print it)")
+      .action(act(runCalendar, ["reps"])),
+    "coach calendar --out ~/coaching.ics",
+    "coach calendar alex-kim",
+  );
+}
