@@ -1,6 +1,6 @@
 import { resolve } from "node:path";
 import type { Command } from "commander";
-import { z } from "zod";
+import * as z from "zod";
 import type { Context } from "../context.js";
 import { calendarEvents, type RepRecords, renderCalendar } from "../domain/calendar.js";
 import { weekRoutine } from "../domain/drill-week.js";

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { type Command, Option } from "commander";
-import { z } from "zod";
+import * as z from "zod";
 import { buildProgram, COMMANDS } from "../cli.js";
 import type { Context } from "../context.js";
 import {

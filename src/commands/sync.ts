@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { isAbsolute, join } from "node:path";
 import type { Command } from "commander";
-import { z } from "zod";
+import * as z from "zod";
 import type { Context } from "../context.js";
 import { badInput, CoachError, EXIT } from "../errors.js";
 import { git, gitLines } from "../store/git.js";

@@ -38,7 +38,8 @@ describe("help", () => {
       }
     }
     expect(seen).toEqual(expect.arrayContaining(["rep add", "templates validate", "templates packs", "actions drop"]));
-    expect(seen).toHaveLength(8 + 3 + 4 + 3);
+    // 11 commands (calendar, sync and completion have no subcommands); rep 3, templates 4, actions 3.
+    expect(seen).toHaveLength(11 + 3 + 4 + 3);
   });
 
   it("`coach help <command>` shows that command's help", async () => {
