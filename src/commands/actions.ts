@@ -11,13 +11,14 @@ import {
   selectActions,
   uniqueActionId,
 } from "../domain/actions.js";
+import type { ActionEvent } from "../domain/closing.js";
 import { actionsCsv } from "../domain/csv.js";
 import { slugify } from "../domain/ids.js";
 import { inline } from "../domain/markdown.js";
 import { type CoachRecord, OWNERS, RECORD_SCHEMA, recordId } from "../domain/record.js";
 import { parseDue, WHEN_FORMS } from "../domain/when.js";
 import { badInput } from "../errors.js";
-import { closeActionInRecord, locateAction, takenActionIds } from "../store/actions.js";
+import { closeAction, locateAction, takenActionIds } from "../store/actions.js";
 import { randomId, readRecords, writeNewRecord } from "../store/records.js";
 import { requireRep } from "../store/reps.js";
 import { ensureWorkspace, workspaceOf } from "../store/workspace.js";
@@ -136,26 +137,26 @@ const closeOptionsSchema = z.object({
   date: z.string().optional(),
 });
 
-/** `coach actions done|drop <id>`: closes the action in the record that made it. */
+/**
+ * `coach actions done|drop <id>`: records the close as an event of its own (a new note
+ * record), then ticks the record that made the action, as a convenience.
+ */
 export function runActionsClose(status: ClosedStatus) {
   return async (raw: Record<string, unknown>, ctx: Context): Promise<void> => {
     const options = parseOptions(closeOptionsSchema, raw);
     const workspace = workspaceOf(ctx);
     const date = recordDate(options.date, ctx.today);
     const found = locateAction(workspace.root, options.id);
-    if (found.action.status !== "open")
-      throw alreadyClosed(found.action.id, found.action.status, found.action.closed_on);
+    if (found.closed) throw alreadyClosed(found.action.id, found.closed);
     if (date < found.record.date)
       throw badInput(
         "invalid_option",
         `--date ${date} is before the action was made (${found.record.date})`,
         "give the day it was really closed",
       );
-    const outcome = closeActionInRecord(workspace.root, found.path, found.action.id, status, date);
-    if ("alreadyClosed" in outcome)
-      throw alreadyClosed(found.action.id, outcome.alreadyClosed.status, outcome.alreadyClosed.closed_on);
-    const path = join(workspace.root, found.path);
-    if (ctx.out.json) return ctx.out.printJson({ written: [path], id: found.action.id });
+    const outcome = closeAction(workspace.root, found, status, date);
+    if ("alreadyClosed" in outcome) throw alreadyClosed(found.action.id, outcome.alreadyClosed);
+    if (ctx.out.json) return ctx.out.printJson({ written: outcome.written, id: found.action.id });
     ctx.out.info(
       `${status === "done" ? "Done" : "Dropped"} on ${date}: \`${found.action.id}\` ${inline(found.action.text)} (${found.path})`,
     );
@@ -165,10 +166,10 @@ export function runActionsClose(status: ClosedStatus) {
 export const runActionsDone = runActionsClose("done");
 export const runActionsDrop = runActionsClose("dropped");
 
-function alreadyClosed(id: string, status: string, on: string | null) {
+function alreadyClosed(id: string, close: ActionEvent) {
   return badInput(
     "action_closed",
-    `action '${id}' is already ${status}${on ? ` (closed on ${on})` : ""}`,
+    `action '${id}' is already ${close.status} (closed on ${close.date})`,
     "see `coach actions --all`",
   );
 }

@@ -1,58 +1,54 @@
 import { join } from "node:path";
 import type { Context } from "../context.js";
+import { markHeldInPlanText } from "../domain/actions.js";
+import { actionEvents, closingEvent } from "../domain/closing.js";
 import type { StoredRecord } from "../domain/record.js";
 import { followUpList, type SessionInput } from "../domain/session-record.js";
-import { CoachError } from "../errors.js";
-import { closeActionInRecord } from "../store/actions.js";
-import { updateRecord } from "../store/records.js";
+import { tickRecord } from "../store/actions.js";
+import { editRecordIfFree } from "../store/record-edit.js";
+import { readRecords } from "../store/records.js";
 
 /**
- * Closes, in the records that made them, the commitments the session found done or
- * dropped, on the session's date (a back-dated session closes them on its own date).
- * Runs only once the session is saved as completed: a draft never closes anything.
- * Returns the files changed.
+ * What a completed session's follow-ups changed. They took effect when the session was
+ * saved: its `follow_ups` are the events that close the earlier commitments, on the
+ * session's date, in the same atomic write as the session (a crash leaves either no
+ * completed session or one whose follow-ups count). What is left is convenience:
+ * ticking the records that made the commitments (best effort), and saying which were
+ * closed by someone else first. Returns the files ticked.
  */
 export function applyFollowUps(root: string, session: SessionInput, ctx: Context): string[] {
-  const changed: string[] = [];
-  const failed: { id: string; command: string; why: string }[] = [];
-  for (const followUp of followUpList(session)) {
-    if (followUp.status === "open") continue;
-    const tracked = session.followUps.find(({ action }) => action.id === followUp.action)!;
-    try {
-      const outcome = closeActionInRecord(root, tracked.path, followUp.action, followUp.status, session.date);
-      if ("closed" in outcome) changed.push(join(root, tracked.path));
-      else
-        ctx.out.warn(
-          `\`${followUp.action}\` was already ${outcome.alreadyClosed.status} on ${outcome.alreadyClosed.closed_on ?? "an earlier day"}; left as it is`,
-        );
-    } catch (error) {
-      if (!(error instanceof CoachError)) throw error;
-      failed.push({ id: followUp.action, command: followUp.status === "done" ? "done" : "drop", why: error.message });
-    }
+  const closes = followUpList(session).filter((followUp) => followUp.status !== "open");
+  if (!closes.length) return [];
+  const records = readRecords(root, session.rep.id).records;
+  const events = actionEvents(records);
+  const paths = new Set<string>();
+  for (const followUp of closes) {
+    const tracked = session.followUps.find(({ action }) => action.id === followUp.action);
+    const made = tracked && records.find(({ path }) => path === tracked.path);
+    if (!tracked || !made) continue;
+    paths.add(tracked.path);
+    // It was open when the session asked about it, so its own record said open too.
+    const asked = { ...tracked.action, status: "open" as const, closed_on: null };
+    const counted = closingEvent(asked, made.record, events.get(followUp.action));
+    if (counted && counted.record !== session.id)
+      ctx.out.warn(`\`${followUp.action}\` was already ${counted.status} on ${counted.date}; left as it is`);
   }
-  if (failed.length) {
-    const what = failed.map((f) => `'${f.id}' (${f.why})`).join("; ");
-    const retry = failed.map((f) => `\`coach actions ${f.command} ${f.id} --date ${session.date}\``).join(", ");
-    throw new CoachError("follow_up_failed", `the session was saved, but could not close ${what}`, {
-      hint: `fix the record, then run ${retry}`,
-    });
-  }
-  return changed;
+  return [...paths].filter((path) => tickRecord(root, path, records)).map((path) => join(root, path));
 }
 
-/** The plan the session followed is held: `status: completed` and `held_in` the session. */
-export function markPlanHeld(root: string, plan: StoredRecord | undefined, sessionId: string, ctx: Context): string[] {
+/**
+ * The plan the session followed is held: that is derived from the session's `plan`
+ * when reading. The plan file is also marked (`status: completed`, `held_in`) for a
+ * person reading it, best effort, changing only those two lines.
+ */
+export function markPlanHeld(root: string, plan: StoredRecord | undefined, sessionId: string, _ctx: Context): string[] {
   if (!plan) return [];
-  let held = false;
-  updateRecord(root, plan.path, (current) => {
-    if (current.record.status !== "planned") {
-      ctx.out.warn(
-        `plan ${current.record.id} was already held${typeof current.record.held_in === "string" ? ` in ${current.record.held_in}` : ""}; left as it is`,
-      );
-      return current;
-    }
-    held = true;
-    return { record: { ...current.record, status: "completed", held_in: sessionId }, body: current.body };
-  });
-  return held ? [join(root, plan.path)] : [];
+  const marked = editRecordIfFree(root, plan.path, [
+    {
+      edit: (text) => markHeldInPlanText(text, sessionId),
+      expected: (record) =>
+        record.status === "planned" ? { ...record, status: "completed", held_in: sessionId } : record,
+    },
+  ]);
+  return marked ? [join(root, plan.path)] : [];
 }

@@ -1,4 +1,5 @@
 import { compareText, daysBetween } from "./dates.js";
+import { splitFrontMatter } from "./front-matter.js";
 import { allActions, isOverdue, openActions, type TrackedAction } from "./history.js";
 import { inline } from "./markdown.js";
 import type { Action, CoachRecord, Owner, StoredRecord } from "./record.js";
@@ -55,6 +56,65 @@ export function tickChecklistLine(body: string, action: Action): string {
     const noted = /\((?:done|dropped)(?: \d{4}-\d{2}-\d{2})?\)$/.test(rest);
     return `${lead}[x]${rest}${noted ? "" : closedNote(action)}${cr}`;
   });
+}
+
+/**
+ * A record file's text with the given (closed) actions closed in it: in the front
+ * matter, only the action's `status` and `closed_on` lines; in the body, its checklist
+ * line. Every other byte is the person's and stays (CRLF, a BOM, comments, notes).
+ */
+export function closeInRecordText(text: string, closed: Action[]): string {
+  const split = splitFrontMatter(text);
+  if (!split) return text;
+  let head = text.slice(0, text.length - split.body.length);
+  let body = split.body;
+  for (const action of closed) {
+    head = closeInFrontMatter(head, action);
+    body = tickChecklistLine(body, action);
+  }
+  return head + body;
+}
+
+/** The body ticks alone, for a front matter laid out other than the tool writes it. */
+export function tickInRecordText(text: string, closed: Action[]): string {
+  const split = splitFrontMatter(text);
+  if (!split) return text;
+  const head = text.slice(0, text.length - split.body.length);
+  return head + closed.reduce((body, action) => tickChecklistLine(body, action), split.body);
+}
+
+/** The `status` and `closed_on` lines of the action item `- id: <id>`, as the tool writes them. */
+function closeInFrontMatter(head: string, action: Action): string {
+  const lines = head.split("\n");
+  const item = new RegExp(`^([ \\t]*)- id:[ \\t]*(["']?)${action.id}\\2[ \\t]*\\r?$`);
+  const start = lines.findIndex((line) => item.test(line));
+  if (start < 0) return head;
+  const keyIndent = item.exec(lines[start]!)![1]!.length + 2;
+  for (let i = start + 1; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (line.trim() === "") continue;
+    const indent = line.length - line.trimStart().length;
+    if (indent < keyIndent) break;
+    if (indent > keyIndent) continue;
+    lines[i] = line
+      .replace(/^([ \t]*status:[ \t]*)open([ \t]*\r?)$/, `$1${action.status}$2`)
+      .replace(/^([ \t]*closed_on:[ \t]*)(?:null|~)?([ \t]*\r?)$/, `$1"${action.closed_on}"$2`);
+  }
+  return lines.join("\n");
+}
+
+/**
+ * A plan's text marked held by `sessionId`: its top-level `status: planned` and
+ * `held_in: null` lines, nothing else.
+ */
+export function markHeldInPlanText(text: string, sessionId: string): string {
+  const split = splitFrontMatter(text);
+  if (!split) return text;
+  const head = text
+    .slice(0, text.length - split.body.length)
+    .replace(/^status:[ \t]*planned([ \t]*\r?)$/m, "status: completed$1")
+    .replace(/^held_in:[ \t]*(?:null|~)?([ \t]*\r?)$/m, `held_in: ${sessionId}$1`);
+  return head + split.body;
 }
 
 /** The record with one of its actions closed on `date`. */

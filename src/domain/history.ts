@@ -1,3 +1,4 @@
+import { withEventsApplied } from "./closing.js";
 import { compareText, daysBetween } from "./dates.js";
 import type { Action, RecordSummary, StoredRecord } from "./record.js";
 
@@ -23,8 +24,9 @@ export function completedSessions(records: StoredRecord[]): RecordSummary[] {
     .sort((a, b) => compareText(a.date, b.date));
 }
 
+/** Every commitment of countable records, with the status its follow-ups and closes give it. */
 export function allActions(records: StoredRecord[]): TrackedAction[] {
-  return countable(records).flatMap(({ path, record }) =>
+  return countable(withEventsApplied(records)).flatMap(({ path, record }) =>
     (record.actions ?? []).map((action) => ({ action, rep: record.rep, made: record.date, path, recordId: record.id })),
   );
 }

@@ -1,10 +1,14 @@
-import { readFileSync } from "node:fs";
+import { readFileSync, unlinkSync } from "node:fs";
 import { join } from "node:path";
-import { type ClosedStatus, tickChecklistLine, withActionClosed } from "../domain/actions.js";
+import { type ClosedStatus, closeInRecordText, tickInRecordText, withActionClosed } from "../domain/actions.js";
+import { type ActionEvent, actionEvents, closingEvent } from "../domain/closing.js";
 import { closest } from "../domain/ids.js";
-import type { Action, CoachRecord } from "../domain/record.js";
-import { badInput } from "../errors.js";
-import { listRecordPaths, parseRecord, readRecordFile, readRecords, updateRecord } from "./records.js";
+import { inline } from "../domain/markdown.js";
+import { type Action, type CoachRecord, RECORD_SCHEMA, type StoredRecord } from "../domain/record.js";
+import { badInput, CoachError } from "../errors.js";
+import { insideWorkspace } from "./files.js";
+import { editRecordIfFree } from "./record-edit.js";
+import { listRecordPaths, parseRecord, readRecordFile, readRecords, writeNewRecord } from "./records.js";
 
 /**
  * Every action id in the workspace, drafts included: a new id must not collide even
@@ -16,31 +20,35 @@ export function takenActionIds(root: string): Set<string> {
 
 export interface LocatedAction {
   path: string;
+  /** The record that made it, as its file says. */
   record: CoachRecord;
+  /** The action as its file says. */
   action: Action;
+  /** The close that counts, if it is closed (by its record, a session or a close note). */
+  closed?: ActionEvent;
 }
 
 /**
- * The record holding action `id`. Only files whose text contains the id are parsed, so
- * this stays quick on a large workspace. Unknown ids get a did-you-mean; an id found
- * only in a broken record, or in a draft, is refused: those cannot be changed safely.
+ * The record holding action `id`, read strictly (invalid UTF-8, or a symlink out of the
+ * workspace, is refused: exit 2). Unknown ids get a did-you-mean; an id found only in
+ * a broken record, or in a draft, is refused: those cannot be changed safely.
  */
 export function locateAction(root: string, id: string): LocatedAction {
   // The index knows which record holds the id; only when it does not (a typo, or a
   // record too broken to index) are the files themselves searched.
-  const indexed = readRecords(root).records.find(({ record }) => record.actions?.some((a) => a.id === id));
-  if (indexed) return holding(indexed.path, readRecordFile(root, indexed.path).record, id)!;
+  const { records } = readRecords(root);
+  const indexed = records.find(({ record }) => record.actions?.some((a) => a.id === id));
+  if (indexed) {
+    insideWorkspace(root, join(root, indexed.path));
+    const found = holding(indexed.path, readRecordFile(root, indexed.path).record, id);
+    if (found) return { ...found, closed: closeOf(records, found) };
+  }
   const broken: string[] = [];
   for (const path of listRecordPaths(root)) {
     const text = readFileSync(join(root, path), "utf8");
     if (!text.includes(id)) continue;
     const parsed = parseRecord(text, path);
-    if (!parsed.ok) {
-      broken.push(parsed.problem);
-      continue;
-    }
-    const found = holding(path, parsed.value.record, id);
-    if (found) return found;
+    if (!parsed.ok) broken.push(parsed.problem);
   }
   if (broken.length)
     throw badInput(
@@ -48,8 +56,7 @@ export function locateAction(root: string, id: string): LocatedAction {
       `cannot change action '${id}': ${broken[0]}`,
       "fix the front matter by hand, then run this again",
     );
-  const known = [...takenActionIds(root)];
-  const guess = closest(id, known);
+  const guess = closest(id, [...takenActionIds(root)]);
   throw badInput(
     "unknown_action",
     `no action '${id}'`,
@@ -71,33 +78,68 @@ function holding(path: string, record: CoachRecord, id: string): LocatedAction |
   return { path, record, action };
 }
 
-export type CloseOutcome = { closed: Action } | { alreadyClosed: Action };
+function closeOf(records: StoredRecord[], found: LocatedAction): ActionEvent | undefined {
+  const mine = records.filter(({ record }) => record.rep === found.record.rep);
+  return closingEvent(found.action, found.record, actionEvents(mine).get(found.action.id));
+}
+
+/** The name of the note that closes `action` on `date`: one per action and day, so a second close that day collides. */
+export function closeNoteId(date: string, action: string): string {
+  return `${date}-note-close-${action}`;
+}
+
+export type CloseOutcome = { closed: ActionEvent; written: string[] } | { alreadyClosed: ActionEvent };
 
 /**
- * Closes one action in the record that holds it: front matter and checklist line, under
- * the record's lock, re-reading it so a concurrent close of another action is kept.
- * An action someone else closed meanwhile is reported, not closed again.
+ * Closes an action by appending the event: a new `note` record, created exclusively,
+ * that no other process writes or rewrites. Then, if another close of the same action
+ * landed at the same time and counts before this one, this one is withdrawn and
+ * reported as already closed: every process tells the truth. Last, as a convenience,
+ * the action's own record is ticked (best effort).
  */
-export function closeActionInRecord(
-  root: string,
-  path: string,
-  id: string,
-  status: ClosedStatus,
-  date: string,
-): CloseOutcome {
-  let outcome: CloseOutcome | undefined;
-  updateRecord(root, path, (current) => {
-    const action = current.record.actions?.find((a) => a.id === id);
-    if (!action)
-      throw badInput("unknown_action", `action '${id}' is no longer in ${path}`, "see `coach actions --all`");
-    if (action.status !== "open") {
-      outcome = { alreadyClosed: action };
-      return current;
-    }
-    const record = withActionClosed(current.record, id, status, date);
-    const closed = record.actions!.find((a) => a.id === id)!;
-    outcome = { closed };
-    return { record, body: tickChecklistLine(current.body, closed) };
-  });
-  return outcome!;
+export function closeAction(root: string, found: LocatedAction, status: ClosedStatus, date: string): CloseOutcome {
+  const { action, record } = found;
+  const note: CoachRecord = {
+    schema: RECORD_SCHEMA,
+    id: closeNoteId(date, action.id),
+    type: "note",
+    rep: record.rep,
+    date,
+    status: "completed",
+    follow_ups: [{ action: action.id, text: action.text, status }],
+  };
+  const what = status === "done" ? "Done" : "Dropped";
+  const body = `\n# ${what}: ${inline(action.text)}\n\n\`${action.id}\` from ${found.path}, ${status} on ${date}.\n`;
+  let path: string;
+  try {
+    path = writeNewRecord(root, note, body);
+  } catch (error) {
+    if (!(error instanceof CoachError) || error.code !== "record_exists") throw error;
+    return { alreadyClosed: closeOf(readRecords(root, record.rep).records, found)! };
+  }
+  const records = readRecords(root, record.rep).records;
+  const counted = closeOf(records, found)!;
+  if (counted.record !== note.id) {
+    unlinkSync(join(root, path));
+    return { alreadyClosed: counted };
+  }
+  const written = [join(root, path)];
+  if (tickRecord(root, found.path, records)) written.push(join(root, found.path));
+  return { closed: counted, written };
+}
+
+/**
+ * Ticks, in the record at `path`, every action its events have closed (earlier ticks
+ * that were skipped are caught up too). Best effort: false when nothing was changed.
+ */
+export function tickRecord(root: string, path: string, records: StoredRecord[]): boolean {
+  const current = records.find((stored) => stored.path === path);
+  const closed = (current?.record.actions ?? []).filter((action) => action.status !== "open");
+  if (!closed.length) return false;
+  const closedIn = (record: CoachRecord) =>
+    closed.reduce((next, a) => withActionClosed(next, a.id, a.status as ClosedStatus, a.closed_on!), record);
+  return editRecordIfFree(root, path, [
+    { edit: (text) => closeInRecordText(text, closed), expected: closedIn },
+    { edit: (text) => tickInRecordText(text, closed), expected: (record) => record },
+  ]);
 }

@@ -1,7 +1,22 @@
-import { closeSync, fsyncSync, mkdirSync, openSync, rmdirSync, type Stats, statSync, writeFileSync } from "node:fs";
-import { dirname } from "node:path";
+import {
+  closeSync,
+  fsyncSync,
+  linkSync,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  realpathSync,
+  renameSync,
+  type Stats,
+  statSync,
+  unlinkSync,
+  writeFileSync,
+  writeSync,
+} from "node:fs";
+import { basename, dirname, join, relative, sep } from "node:path";
 import { badInput, runtimeFailure } from "../errors.js";
-import { writeFileAtomicLib } from "../on-demand.js";
+import { sweepLeftovers, tempNameFor } from "./leftovers.js";
 
 /** Records hold personal performance data: owner-only. */
 export const FILE_MODE = 0o600;
@@ -11,20 +26,95 @@ export function ensureDir(dir: string): void {
   mkdirSync(dir, { recursive: true, mode: DIR_MODE });
 }
 
+export interface WriteOptions {
+  /** Not durable: still atomic (never torn), but a crash may lose it (the index, rebuilt when missing). */
+  durable?: boolean;
+  /** Create only: fail with `record_exists` if the file is already there, never replace it. */
+  exclusive?: boolean;
+  /** The workspace: nothing is written through a symlink (of the file or a folder) that leads out of it. */
+  within?: string;
+}
+
 /**
- * Temp file + fsync + rename, then fsync the folder so the rename itself survives a
- * crash. Synchronous on purpose: a draft saved while the process is being torn down by
- * Ctrl-C must be on disk before the process exits.
+ * Temp file + fsync + rename (or link, to create exclusively), then fsync the folder so
+ * the rename itself survives a crash. Synchronous on purpose: a draft saved while the
+ * process is being torn down by Ctrl-C must be on disk before the process exits.
+ * Our own writer rather than write-file-atomic: its temp names do not say which process
+ * wrote them, so a sweep could not tell a dead writer's temp file from a live one's, and
+ * it has no exclusive create. It also wrote through symlinks to wherever they pointed.
  */
-export function writeFileSafely(path: string, text: string, { durable = true }: { durable?: boolean } = {}): void {
-  ensureDir(dirname(path));
+export function writeFileSafely(path: string, text: string, options: WriteOptions = {}): void {
+  const { durable = true, exclusive = false, within } = options;
+  const target = within === undefined ? path : insideWorkspace(within, path);
+  const dir = dirname(target);
+  ensureDir(dir);
+  sweepLeftovers(dir);
+  const temp = join(dir, tempNameFor(basename(target)));
   try {
-    // Not durable: still atomic (never torn), but a crash may lose it; for derived files
-    // such as the index, which are rebuilt when missing, and where fsync is most of the cost.
-    writeFileAtomicLib().sync(path, text, { mode: FILE_MODE, fsync: durable });
-    if (durable) syncDir(dirname(path));
+    const fd = openSync(temp, "wx", FILE_MODE);
+    try {
+      writeSync(fd, text);
+      if (durable) fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    if (exclusive) linkSync(temp, target);
+    else renameSync(temp, target);
+    if (durable) syncDir(dir);
   } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "EEXIST" && exclusive)
+      throw badInput("record_exists", `${path} already exists`);
     throw runtimeFailure("write_failed", `could not write ${path}: ${(error as Error).message}`, error);
+  } finally {
+    removeQuietly(temp);
+  }
+}
+
+/**
+ * Where a write to `path` really lands (a symlink inside the workspace is written
+ * through, so it stays a link), refused when that is outside the workspace.
+ */
+export function insideWorkspace(root: string, path: string): string {
+  const realRoot = resolved(root) ?? root;
+  const real = resolved(path);
+  if (real === undefined || (real !== realRoot && !real.startsWith(realRoot + sep))) throw outside(root, path);
+  return real;
+}
+
+/** The path with every symlink resolved, for parts not made yet too; undefined for a dangling link. */
+function resolved(path: string): string | undefined {
+  try {
+    return realpathSync(path);
+  } catch {
+    if (isSymlink(path)) return undefined;
+    const parent = dirname(path);
+    if (parent === path) return path;
+    const real = resolved(parent);
+    return real === undefined ? undefined : join(real, basename(path));
+  }
+}
+
+function outside(root: string, path: string) {
+  return badInput(
+    "outside_workspace",
+    `${relative(root, path) || path} leads outside the workspace (a symlink); coach writes only inside it`,
+    "replace the symlink with the file itself, or move the workspace",
+  );
+}
+
+function isSymlink(path: string): boolean {
+  try {
+    return lstatSync(path).isSymbolicLink();
+  } catch {
+    return false;
+  }
+}
+
+function removeQuietly(path: string): void {
+  try {
+    unlinkSync(path);
+  } catch {
+    // Already gone.
   }
 }
 
@@ -40,67 +130,48 @@ function syncDir(dir: string): void {
   }
 }
 
-const LOCK_WAIT_MS = 10_000;
-const LOCK_STALE_MS = 30_000;
-const sleeper = new Int32Array(new SharedArrayBuffer(4));
-
 /**
- * Runs `update` while holding `<path>.lock` (a folder: mkdir is atomic everywhere).
- * Only read-modify-write of an existing record needs it; new records are new files.
- * A lock left by a crashed process is taken over once it is older than 30 seconds.
+ * A file's text, refused when it is not valid UTF-8 (exit 2 with the byte offset):
+ * rewriting such a file would silently replace the bytes a person wrote. A BOM is kept.
  */
-export function withFileLock<T>(path: string, update: () => T): T {
-  const lock = `${path}.lock`;
-  const deadline = Date.now() + LOCK_WAIT_MS;
-  for (let wait = 5; ; wait = Math.min(wait * 2, 100)) {
+export function readUtf8Strictly(file: string, shownAs: string): string {
+  const bytes = readFileSync(file);
+  try {
+    return new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch {
+    throw badInput(
+      "invalid_utf8",
+      `${shownAs}: not valid UTF-8 at byte ${firstInvalidUtf8Byte(bytes)}`,
+      "save the file as UTF-8 (or fix that byte by hand); it was left unchanged",
+    );
+  }
+}
+
+/** The offset of the first byte that does not belong to a valid UTF-8 sequence. */
+export function firstInvalidUtf8Byte(bytes: Uint8Array): number {
+  const decoder = new TextDecoder("utf-8", { fatal: true });
+  // Sequences are at most 4 bytes: find the first lead byte whose sequence fails alone.
+  for (let i = 0; i < bytes.length; ) {
+    const lead = bytes[i]!;
+    const length = lead < 0x80 ? 1 : lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : lead >= 0xc0 ? 2 : 0;
+    if (length === 0 || i + length > bytes.length) return i;
     try {
-      mkdirSync(lock, { mode: DIR_MODE });
-      break;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "EEXIST")
-        throw runtimeFailure("lock_failed", `could not lock ${path}: ${(error as Error).message}`, error);
-      if (isStale(lock)) {
-        removeLock(lock);
-        continue;
-      }
-      if (Date.now() > deadline) {
-        throw runtimeFailure(
-          "lock_timeout",
-          `${lock} has been held for over ${LOCK_WAIT_MS / 1000}s; if no coach process is running, delete it and try again`,
-        );
-      }
-      Atomics.wait(sleeper, 0, 0, wait);
+      decoder.decode(bytes.subarray(i, i + length));
+    } catch {
+      return i;
     }
+    i += length;
   }
-  try {
-    return update();
-  } finally {
-    removeLock(lock);
-  }
-}
-
-function isStale(lock: string): boolean {
-  try {
-    return Date.now() - statSync(lock).mtimeMs > LOCK_STALE_MS;
-  } catch {
-    return false;
-  }
-}
-
-function removeLock(lock: string): void {
-  try {
-    rmdirSync(lock);
-  } catch {
-    // Already gone: another process took over a stale lock.
-  }
+  return bytes.length;
 }
 
 /**
  * A report the user asked for at a path of their choosing (`--out`). A regular file (or
  * a new one) is written atomically; anything else that exists there, such as /dev/null,
- * /dev/stdout or a named pipe, is written into, never replaced.
+ * /dev/stdout or a named pipe, is written into, never replaced. Inside the workspace,
+ * no symlink leads the write out of it.
  */
-export function writeUserFile(path: string, text: string): void {
+export function writeUserFile(path: string, text: string, workspaceRoot?: string): void {
   let stat: Stats | undefined;
   try {
     stat = statSync(path);
@@ -117,5 +188,11 @@ export function writeUserFile(path: string, text: string): void {
     }
     return;
   }
-  writeFileSafely(path, text);
+  const inWorkspace = workspaceRoot !== undefined && isUnder(workspaceRoot, path);
+  writeFileSafely(path, text, inWorkspace ? { within: workspaceRoot } : {});
+}
+
+function isUnder(root: string, path: string): boolean {
+  const rel = relative(root, path);
+  return rel !== "" && !rel.startsWith("..") && !rel.startsWith(sep);
 }

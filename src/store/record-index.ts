@@ -4,6 +4,7 @@ import type { RecordSummary, StoredRecord, SummaryFields } from "../domain/recor
 import { RECORD_FILE, RECORD_SCHEMA } from "../domain/record.js";
 import type { Rep } from "../domain/rep.js";
 import { writeFileSafely } from "./files.js";
+import { isLeftover, sweepLeftovers } from "./leftovers.js";
 import type { Parsed } from "./yaml-source.js";
 
 /**
@@ -147,13 +148,15 @@ function withNameAndFolder(summary: CompactSummary, fileName: string, rep: strin
 }
 
 function listRecordNames(dir: string): string[] {
+  let names: string[];
   try {
-    return readdirSync(dir)
-      .filter((name) => RECORD_FILE.test(name))
-      .sort();
+    names = readdirSync(dir);
   } catch {
     return [];
   }
+  // What a killed writer left (a temp file, its lock) is cleared by the next run that sees it.
+  if (names.some(isLeftover)) sweepLeftovers(dir);
+  return names.filter((name) => RECORD_FILE.test(name)).sort();
 }
 
 const NO_THROW = { throwIfNoEntry: false } as const;

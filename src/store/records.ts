@@ -1,8 +1,8 @@
-import { type Dirent, existsSync, readdirSync, readFileSync } from "node:fs";
+import { type Dirent, existsSync, readdirSync } from "node:fs";
 import { join, relative } from "node:path";
 import { CORE_SCHEMA, load } from "js-yaml";
-import { parse } from "yaml";
-import { inKeyOrderOf, joinFrontMatter, splitFrontMatter } from "../domain/front-matter.js";
+import { withEventsApplied } from "../domain/closing.js";
+import { joinFrontMatter, splitFrontMatter } from "../domain/front-matter.js";
 import { assertSafeSegment } from "../domain/ids.js";
 import {
   type CoachRecord,
@@ -13,8 +13,8 @@ import {
   toSummary,
 } from "../domain/record.js";
 import type { Rep } from "../domain/rep.js";
-import { badInput } from "../errors.js";
-import { withFileLock, writeFileSafely } from "./files.js";
+import { badInput, CoachError } from "../errors.js";
+import { readUtf8Strictly, writeFileSafely } from "./files.js";
 import { readFolderThroughIndex } from "./record-index.js";
 import { listRepIds, parseRepProfile, repDir } from "./reps.js";
 import { type Parsed, parseYaml, sizeProblem } from "./yaml-source.js";
@@ -94,7 +94,7 @@ function noFrontMatter(file: string): string {
 
 export function readRecordFile(root: string, path: string): RecordFile {
   const file = join(root, path);
-  const parsed = parseRecord(readFileSync(file, "utf8"), path);
+  const parsed = parseRecord(readUtf8Strictly(file, path), path);
   if (!parsed.ok)
     throw badInput("invalid_record", parsed.problem, "fix the front matter by hand; the record was left unchanged");
   return parsed.value;
@@ -128,7 +128,7 @@ export function readRecords(root: string, rep?: string): RecordSet {
     for (const record of folder.records) records.push(record);
     for (const problem of folder.skipped) skipped.push(problem);
   }
-  return { records, skipped };
+  return { records: withEventsApplied(records), skipped };
 }
 
 /**
@@ -137,7 +137,8 @@ export function readRecords(root: string, rep?: string): RecordSet {
  */
 export function readRepFolder(root: string, rep: string): RecordSet & { profile?: Parsed<Rep> } {
   const profile = (text: string, file: string) => parseRepProfile(text, file, rep);
-  return readFolderThroughIndex(root, safeRepId(rep), { record: parseRecordSummary, profile });
+  const folder = readFolderThroughIndex(root, safeRepId(rep), { record: parseRecordSummary, profile });
+  return { ...folder, records: withEventsApplied(folder.records) };
 }
 
 function safeRepId(rep: string): string {
@@ -164,38 +165,23 @@ export function listRepFolders(root: string): string[] {
   return folders;
 }
 
-/** Writes a new record file; its name is its id, so it never replaces another. */
+/**
+ * Writes a new record file; its name is its id, and it is created exclusively, so it
+ * never replaces another (two processes making the same name: one gets `record_exists`).
+ */
 export function writeNewRecord(root: string, record: CoachRecord, body: string): string {
   const path = relative(root, join(recordsDir(root, record.rep), `${record.id}.md`));
-  if (existsSync(join(root, path))) throw badInput("record_exists", `${path} already exists`);
-  writeFileSafely(join(root, path), joinFrontMatter(record, body));
+  try {
+    writeFileSafely(join(root, path), joinFrontMatter(record, body), { exclusive: true, within: root });
+  } catch (error) {
+    if (error instanceof CoachError && error.code === "record_exists")
+      throw badInput("record_exists", `${path} already exists`);
+    throw error;
+  }
   return path;
 }
 
 /** Rewrites a record in place (a draft saved again, a record completed). */
 export function replaceRecord(root: string, path: string, record: CoachRecord, body: string): void {
-  writeFileSafely(join(root, path), joinFrontMatter(record, body));
-}
-
-/**
- * Read-modify-write of an existing record under its lock, so two processes closing
- * two actions of one record both land. `change` gets the current contents, re-read
- * inside the lock, and returns the new ones (or the same object: nothing is written).
- */
-export function updateRecord(root: string, path: string, change: (current: RecordFile) => RecordFile): RecordFile {
-  const file = join(root, path);
-  return withFileLock(file, () => {
-    const text = readFileSync(file, "utf8");
-    const parsed = parseRecord(text, path);
-    if (!parsed.ok)
-      throw badInput("invalid_record", parsed.problem, "fix the front matter by hand; the record was left unchanged");
-    const next = change(parsed.value);
-    // Returning the record as it was means there is nothing to change: the file is left alone.
-    if (next === parsed.value) return next;
-    // Keys keep the order they had in the file, so the rewrite changes only the lines that
-    // changed (zod puts known keys first), and git merges two people's edits of one record.
-    const before: unknown = parse(splitFrontMatter(text)!.frontMatter, { logLevel: "error" });
-    writeFileSafely(file, joinFrontMatter(inKeyOrderOf(next.record, before), next.body));
-    return next;
-  });
+  writeFileSafely(join(root, path), joinFrontMatter(record, body), { within: root });
 }
