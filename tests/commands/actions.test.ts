@@ -1,6 +1,8 @@
-import { readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { basename, dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { joinFrontMatter } from "../../src/domain/front-matter.js";
+import { RECORD_SCHEMA } from "../../src/domain/record.js";
 import { WHEN_FORMS } from "../../src/domain/when.js";
 import { coach, PROSPECTING_PLAN_ANSWERS, read, recordFiles, tempDir } from "../helpers.js";
 import { answersFile, holdSession, workspaceWithRep } from "../session-fixtures.js";
@@ -183,7 +185,8 @@ describe("coach actions done / drop", () => {
 
     const done = await coach(["--json", "actions", "done", a!, "--date", "2026-11-20"], { workspace });
     expect(done.code, done.stderr).toBe(0);
-    expect(JSON.parse(done.stdout)).toEqual({ written: [file], id: a });
+    const closeNote = join(workspace, "reps", "alex-kim", "records", `2026-11-20-note-close-${a}.md`);
+    expect(JSON.parse(done.stdout)).toEqual({ written: [closeNote, file], id: a });
     const dropped = await coach(["actions", "drop", b!], { workspace });
     expect(dropped.code, dropped.stderr).toBe(0);
     expect(dropped.stderr).toContain(`Dropped on 2026-11-22: \`${b}\` Second`);
@@ -215,6 +218,110 @@ describe("coach actions done / drop", () => {
     const again = await coach(["actions", "drop", a!], { workspace });
     expect(again.code).toBe(2);
     expect(again.stderr).toContain(`action '${a}' is already done (closed on 2026-11-21)`);
+  });
+});
+
+describe("a close is never lost, and never changes what a person wrote", () => {
+  it("a session saved with its follow-ups has closed them, even if nothing else was written after it", async () => {
+    const workspace = await workspaceWithRep();
+    const [a, b] = await holdSession(workspace, { actions: [{ text: "First" }, { text: "Second" }] }, [
+      "--date",
+      "2026-11-10",
+    ]);
+    const [made] = recordFiles(workspace, "alex-kim");
+    const before = read(made!);
+    // What a process killed right after writing the session leaves: the session, and nothing more.
+    const session = joinFrontMatter(
+      {
+        schema: RECORD_SCHEMA,
+        id: "2026-11-15-session-prospecting-kill",
+        type: "session",
+        rep: "alex-kim",
+        date: "2026-11-15",
+        status: "completed",
+        follow_ups: [
+          { action: a, status: "done" },
+          { action: b, status: "open" },
+        ],
+      },
+      "\n# 1:1\n",
+    );
+    writeFileSync(join(dirname(made!), "2026-11-15-session-prospecting-kill.md"), session);
+    const rows = await list(workspace, "--all");
+    expect(rows.map((r) => [r.id, r.status, r.closed_on])).toEqual([
+      [b, "open", null],
+      [a, "done", "2026-11-15"],
+    ]);
+    expect(read(made!)).toBe(before);
+    const again = await coach(["actions", "done", a!], { workspace });
+    expect(again.stderr).toContain(`action '${a}' is already done (closed on 2026-11-15)`);
+  });
+
+  it("closing in a CRLF record with a BOM keeps both, changing only the closed action's lines", async () => {
+    const workspace = await workspaceWithRep();
+    const [a] = await holdSession(workspace, { actions: [{ text: "First" }, { text: "Second" }] });
+    const [file] = recordFiles(workspace, "alex-kim");
+    const crlf = `\uFEFF${read(file!).replace(/\n/g, "\r\n")}`;
+    writeFileSync(file!, crlf);
+    const done = await coach(["actions", "done", a!], { workspace });
+    expect(done.code, done.stderr).toBe(0);
+    const after = readFileSync(file!, "utf8");
+    expect(after.startsWith("\uFEFF---\r\n")).toBe(true);
+    expect(after.replace(/\r\n/g, "")).not.toContain("\n");
+    const changed = after.split("\r\n").filter((line, i) => line !== crlf.split("\r\n")[i]);
+    expect(changed).toEqual([
+      "    status: done",
+      '    closed_on: "2026-11-22"',
+      expect.stringContaining(`[x] \`${a}\``),
+    ]);
+  });
+
+  it("refuses a record that is not valid UTF-8, naming the file and the byte, and changes nothing", async () => {
+    const workspace = await workspaceWithRep();
+    const [a] = await holdSession(workspace, { actions: [{ text: "First" }] });
+    const [file] = recordFiles(workspace, "alex-kim");
+    const bytes = Buffer.concat([readFileSync(file!), Buffer.from("\nCaf\xe9 notes\n", "latin1")]);
+    writeFileSync(file!, bytes);
+    const offset = bytes.indexOf(0xe9);
+    const done = await coach(["actions", "done", a!], { workspace });
+    expect(done.code).toBe(2);
+    expect(done.stderr).toContain(
+      `${join("reps", "alex-kim", "records", basename(file!))}: not valid UTF-8 at byte ${offset}`,
+    );
+    expect(readFileSync(file!).equals(bytes)).toBe(true);
+    expect(recordFiles(workspace, "alex-kim")).toEqual([file]);
+  });
+
+  it("refuses a record that is a symlink to a file outside the workspace, and writes nothing there", async () => {
+    const workspace = await workspaceWithRep();
+    const [a] = await holdSession(workspace, { actions: [{ text: "First" }] });
+    const [file] = recordFiles(workspace, "alex-kim");
+    const elsewhere = join(tempDir(), "elsewhere.md");
+    writeFileSync(elsewhere, read(file!));
+    rmSync(file!);
+    symlinkSync(elsewhere, file!);
+    const before = read(elsewhere);
+    const done = await coach(["actions", "done", a!], { workspace });
+    expect(done.code).toBe(2);
+    expect(done.stderr).toContain(
+      `${join("reps", "alex-kim", "records", basename(file!))} leads outside the workspace`,
+    );
+    expect(read(elsewhere)).toBe(before);
+    expect(recordFiles(workspace, "alex-kim")).toEqual([file]);
+  });
+
+  it("a records folder that is a symlink out of the workspace gets no new record", async () => {
+    const workspace = await workspaceWithRep();
+    await holdSession(workspace);
+    const outside = join(tempDir(), "records");
+    const records = join(workspace, "reps", "alex-kim", "records");
+    renameSync(records, outside);
+    symlinkSync(outside, records);
+    const before = readdirSync(outside);
+    const added = await coach(["actions", "add", "alex-kim", "Call Acme"], { workspace });
+    expect(added.code).toBe(2);
+    expect(added.stderr).toContain("leads outside the workspace");
+    expect(readdirSync(outside)).toEqual(before);
   });
 });
 

@@ -119,7 +119,7 @@ describe("many writers at once", () => {
     for (const result of results) expect(result.code, result.stderr).toBe(0);
     const all = JSON.parse((await run(["--json", "actions", "--all"])).stdout) as { status: string }[];
     expect(all.map((r) => r.status)).toEqual(Array(8).fill("done"));
-    const text = read(recordFiles(workspace, "alex-kim")[0]!);
+    const text = read(recordFiles(workspace, "alex-kim").find((f) => f.includes("-session-"))!);
     expect(text.match(/^- \[x\] `\w+` Task \d \(rep, no due date\) \(done 2026-11-22\)$/gm)).toHaveLength(8);
     expect(everything(workspace).filter((f) => /\.lock|\.\d+$/.test(f))).toEqual([]);
   });

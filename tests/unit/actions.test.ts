@@ -2,13 +2,16 @@ import { describe, expect, it } from "vitest";
 import {
   actionRow,
   checklistLine,
+  closeInRecordText,
   describeStatus,
+  markHeldInPlanText,
   renderChecklist,
   selectActions,
   tickChecklistLine,
   uniqueActionId,
   withActionClosed,
 } from "../../src/domain/actions.js";
+import { withEventsApplied } from "../../src/domain/closing.js";
 import { inKeyOrderOf, joinFrontMatter } from "../../src/domain/front-matter.js";
 import { type Action, type CoachRecord, type LoadedRecord, RECORD_SCHEMA } from "../../src/domain/record.js";
 
@@ -198,5 +201,90 @@ describe("inKeyOrderOf", () => {
     const like = { c: 0, b: [{ y: 0, x: 0 }], a: 0 };
     const ordered = inKeyOrderOf(value, like);
     expect(JSON.stringify(ordered)).toBe('{"c":3,"b":[{"y":2,"x":1}],"a":1,"d":4}');
+  });
+});
+
+describe("an action's status comes from its events, not from rewriting its record", () => {
+  const made = stored("2026-11-01", [action("aaaa11", { due: "2026-11-10" }), action("bbbb22")]);
+  const closeNote = (date: string, id: string, status: "done" | "dropped" | "open", extra = {}): StoredRecord => ({
+    path: `reps/alex-kim/records/${date}-note-close-${id}.md`,
+    record: {
+      schema: RECORD_SCHEMA,
+      id: `${date}-note-close-${id}`,
+      type: "note",
+      rep: "alex-kim",
+      date,
+      status: "completed",
+      follow_ups: [{ action: id, status, ...extra }],
+    },
+  });
+  const statusOf = (records: StoredRecord[], id: string) =>
+    selectActions(records, "all", today).find((t) => t.action.id === id)!.action;
+
+  it("a close note or a session's follow-up closes the action on its own date", () => {
+    const records = [made, closeNote("2026-11-05", "aaaa11", "done")];
+    expect(statusOf(records, "aaaa11")).toMatchObject({ status: "done", closed_on: "2026-11-05" });
+    expect(statusOf(records, "bbbb22")).toMatchObject({ status: "open", closed_on: null });
+    expect(selectActions(records, "open", today).map((t) => t.action.id)).toEqual(["bbbb22"]);
+  });
+
+  it("the earliest close counts, whatever order the records come in, and a later 'not yet' does not reopen it", () => {
+    const later = closeNote("2026-11-09", "aaaa11", "dropped");
+    const earlier = closeNote("2026-11-06", "aaaa11", "done");
+    const notYet = closeNote("2026-11-12", "aaaa11", "open");
+    for (const records of [
+      [made, later, earlier, notYet],
+      [notYet, earlier, made, later],
+    ])
+      expect(statusOf(records, "aaaa11")).toMatchObject({ status: "done", closed_on: "2026-11-06" });
+  });
+
+  it("a draft says nothing yet; an 'open' follow-up with a due date reschedules", () => {
+    const draft = closeNote("2026-11-05", "aaaa11", "done");
+    draft.record.status = "draft";
+    expect(statusOf([made, draft], "aaaa11").status).toBe("open");
+    const moved = closeNote("2026-11-08", "aaaa11", "open", { due: "2026-12-01" });
+    expect(statusOf([made, moved], "aaaa11")).toMatchObject({ status: "open", due: "2026-12-01" });
+  });
+
+  it("a plan a completed session followed reads as held, without rewriting the plan", () => {
+    const plan = stored("2026-11-01", [], { id: "2026-11-01-plan-discovery-pppp", type: "plan", status: "planned" });
+    const session = stored("2026-11-02", [], { id: "2026-11-02-session-discovery-ssss", plan: plan.record.id });
+    const [read] = withEventsApplied([plan, session]);
+    expect(read!.record).toMatchObject({ status: "completed", held_in: session.record.id });
+    expect(plan.record.status).toBe("planned");
+  });
+});
+
+describe("closing in a record's own text", () => {
+  const record = stored("2026-11-10", [action("aaaa11", { due: "2026-11-27" }), action("bbbb22")]).record;
+  const text = joinFrontMatter(record, `\n# Session\n\n${renderChecklist(record.actions!)}\n\nMy notes.\n`);
+  const done = action("aaaa11", { due: "2026-11-27", status: "done", closed_on: "2026-11-20" });
+
+  it("changes only that action's status, closed_on and checklist lines", () => {
+    const after = closeInRecordText(text, [done]);
+    const changed = after.split("\n").filter((line, i) => line !== text.split("\n")[i]);
+    expect(changed).toEqual([
+      "    status: done",
+      '    closed_on: "2026-11-20"',
+      "- [x] `aaaa11` Task aaaa11 (rep, due 2026-11-27) (done 2026-11-20)",
+    ]);
+  });
+
+  it("keeps CRLF line endings and a BOM byte for byte", () => {
+    const crlf = `\uFEFF${text.replace(/\n/g, "\r\n")}`;
+    const after = closeInRecordText(crlf, [done]);
+    expect(after.startsWith("\uFEFF---\r\n")).toBe(true);
+    expect(after.match(/\r\n/g)!.length).toBe(crlf.match(/\r\n/g)!.length);
+    expect(after.replace(/\r\n/g, "").includes("\n")).toBe(false);
+    expect(after).toContain("    status: done\r\n");
+    expect(after).toContain("(done 2026-11-20)\r\n");
+  });
+
+  it("marks a plan held on its status and held_in lines alone", () => {
+    const plan = joinFrontMatter({ ...record, type: "plan", status: "planned", held_in: null }, "\nPlan.\n");
+    const after = markHeldInPlanText(plan, "2026-11-12-session-discovery-ssss");
+    const changed = after.split("\n").filter((line, i) => line !== plan.split("\n")[i]);
+    expect(changed).toEqual(["status: completed", "held_in: 2026-11-12-session-discovery-ssss"]);
   });
 });
