@@ -12,12 +12,14 @@
 // lock file is left anywhere in the workspace.
 import { spawn } from "node:child_process";
 import {
+  cpSync,
   mkdirSync,
   mkdtempSync,
   readdirSync,
   readFileSync,
   rmSync,
   statSync,
+  symlinkSync,
   utimesSync,
   writeFileSync,
 } from "node:fs";
@@ -27,7 +29,11 @@ import { fileURLToPath } from "node:url";
 import { parse } from "yaml";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
-const BIN = join(ROOT, JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")).bin.coach);
+// The built package, copied aside: a build started meanwhile (a test run) cannot change it under the writers.
+const PACKAGE = mkdtempSync(join(tmpdir(), "coach-torture-bin-"));
+for (const part of ["package.json", "bin", "dist"]) cpSync(join(ROOT, part), join(PACKAGE, part), { recursive: true });
+symlinkSync(join(ROOT, "node_modules"), join(PACKAGE, "node_modules"));
+const BIN = join(PACKAGE, JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")).bin.coach);
 const TODAY = "2026-11-22";
 
 const options = parseArgs(process.argv.slice(2), {
@@ -262,12 +268,16 @@ async function sessionKills(count) {
     const batch = [];
     for (let j = i; j < Math.min(count, i + 2); j++) {
       const open = await openActionsOf("sam-lee");
+      const started = Date.now();
       const answers = await answersFor(["session", "sam-lee"], new Set(open), () => "done");
+      // The probe does nearly what the session does, short of writing: killing within 0.3 to 1.3
+      // times its duration hits every moment, before, during and after the session's writes.
+      const probeMs = Date.now() - started;
       answers.actions = [{ text: `Kill run ${j} a` }, { text: `Kill run ${j} b` }];
       batch.push(
         run(["session", "sam-lee", "--answers", "-", "-q"], {
           input: yamlOf(answers),
-          killAfter: 50 + Math.floor(Math.random() * options["max-kill-ms"]),
+          killAfter: Math.floor(probeMs * (0.3 + Math.random())),
         }).then((r) => {
           if (r.killed) killed++;
           else if (r.code !== 0) failures.push(`session exited ${r.code}: ${r.stderr.trim()}`);
@@ -341,6 +351,7 @@ try {
   );
   process.exitCode = lost.length || torn.length || left.length ? 1 : 0;
 } finally {
+  rmSync(PACKAGE, { recursive: true, force: true });
   if (!options.keep && process.exitCode === 0) rmSync(workspace, { recursive: true, force: true });
   else console.error(`workspace kept: ${workspace}`);
 }

@@ -1,8 +1,11 @@
+import { execFile } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { stringify } from "yaml";
 import { coachBin, PROSPECTING_PLAN_ANSWERS, recordFiles, tempDir, writeFile } from "../helpers.js";
+import { ROOT } from "../helpers-paths.js";
 
 async function workspaceWith(...names: string[]) {
   const workspace = tempDir();
@@ -114,4 +117,15 @@ describe("inputs that would bend the history", () => {
       stderr: `error: the workspace ${file} (from --workspace) is a file, not a folder; point --workspace or COACH_WORKSPACE at a folder\n`,
     });
   });
+});
+
+describe("fault injection (the short run of `npm run torture`)", () => {
+  it("parallel writers, SIGKILLs at any moment and stale locks: nothing lost, torn or left behind", async () => {
+    const torture = join(ROOT, "scripts", "torture.js");
+    const args = ["--writers", "5", "--rounds", "1", "--kill-rate", "0.3", "--session-kills", "2"];
+    const { stdout } = await promisify(execFile)(process.execPath, [torture, ...args], { cwd: ROOT });
+    const summary = /^5 writers, (\d+) killed, 0 lost, 0 torn, 0 left behind$/m.exec(stdout);
+    expect(summary, stdout).not.toBeNull();
+    expect(Number(summary![1])).toBeGreaterThan(0);
+  }, 180_000);
 });
