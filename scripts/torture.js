@@ -151,7 +151,7 @@ async function openActionsOf(rep) {
 /** A record with `count` open actions, written as a person (or another tool) might: LF, or CRLF with a BOM. */
 function plantActionRecord(rep, round, count, crlf) {
   const id = `2026-11-01-note-torture-r${round}`;
-  const ids = Array.from({ length: count }, (_, i) => `t${round}x${i}`.padEnd(6, "0"));
+  const ids = Array.from({ length: count }, (_, i) => `t${round}x${String(i).padStart(2, "0")}`);
   const front = [
     "schema: coach/record@1",
     `id: ${id}`,
@@ -223,10 +223,12 @@ async function round(n) {
   // Sam's session follows up every open commitment: one done, one dropped, the rest left open,
   // and makes two new ones; meanwhile one of those left open is closed by `actions done`.
   const statuses = ["done", "dropped"];
-  const sessionAnswers = await answersFor(["session", "sam-lee"], new Set(samOpen), (id) => {
-    const i = samOpen.indexOf(id);
-    return statuses[i] ?? "open";
-  });
+  // What a plan or drill asks depends on the history so far (the drill due changes): asked afresh each round.
+  const [sessionAnswers, planAnswers, drillAnswers] = await Promise.all([
+    answersFor(["session", "sam-lee"], new Set(samOpen), (id) => statuses[samOpen.indexOf(id)] ?? "open"),
+    answersFor(["plan", "alex-kim"]),
+    answersFor(["drill", "alex-kim"]),
+  ]);
   sessionAnswers.actions = [{ text: `Round ${n} first` }, { text: `Round ${n} second`, due: "2026-12-01" }];
   const samClosedByDone = samOpen[2];
   const writers = [];
@@ -330,15 +332,11 @@ async function check() {
   return { lost: [...lost, ...failures], torn, left };
 }
 
-const planAnswers = {};
-const drillAnswers = {};
 try {
   await mustRun(["init", workspace]);
   await mustRun(["rep", "add", "Alex Kim", "--focus", "prospecting"]);
   await mustRun(["rep", "add", "Sam Lee", "--focus", "prospecting"]);
   await mustRun(["actions", "add", "sam-lee", "First commitment"]);
-  Object.assign(planAnswers, await answersFor(["plan", "alex-kim"]));
-  Object.assign(drillAnswers, await answersFor(["drill", "alex-kim"]));
   for (let n = 0; n < options.rounds; n++) await round(n);
   await sessionKills(options["session-kills"]);
   const { lost, torn, left } = await check();

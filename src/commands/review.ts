@@ -72,7 +72,7 @@ export async function runReview(raw: Record<string, unknown>, ctx: Context): Pro
   const text = render(report, format, workspace.config, ctx, Boolean(options.out));
   if (!options.out) return format === "json" ? ctx.out.printJson(report.json) : ctx.out.data(text);
   const file = resolve(ctx.cwd, options.out);
-  writeUserFile(file, text.endsWith("\n") ? text : `${text}\n`);
+  writeUserFile(file, text.endsWith("\n") ? text : `${text}\n`, workspace.root);
   if (ctx.out.json)
     return ctx.out.printJson({ written: [file], id: report.kind === "rep" ? report.review.rep : "team" });
   ctx.out.info(`Review written to ${file}`);

@@ -126,7 +126,7 @@ export function readFolderThroughIndex(root: string, rep: string, parsers: Parse
   if (changed && (records.length || skipped.length || profile)) {
     const files: Record<string, Entry<CompactSummary>> = {};
     for (const [i, name] of names.entries()) if (entries[i]) files[name] = entries[i];
-    saveShard(shardFile, { version: INDEX_VERSION, folder, ...(profile ? { profile } : {}), files });
+    saveShard(root, shardFile, { version: INDEX_VERSION, folder, ...(profile ? { profile } : {}), files });
   }
   return { records, skipped, ...(parsers.profile ? { profile: profileRead } : {}) };
 }
@@ -251,9 +251,9 @@ function isMap(value: unknown): boolean {
 }
 
 /** A workspace we may not write to (read-only, full disk) just goes without an index. */
-function saveShard(file: string, shard: Shard): void {
+function saveShard(root: string, file: string, shard: Shard): void {
   try {
-    writeFileSafely(file, JSON.stringify(shard), { durable: false });
+    writeFileSafely(file, JSON.stringify(shard), { durable: false, within: root });
   } catch {
     // The index is a cache: failing to save it never fails the command.
   }

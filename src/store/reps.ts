@@ -89,7 +89,7 @@ export function unknownRep(root: string, nameOrId: string) {
 export function saveRep(workspace: Workspace, rep: Rep): string {
   ensureWorkspace(workspace);
   const file = join(repDir(workspace.root, rep.id), "rep.yaml");
-  writeFileSafely(file, toYaml(rep));
+  writeFileSafely(file, toYaml(rep), { within: workspace.root });
   return file;
 }
 

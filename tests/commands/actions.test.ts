@@ -323,6 +323,19 @@ describe("a close is never lost, and never changes what a person wrote", () => {
     expect(added.stderr).toContain("leads outside the workspace");
     expect(readdirSync(outside)).toEqual(before);
   });
+
+  it("a report written with --out inside the workspace does not follow a symlink out of it", async () => {
+    const workspace = await workspaceWithRep();
+    const elsewhere = join(tempDir(), "report.md");
+    writeFileSync(elsewhere, "mine\n");
+    symlinkSync(elsewhere, join(workspace, "report.md"));
+    const result = await coach(["review", "alex-kim", "--format", "md", "--out", join(workspace, "report.md")], {
+      workspace,
+    });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("report.md leads outside the workspace");
+    expect(read(elsewhere)).toBe("mine\n");
+  });
 });
 
 describe("coach plan carries commitments forward", () => {
