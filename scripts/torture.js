@@ -31,7 +31,8 @@ import { parse } from "yaml";
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 // The built package, copied aside: a build started meanwhile (a test run) cannot change it under the writers.
 const PACKAGE = mkdtempSync(join(tmpdir(), "coach-torture-bin-"));
-for (const part of ["package.json", "bin", "dist", "templates"])
+const manifest = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8"));
+for (const part of ["package.json", ...manifest.files.filter((f) => !f.startsWith("!"))])
   cpSync(join(ROOT, part), join(PACKAGE, part), { recursive: true });
 symlinkSync(join(ROOT, "node_modules"), join(PACKAGE, "node_modules"));
 const BIN = join(PACKAGE, JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")).bin.coach);
