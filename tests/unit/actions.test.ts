@@ -13,7 +13,13 @@ import {
 } from "../../src/domain/actions.js";
 import { withEventsApplied } from "../../src/domain/closing.js";
 import { inKeyOrderOf, joinFrontMatter } from "../../src/domain/front-matter.js";
-import { type Action, type CoachRecord, type LoadedRecord, RECORD_SCHEMA } from "../../src/domain/record.js";
+import {
+  type Action,
+  type CoachRecord,
+  type LoadedRecord,
+  RECORD_SCHEMA,
+  type StoredRecord,
+} from "../../src/domain/record.js";
 
 const today = "2026-11-22";
 
