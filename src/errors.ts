@@ -2,6 +2,63 @@
 export const EXIT = { ok: 0, failure: 1, badInput: 2, interrupted: 130 } as const;
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 
+/**
+ * Every `code` an error can carry (`--json` errors show it): scripts match on these, so a new
+ * one is added here, never made up where it is thrown. Usage errors come from commander.
+ */
+export const ERROR_CODES = [
+  "action_closed",
+  "draft_action",
+  "follow_up_failed",
+  "interrupted",
+  "invalid_answer",
+  "invalid_env",
+  "invalid_id",
+  "invalid_name",
+  "invalid_option",
+  "invalid_record",
+  "invalid_since",
+  "invalid_template",
+  "invalid_when",
+  "invalid_workspace",
+  "invalid_yaml",
+  "lock_failed",
+  "lock_timeout",
+  "missing_answers",
+  "missing_rep",
+  "no_draft",
+  "no_drill",
+  "no_plan",
+  "no_template",
+  "no_templates",
+  "plan_held",
+  "record_exists",
+  "rep_exists",
+  "unexpected",
+  "unknown_action",
+  "unknown_plan",
+  "unknown_process",
+  "unknown_rep",
+  "unknown_skill",
+  "unknown_stage",
+  "unknown_template",
+  "unreadable_answers",
+  "workspace_exists",
+  "write_failed",
+] as const;
+export const USAGE_CODES = [
+  "unknown_command",
+  "unknown_option",
+  "missing_argument",
+  "option_missing_argument",
+  "missing_mandatory_option_value",
+  "conflicting_option",
+  "excess_arguments",
+  "invalid_argument",
+  "usage",
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number] | (typeof USAGE_CODES)[number];
+
 export interface CoachErrorOptions {
   /** What the user can do about it; printed after the message. */
   hint?: string;
@@ -16,12 +73,12 @@ export interface CoachErrorOptions {
  * into a message and an exit code. `code` is machine-readable (`--json`).
  */
 export class CoachError extends Error {
-  readonly code: string;
+  readonly code: ErrorCode;
   readonly hint: string | undefined;
   readonly exitCode: ExitCode;
   readonly details: Record<string, unknown>;
 
-  constructor(code: string, message: string, options: CoachErrorOptions = {}) {
+  constructor(code: ErrorCode, message: string, options: CoachErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = "CoachError";
     this.code = code;
@@ -32,12 +89,17 @@ export class CoachError extends Error {
 }
 
 /** Bad input from the user: exit 2. */
-export function badInput(code: string, message: string, hint?: string, details?: Record<string, unknown>): CoachError {
+export function badInput(
+  code: ErrorCode,
+  message: string,
+  hint?: string,
+  details?: Record<string, unknown>,
+): CoachError {
   return new CoachError(code, message, { hint, details, exitCode: EXIT.badInput });
 }
 
 /** Something failed at run time (I/O, a lock held too long): exit 1. */
-export function runtimeFailure(code: string, message: string, cause?: unknown): CoachError {
+export function runtimeFailure(code: ErrorCode, message: string, cause?: unknown): CoachError {
   return new CoachError(code, message, { exitCode: EXIT.failure, cause });
 }
 

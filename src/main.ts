@@ -3,7 +3,7 @@ import { buildProgram, type GlobalOptions } from "./cli.js";
 import type { Context } from "./context.js";
 import { isCalendarDate } from "./domain/calendar-date.js";
 import { printable } from "./domain/ids.js";
-import { CoachError, EXIT } from "./errors.js";
+import { CoachError, type ErrorCode, EXIT, USAGE_CODES } from "./errors.js";
 import { Output, type TextSink, wantsColor } from "./ui/output.js";
 import { PromptCancelled, type Prompter } from "./ui/prompter.js";
 
@@ -135,11 +135,7 @@ function report(error: unknown, out: Output, env: NodeJS.ProcessEnv): number {
     if (["commander.helpDisplayed", "commander.version", "commander.help"].includes(error.code)) return EXIT.ok;
     return printError(
       out,
-      new CoachError(
-        error.code.replace("commander.", "").replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`),
-        usageMessage(error.message),
-        { hint: "see `coach --help`" },
-      ),
+      new CoachError(usageCode(error.code), usageMessage(error.message), { hint: "see `coach --help`" }),
     );
   }
   if (error instanceof CoachError) return printError(out, error);
@@ -193,4 +189,10 @@ function printError(out: Output, error: CoachError): number {
 /** "did you mean 'plan'?" reads on into "See `coach --help`", not "; see". */
 function capitalizeAfterQuestion(message: string, hint: string): string {
   return /[?.]$/.test(message) ? hint.charAt(0).toUpperCase() + hint.slice(1) : hint;
+}
+
+/** "commander.unknownOption" -> "unknown_option"; one commander adds later reads as "usage". */
+function usageCode(commanderCode: string): ErrorCode {
+  const code = commanderCode.replace("commander.", "").replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+  return (USAGE_CODES as readonly string[]).includes(code) ? (code as ErrorCode) : "usage";
 }
