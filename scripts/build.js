@@ -16,7 +16,7 @@ const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const DIST = join(ROOT, "dist");
 const { version } = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8"));
 
-// commander and write-file-atomic are CommonJS: they call `require` for node: modules and read
+// commander is CommonJS: it calls `require` for node: modules and reads
 // `__filename`, which an ES module has not. Each output file gets its own.
 const banner = {
   js: [

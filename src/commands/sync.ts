@@ -3,7 +3,7 @@ import { isAbsolute, join } from "node:path";
 import type { Command } from "commander";
 import * as z from "zod";
 import type { Context } from "../context.js";
-import { badInput, CoachError, EXIT } from "../errors.js";
+import { badInput, CoachError, EXIT, type ErrorCode } from "../errors.js";
 import { git, gitLines } from "../store/git.js";
 import { workspaceOf } from "../store/workspace.js";
 import { type Act, withExamples } from "./define.js";
@@ -17,7 +17,7 @@ const syncOptionsSchema = z.object({
 const SHARED_PATHS = ["coach.yaml", ".gitignore", "templates", "reps"];
 const ATTEMPTS = 3;
 
-const failure = (code: string, message: string, hint?: string) =>
+const failure = (code: ErrorCode, message: string, hint?: string) =>
   new CoachError(code, message, { exitCode: EXIT.failure, hint });
 
 /**

@@ -111,7 +111,7 @@ describe("many writers at once", () => {
     const dir = join(workspace, "reps", "alex-kim", "records");
     expect(readdirSync(dir).filter((f) => !/^2026-11-22-note-parallel-task-\d+-\w{6}\.md$/.test(f))).toEqual([]);
     expect(everything(workspace).filter((f) => /\.lock|\.\d+$|~$|\.tmp/.test(f))).toEqual([]);
-  });
+  }, 60_000); // 16 processes at once: on a loaded 2-core machine this takes 20-30 s
 
   it("8 parallel `coach actions done` on 8 actions of one record: all 8 closed, none lost", async () => {
     const ids = await sessionWith(Array.from({ length: 8 }, (_, i) => ({ text: `Task ${i + 1}` })));
@@ -122,5 +122,5 @@ describe("many writers at once", () => {
     const text = read(recordFiles(workspace, "alex-kim").find((f) => f.includes("-session-"))!);
     expect(text.match(/^- \[x\] `\w+` Task \d \(rep, no due date\) \(done 2026-11-22\)$/gm)).toHaveLength(8);
     expect(everything(workspace).filter((f) => /\.lock|\.\d+$/.test(f))).toEqual([]);
-  });
+  }, 60_000); // 16 processes at once: on a loaded 2-core machine this takes 20-30 s
 });
