@@ -3,7 +3,7 @@ import { isAbsolute, join } from "node:path";
 import type { Command } from "commander";
 import * as z from "zod";
 import type { Context } from "../context.js";
-import { badInput, CoachError, EXIT, type ErrorCode } from "../errors.js";
+import { badInput, CoachError, type ErrorCode, EXIT } from "../errors.js";
 import { git, gitLines } from "../store/git.js";
 import { workspaceOf } from "../store/workspace.js";
 import { type Act, withExamples } from "./define.js";
