@@ -79,7 +79,9 @@ function escapeChar(char: string): string {
 }
 
 function readsAsSomethingElse(text: string): boolean {
-  if (text.includes("\n")) return false; // written as a block scalar, read back as text by every parser
+  // A block scalar reads back as text in every parser, unless a tab stands where libyaml (PyYAML)
+  // wants indentation: such text goes in double quotes.
+  if (text.includes("\n")) return text.includes("\t");
   if (text.includes("\t") || text === "<<" || text === "=") return true;
   try {
     // "error": `yaml` would otherwise print a warning for text such as `!urgent: ...` or `%p draft`.

@@ -92,6 +92,17 @@ describe("record files", () => {
     expect(roundTrip(recordWith(answer)).record.answers![0]!.answer).toBe(answer);
   });
 
+  it("writes multi-line text holding tabs so libyaml reads it: in double quotes, not a block", () => {
+    const answers = ["a\n\tb", "x\n\t\ny", "  \t lead\nnext\t", "a\n\n\t\t\n b"];
+    const written = answers.map((answer) => splitFrontMatter(joinFrontMatter(recordWith(answer), ""))!.frontMatter);
+    for (const [i, frontMatter] of written.entries()) {
+      expect(frontMatter).not.toMatch(/answer: [|>]/);
+      expect(roundTrip(recordWith(answers[i]!)).record.answers![0]!.answer).toBe(answers[i]);
+    }
+    const python = readWithPyYaml(written);
+    if (python) for (const reader of python) expect(reader).toEqual(answers.map((answer) => recordWith(answer)));
+  });
+
   it.each([
     ["front-matter fences and comments", "---\n# not a heading\n---"],
     ["quotes and colons", `she said: "it's 'fine'" key: value`],
