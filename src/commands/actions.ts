@@ -9,6 +9,7 @@ import {
   newAction,
   renderChecklist,
   selectActions,
+  trimSpaces,
   uniqueActionId,
 } from "../domain/actions.js";
 import type { ActionEvent } from "../domain/closing.js";
@@ -71,7 +72,7 @@ export async function runActionsList(raw: Record<string, unknown>, ctx: Context)
 
 const addOptionsSchema = z.object({
   rep: z.string(),
-  text: z.string().trim().min(1, "a commitment needs text"),
+  text: z.string().transform(trimSpaces).pipe(z.string().min(1, "a commitment needs text")),
   due: z.string().optional(),
   owner: z
     .string()

@@ -36,6 +36,6 @@ export async function askCommitments(asker: Asker, state: CommitmentAsking): Pro
     const due = await asker.ask(offered(specs.due));
     if (typeof text !== "string") continue;
     const id = uniqueActionId(state.taken, newId);
-    actions.push(newAction(id, text.trim(), owner ?? "rep", typeof due === "string" ? due : null));
+    actions.push(newAction(id, text, owner ?? "rep", typeof due === "string" ? due : null));
   }
 }

@@ -8,9 +8,17 @@ export type ClosedStatus = "done" | "dropped";
 export const ACTION_FILTERS = ["open", "overdue", "all"] as const;
 export type ActionFilter = (typeof ACTION_FILTERS)[number];
 
-/** A new open commitment. */
+/**
+ * A commitment's text as typed, less the spaces around it: only ASCII blanks go, since
+ * `trim()` would also take a no-break space or a line separator that a person typed.
+ */
+export function trimSpaces(text: string): string {
+  return text.replace(/^[ \t\r\n]+|[ \t\r\n]+$/g, "");
+}
+
+/** A new open commitment (its text with the spaces around it removed). */
 export function newAction(id: string, text: string, owner: Owner, due: string | null): Action {
-  return { id, text, owner, due, status: "open", closed_on: null };
+  return { id, text: trimSpaces(text), owner, due, status: "open", closed_on: null };
 }
 
 /**
