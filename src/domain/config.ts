@@ -1,6 +1,6 @@
 import * as z from "zod";
 import { badInput } from "../errors.js";
-import { closest, slugify } from "./ids.js";
+import { closest, SLUG, slugify } from "./ids.js";
 import { once } from "./once.js";
 import { strictObject } from "./strict.js";
 
@@ -93,7 +93,7 @@ const DEFAULT_REVIEW_DAYS = 90;
 
 /** coach.yaml. Every field is optional: a missing one takes the default. Built on first use. */
 export const configSchema = once(() => {
-  const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "use a lowercase slug such as 'open-questions'");
+  const slug = z.string().regex(SLUG, "use a lowercase slug such as 'open-questions'");
   // A plain string is the gate's text, and its id the slug of that text.
   const gate = z.preprocess(
     (value) => (typeof value === "string" ? { id: slugify(value), text: value } : value),

@@ -1,21 +1,42 @@
 import { badInput } from "../errors.js";
 
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+/**
+ * One character of an id: a letter of any script that has no upper case (lower-case, or
+ * a script without case such as Chinese), a combining mark (Devanagari vowel signs), or
+ * a digit. No separator, dot, control or bidi character can match, so an id is always
+ * safe as a file name.
+ */
+const ID_CHARACTER = "[\\p{Ll}\\p{Lo}\\p{Lm}\\p{M}\\p{Nd}]";
+
+/** `alex-kim`, `李雷`, `li-lei-李雷`: words of id characters joined by single dashes. */
+export const SLUG = new RegExp(`^${ID_CHARACTER}+(?:-${ID_CHARACTER}+)*$`, "u");
+
+/** A template or question id: like a slug, with '_' allowed too. */
+export const TEMPLATE_ID = new RegExp(`^${ID_CHARACTER}[${ID_CHARACTER.slice(1, -1)}_-]*$`, "u");
+
+/** The dash-joined part of a record's file name (a stage, a skill, a commitment's words). */
+export const SLUG_PART = `${ID_CHARACTER.slice(0, -1)}-]+`;
 
 export function isSlug(value: string): boolean {
   return SLUG.test(value);
 }
 
-/** "Alex Kim" -> "alex-kim"; accents are folded so "José Núñez" -> "jose-nunez". */
+/**
+ * "Alex Kim" -> "alex-kim"; accents are folded so "José Núñez" -> "jose-nunez"; other
+ * scripts keep their letters: "李雷" -> "李雷", "Li Lei (李雷)" -> "li-lei-李雷".
+ */
 export function slugify(name: string): string {
-  return name
+  const words = name
     .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
+    // Only Latin letters lose their accents: "й" is a letter of its own in Russian.
+    .replace(/(\p{Script=Latin})[\u0300-\u036f]+/gu, "$1")
+    // Recomposes what folding left apart: Hangul syllables, kana with their voicing marks.
+    .normalize("NFC")
     .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 48)
-    .replace(/-+$/, "");
+    .replace(/[^\p{L}\p{M}\p{Nd}]+/gu, "-")
+    .replace(/^-+|-+$/g, "");
+  // Cut by code point, never inside a surrogate pair; a dash left at the cut goes.
+  return Array.from(words).slice(0, 48).join("").replace(/-+$/, "");
 }
 
 /**

@@ -1,10 +1,11 @@
 import * as z from "zod";
+import { SLUG } from "./ids.js";
 
 export const BEHAVIOUR_STYLES = ["driver", "expressive", "amiable", "analytical"] as const;
 export type BehaviourStyle = (typeof BEHAVIOUR_STYLES)[number];
 
 export const repSchema = z.looseObject({
-  id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "expected a lowercase slug such as 'alex-kim'"),
+  id: z.string().regex(SLUG, "expected a lowercase slug such as 'alex-kim'"),
   name: z.string().min(1),
   role: z.string().default(""),
   style: z

@@ -5,6 +5,7 @@ import type { RoundResult } from "../domain/record.js";
 import type { SkillDue } from "../domain/schedule.js";
 import type { Round, Template } from "../domain/template.js";
 import { formatClock } from "./countdown.js";
+import { visibleWidth } from "./wrap.js";
 
 const MODE_TITLES: Record<DrillMode, string> = {
   "pre-call": "Pre-call warm-up",
@@ -56,14 +57,14 @@ export interface RepOutcome {
 
 /** One line per rep: the scores, the average and when the skill comes back. */
 export function drillSummary(outcomes: RepOutcome[], skill: string, date: string): string {
-  const width = Math.max(...outcomes.map((o) => o.id.length));
+  const width = Math.max(...outcomes.map((o) => visibleWidth(o.id)));
   return outcomes
     .map(({ id, results, next }) => {
       const scores = results.map((r) => r.score).join(" ");
       const back = next
         ? `; ${skill} next due ${next.due}${next.interval_days !== null ? ` (in ${daysBetween(date, next.due)} days)` : ""}`
         : "";
-      return `${id.padEnd(width)}  scores ${scores}  average ${averageScore(results)?.toFixed(1)}${back}`;
+      return `${id}${" ".repeat(width - visibleWidth(id))}  scores ${scores}  average ${averageScore(results)?.toFixed(1)}${back}`;
     })
     .join("\n");
 }

@@ -64,7 +64,11 @@ export function renderRepReviewText(
   if (review.skills.length === 0) out.push("  no ratings this period");
   else {
     // first, last and trend take 23 columns: a narrow terminal gets shorter skill names.
-    const nameWidth = Math.min(24, Math.max(8, width - 23), Math.max(...review.skills.map((s) => s.skill.length)));
+    const nameWidth = Math.min(
+      24,
+      Math.max(8, width - 23),
+      Math.max(...review.skills.map((s) => visibleWidth(s.skill))),
+    );
     const rows = review.skills.map((s) => {
       const colour = s.trend === "up" ? style.green : s.trend === "down" ? style.red : (text: string) => text;
       const trend = s.trend === "single" ? "1 rating" : `${trendArrow(s.trend)} ${s.trend}`;

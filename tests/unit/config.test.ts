@@ -51,8 +51,10 @@ describe("gates in coach.yaml", () => {
       problem:
         "coach.yaml:4:21: stages.0.gates.1: gate id 'signed' is used twice in this stage; give one of them its own id",
     });
-    const noId = parseConfig("stages:\n  - id: demo\n    name: Demo\n    gates: ['合意']\n");
+    const noId = parseConfig("stages:\n  - id: demo\n    name: Demo\n    gates: ['✅ ✅']\n");
     expect(noId.ok || noId.problem).toMatch(/gates\.0: give this gate an id/);
+    const chinese = parseConfig("stages:\n  - id: demo\n    name: Demo\n    gates: ['合意']\n");
+    expect(chinese.ok && chinese.value.stages[0]!.gates).toEqual([{ id: "合意", text: "合意" }]);
   });
 });
 

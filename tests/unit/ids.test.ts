@@ -1,7 +1,7 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { assertSafeName, assertSafeSegment, closest, slugify } from "../../src/domain/ids.js";
+import { assertSafeName, assertSafeSegment, closest, isSlug, slugify } from "../../src/domain/ids.js";
 import { coach, tempDir } from "../helpers.js";
 import { workspaceWithRep } from "../session-fixtures.js";
 
@@ -12,8 +12,24 @@ describe("ids", () => {
     ["O'Brien, Pat", "o-brien-pat"],
     ["../../etc/passwd", "etc-passwd"],
     ["🎯", ""],
+    ["李雷", "李雷"],
+    ["Li Lei (李雷)", "li-lei-李雷"],
+    ["Дмитрий Петров", "дмитрий-петров"],
+    ["김민수", "김민수"],
+    ["がっこう", "がっこう"],
+    ["नमस्ते दोस्त", "नमस्ते-दोस्त"],
+    ["ＡＢＣ１", "abc1"],
   ])("slugify(%j) = %j", (name, slug) => {
     expect(slugify(name)).toBe(slug);
+  });
+
+  it("keeps ids of every script safe as file names, and cuts long ones between characters", () => {
+    expect(isSlug("李雷")).toBe(true);
+    expect(isSlug("li-lei-李雷")).toBe(true);
+    for (const unsafe of ["Alex", "a/b", "a..b", "a\u202eb", "-a", "a--b", "a b"]) expect(isSlug(unsafe)).toBe(false);
+    const long = slugify("𠀀".repeat(60));
+    expect(Array.from(long)).toHaveLength(48);
+    expect(long).not.toMatch(/[\uD800-\uDFFF]/u);
   });
 
   it.each(["a/b", "a\\b", "..", "x..y", "tab\there", ""])("refuses %j as a path segment, exit 2", (value) => {
