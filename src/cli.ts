@@ -70,6 +70,12 @@ export const COMMANDS: CommandEntry[] = [
     define: async () => (await import("./commands/actions.js")).defineActions,
   },
   {
+    name: "deal",
+    term: "deal",
+    description: "add and list deals; record each gate with the buyer's evidence; move, close",
+    define: async () => (await import("./commands/deal.js")).defineDeal,
+  },
+  {
     name: "drill",
     term: "drill [options] [rep...]",
     description: "run a practice drill round by round, scored 1-5 and scheduled so weak skills come back sooner",

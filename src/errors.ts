@@ -8,6 +8,7 @@ export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
  */
 export const ERROR_CODES = [
   "action_closed",
+  "deal_closed",
   "draft_action",
   "follow_up_failed",
   "git_busy",
@@ -47,6 +48,8 @@ export const ERROR_CODES = [
   "sync_conflict",
   "unexpected",
   "unknown_action",
+  "unknown_deal",
+  "unknown_gate",
   "unknown_plan",
   "unknown_process",
   "unknown_rep",

@@ -1,0 +1,186 @@
+import * as z from "zod";
+import { badInput } from "../errors.js";
+import type { Config, Gate, Stage } from "./config.js";
+import { requireStage } from "./config.js";
+import { closest, slugify } from "./ids.js";
+import { inline } from "./markdown.js";
+
+export const DEAL_SCHEMA = "coach/deal@1";
+export const DEAL_STATUSES = ["open", "won", "lost", "walked-away"] as const;
+export type DealStatus = (typeof DEAL_STATUSES)[number];
+export const CLOSED_STATUSES = ["won", "lost", "walked-away"] as const;
+export type ClosedDealStatus = (typeof CLOSED_STATUSES)[number];
+
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date YYYY-MM-DD");
+
+/** What the buyer said or did for one gate of one deal. */
+export const gateEvidenceSchema = z.object({
+  met: z.boolean(),
+  evidence: z.string().default(""),
+  date: day,
+});
+export type GateEvidence = z.infer<typeof gateEvidenceSchema>;
+
+/** The front matter of `reps/<rep>/deals/<deal-id>.md` (DESIGN.md, "Deals and gates"). */
+export const dealSchema = z.object({
+  schema: z.literal(DEAL_SCHEMA, { error: `expected schema: ${DEAL_SCHEMA}` }),
+  id: z.string().min(1),
+  rep: z.string().min(1),
+  name: z.string().min(1),
+  stage: z.string().min(1),
+  value: z.number().nonnegative().nullable().default(null),
+  expected_close: day.nullable().default(null),
+  opened: day,
+  status: z.enum(DEAL_STATUSES, { error: `expected one of ${DEAL_STATUSES.join(", ")}` }),
+  closed_on: day.nullable().default(null),
+  note: z.string().nullable().default(null),
+  gates: z.record(z.string(), gateEvidenceSchema).default({}),
+});
+export type Deal = z.infer<typeof dealSchema>;
+
+export interface NewDeal {
+  id: string;
+  rep: string;
+  name: string;
+  stage: string;
+  value: number | null;
+  expectedClose: string | null;
+  today: string;
+}
+
+export function newDeal(input: NewDeal): Deal {
+  return {
+    schema: DEAL_SCHEMA,
+    id: input.id,
+    rep: input.rep,
+    name: input.name,
+    stage: input.stage,
+    value: input.value,
+    expected_close: input.expectedClose,
+    opened: input.today,
+    status: "open",
+    closed_on: null,
+    note: null,
+    gates: {},
+  };
+}
+
+/** The slug of the name, with -2, -3... when another deal in the workspace has it. */
+export function uniqueDealId(name: string, taken: ReadonlySet<string>): string {
+  const base = slugify(name);
+  if (!base)
+    throw badInput("invalid_name", `'${name}' has no letters or digits to make a deal id from`, 'e.g. "Acme renewal"');
+  if (!taken.has(base)) return base;
+  for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
+}
+
+export interface StagedGate {
+  stage: Stage;
+  gate: Gate;
+}
+
+/** Every gate of the process, in process order, with the stage it belongs to. */
+export function allGates(config: Config): StagedGate[] {
+  return config.stages.flatMap((stage) => stage.gates.map((gate) => ({ stage, gate })));
+}
+
+/** A gate named by the user; an unknown one is an exit-2 error with a did-you-mean. */
+export function requireGate(config: Config, gateId: string): StagedGate {
+  const gates = allGates(config);
+  const found = gates.find(({ gate }) => gate.id === gateId.toLowerCase());
+  if (found) return found;
+  const ids = gates.map(({ gate }) => gate.id);
+  const guess = closest(gateId, ids);
+  throw badInput(
+    "unknown_gate",
+    `no gate '${gateId}'`,
+    guess ? `did you mean '${guess}'?` : `gates: ${ids.join(", ")}`,
+  );
+}
+
+function stageIndex(config: Config, stageId: string): number {
+  return config.stages.findIndex((stage) => stage.id === stageId);
+}
+
+function hasEvidence(deal: Deal, gateId: string): boolean {
+  const recorded = deal.gates[gateId];
+  return recorded?.met === true && recorded.evidence.trim() !== "";
+}
+
+/** The gates of the deal's stage and every earlier one that have no buyer-side evidence yet. */
+export function gatesWithoutEvidence(config: Config, deal: Deal): StagedGate[] {
+  const last = stageIndex(config, deal.stage);
+  return allGates(config).filter(
+    ({ stage, gate }) => stageIndex(config, stage.id) <= last && !hasEvidence(deal, gate.id),
+  );
+}
+
+/**
+ * The gates a deal has moved past without evidence: those of the stages before the deal's
+ * own. The gates of its current stage are the work in hand, not yet a warning.
+ */
+export function gatesPassedWithoutEvidence(config: Config, deal: Deal): StagedGate[] {
+  const current = stageIndex(config, deal.stage);
+  return gatesWithoutEvidence(config, deal).filter(({ stage }) => stageIndex(config, stage.id) < current);
+}
+
+/** "Acme is at solution; 'can-decide' has no evidence" for each gate passed without evidence. */
+export function passedGateWarnings(config: Config, deal: Deal): string[] {
+  return gatesPassedWithoutEvidence(config, deal).map(
+    ({ gate }) => `${deal.name} is at ${deal.stage}; '${gate.id}' has no evidence`,
+  );
+}
+
+/** How many gates of the deal hold buyer-side evidence. */
+export function gatesWithEvidenceCount(deal: Deal): number {
+  return Object.keys(deal.gates).filter((id) => hasEvidence(deal, id)).length;
+}
+
+export function assertOpen(deal: Deal, doing: string): void {
+  if (deal.status !== "open")
+    throw badInput(
+      "deal_closed",
+      `deal '${deal.id}' is ${deal.status} (closed on ${deal.closed_on}); cannot ${doing}`,
+      "open deals only: see `coach deal list`",
+    );
+}
+
+export function recordGate(deal: Deal, gateId: string, evidence: GateEvidence): Deal {
+  return { ...deal, gates: { ...deal.gates, [gateId]: evidence } };
+}
+
+export function moveToStage(config: Config, deal: Deal, stageId: string): Deal {
+  const stage = requireStage(config, stageId.toLowerCase());
+  return { ...deal, stage: stage.id };
+}
+
+export function closeDeal(deal: Deal, status: ClosedDealStatus, note: string | null, today: string): Deal {
+  return { ...deal, status, closed_on: today, note: note ?? deal.note };
+}
+
+/** The readable body under the front matter: the deal and each gate, stage by stage. */
+export function renderDealBody(config: Config, deal: Deal): string {
+  const facts = [
+    `- Rep: ${deal.rep}`,
+    `- Stage: ${deal.stage}`,
+    `- Status: ${deal.status}${deal.closed_on ? ` (${deal.closed_on})` : ""}`,
+    `- Opened: ${deal.opened}`,
+    ...(deal.value === null ? [] : [`- Value: ${deal.value}`]),
+    ...(deal.expected_close ? [`- Expected close: ${deal.expected_close}`] : []),
+    ...(deal.note ? [`- Note: ${inline(deal.note)}`] : []),
+  ];
+  const gates = config.stages
+    .filter((stage) => stage.gates.length)
+    .map((stage) => {
+      const lines = stage.gates.map((gate) => {
+        const recorded = deal.gates[gate.id];
+        const mark = recorded?.met ? "x" : " ";
+        const detail = recorded
+          ? ` (${recorded.met ? "met" : "not met"} ${recorded.date}${recorded.evidence ? `: ${inline(recorded.evidence)}` : ""})`
+          : "";
+        return `- [${mark}] ${gate.id}: ${inline(gate.text)}${detail}`;
+      });
+      return `### ${stage.name}\n\n${lines.join("\n")}`;
+    });
+  return `# Deal: ${inline(deal.name)}\n\n${facts.join("\n")}\n\n## Gates\n\n${gates.join("\n\n")}\n`;
+}

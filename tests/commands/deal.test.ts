@@ -1,0 +1,146 @@
+import { readdirSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { coach, read, tempDir, writeFile } from "../helpers.js";
+
+async function workspaceWithRep(): Promise<string> {
+  const workspace = tempDir();
+  expect((await coach(["init", workspace])).code).toBe(0);
+  expect((await coach(["rep", "add", "Alex Kim"], { workspace })).code).toBe(0);
+  return workspace;
+}
+
+async function json(argv: string[], workspace: string) {
+  const result = await coach(["--json", ...argv], { workspace });
+  expect(result.stderr).toBe("");
+  expect(result.code).toBe(0);
+  return JSON.parse(result.stdout);
+}
+
+describe("coach deal", () => {
+  it("adds a deal as its own owner-only file, and records gates with the buyer's evidence", async () => {
+    const workspace = await workspaceWithRep();
+    const added = await json(
+      ["deal", "add", "alex-kim", "Acme Renewal", "--stage", "Qualification", "--value", "48,000", "--close", "2w"],
+      workspace,
+    );
+    expect(added).toMatchObject({
+      schema: "coach/deal@1",
+      id: "acme-renewal",
+      rep: "alex-kim",
+      stage: "qualification",
+      value: 48000,
+      expected_close: "2026-12-06",
+      opened: "2026-11-22",
+      status: "open",
+      gates: {},
+    });
+    const gated = await json(
+      ["deal", "gate", "acme-renewal", "can-decide", "--evidence", "The CFO said she signs off on it"],
+      workspace,
+    );
+    expect(gated.gates["can-decide"]).toEqual({
+      met: true,
+      evidence: "The CFO said she signs off on it",
+      date: "2026-11-22",
+    });
+    const file = join(workspace, "reps", "alex-kim", "deals", "acme-renewal.md");
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    const text = read(file);
+    expect(text).toMatch(/^---\nschema: coach\/deal@1\nid: acme-renewal\n/);
+    expect(text).toContain("- [x] can-decide: The buyer can make the decision");
+    expect(text).toContain("(met 2026-11-22: The CFO said she signs off on it)");
+    expect(await json(["deal", "show", "acme-renewal"], workspace)).toEqual(gated);
+  });
+
+  it("gives a second deal of the same name its own id, and refuses a name with no letters", async () => {
+    const workspace = await workspaceWithRep();
+    expect((await json(["deal", "add", "alex-kim", "Acme"], workspace)).id).toBe("acme");
+    expect((await json(["deal", "add", "alex-kim", "ACME!"], workspace)).id).toBe("acme-2");
+    const none = await coach(["deal", "add", "alex-kim", "!!!"], { workspace });
+    expect(none.code).toBe(2);
+    expect(none.stderr).toMatch(/^error: '!!!' has no letters or digits/);
+  });
+
+  it("gate needs evidence unless --not-met; a gate not met is recorded as such", async () => {
+    const workspace = await workspaceWithRep();
+    await coach(["deal", "add", "alex-kim", "Acme"], { workspace });
+    const bare = await coach(["deal", "gate", "acme", "can-decide"], { workspace });
+    expect(bare.code).toBe(2);
+    expect(bare.stderr).toMatch(/^error: --evidence: say what the buyer said or did that shows 'can-decide' is met/);
+    const notMet = await json(["deal", "gate", "acme", "can-decide", "--not-met"], workspace);
+    expect(notMet.gates["can-decide"]).toEqual({ met: false, evidence: "", date: "2026-11-22" });
+  });
+
+  it("names the deal, gate, stage or status it does not know, with a did-you-mean, in one line and exit 2", async () => {
+    const workspace = await workspaceWithRep();
+    await coach(["deal", "add", "alex-kim", "Acme Renewal"], { workspace });
+    const cases: [string[], string][] = [
+      [["deal", "show", "acme-renewl"], "error: no deal 'acme-renewl'; did you mean 'acme-renewal'?"],
+      [
+        ["deal", "gate", "acme-renewal", "can-decid", "--evidence", "x"],
+        "error: no gate 'can-decid'; did you mean 'can-decide'?",
+      ],
+      [["deal", "stage", "acme-renewal", "solutoin"], "error: no stage 'solutoin'; did you mean 'solution'?"],
+      [
+        ["deal", "close", "acme-renewal", "walked-awy"],
+        "error: 'walked-awy' is not one of won, lost, walked-away; did you mean 'walked-away'?",
+      ],
+      [["deal", "add", "alex", "Beta"], "error: no rep 'alex'; did you mean 'alex-kim'?"],
+    ];
+    for (const [argv, message] of cases) {
+      const result = await coach(argv, { workspace });
+      expect(result.code, argv.join(" ")).toBe(2);
+      expect(result.stderr.split("\n").filter(Boolean), argv.join(" ")).toHaveLength(1);
+      expect(result.stderr.startsWith(message), result.stderr).toBe(true);
+    }
+  });
+
+  it("moving a deal past gates without evidence warns for each; a closed deal cannot move", async () => {
+    const workspace = await workspaceWithRep();
+    await coach(["deal", "add", "alex-kim", "Acme", "--stage", "qualification"], { workspace });
+    for (const gate of ["need-admitted", "open-to-solutions", "agreed-to-discuss"])
+      await coach(["deal", "gate", "acme", gate, "--evidence", "said so"], { workspace });
+    const moved = await coach(["deal", "stage", "acme", "solution"], { workspace });
+    expect(moved.code).toBe(0);
+    expect(moved.stderr).toContain("warning: Acme is at solution; 'can-decide' has no evidence");
+    expect(moved.stderr).not.toContain("'need-admitted'");
+    const closed = await coach(["deal", "close", "acme", "won"], { workspace });
+    expect(closed.code).toBe(0);
+    const again = await coach(["deal", "stage", "acme", "negotiation"], { workspace });
+    expect(again.code).toBe(2);
+    expect(again.stderr).toMatch(/^error: deal 'acme' is won \(closed on 2026-11-22\); cannot change its stage/);
+  });
+
+  it("lists open deals by default and closed ones with --all; a walk-away is called good judgement", async () => {
+    const workspace = await workspaceWithRep();
+    await coach(["rep", "add", "Sam Lee"], { workspace });
+    await coach(["deal", "add", "alex-kim", "Acme", "--stage", "solution"], { workspace });
+    await coach(["deal", "add", "sam-lee", "Globex"], { workspace });
+    const walked = await coach(["deal", "close", "globex", "walked-away", "--note", "No budget"], { workspace });
+    expect(walked.stderr).toContain("good judgement");
+    const open = await coach(["deal", "list"], { workspace });
+    expect(open.stdout).toMatch(/ID\s+REP\s+STAGE\s+STATUS\s+GATES\s+NAME/);
+    expect(open.stdout).toMatch(/!\s+acme\s+alex-kim\s+solution\s+open\s+0\/12\s+Acme/);
+    expect(open.stdout).not.toContain("globex");
+    const all = await json(["deal", "list", "--all"], workspace);
+    expect(all.map((deal: { id: string; status: string }) => [deal.id, deal.status])).toEqual([
+      ["acme", "open"],
+      ["globex", "walked-away"],
+    ]);
+    expect(await json(["deal", "list", "sam-lee"], workspace)).toEqual([]);
+  });
+
+  it("a deal file broken by hand is named at its line, and left as it was", async () => {
+    const workspace = await workspaceWithRep();
+    await coach(["deal", "add", "alex-kim", "Acme"], { workspace });
+    const file = join(workspace, "reps", "alex-kim", "deals", "acme.md");
+    const broken = read(file).replace("status: open", "status: opne");
+    writeFile(file, broken);
+    const result = await coach(["deal", "gate", "acme", "can-decide", "--evidence", "x"], { workspace });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/acme\.md:\d+:\d+: status: expected one of open, won, lost, walked-away/);
+    expect(read(file)).toBe(broken);
+    expect(readdirSync(join(workspace, "reps", "alex-kim", "deals"))).toEqual(["acme.md"]);
+  });
+});
