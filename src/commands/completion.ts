@@ -1,5 +1,3 @@
-import { existsSync, readdirSync } from "node:fs";
-import { join } from "node:path";
 import { type Command, Option } from "commander";
 import * as z from "zod";
 import { buildProgram, COMMANDS } from "../cli.js";
@@ -17,6 +15,7 @@ import { allSkills } from "../domain/config.js";
 import { openActions } from "../domain/history.js";
 import { BEHAVIOUR_STYLES } from "../domain/rep.js";
 import { badInput } from "../errors.js";
+import { listDealPaths } from "../store/deals.js";
 import { readRecords } from "../store/records.js";
 import { listRepIds } from "../store/reps.js";
 import { loadTemplates } from "../store/templates.js";
@@ -59,15 +58,7 @@ function listIds(kind: ValueKind, ctx: Context): string[] {
     case "action":
       return openActions(readRecords(root).records, ctx.today).map((t) => t.action.id);
     case "deal":
-      // Deals live at reps/<rep>/deals/<deal-id>.md (DESIGN.md v2); listed by file name.
-      return listRepIds(root).flatMap((rep) => {
-        const dir = join(root, "reps", rep, "deals");
-        return existsSync(dir)
-          ? readdirSync(dir)
-              .filter((f) => f.endsWith(".md"))
-              .map((f) => f.slice(0, -3))
-          : [];
-      });
+      return listDealPaths(root).map((deal) => deal.id);
   }
 }
 

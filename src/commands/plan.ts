@@ -3,6 +3,7 @@ import type { Command } from "commander";
 import * as z from "zod";
 import type { Context } from "../context.js";
 import { requireStage, stageById } from "../domain/config.js";
+import { passedGateWarnings } from "../domain/deal.js";
 import { openActions } from "../domain/history.js";
 import { chooseFocus, coachingWarnings, pickTemplate, SELF_CHECK_ID } from "../domain/plan.js";
 import { buildPlanRecord, type PlanInput, renderPlanBody } from "../domain/plan-record.js";
@@ -10,6 +11,7 @@ import { answerWarnings } from "../domain/questions.js";
 import { recordId } from "../domain/record.js";
 import { badInput } from "../errors.js";
 import { loadAnswersFile } from "../store/answers.js";
+import { loadDeals } from "../store/deals.js";
 import { randomId, readRecords, replaceRecord, writeNewRecord } from "../store/records.js";
 import { loadTemplates, requireTemplate } from "../store/templates.js";
 import { ensureWorkspace, workspaceOf } from "../store/workspace.js";
@@ -73,6 +75,9 @@ export async function runPlan(raw: Record<string, unknown>, ctx: Context): Promi
   );
   const questions = [...(selfCheck?.template.questions ?? []), ...(planTemplate.template.questions ?? [])];
   const sessionTemplate = pickTemplate(templates, "session", focus.stage.id)?.template;
+  const openDeals = loadDeals(workspace.root, rep.id, (problem) =>
+    ctx.out.warn(`skipped a broken deal: ${problem}`),
+  ).filter((deal) => deal.status === "open");
 
   const input: PlanInput = {
     id: resumed?.record.id ?? recordId(date, "plan", focus.stage.id, randomId(4)),
@@ -80,13 +85,17 @@ export async function runPlan(raw: Record<string, unknown>, ctx: Context): Promi
     date,
     status: "planned",
     focus,
-    warnings: coachingWarnings(config, rep, records, date),
+    warnings: [
+      ...coachingWarnings(config, rep, records, date),
+      ...openDeals.flatMap((deal) => passedGateWarnings(config, deal)),
+    ],
     template: planTemplate.template,
     sessionTemplate,
     questions,
     answers: answersFromRecord(resumed?.record.answers),
     followUps: openActions(records, date),
     drillsDue: drillsDueFor(config, rep, records, date, templates),
+    deals: { config, open: openDeals },
   };
   if (ctx.interactive && !ctx.out.json) ctx.out.info(previewAgenda(input));
 

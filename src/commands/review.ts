@@ -6,6 +6,7 @@ import type { Context } from "../context.js";
 import type { Config } from "../domain/config.js";
 import { teamCsv } from "../domain/csv.js";
 import { addDaysIso } from "../domain/dates.js";
+import { countDeals, type DealCounts, sumDealCounts } from "../domain/deal.js";
 import { completedSessions, countable } from "../domain/history.js";
 import type { StoredRecord } from "../domain/record.js";
 import type { Rep } from "../domain/rep.js";
@@ -24,6 +25,7 @@ import { type RepWeeks, weekGrid } from "../domain/svg-charts.js";
 import { type RemovedRep, removedRep, type TeamRow, teamReview, teamRow } from "../domain/team-review.js";
 import { parseSince, SINCE_FORMS } from "../domain/when.js";
 import { badInput } from "../errors.js";
+import { loadDeals } from "../store/deals.js";
 import { writeUserFile } from "../store/files.js";
 import { listRepFolders, readRecords, readRepFolder, recordsDir } from "../store/records.js";
 import { findRep, unknownRep } from "../store/reps.js";
@@ -114,7 +116,10 @@ function reviewOne(workspace: Workspace, id: string, period: Period, ctx: Contex
   const rep = reviewedRep(workspace.root, id, ctx);
   const { records, skipped } = readRecords(workspace.root, rep.id);
   warnSkipped(skipped, ctx);
-  const review = reviewRep(workspace.config, rep, records, period);
+  const review = {
+    ...reviewRep(workspace.config, rep, records, period),
+    deals: repDeals(workspace.root, rep.id, period, ctx),
+  };
   return { kind: "rep", review, skipped, json: { ...review, skipped } };
 }
 
@@ -132,6 +137,7 @@ function reviewedRep(root: string, id: string, ctx: Context): ReviewedRep {
 /** One rep at a time, so a team of any size is reviewed in the memory of its largest rep. */
 function reviewTeam(workspace: Workspace, period: Period, ctx: Context): Report {
   const rows: TeamRow[] = [];
+  const deals: DealCounts[] = [];
   const removed: RemovedRep[] = [];
   const skipped: string[] = [];
   const weeks: RepWeeks[] = [];
@@ -143,6 +149,7 @@ function reviewTeam(workspace: Workspace, period: Period, ctx: Context): Report 
     const review = summarizeRep(workspace.config, rep, read.records, period);
     if (rep.profile) {
       rows.push(teamRow(review));
+      deals.push(repDeals(workspace.root, folder, period, ctx));
       weeks.push(repWeeks(rep, read.records, period));
     } else {
       const kept = countable(read.records);
@@ -156,8 +163,15 @@ function reviewTeam(workspace: Workspace, period: Period, ctx: Context): Report 
         );
     }
   }
-  const team = teamReview(period, rows, removed);
+  const team = { ...teamReview(period, rows, removed), deals: sumDealCounts(deals) };
   return { kind: "team", rows: team, weeks, skipped, json: { ...team, skipped } };
+}
+
+function repDeals(root: string, rep: string, period: Period, ctx: Context): DealCounts {
+  return countDeals(
+    loadDeals(root, rep, (problem) => ctx.out.warn(`skipped a broken deal: ${problem}`)),
+    period,
+  );
 }
 
 /** What the weeks-by-reps grid needs of a rep: the dates of its 1:1s and when coaching became due. */

@@ -184,3 +184,64 @@ export function renderDealBody(config: Config, deal: Deal): string {
     });
   return `# Deal: ${inline(deal.name)}\n\n${facts.join("\n")}\n\n## Gates\n\n${gates.join("\n\n")}\n`;
 }
+
+/** Review JSON `deals`: open as of today; won, lost and walked away closed in the period. */
+export interface DealCounts {
+  open: number;
+  won: number;
+  lost: number;
+  walked_away: number;
+  /** Gates confirmed with the buyer's evidence in the period, over all of the rep's deals. */
+  gates_with_evidence: number;
+}
+
+export function countDeals(deals: Deal[], period: { from: string; to: string }): DealCounts {
+  const inPeriod = (date: string | null) => date !== null && date >= period.from && date <= period.to;
+  const closed = (status: DealStatus) =>
+    deals.filter((deal) => deal.status === status && inPeriod(deal.closed_on)).length;
+  return {
+    open: deals.filter((deal) => deal.status === "open").length,
+    won: closed("won"),
+    lost: closed("lost"),
+    walked_away: closed("walked-away"),
+    gates_with_evidence: deals
+      .flatMap((deal) => Object.values(deal.gates))
+      .filter((gate) => gate.met && gate.evidence.trim() !== "" && inPeriod(gate.date)).length,
+  };
+}
+
+export function sumDealCounts(all: DealCounts[]): DealCounts {
+  const sum = (key: keyof DealCounts) => all.reduce((total, counts) => total + counts[key], 0);
+  return {
+    open: sum("open"),
+    won: sum("won"),
+    lost: sum("lost"),
+    walked_away: sum("walked_away"),
+    gates_with_evidence: sum("gates_with_evidence"),
+  };
+}
+
+/** The Markdown lines of a review's deals: a walk-away is named as the judgement it is. */
+export function renderDealCounts(counts: DealCounts): string {
+  const lines = [
+    `- Open: ${counts.open}; won: ${counts.won}; lost: ${counts.lost}; walked away: ${counts.walked_away}`,
+    `- Gates confirmed with the buyer's evidence: ${counts.gates_with_evidence}`,
+  ];
+  if (counts.walked_away)
+    lines.push(
+      `- ${counts.walked_away} walk-away${counts.walked_away === 1 ? "" : "s"} from deals that were not win/win: good judgement, time freed for the winnable ones`,
+    );
+  return `## Deals\n\n${lines.join("\n")}`;
+}
+
+/** A plan's "Open deals" section: each deal with the gates still to confirm up to its stage. */
+export function renderOpenDeals(config: Config, deals: Deal[], repId: string): string {
+  const open = deals.filter((deal) => deal.status === "open");
+  if (!open.length) return "";
+  const lines = open.map((deal) => {
+    const missing = gatesWithoutEvidence(config, deal).map(({ gate }) => gate.id);
+    const gates = missing.length ? `gates without evidence: ${missing.join(", ")}` : "every gate so far has evidence";
+    return `- \`${deal.id}\` ${inline(deal.name)} (${deal.stage}; ${gates})`;
+  });
+  return `## Open deals\n\n${lines.join("\n")}\n\nCoach one deal: \`coach session ${repId} --deal <deal>\`.`;
+}

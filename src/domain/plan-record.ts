@@ -1,3 +1,5 @@
+import type { Config } from "./config.js";
+import { type Deal, renderOpenDeals } from "./deal.js";
 import { describeActionTiming, type TrackedAction } from "./history.js";
 import { inline, renderAnswers } from "./markdown.js";
 import type { FocusChoice } from "./plan.js";
@@ -24,6 +26,8 @@ export interface PlanInput {
   followUps: TrackedAction[];
   /** Drills due for this rep, as "skill (due date)". */
   drillsDue: string[];
+  /** The rep's open deals, listed with the gates they still lack evidence for. */
+  deals?: { config: Config; open: Deal[] };
 }
 
 /** Answers in question order, only for questions that were asked and answered. */
@@ -80,6 +84,8 @@ export function renderPlanBody(input: PlanInput, today: string): string {
           .join("\n")}`
       : "## Follow up on open commitments\n\nNone open.",
   );
+  const deals = input.deals ? renderOpenDeals(input.deals.config, input.deals.open, rep.id) : "";
+  if (deals) sections.push(deals);
   if (rep.style) sections.push(`## Adapting to ${rep.name} (${rep.style})\n\n${STYLE_ADAPTATION[rep.style]}`);
   if (rep.goals.length)
     sections.push(`## ${rep.name}'s own goals\n\n${rep.goals.map((g) => `- ${inline(g)}`).join("\n")}`);

@@ -1,5 +1,6 @@
 import { type Config, stageById } from "./config.js";
 import { daysBetween } from "./dates.js";
+import { renderDealCounts } from "./deal.js";
 import { inline } from "./markdown.js";
 import type { Period, RepReview, SkillTrend } from "./review.js";
 import { days, describeDrillDue } from "./review-steps.js";
@@ -106,6 +107,7 @@ export function renderRepReviewMarkdown(review: RepReview, config: Config, skipp
         ? review.goals.map((g) => `- ${inline(g)}`).join("\n")
         : "_None recorded in the rep's profile._",
     ].join("\n"),
+    ...(review.deals ? [renderDealCounts(review.deals)] : []),
     ["## Next steps", "", review.next_steps.map((s, i) => `${i + 1}. ${s}`).join("\n")].join("\n"),
   ];
   if (skipped) sections.push(skippedNote(skipped));
@@ -140,6 +142,7 @@ export function renderTeamMarkdown(team: TeamReview, skipped: number, everyDays:
       ),
     );
   }
+  if (team.deals) sections.push(renderDealCounts(team.deals));
   if (team.removed_reps.length) {
     sections.push(
       [

@@ -1,3 +1,4 @@
+import type { DealCounts } from "./deal.js";
 /** The shape of a review: the JSON of DESIGN.md's "Review" section (snake_case on purpose). */
 
 export interface Period {
@@ -83,6 +84,8 @@ export interface RepReview {
   drills: DrillSummary;
   goals: string[];
   next_steps: string[];
+  /** The rep's deals (the command reads them; the domain review is of records alone). */
+  deals?: DealCounts;
 }
 
 /** The part of a review a team view shows for each rep: no drills, coverage or next steps, so 100 reps stay quick. */

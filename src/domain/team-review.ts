@@ -1,4 +1,5 @@
 import { compareText } from "./dates.js";
+import type { DealCounts } from "./deal.js";
 import type { Period, RepSummary } from "./review.js";
 
 export type TeamTrend = "up" | "down" | "flat" | null;
@@ -34,6 +35,8 @@ export interface TeamReview {
   reps: TeamRow[];
   on_cadence: { reps: number; of: number; share: number | null };
   removed_reps: RemovedRep[];
+  /** Every rep's deals, summed. */
+  deals?: DealCounts;
 }
 
 export function teamRow(review: RepSummary): TeamRow {

@@ -1,7 +1,8 @@
 import { readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { coach, read, tempDir, writeFile } from "../helpers.js";
+import { stringify } from "yaml";
+import { coach, PROSPECTING_PLAN_ANSWERS, read, tempDir, writeFile } from "../helpers.js";
 
 async function workspaceWithRep(): Promise<string> {
   const workspace = tempDir();
@@ -142,5 +143,55 @@ describe("coach deal", () => {
     expect(result.stderr).toMatch(/acme\.md:\d+:\d+: status: expected one of open, won, lost, walked-away/);
     expect(read(file)).toBe(broken);
     expect(readdirSync(join(workspace, "reps", "alex-kim", "deals"))).toEqual(["acme.md"]);
+  });
+});
+
+describe("deals in plans, reviews and completion", () => {
+  async function workspaceWithDeals(): Promise<string> {
+    const workspace = await workspaceWithRep();
+    await coach(["deal", "add", "alex-kim", "Acme", "--stage", "qualification"], { workspace });
+    for (const gate of ["meeting-accepted", "needs-stated", "need-admitted", "open-to-solutions", "agreed-to-discuss"])
+      await coach(["deal", "gate", "acme", gate, "--evidence", "the buyer said so"], { workspace });
+    await coach(["deal", "stage", "acme", "solution"], { workspace });
+    await coach(["deal", "add", "alex-kim", "Globex", "--stage", "discovery"], { workspace });
+    await coach(["deal", "add", "alex-kim", "Initech"], { workspace });
+    await coach(["deal", "close", "initech", "walked-away"], { workspace });
+    return workspace;
+  }
+
+  it("a plan lists the rep's open deals and warns on a deal past a gate without evidence", async () => {
+    const workspace = await workspaceWithDeals();
+    const answers = writeFile(join(workspace, "answers.yaml"), stringify(PROSPECTING_PLAN_ANSWERS));
+    const result = await coach(["plan", "alex-kim", "--stage", "prospecting", "--answers", answers], { workspace });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toContain("- Acme is at solution; 'can-decide' has no evidence");
+    // Globex is at discovery: past prospecting's gate; its own stage's gate is the work in hand, not a warning.
+    expect(result.stdout).toContain("- Globex is at discovery; 'meeting-accepted' has no evidence");
+    expect(result.stdout).not.toContain("'needs-stated' has no evidence");
+    expect(result.stdout).toContain("## Open deals");
+    expect(result.stdout).toContain("- `acme` Acme (solution; gates without evidence: can-decide, fit-confirmed)");
+    expect(result.stdout).toContain(
+      "- `globex` Globex (discovery; gates without evidence: meeting-accepted, needs-stated)",
+    );
+    expect(result.stdout).not.toContain("initech");
+  });
+
+  it("review JSON counts deals per rep and for the team; the Markdown calls a walk-away good judgement", async () => {
+    const workspace = await workspaceWithDeals();
+    await coach(["rep", "add", "Sam Lee"], { workspace });
+    await coach(["deal", "add", "sam-lee", "Hooli"], { workspace });
+    await coach(["deal", "close", "hooli", "won"], { workspace });
+    const counts = { open: 2, won: 0, lost: 0, walked_away: 1, gates_with_evidence: 5 };
+    expect((await json(["review", "alex-kim"], workspace)).deals).toEqual(counts);
+    expect((await json(["review", "--team"], workspace)).deals).toEqual({ ...counts, won: 1 });
+    const md = await coach(["review", "alex-kim", "--format", "md"], { workspace });
+    expect(md.stdout).toContain("## Deals\n\n- Open: 2; won: 0; lost: 0; walked away: 1");
+    expect(md.stdout).toContain("1 walk-away from deals that were not win/win: good judgement");
+  });
+
+  it("completion lists the workspace's deal ids", async () => {
+    const workspace = await workspaceWithDeals();
+    const listed = await coach(["completion", "--list", "deal"], { workspace });
+    expect(listed.stdout.split("\n").filter(Boolean)).toEqual(["acme", "globex", "initech"]);
   });
 });
