@@ -9,7 +9,10 @@ import {
   followUpNoteSpec,
   followUpStatusSpec,
 } from "../domain/asking/follow-ups.js";
+import { gateEvidenceSpec, optionalAnswer } from "../domain/asking/gates.js";
+import { assertOpen, type Deal, gatesWithoutEvidence, recordGate } from "../domain/deal.js";
 import { openActions, type TrackedAction } from "../domain/history.js";
+import { pickTemplate } from "../domain/plan.js";
 import { recordId } from "../domain/record.js";
 import {
   buildSessionRecord,
@@ -21,6 +24,7 @@ import {
 import { badInput } from "../errors.js";
 import { takenActionIds } from "../store/actions.js";
 import { loadAnswersFile } from "../store/answers.js";
+import { requireDeal, updateDeal } from "../store/deals.js";
 import { randomId, readRecords, replaceRecord, writeNewRecord } from "../store/records.js";
 import { loadTemplates } from "../store/templates.js";
 import { ensureWorkspace, workspaceOf } from "../store/workspace.js";
@@ -48,6 +52,7 @@ const sessionOptionsSchema = writeOptionsSchema.extend({
   plan: z.string().optional(),
   template: z.string().optional(),
   resume: z.boolean().default(false),
+  deal: z.string().trim().min(1, "name the deal, e.g. acme-renewal").optional(),
 });
 
 /**
@@ -74,6 +79,8 @@ export async function runSession(raw: Record<string, unknown>, ctx: Context): Pr
   const draft = draftToResume(workspace.root, rep, records, "session", options.resume, ctx);
   const date = options.date !== undefined ? recordDate(options.date, ctx.today) : (draft?.record.date ?? ctx.today);
   let setup = chooseSessionSetup(workspace.config, rep, records, templates, { ...options, date }, draft?.record);
+  const deal = options.deal === undefined ? undefined : dealOfRep(workspace.root, options.deal, rep.id);
+  if (deal && !options.template && !draft) setup = dealSetup(setup, deal, templates, workspace.config);
   const pending = pendingAnswerOf(draft?.record);
   const asker = askerFor(ctx, given, source, date);
 
@@ -95,6 +102,7 @@ export async function runSession(raw: Record<string, unknown>, ctx: Context): Pr
     answers: answersFromRecord(draft?.record.answers),
     actions: [...(draft?.record.actions ?? [])],
     focusChosenBy: setup.chosenBy,
+    ...(deal ? { deal: { id: deal.id, name: deal.name, evidence: {} } } : {}),
   };
 
   let path = draft?.path;
@@ -145,6 +153,7 @@ export async function runSession(raw: Record<string, unknown>, ctx: Context): Pr
       );
     }
     await askFollowUps(asker, followUps, input.followUpAnswers);
+    if (deal && input.deal) await askGateEvidence(asker, workspace.config, deal, input.deal.evidence);
     await askQuestions(asker, input.questions, input.answers, pending);
     await askCommitments(asker, { rep, taken, actions: input.actions, pending });
   });
@@ -153,9 +162,68 @@ export async function runSession(raw: Record<string, unknown>, ctx: Context): Pr
   const written = [join(workspace.root, save("completed"))];
   written.push(...markPlanHeld(workspace.root, setup.plan, input.id, ctx));
   written.push(...applyFollowUps(workspace.root, input, ctx));
+  if (deal && input.deal && Object.keys(input.deal.evidence).length) {
+    const evidence = input.deal.evidence;
+    const updated = updateDeal(workspace, deal.id, (current) =>
+      Object.entries(evidence).reduce(
+        (changed, [gate, text]) => recordGate(changed, gate, { met: true, evidence: text, date }),
+        current,
+      ),
+    );
+    written.push(join(workspace.root, updated.path));
+  }
   if (ctx.out.json) return ctx.out.printJson({ written, id: input.id });
   ctx.out.data(renderSessionBody(input).trimStart());
   ctx.out.info(`Session saved to ${written[0]}`);
+}
+
+/** The deal named by `--deal`: it must be this rep's, and open. */
+function dealOfRep(root: string, idOrName: string, rep: string): Deal {
+  const { deal } = requireDeal(root, idOrName);
+  if (deal.rep !== rep)
+    throw badInput(
+      "invalid_option",
+      `--deal: '${deal.id}' is ${deal.rep}'s deal, not ${rep}'s`,
+      `coach its own rep: \`coach session ${deal.rep} --deal ${deal.id}\``,
+    );
+  assertOpen(deal, "coach it");
+  return deal;
+}
+
+/** A deal session works on the deal's stage: that stage's session template, chosen by the manager. */
+function dealSetup(
+  setup: ReturnType<typeof chooseSessionSetup>,
+  deal: Deal,
+  templates: Parameters<typeof pickTemplate>[0],
+  config: Parameters<typeof gatesWithoutEvidence>[0],
+): ReturnType<typeof chooseSessionSetup> {
+  const stage = config.stages.find((s) => s.id === deal.stage);
+  const template = stage ? pickTemplate(templates, "session", stage.id)?.template : undefined;
+  if (!stage || !template) return { ...setup, why: `deal coaching: ${deal.name}`, chosenBy: "manager" };
+  return { ...setup, stage, template, why: `deal coaching: ${deal.name} at ${stage.name}`, chosenBy: "manager" };
+}
+
+/**
+ * For the deal's stage and every earlier one, each gate without evidence: what did the
+ * buyer say or do? An empty answer leaves the gate open.
+ */
+async function askGateEvidence(
+  asker: Asker,
+  config: Parameters<typeof gatesWithoutEvidence>[0],
+  deal: Deal,
+  evidence: Record<string, string>,
+): Promise<void> {
+  for (const staged of gatesWithoutEvidence(config, deal)) {
+    const spec = gateEvidenceSpec(staged);
+    const optional = optionalAnswer(spec);
+    const fromFile = asker.given(optional);
+    const answer = fromFile
+      ? fromFile.value
+      : asker.hasPerson
+        ? await asker.askPerson(optional)
+        : await asker.ask(spec);
+    if (typeof answer === "string" && answer.trim()) evidence[staged.gate.id] = answer.trim();
+  }
 }
 
 /**
@@ -194,10 +262,12 @@ export function defineSession(command: Command, act: Act): Command {
           "the plan to follow: a plan id, or 'latest' (default: the rep's latest plan not yet held)",
         )
         .option("--template <id>", "session template to use instead of the plan's")
-        .option("--resume", "continue the rep's draft session"),
+        .option("--resume", "continue the rep's draft session")
+        .option("--deal <deal>", "coach one deal: asks for the buyer's evidence of each gate it still lacks"),
     ).action(act(runSession, ["rep"])),
     "coach session alex-kim",
     "coach session alex-kim --resume",
+    "coach session alex-kim --deal acme-renewal",
     "coach session alex-kim --date 2026-11-20 --answers notes.yaml",
   );
 }

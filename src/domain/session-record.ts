@@ -38,6 +38,8 @@ export interface SessionInput {
   pending?: PendingText;
   /** Who decided what the session works on (`coach session` asks `focus_choice`). */
   focusChosenBy?: FocusChosenBy;
+  /** A deal-coaching session (`--deal`): the deal, and the buyer's evidence given per gate id. */
+  deal?: { id: string; name: string; evidence: Record<string, string> };
 }
 
 export function followUpList(input: Pick<SessionInput, "followUps" | "followUpAnswers">): FollowUp[] {
@@ -75,6 +77,7 @@ export function buildSessionRecord(input: SessionInput): CoachRecord {
     ratings: ratingsFrom(input.questions, input.answers),
     follow_ups: followUpList(input),
     actions: input.actions,
+    ...(input.deal ? { deal: input.deal.id, gates: input.deal.evidence } : {}),
   };
   if (input.status === "draft" && input.pending) record.pending = input.pending;
   return record;
@@ -92,6 +95,16 @@ export function renderSessionBody(input: SessionInput): string {
       .filter(Boolean)
       .join("\n"),
   ];
+  if (input.deal) {
+    const given = Object.entries(input.deal.evidence);
+    sections.push(
+      `## Deal: ${inline(input.deal.name)} (\`${input.deal.id}\`)\n\n${
+        given.length
+          ? given.map(([gate, evidence]) => `- ${gate}: ${inline(evidence)}`).join("\n")
+          : "No new gate evidence; the gates stay open."
+      }`,
+    );
+  }
   const followUps = followUpList(input);
   if (followUps.length) {
     const said: Record<string, string> = { done: "done", open: "not yet", dropped: "dropped" };

@@ -44,6 +44,8 @@ export const answersFileSchema = z
     // is reported as a missing answer (`round-N`), not as a schema error.
     // keep, a stage id or a skill id: what the session works on (checked against the workspace's own).
     focus_choice: z.string().optional(),
+    // A deal session's evidence by gate id: what the buyer said or did; empty leaves the gate open.
+    gates: z.record(z.string(), z.string()).optional(),
     rounds: z
       .array(
         z
@@ -59,7 +61,7 @@ export const answersFileSchema = z
   .catchall(scalar);
 export type AnswersFile = z.infer<typeof answersFileSchema>;
 
-const RESERVED = new Set(["actions", "follow_ups", "rounds", "focus_choice"]);
+const RESERVED = new Set(["actions", "follow_ups", "rounds", "focus_choice", "gates"]);
 
 /** Reads `--answers FILE` (or stdin for `-`) as YAML answers by question id. */
 export async function loadAnswersFile(path: string, ctx: Context): Promise<AnswersFile> {

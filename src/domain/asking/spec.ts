@@ -1,7 +1,7 @@
 import type { Question } from "../template.js";
 
 /** The reserved keys of an answers file; a template question's id is a top-level key of its own. */
-export type AnswersKey = "follow_ups" | "actions" | "rounds" | "focus_choice";
+export type AnswersKey = "follow_ups" | "actions" | "rounds" | "focus_choice" | "gates";
 
 /** Where an answer sits in an answers file: `["goal"]`, `["actions", 0, "due"]`, `["rounds", 2, "score", "alex-kim"]`. */
 export type AnswerPath = (string | number)[];
