@@ -79,7 +79,9 @@ export async function runSession(raw: Record<string, unknown>, ctx: Context): Pr
   const draft = draftToResume(workspace.root, rep, records, "session", options.resume, ctx);
   const date = options.date !== undefined ? recordDate(options.date, ctx.today) : (draft?.record.date ?? ctx.today);
   let setup = chooseSessionSetup(workspace.config, rep, records, templates, { ...options, date }, draft?.record);
-  const deal = options.deal === undefined ? undefined : dealOfRep(workspace.root, options.deal, rep.id);
+  // A resumed deal session keeps its deal and the evidence given before the interruption.
+  const dealId = options.deal ?? (typeof draft?.record.deal === "string" ? draft.record.deal : undefined);
+  const deal = dealId === undefined ? undefined : dealOfRep(workspace.root, dealId, rep.id);
   if (deal && !options.template && !draft) setup = dealSetup(setup, deal, templates, workspace.config);
   const pending = pendingAnswerOf(draft?.record);
   const asker = askerFor(ctx, given, source, date);
@@ -102,7 +104,7 @@ export async function runSession(raw: Record<string, unknown>, ctx: Context): Pr
     answers: answersFromRecord(draft?.record.answers),
     actions: [...(draft?.record.actions ?? [])],
     focusChosenBy: setup.chosenBy,
-    ...(deal ? { deal: { id: deal.id, name: deal.name, evidence: {} } } : {}),
+    ...(deal ? { deal: { id: deal.id, name: deal.name, evidence: evidenceOf(draft?.record.gates) } } : {}),
   };
 
   let path = draft?.path;
@@ -190,6 +192,14 @@ function dealOfRep(root: string, idOrName: string, rep: string): Deal {
   return deal;
 }
 
+/** The gate evidence a draft kept, as text by gate id. */
+function evidenceOf(saved: unknown): Record<string, string> {
+  if (typeof saved !== "object" || saved === null) return {};
+  return Object.fromEntries(
+    Object.entries(saved).filter((entry): entry is [string, string] => typeof entry[1] === "string"),
+  );
+}
+
 /** A deal session works on the deal's stage: that stage's session template, chosen by the manager. */
 function dealSetup(
   setup: ReturnType<typeof chooseSessionSetup>,
@@ -214,6 +224,7 @@ async function askGateEvidence(
   evidence: Record<string, string>,
 ): Promise<void> {
   for (const staged of gatesWithoutEvidence(config, deal)) {
+    if (staged.gate.id in evidence) continue;
     const spec = gateEvidenceSpec(staged);
     const optional = optionalAnswer(spec);
     const fromFile = asker.given(optional);

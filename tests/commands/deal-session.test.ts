@@ -1,6 +1,9 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { stringify } from "yaml";
+import type { Prompter } from "../../src/ui/prompter.js";
+import { PromptCancelled } from "../../src/ui/prompter.js";
+import { ScriptedPrompter } from "../../src/ui/scripted-prompter.js";
 import { coach, read, recordFiles, tempDir, writeFile } from "../helpers.js";
 
 interface Missing {
@@ -100,5 +103,42 @@ describe("coach session --deal", () => {
     expect(closed.stderr).toMatch(/^error: deal 'acme' is lost \(closed on 2026-11-22\); cannot coach it/);
     const unknown = await coach(["session", "alex-kim", "--deal", "acm"], { workspace });
     expect(unknown.stderr).toMatch(/^error: no deal 'acm'; did you mean 'acme'\?/);
+  });
+});
+
+describe("an interrupted deal session", () => {
+  it("keeps the deal and the evidence given in the draft, and --resume asks only the rest", async () => {
+    const { workspace, answers } = await dealWorkspace();
+    const scripted = new ScriptedPrompter({ focus_choice: "keep", "needs-stated": "They said renewals slip" });
+    let asked = 0;
+    const prompter: Prompter = {
+      ...Object.fromEntries(
+        (["input", "editor", "select", "checkbox", "confirm", "number"] as const).map((name) => [
+          name,
+          // biome-ignore lint/suspicious/noExplicitAny: forwards any prompt to the scripted person
+          async (prompt: any) => {
+            if (scripted.asked.includes("needs-stated") || asked++ > 5) throw new PromptCancelled();
+            // biome-ignore lint/suspicious/noExplicitAny: see above
+            return (scripted as any)[name](prompt);
+          },
+        ]),
+      ),
+    } as unknown as Prompter;
+    const cut = await coach(["session", "alex-kim", "--deal", "acme"], { workspace, prompter });
+    expect(cut.code, cut.stderr).toBe(130);
+    const draft = read(recordFiles(workspace, "alex-kim").find((f) => f.includes("-session-"))!);
+    expect(draft).toMatch(/\ndeal: acme\n/);
+    expect(draft).toContain("needs-stated: They said renewals slip");
+
+    writeFile(answers, stringify({}));
+    const resumed = await coach(["--json", "session", "alex-kim", "--resume", "--answers", answers], { workspace });
+    expect(resumed.code).toBe(2);
+    const missing: Missing[] = JSON.parse(resumed.stderr).error.missing;
+    expect(missing.filter((m) => m.key === "gates").map((m) => m.id)).toEqual([
+      "need-admitted",
+      "open-to-solutions",
+      "agreed-to-discuss",
+      "can-decide",
+    ]);
   });
 });
