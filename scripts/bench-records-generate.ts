@@ -223,7 +223,7 @@ for (let r = 0; r < REPS && written < count; r++) {
     name,
     role: "Account Executive",
     style: pick(["driver", "expressive", "amiable", "analytical"] as const),
-    goals: [text(1)],
+    goals: [{ id: "g1", text: text(1), status: "open" }],
     focus_stage: null,
     added: addDaysIso(today, -span - 7),
   };

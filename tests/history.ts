@@ -1,4 +1,5 @@
 import { DEFAULT_CONFIG } from "../src/domain/config.js";
+import { type Goal, goalsSchema } from "../src/domain/goals.js";
 import {
   type Action,
   type CoachRecord,
@@ -118,12 +119,22 @@ export function drill(rep: string, date: string, skill: string, scores: number[]
   };
 }
 
-export function repProfile(id: string, extra: Partial<Rep> = {}): Rep {
+/** A rep as a test states it; goals may be plain strings, as in a hand-written profile. */
+export function repProfile(id: string, extra: Partial<Omit<Rep, "goals">> & { goals?: (string | Goal)[] } = {}): Rep {
   const name = id
     .split("-")
     .map((w) => w[0]!.toUpperCase() + w.slice(1))
     .join(" ");
-  return { id, name, role: "Account Executive", style: null, goals: [], focus_stage: null, ...extra };
+  const { goals = [], ...rest } = extra;
+  return {
+    id,
+    name,
+    role: "Account Executive",
+    style: null,
+    focus_stage: null,
+    ...rest,
+    goals: goalsSchema.parse(goals),
+  };
 }
 
 /** Makes a workspace with these reps and records on disk; returns the stored paths. */

@@ -2,26 +2,19 @@ import type { Command } from "commander";
 import * as z from "zod";
 import type { Context } from "../context.js";
 import { requireStage } from "../domain/config.js";
-import { BEHAVIOUR_STYLES, type Rep } from "../domain/rep.js";
+import type { Rep } from "../domain/rep.js";
 import { loadAllReps, newRepId, requireRep, saveRep } from "../store/reps.js";
 import { type Workspace, workspaceOf } from "../store/workspace.js";
 import { renderRep, renderRepList } from "../ui/rep-view.js";
 import { type Act, collect, withExamples } from "./define.js";
 import { parseOptions } from "./options.js";
+import { defineRepEdit, repNameSchema, repStyleSchema } from "./rep-edit.js";
+import { defineRepGoal } from "./rep-goals.js";
 
 const repAddOptionsSchema = z.object({
-  name: z
-    .string()
-    .trim()
-    .min(1, "a rep needs a name")
-    .max(100, "keep the name under 100 characters")
-    .refine((name) => !/[\u0000-\u001f\u007f]/.test(name), "a name cannot hold control characters"),
+  name: repNameSchema,
   role: z.string().default(""),
-  style: z
-    .string()
-    .toLowerCase()
-    .pipe(z.enum(BEHAVIOUR_STYLES, { error: `expected one of ${BEHAVIOUR_STYLES.join(", ")}` }))
-    .optional(),
+  style: repStyleSchema.optional(),
   goal: z.array(z.string().trim().min(1)).default([]),
   focus: z.string().toLowerCase().optional(),
 });
@@ -43,19 +36,26 @@ export function addRep(workspace: Workspace, options: RepAddOptions, today: stri
     name: options.name,
     role: options.role,
     style: options.style ?? null,
-    goals: options.goal,
+    goals: options.goal.map((text, index) => ({ id: `g${index + 1}`, text, status: "open", added: today })),
     focus_stage: options.focus ?? null,
     added: today,
   };
   return { rep, path: saveRep(workspace, rep) };
 }
 
-export async function runRepList(_raw: Record<string, unknown>, ctx: Context): Promise<void> {
+export async function runRepList(raw: Record<string, unknown>, ctx: Context): Promise<void> {
+  const { all } = parseOptions(z.object({ all: z.boolean().default(false) }), raw);
   const workspace = workspaceOf(ctx);
-  const reps = loadAllReps(workspace.root, (problem) => ctx.out.warn(`skipped a broken rep profile: ${problem}`));
+  const everyone = loadAllReps(workspace.root, (problem) => ctx.out.warn(`skipped a broken rep profile: ${problem}`));
+  const reps = all ? everyone : everyone.filter((rep) => !rep.archived);
   if (ctx.out.json) return ctx.out.printJson(reps);
   if (reps.length === 0) {
-    ctx.out.info(`No reps yet in ${workspace.root}. Add one: coach rep add "Alex Kim"`);
+    const archived = everyone.length - reps.length;
+    ctx.out.info(
+      archived
+        ? `No current reps in ${workspace.root} (${archived} archived: \`coach rep list --all\`)`
+        : `No reps yet in ${workspace.root}. Add one: coach rep add "Alex Kim"`,
+    );
     return;
   }
   ctx.out.data(renderRepList(reps, ctx.out.style, ctx.out.width));
@@ -69,7 +69,7 @@ export async function runRepShow(raw: Record<string, unknown>, ctx: Context): Pr
   ctx.out.data(renderRep(rep, workspace.config, ctx.out.style, ctx.out.width));
 }
 
-/** `coach rep add|list|show` */
+/** `coach rep add|list|show|edit|remove|goal` */
 export function defineRep(rep: Command, act: Act): Command {
   withExamples(
     rep
@@ -83,7 +83,14 @@ export function defineRep(rep: Command, act: Act): Command {
       .action(act(runRepAdd, ["name"])),
     'coach rep add "Alex Kim" --role "Account Executive" --style driver --goal "Make senior AE"',
   );
-  withExamples(rep.command("list").description("list the reps").action(act(runRepList)), "coach rep list --json");
+  withExamples(
+    rep
+      .command("list")
+      .option("--all", "include archived reps")
+      .description("list the reps (archived ones with --all)")
+      .action(act(runRepList)),
+    "coach rep list --json",
+  );
   withExamples(
     rep
       .command("show")
@@ -92,5 +99,7 @@ export function defineRep(rep: Command, act: Act): Command {
       .action(act(runRepShow, ["rep"])),
     "coach rep show alex-kim",
   );
+  defineRepEdit(rep, act);
+  defineRepGoal(rep.command("goal").description("add goals of the rep's own, mark them done or dropped"), act);
   return withExamples(rep, 'coach rep add "Alex Kim"', "coach rep list", "coach rep show alex-kim");
 }

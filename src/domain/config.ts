@@ -181,3 +181,17 @@ export function requireStage(config: Config, id: string): Stage {
     guess ? `did you mean '${guess}'?` : `stages: ${stages.join(", ")}`,
   );
 }
+
+/** A skill named by the user: unknown ones are an exit-2 error with a did-you-mean. */
+export function requireSkill(config: Config, id: string): string {
+  const skills = allSkills(config);
+  if (skills.includes(id)) return id;
+  const guess = closest(id, skills);
+  throw badInput(
+    "unknown_skill",
+    `no skill '${id}'`,
+    guess
+      ? `did you mean '${guess}'? See the skills of each stage in coach.yaml`
+      : "see the skills of each stage in coach.yaml",
+  );
+}

@@ -1,5 +1,6 @@
 import type { Config } from "./config.js";
 import { type Deal, renderOpenDeals } from "./deal.js";
+import { openGoals } from "./goals.js";
 import { describeActionTiming, type TrackedAction } from "./history.js";
 import { inline, renderAnswers } from "./markdown.js";
 import type { FocusChoice } from "./plan.js";
@@ -87,8 +88,9 @@ export function renderPlanBody(input: PlanInput, today: string): string {
   const deals = input.deals ? renderOpenDeals(input.deals.config, input.deals.open, rep.id) : "";
   if (deals) sections.push(deals);
   if (rep.style) sections.push(`## Adapting to ${rep.name} (${rep.style})\n\n${STYLE_ADAPTATION[rep.style]}`);
-  if (rep.goals.length)
-    sections.push(`## ${rep.name}'s own goals\n\n${rep.goals.map((g) => `- ${inline(g)}`).join("\n")}`);
+  const goals = openGoals(rep.goals);
+  if (goals.length)
+    sections.push(`## ${rep.name}'s own goals\n\n${goals.map((g) => `- \`${g.id}\` ${inline(g.text)}`).join("\n")}`);
   if (input.drillsDue.length) sections.push(`## Drills due\n\n${input.drillsDue.map((d) => `- ${d}`).join("\n")}`);
   const answered = answerList(input.questions, input.answers).filter((a) => a.answer !== null);
   if (answered.length) sections.push(`## Your preparation\n\n${renderAnswers(answered)}`);

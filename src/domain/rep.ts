@@ -1,4 +1,5 @@
 import * as z from "zod";
+import { goalsSchema } from "./goals.js";
 import { SLUG } from "./ids.js";
 
 export const BEHAVIOUR_STYLES = ["driver", "expressive", "amiable", "analytical"] as const;
@@ -12,9 +13,14 @@ export const repSchema = z.looseObject({
     .enum(BEHAVIOUR_STYLES, { error: `expected one of ${BEHAVIOUR_STYLES.join(", ")}` })
     .nullable()
     .default(null),
-  goals: z.array(z.string()).default([]),
+  goals: goalsSchema,
+  strengths: z.array(z.string()).optional(),
   focus_stage: z.string().nullable().default(null),
   added: z.string().optional(),
+  archived: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date as YYYY-MM-DD")
+    .optional(),
 });
 export type Rep = z.infer<typeof repSchema>;
 

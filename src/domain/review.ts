@@ -1,6 +1,7 @@
 import { allSkills, type Config } from "./config.js";
 import { addDaysIso, compareText, daysBetween } from "./dates.js";
 import { skillOrder } from "./drill.js";
+import { openGoals } from "./goals.js";
 import { allActions, isOverdue } from "./history.js";
 import type { RecordSummary, StoredRecord } from "./record.js";
 import type { Rep } from "./rep.js";
@@ -36,7 +37,7 @@ export function fromProfile(rep: Rep): ReviewedRep {
   return {
     id: rep.id,
     name: rep.name,
-    goals: rep.goals,
+    goals: openGoals(rep.goals).map((goal) => goal.text),
     added: rep.added,
     focus_stage: rep.focus_stage,
     profile: true,
