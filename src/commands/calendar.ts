@@ -23,7 +23,9 @@ export async function runCalendar(raw: Record<string, unknown>, ctx: Context): P
   const workspace = workspaceOf(ctx);
   const reps = options.reps.length
     ? [...new Map(options.reps.map((r) => requireRep(workspace.root, r)).map((rep) => [rep.id, rep])).values()]
-    : loadAllReps(workspace.root, (problem) => ctx.out.warn(`skipped a broken rep profile: ${problem}`));
+    : loadAllReps(workspace.root, (problem) => ctx.out.warn(`skipped a broken rep profile: ${problem}`)).filter(
+        (rep) => !rep.archived,
+      );
   const histories: RepRecords[] = reps.map((rep) => {
     const { records, skipped } = readRecords(workspace.root, rep.id);
     ctx.out.skippedRecords(skipped);

@@ -17,7 +17,7 @@ import { BEHAVIOUR_STYLES } from "../domain/rep.js";
 import { badInput } from "../errors.js";
 import { listDealPaths } from "../store/deals.js";
 import { readRecords } from "../store/records.js";
-import { listRepIds } from "../store/reps.js";
+import { listRepIds, loadAllReps } from "../store/reps.js";
 import { loadTemplates } from "../store/templates.js";
 import { workspaceOf } from "../store/workspace.js";
 import { type Act, withExamples } from "./define.js";
@@ -48,7 +48,9 @@ function listIds(kind: ValueKind, ctx: Context): string[] {
   const root = workspace.root;
   switch (kind) {
     case "rep":
-      return listRepIds(root);
+      return loadAllReps(root, () => {})
+        .filter((rep) => !rep.archived)
+        .map((rep) => rep.id);
     case "template":
       return loadTemplates(root, workspace.config).map((t) => t.template.id);
     case "stage":

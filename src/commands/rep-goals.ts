@@ -118,12 +118,15 @@ export function defineRepGoal(goal: Command, act: Act): Command {
     ["done", "done", "mark a goal reached"],
     ["drop", "dropped", "drop a goal the rep no longer pursues"],
   ] as const) {
-    goal
-      .command(name)
-      .argument("<rep>", "rep id or name")
-      .argument("<goal-id>", "the goal's id, as `coach rep show` lists it")
-      .description(description)
-      .action(act(runGoalClose(status), ["rep", "goal"]));
+    withExamples(
+      goal
+        .command(name)
+        .argument("<rep>", "rep id or name")
+        .argument("<goal-id>", "the goal's id, as `coach rep show` lists it")
+        .description(description)
+        .action(act(runGoalClose(status), ["rep", "goal"])),
+      `coach rep goal ${name} alex-kim g1`,
+    );
   }
   return withExamples(goal, 'coach rep goal add alex-kim "Make senior AE"', "coach rep goal done alex-kim g1");
 }

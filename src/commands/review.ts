@@ -41,6 +41,7 @@ type Format = (typeof FORMATS)[number];
 const reviewOptionsSchema = z.object({
   rep: z.string().optional(),
   team: z.boolean().default(false),
+  all: z.boolean().default(false),
   since: z.string().optional(),
   format: z
     .string()
@@ -70,7 +71,9 @@ export async function runReview(raw: Record<string, unknown>, ctx: Context): Pro
   const workspace = workspaceOf(ctx);
   const period = periodOf(options.since, workspace.config, ctx.today);
 
-  const report = options.rep ? reviewOne(workspace, options.rep, period, ctx) : reviewTeam(workspace, period, ctx);
+  const report = options.rep
+    ? reviewOne(workspace, options.rep, period, ctx)
+    : reviewTeam(workspace, period, ctx, options.all);
   const text = render(report, format, workspace.config, ctx, Boolean(options.out));
   if (!options.out) return format === "json" ? ctx.out.printJson(report.json) : ctx.out.data(text);
   const file = resolve(ctx.cwd, options.out);
@@ -135,7 +138,7 @@ function reviewedRep(root: string, id: string, ctx: Context): ReviewedRep {
 }
 
 /** One rep at a time, so a team of any size is reviewed in the memory of its largest rep. */
-function reviewTeam(workspace: Workspace, period: Period, ctx: Context): Report {
+function reviewTeam(workspace: Workspace, period: Period, ctx: Context, withArchived: boolean): Report {
   const rows: TeamRow[] = [];
   const deals: DealCounts[] = [];
   const removed: RemovedRep[] = [];
@@ -143,6 +146,8 @@ function reviewTeam(workspace: Workspace, period: Period, ctx: Context): Report 
   const weeks: RepWeeks[] = [];
   for (const folder of listRepFolders(workspace.root)) {
     const read = readRepFolder(workspace.root, folder);
+    // An archived rep (`coach rep remove`) is left out unless --all asks for them.
+    if (!withArchived && read.profile?.ok && read.profile.value.archived) continue;
     warnSkipped(read.skipped, ctx);
     skipped.push(...read.skipped);
     const rep = teamMember(folder, read.profile, ctx);
@@ -231,6 +236,7 @@ export function defineReview(command: Command, act: Act): Command {
     command
       .argument("[rep]", "rep id or name (default: the whole team)")
       .option("--team", "one row per rep, overdue reps first")
+      .option("--all", "with --team: include archived reps")
       .option(
         "--since <when>",
         "start of the period, e.g. 2026-09-01, 30d, 12w, 3m (default: coach.yaml's defaults.review_days, 90 days)",

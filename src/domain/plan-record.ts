@@ -90,7 +90,7 @@ export function renderPlanBody(input: PlanInput, today: string): string {
   if (rep.style) sections.push(`## Adapting to ${rep.name} (${rep.style})\n\n${STYLE_ADAPTATION[rep.style]}`);
   const goals = openGoals(rep.goals);
   if (goals.length)
-    sections.push(`## ${rep.name}'s own goals\n\n${goals.map((g) => `- \`${g.id}\` ${inline(g.text)}`).join("\n")}`);
+    sections.push(`## ${rep.name}'s own goals\n\n${goals.map((g) => `- ${inline(g.text)} (\`${g.id}\`)`).join("\n")}`);
   if (input.drillsDue.length) sections.push(`## Drills due\n\n${input.drillsDue.map((d) => `- ${d}`).join("\n")}`);
   const answered = answerList(input.questions, input.answers).filter((a) => a.answer !== null);
   if (answered.length) sections.push(`## Your preparation\n\n${renderAnswers(answered)}`);

@@ -48,9 +48,10 @@ function goalCount(goals: readonly Goal[]): string {
   return closed ? `${open} open, ${closed} closed` : `${open} open`;
 }
 
-/** `g1 [open] Make senior AE (by 2027-03-31)`, then its why, measure, stage and skills. */
+/** `Make senior AE [g1] by 2027-03-31` (`[g1, done]` once closed), then its why, measure, stage and skills. */
 function renderGoal(goal: Goal, width: number): string[] {
-  const lines = [wrap(`${goal.id} [${goal.status}] ${goal.text}${goal.by ? ` (by ${goal.by})` : ""}`, width, "    - ")];
+  const tag = goal.status === "open" ? goal.id : `${goal.id}, ${goal.status}`;
+  const lines = [wrap(`${goal.text} [${tag}]${goal.by ? ` by ${goal.by}` : ""}`, width, "    - ")];
   const details: [string, string | undefined][] = [
     ["why", goal.why],
     ["measure", goal.measure],

@@ -40,8 +40,8 @@ describe("help", () => {
     expect(seen).toEqual(
       expect.arrayContaining(["rep add", "templates validate", "templates packs", "actions drop", "deal gate"]),
     );
-    // 12 commands (calendar, sync and completion have no subcommands); rep 3, templates 4, actions 3, deal 6.
-    expect(seen).toHaveLength(12 + 3 + 4 + 3 + 6);
+    // 12 commands (calendar, sync and completion have no subcommands); rep 6, templates 4, actions 3, deal 6.
+    expect(seen).toHaveLength(12 + 6 + 4 + 3 + 6);
   });
 
   it("`coach help <command>` shows that command's help", async () => {

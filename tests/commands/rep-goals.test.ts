@@ -1,7 +1,8 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { coach } from "../helpers.js";
+import { coach, tempDir } from "../helpers.js";
+import { repProfile, session, writeHistory } from "../history.js";
 import { workspaceWithRep } from "../session-fixtures.js";
 
 const profileOf = (workspace: string) => join(workspace, "reps", "alex-kim", "rep.yaml");
@@ -82,7 +83,7 @@ describe("coach rep goal", () => {
     const list = await coach(["rep", "list"], { workspace, columns: 120 });
     expect(list.stdout).toMatch(/alex-kim +Alex Kim .* 0 open, 2 closed/);
     const show = await coach(["rep", "show", "alex-kim"], { workspace });
-    expect(show.stdout).toContain("g2 [done] Win Acme");
+    expect(show.stdout).toContain("    - Win Acme [g2, done]");
   });
 
   it("refuses an unknown skill, stage, date or goal with a hint and exit 2, leaving the file alone", async () => {
@@ -173,5 +174,29 @@ describe("coach rep edit and remove", () => {
     expect(await ids("--all")).toEqual(["alex-kim", "sam-poe"]);
     const again = await coach(["rep", "remove", "alex-kim"], { workspace });
     expect(again.stderr).toContain("archived on 2026-11-22 already");
+  });
+});
+
+describe("an archived rep", () => {
+  it("is left out of the team review, the calendar and completion, and kept with --all and their records", async () => {
+    const root = tempDir();
+    writeHistory(
+      root,
+      [repProfile("alex-kim", { added: "2026-06-01" }), repProfile("sam-poe", { added: "2026-06-01" })],
+      [session("alex-kim", "2026-11-02"), session("sam-poe", "2026-11-03")],
+    );
+    expect((await coach(["rep", "remove", "sam-poe"], { workspace: root })).code).toBe(0);
+    const teamOf = async (...flags: string[]) =>
+      JSON.parse((await coach(["review", "--team", "--json", ...flags], { workspace: root })).stdout).reps.map(
+        (r: { rep: string }) => r.rep,
+      );
+    expect(await teamOf()).toEqual(["alex-kim"]);
+    expect((await teamOf("--all")).sort()).toEqual(["alex-kim", "sam-poe"]);
+    const calendar = (await coach(["calendar"], { workspace: root })).stdout;
+    expect(calendar).toContain("1:1 with Alex Kim");
+    expect(calendar).not.toContain("Sam Poe");
+    expect((await coach(["completion", "--list", "rep"], { workspace: root })).stdout).toBe("alex-kim\n");
+    const review = JSON.parse((await coach(["review", "sam-poe", "--json"], { workspace: root })).stdout);
+    expect(review.cadence.held).toBe(1);
   });
 });

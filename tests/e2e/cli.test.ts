@@ -121,7 +121,7 @@ describe("coach rep", () => {
     expect(shown.stdout).toContain("    - Win Acme");
     expect(shown.stdout).toContain("Adapting to a driver:");
     expect((await coachBin(["rep", "list"], { env })).stdout).toMatch(
-      /^ID\s+NAME\s+ROLE\s+STYLE\s+FOCUS\nalex-kim\s+Alex Kim\s+AE\s+driver\s+-\n$/,
+      /^ID\s+NAME\s+ROLE\s+STYLE\s+FOCUS\s+GOALS\nalex-kim\s+Alex Kim\s+AE\s+driver\s+-\s+2 open\n$/,
     );
     expect(await coachBin(["rep", "add", "alex kim"], { env })).toMatchObject({
       code: 2,
