@@ -17,7 +17,7 @@ import { BEHAVIOUR_STYLES } from "../domain/rep.js";
 import { badInput } from "../errors.js";
 import { listDealPaths } from "../store/deals.js";
 import { readRecords } from "../store/records.js";
-import { listRepIds, loadAllReps } from "../store/reps.js";
+import { loadAllReps } from "../store/reps.js";
 import { loadTemplates } from "../store/templates.js";
 import { workspaceOf } from "../store/workspace.js";
 import { type Act, withExamples } from "./define.js";
