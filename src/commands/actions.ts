@@ -206,6 +206,18 @@ export function defineActions(actions: Command, act: Act): Command {
     'coach actions add alex-kim "Send the recap to Acme" --due friday',
     'coach actions add alex-kim "Book the pricing review" --owner manager --due 2w',
   );
+  withExamples(
+    actions
+      .command("edit")
+      .argument("<action-id>", "the id shown by `coach actions`")
+      .option("--text <text>", "what will be done, reworded")
+      .option("--due <WHEN>", "a new due date: YYYY-MM-DD, tomorrow, friday, 3d, 2w, next week, end of month")
+      .option("--owner <owner>", "who owns it: rep or manager")
+      .description("correct a commitment: its text, due date or owner")
+      .action(act(async (raw, ctx) => (await import("./actions-edit.js")).runActionsEdit(raw, ctx), ["id"])),
+    "coach actions edit k7m2qx --due friday",
+    'coach actions edit k7m2qx --text "Send the recap and the pricing sheet" --owner manager',
+  );
   for (const [name, description, run] of [
     ["done", "mark a commitment done", runActionsDone],
     ["drop", "drop a commitment (it will not be done)", runActionsDrop],

@@ -1,11 +1,11 @@
 import { compareText } from "./dates.js";
-import type { Action, CoachRecord, StoredRecord } from "./record.js";
+import type { Action, ActionEdit, CoachRecord, StoredRecord } from "./record.js";
 
 /**
  * The truth about a commitment is append-only: the record that made it says how it
  * started, and every later word about it is an event in a record of its own, never a
  * rewrite of that one: a completed session's `follow_ups`, or the small `note` record
- * that `coach actions done|drop` writes. An action's status is computed from them when
+ * that `coach actions done|drop|edit` writes. An action's status is computed from them when
  * reading. Nothing is lost to two writers racing on one file, a crash between two
  * writes, or a git merge, because no file's truth is ever rewritten.
  */
@@ -17,14 +17,25 @@ export interface ActionEvent {
   record: string;
   /** An `open` follow-up may move the due date. */
   due?: string | null;
+  /** What an `edited` event changes (text, owner, due date). */
+  changes?: Omit<ActionEdit, "action">;
 }
 
-/** Follow-up events of completed, countable records; drafts say nothing yet. */
+const isClose = (event: ActionEvent) => event.status === "done" || event.status === "dropped";
+
+/** Follow-up and edit events of completed, countable records; drafts say nothing yet. */
 export function actionEvents(records: StoredRecord[]): Map<string, ActionEvent[]> {
   const events = new Map<string, ActionEvent[]>();
+  const add = (event: ActionEvent) => {
+    const list = events.get(event.action);
+    if (list) list.push(event);
+    else events.set(event.action, [event]);
+  };
   for (const { record } of records) {
-    if (record.status !== "completed" || !record.follow_ups?.length) continue;
-    for (const followUp of record.follow_ups) {
+    if (record.status !== "completed") continue;
+    for (const { action, ...changes } of record.edits ?? [])
+      add({ action, status: "edited", date: record.date, record: record.id, changes });
+    for (const followUp of record.follow_ups ?? []) {
       const event: ActionEvent = {
         action: followUp.action,
         status: followUp.status,
@@ -33,9 +44,7 @@ export function actionEvents(records: StoredRecord[]): Map<string, ActionEvent[]
       };
       const due = (followUp as { due?: unknown }).due;
       if (typeof due === "string" || due === null) event.due = due;
-      const list = events.get(followUp.action);
-      if (list) list.push(event);
-      else events.set(followUp.action, [event]);
+      add(event);
     }
   }
   for (const list of events.values()) list.sort(byDateThenRecord);
@@ -56,25 +65,34 @@ export function closingEvent(
   record: Pick<CoachRecord, "id" | "date">,
   events: ActionEvent[] = [],
 ): ActionEvent | undefined {
-  const closes = events.filter((event) => event.status !== "open");
+  const closes = events.filter(isClose);
   if (action.status !== "open")
     closes.push({ action: action.id, status: action.status, date: action.closed_on ?? record.date, record: record.id });
   return closes.sort(byDateThenRecord)[0];
 }
 
-/** The action as its events leave it: closed by the close that counts, or open with its latest due date. */
+/**
+ * The action as its events leave it: its text, owner and due date as the latest edit or
+ * "not yet" left them (in date order, ties by record id), then closed by the close that
+ * counts, if any.
+ */
 export function effectiveAction(
   action: Action,
   record: Pick<CoachRecord, "id" | "date">,
   events: ActionEvent[] = [],
 ): Action {
-  const close = closingEvent(action, record, events);
-  if (close) {
-    if (close.record === record.id && action.status !== "open") return action;
-    return { ...action, status: close.status as Action["status"], closed_on: close.date };
+  let current = action;
+  for (const event of events) {
+    if (event.changes) current = { ...current, ...definedOnly(event.changes) };
+    else if (event.status === "open" && event.due !== undefined) current = { ...current, due: event.due ?? null };
   }
-  const rescheduled = events.filter((event) => event.status === "open" && event.due !== undefined).at(-1);
-  return rescheduled ? { ...action, due: rescheduled.due ?? null } : action;
+  const close = closingEvent(action, record, events);
+  if (!close || (close.record === record.id && action.status !== "open")) return current;
+  return { ...current, status: close.status as Action["status"], closed_on: close.date };
+}
+
+function definedOnly<T extends object>(changes: T): Partial<T> {
+  return Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined)) as Partial<T>;
 }
 
 /**

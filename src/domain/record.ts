@@ -38,6 +38,13 @@ const recordSchemas = once(() => {
     /** A new due date given to a commitment left open. */
     due: isoDateSchema.optional(),
   });
+  /** A correction of a commitment (`coach actions edit`): only the fields it changes. */
+  const actionEdit = z.object({
+    action: z.string(),
+    text: z.string().min(1).optional(),
+    owner: z.enum(OWNERS).optional(),
+    due: isoDateSchema.nullable().optional(),
+  });
   const answer = z.object({ id: z.string(), prompt: z.string(), answer: answerValue });
   const roundResult = z.looseObject({
     prompt: z.string(),
@@ -61,13 +68,14 @@ const recordSchemas = once(() => {
     ratings: z.record(z.string(), z.number().int().min(1).max(5)).optional(),
     actions: z.array(action).optional(),
     follow_ups: z.array(followUp).optional(),
+    edits: z.array(actionEdit).optional(),
     plan: z.string().nullable().optional(),
     held_in: z.string().nullable().optional(),
     rounds: z.array(roundResult).optional(),
     skill: z.string().nullable().optional(),
     mode: z.enum(DRILL_MODES).nullable().optional(),
   });
-  return { action, followUp, answer, roundResult, record };
+  return { action, followUp, actionEdit, answer, roundResult, record };
 });
 type RecordSchemas = ReturnType<typeof recordSchemas>;
 
@@ -75,6 +83,7 @@ export const recordSchema = (): RecordSchemas["record"] => recordSchemas().recor
 export type CoachRecord = z.infer<RecordSchemas["record"]>;
 export type Action = z.infer<RecordSchemas["action"]>;
 export type FollowUp = z.infer<RecordSchemas["followUp"]>;
+export type ActionEdit = z.infer<RecordSchemas["actionEdit"]>;
 export type Answer = z.infer<RecordSchemas["answer"]>;
 export type RoundResult = z.infer<RecordSchemas["roundResult"]>;
 

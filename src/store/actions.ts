@@ -1,7 +1,7 @@
 import { readFileSync, unlinkSync } from "node:fs";
 import { join } from "node:path";
 import { type ClosedStatus, closeInRecordText, tickInRecordText, withActionClosed } from "../domain/actions.js";
-import { type ActionEvent, actionEvents, closingEvent } from "../domain/closing.js";
+import { type ActionEvent, actionEvents, closingEvent, effectiveAction } from "../domain/closing.js";
 import { closest } from "../domain/ids.js";
 import { inline } from "../domain/markdown.js";
 import { type Action, type CoachRecord, RECORD_SCHEMA, type StoredRecord } from "../domain/record.js";
@@ -81,6 +81,12 @@ function holding(path: string, record: CoachRecord, id: string): LocatedAction |
 function closeOf(records: StoredRecord[], found: LocatedAction): ActionEvent | undefined {
   const mine = records.filter(({ record }) => record.rep === found.record.rep);
   return closingEvent(found.action, found.record, actionEvents(mine).get(found.action.id));
+}
+
+/** The action as its edits, follow-ups and closes leave it (what `coach actions` shows). */
+export function currentAction(root: string, found: LocatedAction): Action {
+  const mine = readRecords(root, found.record.rep).records;
+  return effectiveAction(found.action, found.record, actionEvents(mine).get(found.action.id));
 }
 
 /** The name of the note that closes `action` on `date`: one per action and day, so a second close that day collides. */

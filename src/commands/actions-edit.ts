@@ -1,0 +1,77 @@
+import { join } from "node:path";
+import * as z from "zod";
+import type { Context } from "../context.js";
+import { trimSpaces } from "../domain/actions.js";
+import { inline } from "../domain/markdown.js";
+import { type Action, type ActionEdit, type CoachRecord, OWNERS, RECORD_SCHEMA, recordId } from "../domain/record.js";
+import { badInput } from "../errors.js";
+import { currentAction, locateAction } from "../store/actions.js";
+import { randomId, writeNewRecord } from "../store/records.js";
+import { workspaceOf } from "../store/workspace.js";
+import { dueOrFail } from "./actions.js";
+import { parseOptions } from "./options.js";
+
+const editOptionsSchema = z.object({
+  id: z.string().trim().toLowerCase().min(1, "give the action id"),
+  text: z.string().transform(trimSpaces).pipe(z.string().min(1, "a commitment needs text")).optional(),
+  due: z.string().optional(),
+  owner: z
+    .string()
+    .toLowerCase()
+    .pipe(z.enum(OWNERS, { error: `expected one of ${OWNERS.join(", ")}` }))
+    .optional(),
+});
+
+/**
+ * `coach actions edit <id>`: a correction written as an event of its own (a new note
+ * record holding `edits`), never a rewrite of the record that made the commitment, so
+ * two managers editing at once both keep their edit. The latest edit of a field counts.
+ */
+export async function runActionsEdit(raw: Record<string, unknown>, ctx: Context): Promise<void> {
+  const options = parseOptions(editOptionsSchema, raw);
+  const workspace = workspaceOf(ctx);
+  const found = locateAction(workspace.root, options.id);
+  const before = currentAction(workspace.root, found);
+  const changes: Omit<ActionEdit, "action"> = {};
+  if (options.text !== undefined && options.text !== before.text) changes.text = options.text;
+  if (options.owner !== undefined && options.owner !== before.owner) changes.owner = options.owner;
+  if (options.due !== undefined) {
+    if (before.status !== "open")
+      throw badInput("action_closed", `action '${before.id}' is already ${before.status}: it has no due date to move`);
+    const due = dueOrFail(options.due, ctx.today, "--due");
+    if (due !== before.due) changes.due = due;
+  }
+  if (options.text === undefined && options.owner === undefined && options.due === undefined)
+    throw badInput(
+      "invalid_option",
+      "nothing to change",
+      `give --text, --due or --owner, e.g. \`coach actions edit ${before.id} --due friday\``,
+    );
+  if (Object.keys(changes).length === 0) {
+    if (ctx.out.json) return ctx.out.printJson({ written: [], id: before.id, action: before });
+    ctx.out.info(`\`${before.id}\` already reads so: nothing changed`);
+    return;
+  }
+  const record: CoachRecord = {
+    schema: RECORD_SCHEMA,
+    // The clock's time in the id orders two edits of one day as they were made.
+    id: recordId(ctx.today, "note", `edit-${before.id}`, `${Date.now().toString(36).padStart(9, "0")}${randomId(3)}`),
+    type: "note",
+    rep: found.record.rep,
+    date: ctx.today,
+    status: "completed",
+    edits: [{ action: before.id, ...changes }],
+  };
+  const after: Action = { ...before, ...changes };
+  const path = join(workspace.root, writeNewRecord(workspace.root, record, editBody(before, after, found.path)));
+  if (ctx.out.json) return ctx.out.printJson({ written: [path], id: before.id, action: after });
+  ctx.out.info(`Edited \`${before.id}\`: ${describe(after)} (${path})`);
+}
+
+function describe(action: Action): string {
+  return `${inline(action.text)} (${action.owner}, ${action.due ? `due ${action.due}` : "no due date"})`;
+}
+
+function editBody(before: Action, after: Action, madeIn: string): string {
+  return `\n# Edited: ${inline(after.text)}\n\n\`${after.id}\` from ${madeIn}\n\n- was: ${describe(before)}\n- now: ${describe(after)}\n`;
+}
