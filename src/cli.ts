@@ -131,6 +131,11 @@ export async function buildProgram(argv: string[], deps: ProgramDeps): Promise<C
     visibleCommands(this: Help, command: Command) {
       return Help.prototype.visibleCommands.call(this, command).sort((a, b) => (a.name() < b.name() ? -1 : 1));
     },
+    // Global means the program's own options: `actions add --help` must not list
+    // `--open`/`--overdue`, which belong to `coach actions` alone.
+    visibleGlobalOptions(this: Help, command: Command) {
+      return Help.prototype.visibleGlobalOptions.call(this, command).filter((o) => program.options.includes(o));
+    },
     subcommandTerm(this: Help, command: Command) {
       return notDefined.get(command) ?? Help.prototype.subcommandTerm.call(this, command);
     },

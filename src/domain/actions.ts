@@ -34,11 +34,18 @@ export function uniqueActionId(taken: Set<string>, random: () => string): string
   }
 }
 
-/** "- [ ] `k7m2qx` Send the recap to Acme (rep, due 2026-11-27)"; closed ones are ticked and say when. */
+/**
+ * "- [ ] `k7m2qx` Send the recap to Acme (rep, due 2026-11-27)"; done ones are ticked, dropped
+ * ones marked `[-]` (never ticked: they were not done), and both say when.
+ */
 export function checklistLine(action: Action): string {
-  const box = action.status === "open" ? "[ ]" : "[x]";
+  const box = checkbox(action);
   const due = action.due ? `due ${action.due}` : "no due date";
   return `- ${box} \`${action.id}\` ${inline(action.text)} (${action.owner}, ${due})${closedNote(action)}`;
+}
+
+function checkbox(action: Action): string {
+  return action.status === "open" ? "[ ]" : action.status === "dropped" ? "[-]" : "[x]";
 }
 
 function closedNote(action: Action): string {
@@ -59,10 +66,10 @@ export function renderChecklist(actions: Action[]): string {
  * whole body as the person left them. A body without the line is returned unchanged.
  */
 export function tickChecklistLine(body: string, action: Action): string {
-  const line = new RegExp(`^([ \\t]*[-*+] )\\[[ xX]\\]( \`${action.id}\`[^\\r\\n]*?)[ \\t]*(\\r?)$`, "m");
+  const line = new RegExp(`^([ \\t]*[-*+] )\\[[ xX-]\\]( \`${action.id}\`[^\\r\\n]*?)[ \\t]*(\\r?)$`, "m");
   return body.replace(line, (_, lead: string, rest: string, cr: string) => {
     const noted = /\((?:done|dropped)(?: \d{4}-\d{2}-\d{2})?\)$/.test(rest);
-    return `${lead}[x]${rest}${noted ? "" : closedNote(action)}${cr}`;
+    return `${lead}${checkbox(action)}${rest}${noted ? "" : closedNote(action)}${cr}`;
   });
 }
 

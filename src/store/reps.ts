@@ -64,8 +64,25 @@ export function loadAllReps(root: string, skip: (problem: string) => void): Rep[
 /** Finds a rep by id or by name ("Alex Kim" finds alex-kim), or undefined. */
 export function findRep(root: string, nameOrId: string): Rep | undefined {
   assertSafeSegment("rep", nameOrId);
-  const id = isSlug(nameOrId) ? nameOrId : slugify(nameOrId);
-  return id && listRepIds(root).includes(id) ? loadRep(root, id) : undefined;
+  const ids = listRepIds(root);
+  if (isSlug(nameOrId) && ids.includes(nameOrId)) return loadRep(root, nameOrId);
+  // A name: two reps may carry it (added on two machines, or renamed), and then no guess is safe.
+  const named = sameName(root, ids, nameOrId);
+  if (named.length > 1)
+    throw badInput(
+      "ambiguous_rep",
+      `ambiguous: '${nameOrId}' is ${named.map((rep) => rep.id).join(" and ")}`,
+      `give the id, e.g. \`${named[0]!.id}\``,
+    );
+  if (named.length === 1) return named[0];
+  const id = slugify(nameOrId);
+  return id && ids.includes(id) ? loadRep(root, id) : undefined;
+}
+
+/** The reps whose name is `name`, ignoring case and surrounding spaces; broken profiles are left out. */
+function sameName(root: string, ids: string[], name: string): Rep[] {
+  const wanted = name.trim().toLowerCase();
+  return loadAllReps(root, () => {}).filter((rep) => rep.name.trim().toLowerCase() === wanted && ids.includes(rep.id));
 }
 
 /** Like findRep, but an unknown rep is an exit-2 error with a suggestion. */

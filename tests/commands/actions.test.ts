@@ -195,7 +195,7 @@ describe("coach actions done / drop", () => {
     expect(after).toContain("mood: upbeat");
     expect(after).toContain("## My notes\n\nShe was nervous --- but keen.\n");
     expect(after).toContain(`- [x] \`${a}\` First (rep, due 2026-11-30) (done 2026-11-20)`);
-    expect(after).toContain(`- [x] \`${b}\` Second (rep, no due date) (dropped 2026-11-22)`);
+    expect(after).toContain(`- [-] \`${b}\` Second (rep, no due date) (dropped 2026-11-22)`);
     // Only the closed actions' lines changed (keys keep their order).
     const changed = after.split("\n").filter((line, i) => line !== edited.split("\n")[i]);
     expect(changed).toEqual([

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { type InputPrompt, PromptCancelled, type SelectPrompt } from "../../src/ui/prompter.js";
 import { ScriptedPrompter } from "../../src/ui/scripted-prompter.js";
-import { coach, PLAN_ANSWERS_IN_A_TERMINAL, tempDir } from "../helpers.js";
+import { coach, PLAN_ANSWERS_IN_A_TERMINAL, tempDir, writeFile } from "../helpers.js";
 
 /** Records the choice prompts it was shown, and stops at the new rep's name (after noting its default). */
 class WatchingPrompter extends ScriptedPrompter {
@@ -67,5 +67,18 @@ describe("a rep typed with a typo at a terminal", () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toContain("no rep 'alx-kim'; did you mean 'alex-kim'?");
     expect(repIds(workspace)).toEqual(["alex-kim"]);
+  });
+});
+
+describe("two reps with one name", () => {
+  it("the name is ambiguous: both ids are listed, and nothing is guessed", async () => {
+    const workspace = await workspaceWith("Sam Park");
+    writeFile(join(workspace, "reps", "sam-park-2", "rep.yaml"), "id: sam-park-2\nname: Sam Park\n");
+    const shown = await coach(["rep", "show", "Sam Park"], { workspace });
+    expect(shown.code).toBe(2);
+    expect(shown.stderr).toContain("ambiguous: 'Sam Park' is sam-park and sam-park-2");
+    expect(shown.stderr).toContain("give the id");
+    const byId = await coach(["--json", "rep", "show", "sam-park-2"], { workspace });
+    expect(JSON.parse(byId.stdout)).toMatchObject({ id: "sam-park-2" });
   });
 });

@@ -16,6 +16,15 @@ async function helpOf(command: string[]): Promise<string> {
 }
 
 describe("help", () => {
+  it("a subcommand lists under Global Options the program's options only, not its parent's", async () => {
+    for (const sub of ["add", "done", "drop", "edit"]) {
+      const help = await helpOf(["actions", sub]);
+      const global = help.split("\nGlobal Options:\n")[1]?.split("\n\n")[0] ?? "";
+      expect(global, sub).toContain("--json");
+      expect(global, sub).not.toMatch(/--open|--overdue|--all|--format/);
+    }
+  });
+
   it("the program's help lists every command, with its usage and an example", async () => {
     const top = await helpOf([]);
     expect(subcommandsIn(top).sort()).toEqual(COMMANDS.map((c) => c.name).sort());
@@ -38,10 +47,17 @@ describe("help", () => {
       }
     }
     expect(seen).toEqual(
-      expect.arrayContaining(["rep add", "templates validate", "templates packs", "actions drop", "deal gate"]),
+      expect.arrayContaining([
+        "rep add",
+        "templates validate",
+        "templates packs",
+        "actions drop",
+        "actions edit",
+        "deal gate",
+      ]),
     );
-    // 12 commands (calendar, sync and completion have no subcommands); rep 6, templates 4, actions 3, deal 6.
-    expect(seen).toHaveLength(12 + 6 + 4 + 3 + 6);
+    // 12 commands (calendar, sync and completion have no subcommands); rep 6, templates 4, actions 4, deal 6.
+    expect(seen).toHaveLength(12 + 6 + 4 + 4 + 6);
   });
 
   it("`coach help <command>` shows that command's help", async () => {

@@ -113,7 +113,7 @@ describe("a team sharing the workspace through git", () => {
     );
     const shared = read(recordFiles(a, "alex-kim")[0]!);
     expect(shared).toContain(`- [x] \`${recap}\` Send the recap (rep, due 2026-11-20) (done 2026-11-22)`);
-    expect(shared).toContain(`- [x] \`${review}\` Book the review (rep, due 2026-11-27) (dropped 2026-11-21)`);
+    expect(shared).toContain(`- [-] \`${review}\` Book the review (rep, due 2026-11-27) (dropped 2026-11-21)`);
     expect(shared).not.toMatch(/^(<<<<<<<|=======|>>>>>>>)/m);
     expect(recordFiles(a, "alex-kim").filter((f) => f.includes("-session-"))).toHaveLength(3);
   });

@@ -56,7 +56,7 @@ describe("checklist lines", () => {
       "- [x] `k7m2qx` Task k7m2qx (rep, no due date) (done 2026-11-25)",
     );
     expect(checklistLine(action("k7m2qx", { status: "dropped", closed_on: "2026-11-25" }))).toMatch(
-      /^- \[x\] .*\(dropped 2026-11-25\)$/,
+      /^- \[-\] .*\(dropped 2026-11-25\)$/,
     );
   });
 
@@ -90,7 +90,7 @@ describe("tickChecklistLine", () => {
   it("keeps Windows line endings", () => {
     const crlf = body.replace(/\n/g, "\r\n");
     const ticked = tickChecklistLine(crlf, action("bbbb22", { status: "dropped", closed_on: "2026-11-25" }));
-    expect(ticked).toContain("- [x] `bbbb22` Task bbbb22 (rep, no due date) (dropped 2026-11-25)\r\n");
+    expect(ticked).toContain("- [-] `bbbb22` Task bbbb22 (rep, no due date) (dropped 2026-11-25)\r\n");
     expect(ticked.replace(/\r\n/g, "")).not.toContain("\n");
   });
 
