@@ -18,11 +18,13 @@ export function drillsDueFor(
   templates?: LoadedTemplate[],
 ): string[] {
   const skills = templates ? drillableSkills(config, templates, {}, rep) : skillOrder(config, rep);
-  return dueBy(drillSchedule(records, skills, today), today, newSkillAllowance(records, today)).map((entry) => {
-    const drill = templates && drillForSkill(templates, entry.skill);
-    const how = drill
-      ? `\`coach drill ${rep.id} --template ${drill.template.id}\``
-      : `\`coach drill ${rep.id} --skill ${entry.skill}\``;
-    return `${entry.skill}: ${describeDue(entry, today)} (${how})`;
-  });
+  return dueBy(drillSchedule(records, skills, today, config.core_skills), today, newSkillAllowance(records, today)).map(
+    (entry) => {
+      const drill = templates && drillForSkill(templates, entry.skill);
+      const how = drill
+        ? `\`coach drill ${rep.id} --template ${drill.template.id}\``
+        : `\`coach drill ${rep.id} --skill ${entry.skill}\``;
+      return `${entry.skill}: ${describeDue(entry, today)} (${how})`;
+    },
+  );
 }

@@ -2,9 +2,11 @@ import { join } from "node:path";
 import type { Command } from "commander";
 import * as z from "zod";
 import type { Context } from "../context.js";
+import { MINDSET_SESSION } from "../domain/asking/focus-choice.js";
 import { requireStage, stageById } from "../domain/config.js";
 import { passedGateWarnings } from "../domain/deal.js";
 import { openActions } from "../domain/history.js";
+import { mindsetNeeded } from "../domain/mindset-focus.js";
 import { chooseFocus, coachingWarnings, pickTemplate, SELF_CHECK_ID } from "../domain/plan.js";
 import { buildPlanRecord, type PlanInput, renderPlanBody } from "../domain/plan-record.js";
 import { answerWarnings } from "../domain/questions.js";
@@ -58,9 +60,12 @@ export async function runPlan(raw: Record<string, unknown>, ctx: Context): Promi
     resumed && !options.stage && typeof resumed.record.reason === "string"
       ? stageById(config, resumed.record.stage ?? "")
       : undefined;
-  const focus = resumedStage
+  // Low core-skill ratings make the mindset session the next focus, unless the manager chose otherwise.
+  const mindset = options.stage || options.template ? undefined : mindsetNeeded(config, records);
+  const chosen = resumedStage
     ? { stage: resumedStage, reason: resumed!.record.reason as string }
     : chooseFocus(config, rep, records, options.stage);
+  const focus = mindset && !resumedStage ? { ...chosen, reason: mindset.reason } : chosen;
   const planTemplate = options.template
     ? requireTemplate(templates, options.template, "plan")
     : pickTemplate(templates, "plan", focus.stage.id);
@@ -74,7 +79,8 @@ export async function runPlan(raw: Record<string, unknown>, ctx: Context): Promi
     (t) => t.template.id === SELF_CHECK_ID && t.template.id !== planTemplate.template.id,
   );
   const questions = [...(selfCheck?.template.questions ?? []), ...(planTemplate.template.questions ?? [])];
-  const sessionTemplate = pickTemplate(templates, "session", focus.stage.id)?.template;
+  const mindsetSession = mindset && templates.find((t) => t.template.id === MINDSET_SESSION)?.template;
+  const sessionTemplate = mindsetSession || pickTemplate(templates, "session", focus.stage.id)?.template;
   const openDeals = loadDeals(workspace.root, rep.id, (problem) =>
     ctx.out.warn(`skipped a broken deal: ${problem}`),
   ).filter((deal) => deal.status === "open");

@@ -1,6 +1,7 @@
-import { decideFocus, type FocusChosenBy } from "../domain/asking/focus-choice.js";
+import { decideFocus, type FocusChosenBy, MINDSET_SESSION } from "../domain/asking/focus-choice.js";
 import type { Config, Stage } from "../domain/config.js";
 import { closest } from "../domain/ids.js";
+import { mindsetNeeded } from "../domain/mindset-focus.js";
 import { chooseFocus, pickTemplate } from "../domain/plan.js";
 import type { CoachRecord, StoredRecord } from "../domain/record.js";
 import type { Rep } from "../domain/rep.js";
@@ -65,6 +66,12 @@ export function chooseSessionSetup(
     return { plan, template, stage, why: said, chosenBy: "manager" };
   }
   const focus = chooseFocus(config, rep, records, plan?.record.stage ?? undefined);
+  const mindset = plan ? undefined : mindsetNeeded(config, records);
+  const mindsetSession = mindset && templates.find((t) => t.template.id === MINDSET_SESSION);
+  if (mindset && mindsetSession) {
+    const why = `no plan to follow; ${mindset.reason}`;
+    return { plan, template: mindsetSession.template, stage: focus.stage, why, chosenBy: "tool" };
+  }
   const picked = pickTemplate(templates, "session", focus.stage.id);
   if (!picked)
     throw badInput(

@@ -53,7 +53,7 @@ export function weekRoutine(
   const items: WeekItem[] = [];
   const waiting: Record<string, number> = {};
   for (const { rep, records } of reps) {
-    const schedule = drillSchedule(records, drillableSkills(config, templates, filter, rep), from);
+    const schedule = drillSchedule(records, drillableSkills(config, templates, filter, rep), from, config.core_skills);
     const due = dueBy(schedule, to, newSkillAllowance(records, from));
     waiting[rep.id] =
       schedule.filter((e) => e.last_score === null).length - due.filter((e) => e.last_score === null).length;

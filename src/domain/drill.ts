@@ -114,7 +114,10 @@ export function chooseSkill(
   date: string,
 ): SkillChoice | undefined {
   const skills = drillableSkills(config, templates, filter, reps.length === 1 ? reps[0]!.rep : undefined);
-  const schedules = reps.map(({ rep, records }) => ({ rep, schedule: drillSchedule(records, skills, date) }));
+  const schedules = reps.map(({ rep, records }) => ({
+    rep,
+    schedule: drillSchedule(records, skills, date, config.core_skills),
+  }));
   const ranked = skills
     .map((skill) => {
       const entries = schedules.map(({ rep, schedule }) => ({ rep, entry: schedule.find((e) => e.skill === skill)! }));

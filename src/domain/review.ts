@@ -257,7 +257,7 @@ function drillSummary(config: Config, rep: ReviewedRep, history: History, period
     })),
     // The same schedule as the plan's agenda and `coach drill --week`: never-practised skills come in two a week.
     due: dueBy(
-      drillSchedule(history.drills, skillOrder(config, rep), period.to),
+      drillSchedule(history.drills, skillOrder(config, rep), period.to, config.core_skills),
       period.to,
       newSkillAllowance(history.drills, period.to),
     ).map(({ skill, due, last_score }) => ({

@@ -1,4 +1,5 @@
 import { addDaysIso, compareText } from "./dates.js";
+import { ratingsBySkill } from "./history.js";
 import type { StoredRecord } from "./record.js";
 
 /**
@@ -28,7 +29,18 @@ export interface SkillDue {
   last_score: number | null;
   /** Days from the last drill to `due`; null for a skill never drilled. */
   interval_days: number | null;
+  /**
+   * Why the skill is due sooner than its drill scores alone say ("rated 2 in the 1:1 of
+   * 2026-11-20"); such an entry is never held back as one new skill too many.
+   */
+  pulled?: string;
 }
+
+/** A core (mindset) skill is in every rep's routine at least once in this many days. */
+export const CORE_SKILL_DAYS = 14;
+/** A 1:1 rating at or under this brings the skill's drill within LOW_RATING_DAYS of the session. */
+export const LOW_SESSION_RATING = 2;
+export const LOW_RATING_DAYS = 3;
 
 export interface DrillScore {
   date: string;
@@ -78,30 +90,89 @@ export function latestDrillScores(records: StoredRecord[]): Map<string, DrillSco
 
 /**
  * When each skill is next due for practice, soonest first; among equals, the lower
- * last score first. Pure: `records` are one rep's, "today" is the caller's business.
+ * last score first. Two things pull a skill forward: a 1:1 rating of LOW_SESSION_RATING
+ * or less that no drill has scored since (due within LOW_RATING_DAYS of that session),
+ * and the core skills (`coreSkills`), one of which is due within CORE_SKILL_DAYS of the
+ * last core drill, or on `firstDue` when none was ever drilled: mindset is practised
+ * from the first week, not after every stage skill.
+ * Pure: `records` are one rep's, "today" is the caller's business.
  */
-export function drillSchedule(records: StoredRecord[], skills: string[], firstDue: string): SkillDue[] {
+export function drillSchedule(
+  records: StoredRecord[],
+  skills: string[],
+  firstDue: string,
+  coreSkills: readonly string[] = [],
+): SkillDue[] {
   const history = drillHistory(records);
-  return skills
-    .map((skill): SkillDue => {
-      const scores = history.get(skill);
-      const last = scores?.at(-1);
-      if (!scores || !last) return { skill, due: firstDue, last_date: null, last_score: null, interval_days: null };
-      const interval = nextIntervalDays(scores.map((s) => s.score));
-      return {
-        skill,
-        due: addDaysIso(last.date, interval),
-        last_date: last.date,
-        last_score: last.score,
-        interval_days: interval,
-      };
-    })
-    .sort(
-      (a, b) =>
-        compareText(a.due, b.due) ||
-        (a.last_score ?? 0) - (b.last_score ?? 0) ||
-        skills.indexOf(a.skill) - skills.indexOf(b.skill),
-    );
+  const lowRated = lowSessionRatings(records, history);
+  const entries = skills.map((skill): SkillDue => {
+    const scores = history.get(skill);
+    const last = scores?.at(-1);
+    const entry: SkillDue =
+      !scores || !last
+        ? { skill, due: firstDue, last_date: null, last_score: null, interval_days: null }
+        : scheduledAfter(skill, scores, last);
+    const low = lowRated.get(skill);
+    return low
+      ? pullForward(entry, addDaysIso(low.date, LOW_RATING_DAYS), `rated ${low.value} in the 1:1 of ${low.date}`)
+      : entry;
+  });
+  const bySchedule = (a: SkillDue, b: SkillDue) =>
+    compareText(a.due, b.due) ||
+    (a.last_score ?? 0) - (b.last_score ?? 0) ||
+    skills.indexOf(a.skill) - skills.indexOf(b.skill);
+  const core = entries.filter((e) => coreSkills.includes(e.skill));
+  const keeper = nextCoreDrill(core.sort(bySchedule), firstDue);
+  if (keeper) entries[entries.indexOf(keeper.entry)] = keeper.pulled;
+  return entries.sort(bySchedule);
+}
+
+/**
+ * The core skill that keeps mindset in the routine, when one has to be pulled forward:
+ * none ever drilled, the first (due `firstDue`); else, when no drilled core skill is due
+ * within CORE_SKILL_DAYS of the last core drill, one never drilled (or the soonest due)
+ * on that day.
+ */
+function nextCoreDrill(core: SkillDue[], firstDue: string): { entry: SkillDue; pulled: SkillDue } | undefined {
+  const why = `a core skill is practised at least every ${CORE_SKILL_DAYS} days`;
+  const drilled = core.filter((e) => e.last_date !== null);
+  if (!drilled.length) return core[0] && { entry: core[0], pulled: pullForward(core[0], firstDue, why) };
+  const lastCore = drilled
+    .map((e) => e.last_date!)
+    .sort(compareText)
+    .at(-1)!;
+  const deadline = addDaysIso(lastCore, CORE_SKILL_DAYS);
+  if (compareText(drilled[0]!.due, deadline) <= 0) return undefined;
+  const entry = core.find((e) => e.last_date === null) ?? drilled[0]!;
+  return { entry, pulled: { ...entry, due: deadline, pulled: entry.pulled ?? why } };
+}
+
+function scheduledAfter(skill: string, scores: DrillScore[], last: DrillScore): SkillDue {
+  const interval = nextIntervalDays(scores.map((s) => s.score));
+  const due = addDaysIso(last.date, interval);
+  return { skill, due, last_date: last.date, last_score: last.score, interval_days: interval };
+}
+
+function pullForward(entry: SkillDue, by: string, why: string): SkillDue {
+  return { ...entry, due: compareText(by, entry.due) < 0 ? by : entry.due, pulled: why };
+}
+
+/**
+ * Skills whose latest 1:1 rating is LOW_SESSION_RATING or less and that no drill has
+ * scored on or after that session's day, with that rating.
+ */
+function lowSessionRatings(
+  records: StoredRecord[],
+  history: Map<string, DrillScore[]>,
+): Map<string, { date: string; value: number }> {
+  const low = new Map<string, { date: string; value: number }>();
+  for (const [skill, ratings] of ratingsBySkill(records)) {
+    const latest = ratings.at(-1);
+    if (!latest || latest.value > LOW_SESSION_RATING) continue;
+    const drilled = history.get(skill)?.at(-1)?.date;
+    if (!drilled || compareText(drilled, latest.date) < 0) low.set(skill, latest);
+  }
+  return low;
 }
 
 /**
@@ -127,7 +198,7 @@ export function dueBy(schedule: SkillDue[], to: string, newLimit = NEW_SKILLS_PE
   let fresh = 0;
   return schedule.filter((entry) => {
     if (entry.due > to) return false;
-    if (entry.last_score !== null) return true;
+    if (entry.last_score !== null || entry.pulled) return true;
     return ++fresh <= newLimit;
   });
 }

@@ -215,8 +215,11 @@ describe("the week's routine", () => {
       ["alex-kim", "2026-11-23"],
     ]);
     expect(week.meeting.slice(1).every((m) => m.lowest_score === null)).toBe(true);
-    // one new skill each this week: objection handling came in two days ago
-    expect(week.items.filter((i) => i.last_score === null).map((i) => i.rep)).toEqual(["alex-kim", "sam-lee"]);
-    expect(week.waiting).toEqual({ "alex-kim": 15, "sam-lee": 15 });
+    // one new stage skill each this week (objection handling came in two days ago), and the first core
+    // skill, which no new-skill limit holds back
+    const fresh = week.items.filter((i) => i.last_score === null);
+    expect(fresh.map((i) => i.rep).sort()).toEqual(["alex-kim", "alex-kim", "sam-lee", "sam-lee"]);
+    expect(fresh.filter((i) => i.skill === "self-talk").map((i) => i.rep)).toEqual(["alex-kim", "sam-lee"]);
+    expect(week.waiting).toEqual({ "alex-kim": 14, "sam-lee": 14 });
   });
 });

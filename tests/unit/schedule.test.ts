@@ -7,6 +7,7 @@ import {
   nextIntervalDays,
 } from "../../src/domain/schedule.js";
 import { drillRecord } from "../drill-fixtures.js";
+import { session, stored } from "../history.js";
 
 describe("drill intervals", () => {
   it.each([
@@ -74,6 +75,65 @@ describe("drillSchedule", () => {
         .map((s) => s.skill)
         .slice(0, 2),
     ).toEqual(["opening-statement", "purpose"]);
+  });
+});
+
+describe("what pulls a drill forward", () => {
+  const stageSkills = ["opening-statement", "objection-handling", "active-listening"];
+  const core = ["self-talk", "purpose"];
+  const skills = [...stageSkills, ...core];
+
+  it("a 1:1 rating of 2 brings that skill's drill within 3 days of the session, past the new-skill limit", () => {
+    const records = stored([session("alex-kim", "2026-11-20", { ratings: { "active-listening": 2 } })]);
+    const schedule = drillSchedule(records, skills, "2026-11-30");
+    expect(schedule[0]).toMatchObject({ skill: "active-listening", due: "2026-11-23", last_score: null });
+    expect(schedule[0]!.pulled).toBe("rated 2 in the 1:1 of 2026-11-20");
+    // no new skill may come in this week, yet the low-rated one does
+    expect(dueBy(schedule, "2026-12-06", 0).map((e) => e.skill)).toEqual(["active-listening"]);
+  });
+
+  it("a drill scored since the low rating, or a better rating since, leaves the usual schedule", () => {
+    const drilledSince = [
+      ...stored([session("alex-kim", "2026-11-10", { ratings: { "objection-handling": 1 } })]),
+      drillRecord("2026-11-12", { "objection-handling": [5] }),
+    ];
+    const drilled = drillSchedule(drilledSince, skills, "2026-11-30").find((e) => e.skill === "objection-handling");
+    expect(drilled).toMatchObject({ due: "2026-12-10", last_score: 5 });
+    expect(drilled!.pulled).toBeUndefined();
+    const ratedBetter = [
+      session("alex-kim", "2026-11-10", { ratings: { "objection-handling": 2 } }),
+      session("alex-kim", "2026-11-17", { ratings: { "objection-handling": 4 } }),
+    ];
+    expect(drillSchedule(stored(ratedBetter), skills, "2026-11-30").find((e) => e.pulled)).toBeUndefined();
+  });
+
+  it("holds a core skill in a new rep's first week, whatever the new-skill limit", () => {
+    const schedule = drillSchedule([], skills, "2026-11-30", core);
+    expect(dueBy(schedule, "2026-12-06").map((e) => e.skill)).toEqual([
+      "opening-statement",
+      "objection-handling",
+      "self-talk",
+    ]);
+    expect(dueBy(schedule, "2026-12-06", 0).map((e) => e.skill)).toEqual(["self-talk"]);
+  });
+
+  it("brings a core skill back within 14 days of the last core drill, however well it scored", () => {
+    const records = [drillRecord("2026-11-02", { "self-talk": [5], purpose: [5] })];
+    const schedule = drillSchedule(records, skills, "2026-11-10", core);
+    // a 5 alone would wait 28 days (2026-11-30)
+    expect(schedule.filter((e) => core.includes(e.skill)).map((e) => [e.skill, e.due])).toEqual([
+      ["self-talk", "2026-11-16"],
+      ["purpose", "2026-11-30"],
+    ]);
+    // a core skill never drilled is the one brought in on that day
+    const oneDrilled = drillSchedule([drillRecord("2026-11-02", { "self-talk": [5] })], skills, "2026-11-10", core);
+    expect(oneDrilled.find((e) => e.skill === "purpose")).toMatchObject({ due: "2026-11-16", last_score: null });
+    expect(oneDrilled.find((e) => e.skill === "self-talk")).toMatchObject({ due: "2026-11-30" });
+  });
+
+  it("pulls nothing while a core skill is due within the 14 days anyway", () => {
+    const records = [drillRecord("2026-11-02", { "self-talk": [3], purpose: [5] })];
+    expect(drillSchedule(records, skills, "2026-11-10", core).filter((e) => e.pulled)).toEqual([]);
   });
 });
 
