@@ -5,16 +5,18 @@ import type { Context } from "../context.js";
 import { MINDSET_SESSION } from "../domain/asking/focus-choice.js";
 import { requireStage, stageById } from "../domain/config.js";
 import { passedGateWarnings } from "../domain/deal.js";
-import { openActions } from "../domain/history.js";
+import { completedSessions, openActions } from "../domain/history.js";
+import { describeLastSession, summariseSession } from "../domain/last-session.js";
 import { mindsetNeeded } from "../domain/mindset-focus.js";
 import { chooseFocus, coachingWarnings, pickTemplate, SELF_CHECK_ID } from "../domain/plan.js";
 import { buildPlanRecord, type PlanInput, renderPlanBody } from "../domain/plan-record.js";
 import { answerWarnings } from "../domain/questions.js";
-import { recordId } from "../domain/record.js";
+import { recordId, type StoredRecord } from "../domain/record.js";
+import type { LoadedTemplate } from "../domain/template.js";
 import { badInput } from "../errors.js";
 import { loadAnswersFile } from "../store/answers.js";
 import { loadDeals } from "../store/deals.js";
-import { randomId, readRecords, replaceRecord, writeNewRecord } from "../store/records.js";
+import { randomId, readRecordFile, readRecords, replaceRecord, writeNewRecord } from "../store/records.js";
 import { loadTemplates, requireTemplate } from "../store/templates.js";
 import { ensureWorkspace, workspaceOf } from "../store/workspace.js";
 import { chooseRep } from "./choose-rep.js";
@@ -102,6 +104,7 @@ export async function runPlan(raw: Record<string, unknown>, ctx: Context): Promi
     followUps: openActions(records, date),
     drillsDue: drillsDueFor(config, rep, records, date, templates),
     deals: { config, open: openDeals },
+    lastSession: lastSessionLine(workspace.root, records, templates, date),
   };
   if (ctx.interactive && !ctx.out.json) ctx.out.info(previewAgenda(input));
 
@@ -134,8 +137,27 @@ export async function runPlan(raw: Record<string, unknown>, ctx: Context): Promi
   ctx.out.info(`Plan saved to ${written}`);
 }
 
+/** The last completed 1:1 by `date`, read in full (summaries hold no answers) and described in one line. */
+function lastSessionLine(
+  root: string,
+  records: StoredRecord[],
+  templates: LoadedTemplate[],
+  date: string,
+): string | undefined {
+  const lastId = completedSessions(records)
+    .filter((s) => s.date <= date)
+    .at(-1)?.id;
+  const last = records.find(({ record }) => record.id === lastId);
+  if (!last) return undefined;
+  const { record } = readRecordFile(root, last.path);
+  return describeLastSession(
+    summariseSession(record, templates.find((t) => t.template.id === record.template)?.template),
+  );
+}
+
 function previewAgenda(input: PlanInput): string {
   const lines = [`Planning a 1:1 with ${input.rep.name}. Focus: ${input.focus.stage.name} (${input.focus.reason}).`];
+  if (input.lastSession) lines.push(input.lastSession);
   for (const warning of input.warnings) lines.push(`! ${warning}`);
   if (input.followUps.length) lines.push(`${input.followUps.length} open commitment(s) to follow up.`);
   return lines.join("\n");

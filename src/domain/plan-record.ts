@@ -29,6 +29,8 @@ export interface PlanInput {
   drillsDue: string[];
   /** The rep's open deals, listed with the gates they still lack evidence for. */
   deals?: { config: Config; open: Deal[] };
+  /** What the last 1:1 agreed: "Last 1:1 (2026-11-20): goal ..., way forward ..., ratings ...". */
+  lastSession?: string;
 }
 
 /** Answers in question order, only for questions that were asked and answered. */
@@ -74,6 +76,7 @@ export function renderPlanBody(input: PlanInput, today: string): string {
       .filter(Boolean)
       .join("\n"),
   ];
+  if (input.lastSession) sections.push(`## Where the last 1:1 left off\n\n${input.lastSession}`);
   if (input.warnings.length) sections.push(`## Before you start\n\n${input.warnings.map((w) => `- ${w}`).join("\n")}`);
   sections.push(
     input.followUps.length

@@ -63,8 +63,9 @@ export function chooseFocus(config: Config, rep: Rep, records: StoredRecord[], r
 }
 
 /**
- * What the manager should know before the 1:1: a rep past the cadence, and a run
- * of sessions that were all one kind of coaching (performance reviews cannot stand alone).
+ * What the manager should know before the 1:1: a rep past the cadence, no drill within
+ * `cadence.drill_days`, and a run of sessions that were all one kind of coaching other
+ * than training (performance reviews cannot stand alone).
  */
 export function coachingWarnings(config: Config, rep: Rep, records: StoredRecord[], today: string): string[] {
   const warnings: string[] = [];
@@ -82,9 +83,12 @@ export function coachingWarnings(config: Config, rep: Rep, records: StoredRecord
       `No 1:1 with ${rep.name} recorded since they were added on ${rep.added} (cadence: every ${every} days).`,
     );
   }
+  const drillWarning = drillCadenceWarning(config, rep, records, today);
+  if (drillWarning) warnings.push(drillWarning);
+  // Training is the kind most neglected: a run of it is never warned about.
   const recent = sessions.slice(-RECENT);
   const kind = recent[0]?.coaching_kind;
-  if (recent.length === RECENT && kind && recent.every((s) => s.coaching_kind === kind)) {
+  if (recent.length === RECENT && kind && kind !== "training" && recent.every((s) => s.coaching_kind === kind)) {
     const advice =
       kind === "performance"
         ? "performance reviews cannot stand alone; practise a skill (training) or talk goals (advisor)"
@@ -92,6 +96,26 @@ export function coachingWarnings(config: Config, rep: Rep, records: StoredRecord
     warnings.push(`The last ${RECENT} sessions were all ${kind} coaching: ${advice}.`);
   }
   return warnings;
+}
+
+/** "Alex Kim has not drilled for 12 days ..." when the last drill (or the day they were added) is past `drill_days`. */
+function drillCadenceWarning(config: Config, rep: Rep, records: StoredRecord[], today: string): string | undefined {
+  const every = config.cadence.drill_days;
+  const drills = records
+    .map(({ record }) => record)
+    .filter((r) => r.type === "drill" && r.status === "completed" && r.date <= today)
+    .map((r) => r.date)
+    .sort(compareText);
+  const last = drills.at(-1);
+  const how = `\`coach drill ${rep.id}\``;
+  if (last) {
+    const since = daysBetween(last, today);
+    if (since > every)
+      return `${rep.name} has not drilled for ${since} days (last drill on ${last}; drills every ${every} days): practise with ${how}.`;
+  } else if (rep.added && daysBetween(rep.added, today) > every) {
+    return `No drill recorded for ${rep.name} since they were added on ${rep.added} (drills every ${every} days): start with ${how}.`;
+  }
+  return undefined;
 }
 
 /** The template of a kind for a stage: one written for that stage beats an `any` one. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { coach, PROSPECTING_PLAN_ANSWERS, read, recordFiles, tempDir } from "../helpers.js";
 import { drill, repProfile, session, writeHistory } from "../history.js";
-import { answersFile } from "../session-fixtures.js";
+import { answersFile, holdSession, workspaceWithRep } from "../session-fixtures.js";
 
 /** TODAY is 2026-11-22 (a Sunday); the week's routine runs to 2026-11-28. */
 function workspaceWith(records: ReturnType<typeof session>[]): string {
@@ -45,5 +45,18 @@ describe("mindset in the schedule and the focus", () => {
     // --stage is the manager's choice and wins
     const chosen = await coach(["plan", "alex-kim", "--stage", "prospecting", "--answers", answers], { workspace });
     expect(chosen.stdout).not.toContain("mindset session comes first");
+  });
+});
+
+describe("closing the loop in the next plan", () => {
+  it("shows the last 1:1's goal, way forward and ratings", async () => {
+    const workspace = await workspaceWithRep();
+    await holdSession(workspace, {}, ["--date", "2026-11-20"]);
+    const answers = answersFile(workspace, PROSPECTING_PLAN_ANSWERS);
+    const result = await coach(["plan", "alex-kim", "--answers", answers], { workspace });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(
+      'Last 1:1 (2026-11-20): goal "More first meetings", way forward "Try the quarter opening with five prospects", ratings opening-statement 2, pre-call-planning 4.',
+    );
   });
 });

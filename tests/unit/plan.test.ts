@@ -4,6 +4,7 @@ import { chooseFocus, coachingWarnings, pickTemplate } from "../../src/domain/pl
 import { type CoachRecord, RECORD_SCHEMA, type StoredRecord } from "../../src/domain/record.js";
 import type { Rep } from "../../src/domain/rep.js";
 import { type LoadedTemplate, templateSchema } from "../../src/domain/template.js";
+import { drillRecord } from "../drill-fixtures.js";
 
 const rep: Rep = {
   id: "alex-kim",
@@ -89,14 +90,19 @@ describe("chooseFocus", () => {
 });
 
 describe("coachingWarnings", () => {
+  // a drill two days ago keeps the drill cadence out of the tests about 1:1s
+  const drilled = drillRecord("2026-11-20", { "opening-statement": [3] });
+
   it("warns when the rep is past the cadence, with the figures", () => {
-    expect(coachingWarnings(DEFAULT_CONFIG, rep, [session("2026-11-10", "discovery")], "2026-11-22")).toEqual([
+    expect(coachingWarnings(DEFAULT_CONFIG, rep, [session("2026-11-10", "discovery"), drilled], "2026-11-22")).toEqual([
       "Alex Kim is past the cadence: last 1:1 on 2026-11-10, 12 days ago (every 7 days); 5 days overdue.",
     ]);
-    expect(coachingWarnings(DEFAULT_CONFIG, rep, [session("2026-11-14", "discovery")], "2026-11-22")).toEqual([
+    expect(coachingWarnings(DEFAULT_CONFIG, rep, [session("2026-11-14", "discovery"), drilled], "2026-11-22")).toEqual([
       "Alex Kim is past the cadence: last 1:1 on 2026-11-14, 8 days ago (every 7 days); 1 day overdue.",
     ]);
-    expect(coachingWarnings(DEFAULT_CONFIG, rep, [session("2026-11-15", "discovery")], "2026-11-22")).toEqual([]);
+    expect(coachingWarnings(DEFAULT_CONFIG, rep, [session("2026-11-15", "discovery"), drilled], "2026-11-22")).toEqual(
+      [],
+    );
   });
 
   it("warns when a rep added long ago was never coached", () => {
@@ -111,12 +117,35 @@ describe("coachingWarnings", () => {
       session("2026-11-08", "discovery", {}, kind),
       session("2026-11-15", "discovery", {}, kind),
       session("2026-11-20", "closing", {}, kind),
+      drilled,
     ];
     expect(coachingWarnings(DEFAULT_CONFIG, rep, records, "2026-11-22")).toEqual([
       "The last 3 sessions were all performance coaching: performance reviews cannot stand alone; practise a skill (training) or talk goals (advisor).",
     ]);
-    const mixed = [...records.slice(0, 2), session("2026-11-20", "closing", {}, { coaching_kind: "training" })];
+    const mixed = [
+      ...records.slice(0, 2),
+      session("2026-11-20", "closing", {}, { coaching_kind: "training" }),
+      drilled,
+    ];
     expect(coachingWarnings(DEFAULT_CONFIG, rep, mixed, "2026-11-22")).toEqual([]);
+  });
+
+  it("never warns about training sessions in a row: training is the kind most neglected", () => {
+    const records = ["2026-11-08", "2026-11-15", "2026-11-20"].map((date) => session(date, "discovery"));
+    expect(coachingWarnings(DEFAULT_CONFIG, rep, [...records, drilled], "2026-11-22")).toEqual([]);
+  });
+
+  it("warns when the rep has not drilled within cadence.drill_days, with the figures and the command", () => {
+    const recent = session("2026-11-20", "discovery");
+    const lastWeek = drillRecord("2026-11-12", { "opening-statement": [3] });
+    expect(coachingWarnings(DEFAULT_CONFIG, rep, [recent, lastWeek], "2026-11-22")).toEqual([
+      "Alex Kim has not drilled for 10 days (last drill on 2026-11-12; drills every 7 days): practise with `coach drill alex-kim`.",
+    ]);
+    const fortnightly = { ...DEFAULT_CONFIG, cadence: { ...DEFAULT_CONFIG.cadence, drill_days: 14 } };
+    expect(coachingWarnings(fortnightly, rep, [recent, lastWeek], "2026-11-22")).toEqual([]);
+    expect(coachingWarnings(DEFAULT_CONFIG, rep, [recent], "2026-11-22")).toEqual([
+      "No drill recorded for Alex Kim since they were added on 2026-10-01 (drills every 7 days): start with `coach drill alex-kim`.",
+    ]);
   });
 });
 

@@ -197,16 +197,18 @@ describe("drills", () => {
       { skill: "open-questions", rounds: 1, average_score: 1, last_score: 1, last_date: "2026-11-21" },
     ]);
     // paraphrasing scored 5 on 08-01: back 28 days later, 08-29, overdue now; objection-handling 4 after 3 -> 12-04;
-    // open-questions 1 -> 11-23. One never-practised skill comes in this week (open-questions was the other).
+    // open-questions 1 -> 11-23. One never-practised skill comes in this week (open-questions was the other),
+    // and a core skill, since none has been drilled yet.
     expect(drills.due).toEqual([
       { skill: "paraphrasing", due: "2026-08-29", last_score: 5 },
       { skill: "pre-call-planning", due: TODAY, last_score: null },
+      { skill: "self-talk", due: TODAY, last_score: null },
     ]);
   });
 
-  it("brings in never-practised skills two a week, the focus stage's first", () => {
+  it("brings in never-practised skills two a week, the focus stage's first, and a core skill from the start", () => {
     const { drills } = review([], { ...alex, focus_stage: "negotiation" });
-    expect(drills.due.map((d) => d.skill)).toEqual(["objection-handling", "validating-concerns"]);
+    expect(drills.due.map((d) => d.skill)).toEqual(["objection-handling", "validating-concerns", "self-talk"]);
   });
 });
 
