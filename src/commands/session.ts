@@ -10,6 +10,7 @@ import {
   followUpStatusSpec,
 } from "../domain/asking/follow-ups.js";
 import { gateEvidenceSpec, optionalAnswer } from "../domain/asking/gates.js";
+import { tookOverSpec } from "../domain/asking/took-over.js";
 import { assertOpen, type Deal, gatesWithoutEvidence, recordGate } from "../domain/deal.js";
 import { openActions, type TrackedAction } from "../domain/history.js";
 import { pickTemplate } from "../domain/plan.js";
@@ -105,6 +106,7 @@ export async function runSession(raw: Record<string, unknown>, ctx: Context): Pr
     actions: [...(draft?.record.actions ?? [])],
     focusChosenBy: setup.chosenBy,
     ...(deal ? { deal: { id: deal.id, name: deal.name, evidence: evidenceOf(draft?.record.gates) } } : {}),
+    ...(typeof draft?.record.took_over === "boolean" ? { tookOver: draft.record.took_over } : {}),
   };
 
   let path = draft?.path;
@@ -142,7 +144,7 @@ export async function runSession(raw: Record<string, unknown>, ctx: Context): Pr
     }
     warnUnknownAnswers(
       given,
-      { questions: input.questions, followUps: followUps.map((t) => t.action.id) },
+      { questions: [...input.questions, tookOverSpec(rep.name)], followUps: followUps.map((t) => t.action.id) },
       source,
       ctx,
     );
@@ -158,6 +160,7 @@ export async function runSession(raw: Record<string, unknown>, ctx: Context): Pr
     if (deal && input.deal) await askGateEvidence(asker, workspace.config, deal, input.deal.evidence);
     await askQuestions(asker, input.questions, input.answers, pending);
     await askCommitments(asker, { rep, taken, actions: input.actions, pending });
+    if (input.tookOver === undefined) input.tookOver = (await asker.ask(tookOverSpec(rep.name))) === true;
   });
   asker.finish();
 
@@ -252,7 +255,7 @@ async function askFollowUps(
     const status = await asker.ask(followUpStatusSpec(tracked, asker.today));
     if (typeof status !== "string") continue;
     const answer: FollowUpAnswer = { status: status as FollowUpAnswer["status"] };
-    const note = await asker.ask(followUpNoteSpec(id));
+    const note = await asker.ask(followUpNoteSpec(id, status));
     if (typeof note === "string" && note.trim()) answer.note = note;
     if (status === "open") {
       const due = await asker.ask(followUpDueSpec(tracked));

@@ -68,7 +68,7 @@ export function renderChecklist(actions: Action[]): string {
 export function tickChecklistLine(body: string, action: Action): string {
   const line = new RegExp(`^([ \\t]*[-*+] )\\[[ xX-]\\]( \`${action.id}\`[^\\r\\n]*?)[ \\t]*(\\r?)$`, "m");
   return body.replace(line, (_, lead: string, rest: string, cr: string) => {
-    const noted = /\((?:done|dropped)(?: \d{4}-\d{2}-\d{2})?\)$/.test(rest);
+    const noted = /\((?:done|tried|dropped)(?: \d{4}-\d{2}-\d{2})?\)$/.test(rest);
     return `${lead}${checkbox(action)}${rest}${noted ? "" : closedNote(action)}${cr}`;
   });
 }

@@ -7,7 +7,8 @@ import { COACHING_KINDS, FOCUSES } from "./template-terms.js";
 export const RECORD_SCHEMA = "coach/record@1";
 export const RECORD_TYPES = ["plan", "session", "drill", "note"] as const;
 export const RECORD_STATUSES = ["planned", "completed", "draft"] as const;
-export const ACTION_STATUSES = ["open", "done", "dropped"] as const;
+/** `tried`: the rep made the attempt and learned something; it closes the commitment as a success of its own kind. */
+export const ACTION_STATUSES = ["open", "done", "tried", "dropped"] as const;
 export const OWNERS = ["rep", "manager"] as const;
 export const DRILL_MODES = ["pre-call", "practice", "clinic"] as const;
 

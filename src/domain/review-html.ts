@@ -131,8 +131,18 @@ export function renderRepReviewHtml(review: RepReview, config: Config, skipped: 
       "Commitments",
       para("Made in the period; open and overdue as of the last day."),
       table(
-        ["Made", "Done", "Done on time", "Dropped", "Open", "Overdue"],
-        [[actions.made, actions.done, actions.done_on_time, actions.dropped, actions.open, actions.overdue]],
+        ["Made", "Done", "Done on time", "Tried", "Dropped", "Open", "Overdue"],
+        [
+          [
+            actions.made,
+            actions.done,
+            actions.done_on_time,
+            actions.tried,
+            actions.dropped,
+            actions.open,
+            actions.overdue,
+          ],
+        ],
       ),
       actions.overdue_items.length
         ? table(

@@ -37,11 +37,17 @@ export function renderRepReviewMarkdown(review: RepReview, config: Config, skipp
       "_Made in the period; open and overdue as of the last day._",
       "",
       table(
-        ["Made", "Done", "Done on time", "Dropped", "Open", "Overdue"],
+        ["Made", "Done", "Done on time", "Tried", "Dropped", "Open", "Overdue"],
         [
-          [actions.made, actions.done, actions.done_on_time, actions.dropped, actions.open, actions.overdue].map(
-            String,
-          ),
+          [
+            actions.made,
+            actions.done,
+            actions.done_on_time,
+            actions.tried,
+            actions.dropped,
+            actions.open,
+            actions.overdue,
+          ].map(String),
         ],
       ),
       ...(actions.overdue_items.length

@@ -1,5 +1,6 @@
 import { type Config, stageById } from "./config.js";
 import type { DrillSummary, RepReview, SkillTrend } from "./review.js";
+import { MINDSET_SHARE_FLOOR, mindsetShare } from "./review-loop.js";
 
 const MAX_STEPS = 5;
 const MIN_STEPS = 3;
@@ -52,6 +53,15 @@ export function suggestNextSteps(review: Omit<RepReview, "next_steps">, config: 
       `Run the ${due.length} drill${due.length === 1 ? "" : "s"} due: ${list}${due.length > 3 ? ", ..." : ""}; see \`coach drill ${id}\`.`,
     );
   }
+  const share = mindsetShare(review.focus_mix);
+  if (share !== null && share < MINDSET_SHARE_FLOOR)
+    add(
+      `Give the mindset more room: it was ${Math.round(share * 100)}% of the coaching this period (under a third). Hold the mindset 1:1 (\`coach session ${id} --template session-mindset\`) or drill self-talk (\`coach drill ${id} --skill self-talk\`).`,
+    );
+  if (actions.made >= 2 && review.manager_owned > actions.made / 2)
+    add(
+      `Hand the work back: you own ${review.manager_owned} of the ${actions.made} commitments made this period${review.took_over ? `, and did part of ${name}'s work in ${review.took_over} 1:1${review.took_over === 1 ? "" : "s"}` : ""}. Heroic coaching is creeping in; let ${name} own the next steps.`,
+    );
   if (held >= 2 && review.coaching_kinds.performance === held) {
     add(
       `Mix in training or advisor coaching: all ${held} sessions this period were performance reviews, which cannot stand alone.`,

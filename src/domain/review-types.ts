@@ -1,4 +1,6 @@
 import type { DealCounts } from "./deal.js";
+import type { FocusMix } from "./review-loop.js";
+
 /** The shape of a review: the JSON of DESIGN.md's "Review" section (snake_case on purpose). */
 
 export interface Period {
@@ -43,6 +45,7 @@ export interface ActionCounts {
   made: number;
   done: number;
   done_on_time: number;
+  tried: number;
   dropped: number;
   open: number;
   overdue: number;
@@ -83,6 +86,12 @@ export interface RepReview {
   coaching_kinds: Record<string, number>;
   drills: DrillSummary;
   goals: string[];
+  /** Sessions and drills in the period by their template's focus. */
+  focus_mix: FocusMix;
+  /** Completed 1:1s where the manager said they did part of the rep's work. */
+  took_over: number;
+  /** Commitments made in the period that the manager owns (heroic coaching shows here first). */
+  manager_owned: number;
   next_steps: string[];
   /** The rep's deals (the command reads them; the domain review is of records alone). */
   deals?: DealCounts;

@@ -5,6 +5,7 @@ import { openGoals } from "./goals.js";
 import { allActions, isOverdue } from "./history.js";
 import type { RecordSummary, StoredRecord } from "./record.js";
 import type { Rep } from "./rep.js";
+import { focusMix, managerOwned, tookOverCount } from "./review-loop.js";
 import { suggestNextSteps } from "./review-steps.js";
 import type {
   ActionCounts,
@@ -70,6 +71,9 @@ export function reviewRep(config: Config, rep: ReviewedRep, all: StoredRecord[],
     ),
     drills: drillSummary(config, rep, history, period),
     goals: rep.goals,
+    focus_mix: focusMix(history.inPeriod),
+    took_over: tookOverCount(sessions),
+    manager_owned: managerOwned(history.inPeriod).manager,
   };
   return { ...review, next_steps: suggestNextSteps(review, config) };
 }
@@ -178,6 +182,8 @@ function actionCounts(history: History, period: Period): ActionCounts {
     done_on_time: done.filter(
       ({ action }) => action.due === null || (action.closed_on !== null && action.closed_on <= action.due),
     ).length,
+    // A brave attempt that taught something is a close of its own kind, not a failure.
+    tried: made.filter((t) => t.action.status === "tried").length,
     dropped: made.filter((t) => t.action.status === "dropped").length,
     open: made.filter((t) => t.action.status === "open").length,
     overdue: overdue.length,

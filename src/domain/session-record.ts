@@ -40,6 +40,8 @@ export interface SessionInput {
   focusChosenBy?: FocusChosenBy;
   /** A deal-coaching session (`--deal`): the deal, and the buyer's evidence given per gate id. */
   deal?: { id: string; name: string; evidence: Record<string, string> };
+  /** The manager's answer to "Did I do part of the rep's work?"; unset until asked. */
+  tookOver?: boolean;
 }
 
 export function followUpList(input: Pick<SessionInput, "followUps" | "followUpAnswers">): FollowUp[] {
@@ -78,6 +80,7 @@ export function buildSessionRecord(input: SessionInput): CoachRecord {
     follow_ups: followUpList(input),
     actions: input.actions,
     ...(input.deal ? { deal: input.deal.id, gates: input.deal.evidence } : {}),
+    ...(input.tookOver === undefined ? {} : { took_over: input.tookOver }),
   };
   if (input.status === "draft" && input.pending) record.pending = input.pending;
   return record;
@@ -107,7 +110,7 @@ export function renderSessionBody(input: SessionInput): string {
   }
   const followUps = followUpList(input);
   if (followUps.length) {
-    const said: Record<string, string> = { done: "done", open: "not yet", dropped: "dropped" };
+    const said: Record<string, string> = { done: "done", tried: "tried", open: "not yet", dropped: "dropped" };
     sections.push(
       `## Follow-ups\n\n${followUps.map((f) => `- \`${f.action}\` ${inline(f.text ?? "")}: ${said[f.status]}${followUpDetail(f)}`).join("\n")}`,
     );
@@ -120,5 +123,7 @@ export function renderSessionBody(input: SessionInput): string {
   sections.push(
     input.actions.length ? `## Commitments\n\n${renderChecklist(input.actions)}` : "## Commitments\n\nNone made.",
   );
+  if (input.tookOver !== undefined)
+    sections.push(`**Did I do part of the rep's work?** ${input.tookOver ? "Yes" : "No"}.`);
   return `\n${sections.join("\n\n")}\n`;
 }

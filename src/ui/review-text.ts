@@ -49,7 +49,7 @@ export function renderRepReviewText(
   out.push("");
 
   out.push(head("Commitments"));
-  const counts = `  made ${actions.made}, done ${actions.done} (${actions.done_on_time} on time), dropped ${actions.dropped}, open ${actions.open}, overdue ${actions.overdue}`;
+  const counts = `  made ${actions.made}, done ${actions.done} (${actions.done_on_time} on time), tried ${actions.tried}, dropped ${actions.dropped}, open ${actions.open}, overdue ${actions.overdue}`;
   out.push(actions.overdue ? counts.replace(/overdue (\d+)$/, (m) => style.red(m)) : counts);
   for (const item of actions.overdue_items) {
     const late = style.red(`${item.days_overdue}d late`);

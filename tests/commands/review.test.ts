@@ -54,7 +54,7 @@ describe("coach review <rep>", () => {
     expect(out).toContain("Coaching review, 2026-08-24 to 2026-11-22 (91 days)");
     expect(out).toContain("held 3 of 13 expected, longest gap 56 days");
     expect(out).toContain("last 1:1 2026-11-20 (2 days ago), on cadence");
-    expect(out).toContain("made 3, done 1 (1 on time), dropped 0, open 2, overdue 1");
+    expect(out).toContain("made 3, done 1 (1 on time), tried 0, dropped 0, open 2, overdue 1");
     expect(out).toMatch(/late001 {2}Send the recap to Acme \(rep, due 2026-11-01\) 21d late/);
     expect(out).toMatch(/active-listening +2 +4 +↑ up +▃▅▆/);
     expect(out).toMatch(/objection-handling +4 +2 +↓ down +▆▅▃/);
@@ -113,7 +113,7 @@ describe("coach review <rep>", () => {
     const md = readFileSync(out, "utf8");
     expect(md).toMatch(/^# Coaching review: Alex Kim\n/);
     expect(md).toContain("| 1:1s held | 3 of 13 expected (every 7 days) |");
-    expect(md).toContain("| 3 | 1 | 1 | 0 | 2 | 1 |");
+    expect(md).toContain("| 3 | 1 | 1 | 0 | 0 | 2 | 1 |");
     expect(md).toContain(
       '```mermaid\nxychart-beta\n    title "active-listening"\n    x-axis ["2026-09-01", "2026-10-27", "2026-11-20"]\n    y-axis "Rating" 1 --> 5\n    line [2, 3, 4]\n```',
     );

@@ -74,7 +74,8 @@ describe("coach session in a terminal", () => {
     expect(result.code, result.stderr).toBe(0);
     // "not yet" asks by when now; a plan is followed, so the focus is not asked.
     expect(prompter.asked.slice(0, 4)).toEqual([overdue, later, `${later}_due`, "goal"]);
-    expect(prompter.asked.slice(-9)).toEqual(Object.keys(TWO_COMMITMENTS));
+    // after the commitments, the manager's own question: did I do part of the rep's work?
+    expect(prompter.asked.slice(-10)).toEqual([...Object.keys(TWO_COMMITMENTS), "took_over"]);
     const [first, session] = sessionFiles(workspace).map(recordAt);
     expect(session!.record).toMatchObject({
       status: "completed",
@@ -82,6 +83,7 @@ describe("coach session in a terminal", () => {
       template: "session-prospecting",
       stage: "prospecting",
       ratings: { "opening-statement": 2, "pre-call-planning": 4 },
+      took_over: false,
       follow_ups: [
         { action: overdue, text: "Overdue one", status: "done" },
         { action: later, text: "Later one", status: "open", due: "2026-12-04" },

@@ -251,3 +251,44 @@ describe("next steps", () => {
     expect(steps).toContain("Next 1:1 due 2026-11-27: prepare it with `coach plan alex-kim`.");
   });
 });
+
+describe("mindset and heroic coaching in the review", () => {
+  const withFocus = (record: ReturnType<typeof session>, focus: "skillset" | "mindset" | "both") => ({
+    ...record,
+    focus,
+  });
+
+  it("counts sessions and drills by focus and warns when mindset is under a third", () => {
+    const skillHeavy = review([
+      withFocus(session("alex-kim", "2026-11-01"), "skillset"),
+      withFocus(session("alex-kim", "2026-11-08"), "skillset"),
+      withFocus(drill("alex-kim", "2026-11-09", "objection-handling", [3]), "skillset"),
+      withFocus(session("alex-kim", "2026-11-15"), "both"),
+    ]);
+    expect(skillHeavy.focus_mix).toEqual({ skillset: 3, mindset: 0, both: 1 });
+    // a "both" counts half: 0.5 of 4 is 13%
+    expect(skillHeavy.next_steps.join("\n")).toMatch(/Give the mindset more room: it was 13% of the coaching/);
+    const balanced = review([
+      withFocus(session("alex-kim", "2026-11-01"), "skillset"),
+      withFocus(drill("alex-kim", "2026-11-09", "self-talk", [3]), "mindset"),
+    ]);
+    expect(balanced.next_steps.join("\n")).not.toMatch(/mindset more room/);
+  });
+
+  it("counts the 1:1s where the manager took over, and flags a period of mostly manager-owned commitments", () => {
+    const heroic = review([
+      {
+        ...session("alex-kim", "2026-11-01", { actions: [{ owner: "manager" }, { owner: "manager" }] }),
+        took_over: true,
+      },
+      session("alex-kim", "2026-11-08", { actions: [{ owner: "rep" }] }),
+    ]);
+    expect(heroic.took_over).toBe(1);
+    expect(heroic.manager_owned).toBe(2);
+    expect(heroic.next_steps.join("\n")).toMatch(
+      /Hand the work back: you own 2 of the 3 commitments made this period, and did part of Alex Kim's work in 1 1:1/,
+    );
+    const shared = review([session("alex-kim", "2026-11-01", { actions: [{ owner: "manager" }, { owner: "rep" }] })]);
+    expect(shared.next_steps.join("\n")).not.toMatch(/Hand the work back/);
+  });
+});

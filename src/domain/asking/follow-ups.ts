@@ -7,6 +7,7 @@ import type { QuestionSpec } from "./spec.js";
 /** What became of an earlier commitment, as the manager answers it. */
 export const FOLLOW_UP_CHOICES = [
   { value: "done", name: "done" },
+  { value: "tried", name: "tried: the attempt taught something (closes it)" },
   { value: "open", name: "not yet (keep it open)" },
   { value: "dropped", name: "dropped" },
 ];
@@ -37,17 +38,21 @@ export function followUpStatusSpec(tracked: TrackedAction, date: string): Questi
   };
 }
 
-/** A remark on the follow-up; only an answers file gives one (a terminal keeps the flow short). */
-export function followUpNoteSpec(actionId: string): QuestionSpec {
-  return {
+/**
+ * A remark on the follow-up. After `tried` it asks what the attempt taught, at a terminal
+ * too (that lesson is the point of the attempt); otherwise only an answers file gives one,
+ * so the flow stays short.
+ */
+export function followUpNoteSpec(actionId: string, status?: string): QuestionSpec {
+  const spec: QuestionSpec = {
     id: `${actionId}_note`,
     key: "follow_ups",
     path: ["follow_ups", actionId, "note"],
     type: "text",
     prompt: "A note on it",
     required: false,
-    fileOnly: true,
   };
+  return status === "tried" ? { ...spec, prompt: "What did the attempt teach?" } : { ...spec, fileOnly: true };
 }
 
 /** "Not yet": by when now? The old due date is the default, so Enter keeps it. */
