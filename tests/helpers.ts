@@ -126,6 +126,9 @@ export function read(path: string): string {
 
 /** Answers for the required questions of every built-in stage plan and the self-check. */
 export const PROSPECTING_PLAN_ANSWERS = {
+  self_coaching_works: true,
+  self_can_coach: true,
+  self_integrity: true,
   self_believe: true,
   self_ask: true,
   self_hands_off: true,

@@ -105,6 +105,7 @@ export async function runPlan(raw: Record<string, unknown>, ctx: Context): Promi
     drillsDue: drillsDueFor(config, rep, records, date, templates),
     deals: { config, open: openDeals },
     lastSession: lastSessionLine(workspace.root, records, templates, date),
+    selfCheck: (selfCheck?.template.questions ?? []).map((q) => q.id),
   };
   if (ctx.interactive && !ctx.out.json) ctx.out.info(previewAgenda(input));
 

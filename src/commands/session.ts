@@ -2,6 +2,7 @@ import { join } from "node:path";
 import type { Command } from "commander";
 import * as z from "zod";
 import type { Context } from "../context.js";
+import { type CoachingFeedback, coachingFeedbackSpecs, feedbackDue } from "../domain/asking/coaching-feedback.js";
 import { focusChoiceSpec } from "../domain/asking/focus-choice.js";
 import {
   type FollowUpAnswer,
@@ -12,7 +13,7 @@ import {
 import { gateEvidenceSpec, optionalAnswer } from "../domain/asking/gates.js";
 import { tookOverSpec } from "../domain/asking/took-over.js";
 import { assertOpen, type Deal, gatesWithoutEvidence, recordGate } from "../domain/deal.js";
-import { openActions, type TrackedAction } from "../domain/history.js";
+import { completedSessions, openActions, type TrackedAction } from "../domain/history.js";
 import { pickTemplate } from "../domain/plan.js";
 import { recordId } from "../domain/record.js";
 import {
@@ -107,6 +108,9 @@ export async function runSession(raw: Record<string, unknown>, ctx: Context): Pr
     focusChosenBy: setup.chosenBy,
     ...(deal ? { deal: { id: deal.id, name: deal.name, evidence: evidenceOf(draft?.record.gates) } } : {}),
     ...(typeof draft?.record.took_over === "boolean" ? { tookOver: draft.record.took_over } : {}),
+    ...(draft?.record.coaching_feedback
+      ? { coachingFeedback: draft.record.coaching_feedback as CoachingFeedback }
+      : {}),
   };
 
   let path = draft?.path;
@@ -130,6 +134,8 @@ export async function runSession(raw: Record<string, unknown>, ctx: Context): Pr
     draftSaved(join(workspace.root, save("draft", pendingAnswer(half) ?? stillPending())), resumeHint);
 
   const askFocus = !draft && setup.chosenBy === "tool";
+  // Every fourth 1:1 asks the rep how the coaching works for them.
+  const askFeedback = feedbackDue(completedSessions(records).filter((s) => s.date <= date).length);
   await withDraftOnCancel(asker, saveDraft, async () => {
     if (askFocus) {
       if (asker.hasPerson && !ctx.out.json) ctx.out.info(`1:1 with ${rep.name}, ${date}: ${setup.why}.`);
@@ -144,7 +150,10 @@ export async function runSession(raw: Record<string, unknown>, ctx: Context): Pr
     }
     warnUnknownAnswers(
       given,
-      { questions: [...input.questions, tookOverSpec(rep.name)], followUps: followUps.map((t) => t.action.id) },
+      {
+        questions: [...input.questions, ...coachingFeedbackSpecs(rep.name), tookOverSpec(rep.name)],
+        followUps: followUps.map((t) => t.action.id),
+      },
       source,
       ctx,
     );
@@ -160,6 +169,7 @@ export async function runSession(raw: Record<string, unknown>, ctx: Context): Pr
     if (deal && input.deal) await askGateEvidence(asker, workspace.config, deal, input.deal.evidence);
     await askQuestions(asker, input.questions, input.answers, pending);
     await askCommitments(asker, { rep, taken, actions: input.actions, pending });
+    if (askFeedback && !input.coachingFeedback) input.coachingFeedback = await askCoachingFeedback(asker, rep.name);
     if (input.tookOver === undefined) input.tookOver = (await asker.ask(tookOverSpec(rep.name))) === true;
   });
   asker.finish();
@@ -263,6 +273,16 @@ async function askFollowUps(
     }
     answers[id] = answer;
   }
+}
+
+async function askCoachingFeedback(asker: Asker, repName: string): Promise<CoachingFeedback> {
+  const [scale, text] = coachingFeedbackSpecs(repName);
+  const value = await asker.ask(scale!);
+  const note = await asker.ask(text!);
+  return {
+    value: typeof value === "number" ? value : null,
+    ...(typeof note === "string" && note.trim() ? { note } : {}),
+  };
 }
 
 /** `coach session [rep]` */

@@ -31,6 +31,17 @@ export interface PlanInput {
   deals?: { config: Config; open: Deal[] };
   /** What the last 1:1 agreed: "Last 1:1 (2026-11-20): goal ..., way forward ..., ratings ...". */
   lastSession?: string;
+  /** The ids of the manager's self-check questions among `questions`, when it was asked. */
+  selfCheck?: string[];
+}
+
+/**
+ * The self-check as the record keeps it: the beliefs the manager answered no to, by
+ * question id, so reviews can show a doubt that keeps coming back about one rep.
+ */
+export function selfCheckOf(input: Pick<PlanInput, "selfCheck" | "answers">): { doubts: string[] } | undefined {
+  if (!input.selfCheck?.length) return undefined;
+  return { doubts: input.selfCheck.filter((id) => input.answers[id] === false) };
 }
 
 /** Answers in question order, only for questions that were asked and answered. */
@@ -58,6 +69,7 @@ export function buildPlanRecord(input: PlanInput): CoachRecord {
     follow_up: input.followUps.map((t) => t.action.id),
     answers: answerList(input.questions, input.answers),
     held_in: null,
+    ...(selfCheckOf(input) ? { self_check: selfCheckOf(input) } : {}),
   };
 }
 

@@ -41,3 +41,34 @@ export function managerOwned(inPeriod: StoredRecord[]): { made: number; manager:
   const made = allActions(inPeriod);
   return { made: made.length, manager: made.filter((t) => t.action.owner === "manager").length };
 }
+
+export interface SelfCheckSummary {
+  /** Plans of the period whose self-check was answered. */
+  asked: number;
+  /** The beliefs the manager answered no to, most often first. */
+  doubts: { question: string; times: number }[];
+}
+
+/** The manager's self-check over the period's plans: a doubt that comes back is worth a conversation. */
+export function selfCheckSummary(inPeriod: StoredRecord[]): SelfCheckSummary {
+  const times = new Map<string, number>();
+  let asked = 0;
+  for (const { record } of inPeriod) {
+    const check = record.self_check as { doubts?: unknown } | undefined;
+    if (record.type !== "plan" || record.status === "draft" || !check || !Array.isArray(check.doubts)) continue;
+    asked++;
+    for (const id of check.doubts) if (typeof id === "string") times.set(id, (times.get(id) ?? 0) + 1);
+  }
+  const doubts = [...times]
+    .map(([question, count]) => ({ question, times: count }))
+    .sort((a, b) => b.times - a.times || a.question.localeCompare(b.question));
+  return { asked, doubts };
+}
+
+/** The rep's ratings of the coaching itself (asked every fourth 1:1), oldest first. */
+export function coachingFeedbackTrend(sessions: RecordSummary[]): { date: string; value: number }[] {
+  return sessions.flatMap((s) => {
+    const value = (s.coaching_feedback as { value?: unknown } | undefined)?.value;
+    return typeof value === "number" ? [{ date: s.date, value }] : [];
+  });
+}

@@ -62,6 +62,11 @@ export function suggestNextSteps(review: Omit<RepReview, "next_steps">, config: 
     add(
       `Hand the work back: you own ${review.manager_owned} of the ${actions.made} commitments made this period${review.took_over ? `, and did part of ${name}'s work in ${review.took_over} 1:1${review.took_over === 1 ? "" : "s"}` : ""}. Heroic coaching is creeping in; let ${name} own the next steps.`,
     );
+  const doubt = review.self_check.doubts[0];
+  if (doubt && doubt.times >= 2)
+    add(
+      `Look at your own doubt: you answered no to '${doubt.question}' in ${doubt.times} of ${review.self_check.asked} self-checks before ${name}'s 1:1s. What you expect of ${name} tends to cap what they reach.`,
+    );
   if (held >= 2 && review.coaching_kinds.performance === held) {
     add(
       `Mix in training or advisor coaching: all ${held} sessions this period were performance reviews, which cannot stand alone.`,

@@ -1,5 +1,5 @@
 import type { DealCounts } from "./deal.js";
-import type { FocusMix } from "./review-loop.js";
+import type { FocusMix, SelfCheckSummary } from "./review-loop.js";
 
 /** The shape of a review: the JSON of DESIGN.md's "Review" section (snake_case on purpose). */
 
@@ -92,6 +92,10 @@ export interface RepReview {
   took_over: number;
   /** Commitments made in the period that the manager owns (heroic coaching shows here first). */
   manager_owned: number;
+  /** The manager's pre-session self-check over the period's plans. */
+  self_check: SelfCheckSummary;
+  /** The rep's rating of the coaching, asked every fourth 1:1. */
+  coaching_feedback: { date: string; value: number }[];
   next_steps: string[];
   /** The rep's deals (the command reads them; the domain review is of records alone). */
   deals?: DealCounts;

@@ -5,7 +5,7 @@ import { openGoals } from "./goals.js";
 import { allActions, isOverdue } from "./history.js";
 import type { RecordSummary, StoredRecord } from "./record.js";
 import type { Rep } from "./rep.js";
-import { focusMix, managerOwned, tookOverCount } from "./review-loop.js";
+import { coachingFeedbackTrend, focusMix, managerOwned, selfCheckSummary, tookOverCount } from "./review-loop.js";
 import { suggestNextSteps } from "./review-steps.js";
 import type {
   ActionCounts,
@@ -74,6 +74,8 @@ export function reviewRep(config: Config, rep: ReviewedRep, all: StoredRecord[],
     focus_mix: focusMix(history.inPeriod),
     took_over: tookOverCount(sessions),
     manager_owned: managerOwned(history.inPeriod).manager,
+    self_check: selfCheckSummary(history.inPeriod),
+    coaching_feedback: coachingFeedbackTrend(sessions),
   };
   return { ...review, next_steps: suggestNextSteps(review, config) };
 }

@@ -1,4 +1,5 @@
 import { renderChecklist } from "./actions.js";
+import type { CoachingFeedback } from "./asking/coaching-feedback.js";
 import type { FocusChosenBy } from "./asking/focus-choice.js";
 import type { FollowUpAnswer } from "./asking/follow-ups.js";
 import type { TrackedAction } from "./history.js";
@@ -42,6 +43,8 @@ export interface SessionInput {
   deal?: { id: string; name: string; evidence: Record<string, string> };
   /** The manager's answer to "Did I do part of the rep's work?"; unset until asked. */
   tookOver?: boolean;
+  /** Every fourth 1:1: the rep's word on how the coaching works for them. */
+  coachingFeedback?: CoachingFeedback;
 }
 
 export function followUpList(input: Pick<SessionInput, "followUps" | "followUpAnswers">): FollowUp[] {
@@ -81,6 +84,7 @@ export function buildSessionRecord(input: SessionInput): CoachRecord {
     actions: input.actions,
     ...(input.deal ? { deal: input.deal.id, gates: input.deal.evidence } : {}),
     ...(input.tookOver === undefined ? {} : { took_over: input.tookOver }),
+    ...(input.coachingFeedback ? { coaching_feedback: input.coachingFeedback } : {}),
   };
   if (input.status === "draft" && input.pending) record.pending = input.pending;
   return record;
@@ -123,6 +127,11 @@ export function renderSessionBody(input: SessionInput): string {
   sections.push(
     input.actions.length ? `## Commitments\n\n${renderChecklist(input.actions)}` : "## Commitments\n\nNone made.",
   );
+  const feedback = input.coachingFeedback;
+  if (feedback && (feedback.value !== null || feedback.note))
+    sections.push(
+      `## How the coaching works for ${input.rep.name}\n\n${feedback.value === null ? "Not rated" : `${feedback.value} of 5`}${feedback.note ? `: ${inline(feedback.note)}` : "."}`,
+    );
   if (input.tookOver !== undefined)
     sections.push(`**Did I do part of the rep's work?** ${input.tookOver ? "Yes" : "No"}.`);
   return `\n${sections.join("\n\n")}\n`;

@@ -76,7 +76,7 @@ describe("a run without a terminal reports every missing answer at once, each wi
       id: b,
       key: "follow_ups",
       type: "choice",
-      choices: ["done", "open", "dropped"],
+      choices: ["done", "tried", "open", "dropped"],
     });
     expect(missing.slice(1).map((m) => m.key)).toEqual(missing.slice(1).map(() => undefined));
     expect(missing.map((m) => m.id)).toEqual([

@@ -52,9 +52,14 @@ describe("closing the loop in the next plan", () => {
   it("shows the last 1:1's goal, way forward and ratings", async () => {
     const workspace = await workspaceWithRep();
     await holdSession(workspace, {}, ["--date", "2026-11-20"]);
-    const answers = answersFile(workspace, PROSPECTING_PLAN_ANSWERS);
+    const answers = answersFile(workspace, { ...PROSPECTING_PLAN_ANSWERS, self_integrity: false });
     const result = await coach(["plan", "alex-kim", "--answers", answers], { workspace });
     expect(result.code).toBe(0);
+    // the self-check keeps the beliefs answered no, for the review to trend
+    const planFile = recordFiles(workspace, "alex-kim").find((f) => f.includes("-plan-"))!;
+    expect(read(planFile)).toMatch(/self_check:\n {2}doubts:\n {4}- self_integrity\n/);
+    const review = JSON.parse((await coach(["--json", "review", "alex-kim"], { workspace })).stdout);
+    expect(review.self_check).toEqual({ asked: 1, doubts: [{ question: "self_integrity", times: 1 }] });
     expect(result.stdout).toContain(
       'Last 1:1 (2026-11-20): goal "More first meetings", way forward "Try the quarter opening with five prospects", ratings opening-statement 2, pre-call-planning 4.',
     );

@@ -60,7 +60,7 @@ describe("coach plan", () => {
       "rep_role",
       "rep_style",
       "rep_goals",
-      "self_believe",
+      "self_coaching_works",
     ]);
     const [file] = recordFiles(workspace, "alex-kim");
     const record = frontMatter(file!);
@@ -105,7 +105,7 @@ describe("coach plan", () => {
     await coach(["rep", "add", "Alex Kim"], { workspace });
     const interrupted = await coach(["plan", "alex-kim"], {
       workspace,
-      prompter: interruptAfter(6, PROSPECTING_PLAN_ANSWERS),
+      prompter: interruptAfter(9, PROSPECTING_PLAN_ANSWERS),
     });
     expect(interrupted.code).toBe(130);
     expect(interrupted.stderr).toMatch(
@@ -117,6 +117,9 @@ describe("coach plan", () => {
     const saved = frontMatter(draft!);
     expect(saved.status).toBe("draft");
     expect(saved.answers!.map((a) => a.id)).toEqual([
+      "self_coaching_works",
+      "self_can_coach",
+      "self_integrity",
       "self_believe",
       "self_ask",
       "self_hands_off",

@@ -52,3 +52,29 @@ describe("a follow-up can be tried", () => {
     expect(result.stdout).toContain("Pausing after the question works");
   });
 });
+
+describe("the rep's word on the coaching", () => {
+  it("is asked every fourth 1:1, kept in the record, and trended in the review", async () => {
+    const workspace = await workspaceWithRep();
+    const feedback = { coaching_feedback: 4, coaching_feedback_note: "More role-play, less recap" };
+    for (const date of ["2026-11-01", "2026-11-08", "2026-11-15"])
+      await holdSession(workspace, feedback, ["--date", date]);
+    const early = recordFiles(workspace, "alex-kim").map(read);
+    expect(early.some((text) => text.includes("coaching_feedback"))).toBe(false);
+
+    await holdSession(workspace, feedback, ["--date", "2026-11-22"]);
+    const fourth = recordFiles(workspace, "alex-kim").find((f) => f.includes("2026-11-22-session"))!;
+    expect(read(fourth)).toMatch(/coaching_feedback:\n {2}value: 4\n {2}note: More role-play, less recap\n/);
+    expect(read(fourth)).toContain("## How the coaching works for Alex Kim\n\n4 of 5: More role-play, less recap");
+    const review = JSON.parse((await coach(["--json", "review", "alex-kim"], { workspace })).stdout);
+    expect(review.coaching_feedback).toEqual([{ date: "2026-11-22", value: 4 }]);
+  });
+
+  it("is optional: a fourth session from a file that leaves it out still completes", async () => {
+    const workspace = await workspaceWithRep();
+    for (const date of ["2026-11-01", "2026-11-08", "2026-11-15", "2026-11-22"])
+      await holdSession(workspace, {}, ["--date", date]);
+    const fourth = recordFiles(workspace, "alex-kim").find((f) => f.includes("2026-11-22-session"))!;
+    expect(read(fourth)).toMatch(/coaching_feedback:\n {2}value: null\n/);
+  });
+});

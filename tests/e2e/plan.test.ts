@@ -60,7 +60,7 @@ describe("coach plan, as a script runs it (built bin, no terminal)", () => {
     expect(Date.now() - started).toBeLessThan(10_000);
     expect(result.code).toBe(2);
     expect(result.stderr).toBe(
-      "error: missing answers: self_believe, self_ask, self_hands_off, self_time, self_expectation, outcome, gate_evidence, observed, opening_question; answer them in a terminal, or give them with --answers FILE\n",
+      "error: missing answers: self_coaching_works, self_can_coach, self_integrity, self_believe, self_ask, self_hands_off, self_time, self_expectation, outcome, gate_evidence, observed, opening_question; answer them in a terminal, or give them with --answers FILE\n",
     );
     expect(recordFiles(workspace, "alex-kim")).toEqual([]);
   });
@@ -72,8 +72,8 @@ describe("coach plan, as a script runs it (built bin, no terminal)", () => {
     expect(result.stdout).toBe("");
     const { error } = JSON.parse(result.stderr);
     expect(error.code).toBe("missing_answers");
-    expect(error.message).toMatch(/^missing answers: self_believe, /);
-    expect(error.missing[0]).toEqual({ id: "self_believe", type: "confirm", prompt: expect.any(String) });
+    expect(error.message).toMatch(/^missing answers: self_coaching_works, /);
+    expect(error.missing[0]).toEqual({ id: "self_coaching_works", type: "confirm", prompt: expect.any(String) });
     expect(error.missing.map((m: { id: string }) => m.id)).toContain("gate_evidence");
   });
 

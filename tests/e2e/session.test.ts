@@ -76,7 +76,7 @@ describe("coach session (built bin, --answers)", () => {
       key: "follow_ups",
       type: "choice",
       prompt: expect.stringContaining("Send the recap"),
-      choices: ["done", "open", "dropped"],
+      choices: ["done", "tried", "open", "dropped"],
     });
     expect(everything(workspace)).toEqual(before);
   });

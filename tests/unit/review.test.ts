@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_CONFIG } from "../../src/domain/config.js";
 import { type Period, type ReviewedRep, reviewRep } from "../../src/domain/review.js";
-import { drill, note, session, stored } from "../history.js";
+import { drill, note, plan, session, stored } from "../history.js";
 
 const TODAY = "2026-11-22";
 const PERIOD: Period = { from: "2026-08-24", to: TODAY };
@@ -290,5 +290,24 @@ describe("mindset and heroic coaching in the review", () => {
     );
     const shared = review([session("alex-kim", "2026-11-01", { actions: [{ owner: "manager" }, { owner: "rep" }] })]);
     expect(shared.next_steps.join("\n")).not.toMatch(/Hand the work back/);
+  });
+
+  it("trends the manager's self-check: how often it was asked, and the doubts that come back", () => {
+    const checked = (date: string, doubts: string[]) => ({ ...plan("alex-kim", date), self_check: { doubts } });
+    const { self_check, next_steps } = review([
+      checked("2026-11-01", ["self_believe"]),
+      checked("2026-11-08", ["self_believe", "self_time"]),
+      checked("2026-11-15", []),
+      { ...checked("2026-11-20", ["self_time"]), status: "draft" as const },
+      plan("alex-kim", "2026-11-21"), // made without the self-check
+    ]);
+    expect(self_check).toEqual({
+      asked: 3,
+      doubts: [
+        { question: "self_believe", times: 2 },
+        { question: "self_time", times: 1 },
+      ],
+    });
+    expect(next_steps.join("\n")).toMatch(/answered no to 'self_believe' in 2 of 3 self-checks/);
   });
 });

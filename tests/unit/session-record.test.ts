@@ -85,7 +85,7 @@ describe("follow-up questions", () => {
         key: "follow_ups",
         type: "choice",
         prompt: question.prompt,
-        choices: ["done", "open", "dropped"],
+        choices: ["done", "tried", "open", "dropped"],
       },
     ]);
   });
