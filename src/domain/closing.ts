@@ -21,7 +21,9 @@ export interface ActionEvent {
   changes?: Omit<ActionEdit, "action">;
 }
 
-const isClose = (event: ActionEvent) => event.status === "done" || event.status === "dropped";
+/** A close: done, tried (the attempt taught something) or dropped. */
+const isClose = (event: ActionEvent) =>
+  event.status === "done" || event.status === "tried" || event.status === "dropped";
 
 /** Follow-up and edit events of completed, countable records; drafts say nothing yet. */
 export function actionEvents(records: StoredRecord[]): Map<string, ActionEvent[]> {
