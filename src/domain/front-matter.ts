@@ -80,8 +80,9 @@ function escapeChar(char: string): string {
 
 function readsAsSomethingElse(text: string): boolean {
   // A block scalar reads back as text in every parser, unless a tab stands where libyaml (PyYAML)
-  // wants indentation: such text goes in double quotes.
-  if (text.includes("\n")) return text.includes("\t");
+  // wants indentation, or a line holds only spaces (`yaml` drops them at a block's start and
+  // end): such text goes in double quotes.
+  if (text.includes("\n")) return text.includes("\t") || /(^|\n) +(\n|$)/.test(text);
   if (text.includes("\t") || text === "<<" || text === "=") return true;
   try {
     // "error": `yaml` would otherwise print a warning for text such as `!urgent: ...` or `%p draft`.

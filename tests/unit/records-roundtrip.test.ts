@@ -103,6 +103,14 @@ describe("record files", () => {
     if (python) for (const reader of python) expect(reader).toEqual(answers.map((answer) => recordWith(answer)));
   });
 
+  it("keeps lines of only spaces in multi-line text, at its start and end too", () => {
+    const answers = ["  \n", " \n", "\n  \n", "a\n  \n", "  \nx", "first\n   "];
+    const written = answers.map((answer) => splitFrontMatter(joinFrontMatter(recordWith(answer), ""))!.frontMatter);
+    for (const answer of answers) expect(roundTrip(recordWith(answer)).record.answers![0]!.answer).toBe(answer);
+    const python = readWithPyYaml(written);
+    if (python) for (const reader of python) expect(reader).toEqual(answers.map((answer) => recordWith(answer)));
+  });
+
   it.each([
     ["front-matter fences and comments", "---\n# not a heading\n---"],
     ["quotes and colons", `she said: "it's 'fine'" key: value`],
