@@ -1,7 +1,6 @@
 import { type Config, stageById } from "./config.js";
-import { daysBetween } from "./dates.js";
 import type { Period, RepReview, SkillTrend } from "./review.js";
-import { days, describeDrillDue } from "./review-steps.js";
+import { cadenceRows, days, describeDrillDue, periodText } from "./review-steps.js";
 import { escapeHtml as esc, type GridRow, ratingChart, weekGridChart } from "./svg-charts.js";
 import type { TeamReview } from "./team-review.js";
 
@@ -92,10 +91,6 @@ function withCode(text: string): string {
   return esc(text).replace(/`([^`]+)`/g, "<code>$1</code>");
 }
 
-function periodText(period: Period): string {
-  return `${period.from} to ${period.to} (${days(daysBetween(period.from, period.to) + 1)})`;
-}
-
 /** The rep's review as a page: the Markdown report's content, each skill's ratings as a chart beside its table. */
 export function renderRepReviewHtml(review: RepReview, config: Config, skipped: number): string {
   const { cadence, actions, drills } = review;
@@ -106,25 +101,7 @@ export function renderRepReviewHtml(review: RepReview, config: Config, skipped: 
     section(
       "cadence",
       "Cadence",
-      table(
-        ["Measure", "This period"],
-        [
-          ["1:1s held", `${cadence.held} of ${cadence.expected} expected (every ${days(cadence.every_days)})`],
-          ["Longest gap", days(cadence.longest_gap_days)],
-          [
-            "Last 1:1",
-            cadence.last_session
-              ? `${cadence.last_session} (${days(cadence.days_since!)} before this review)`
-              : "none recorded",
-          ],
-          [
-            "Status",
-            cadence.overdue
-              ? { html: '<span class="flag">overdue for a 1:1</span>' }
-              : `on cadence; next due ${cadence.next_due}`,
-          ],
-        ],
-      ),
+      table(["Measure", "This period"], cadenceRows(cadence, { html: '<span class="flag">overdue for a 1:1</span>' })),
     ),
     section(
       "commitments",

@@ -1,9 +1,8 @@
 import { type Config, stageById } from "./config.js";
-import { daysBetween } from "./dates.js";
 import { renderDealCounts } from "./deal.js";
 import { inline } from "./markdown.js";
-import type { Period, RepReview, SkillTrend } from "./review.js";
-import { days, describeDrillDue } from "./review-steps.js";
+import type { RepReview, SkillTrend } from "./review.js";
+import { cadenceRows, days, describeDrillDue, periodText } from "./review-steps.js";
 import { sparkline, trendArrow } from "./sparkline.js";
 import type { TeamReview } from "./team-review.js";
 
@@ -13,24 +12,7 @@ export function renderRepReviewMarkdown(review: RepReview, config: Config, skipp
   const sections = [
     `# Coaching review: ${inline(review.name)}`,
     `_${review.rep}, ${periodText(review.period)}${review.profile ? "" : "; this rep has no profile in the workspace any more"}_`,
-    [
-      "## Cadence",
-      "",
-      table(
-        ["Measure", "This period"],
-        [
-          ["1:1s held", `${cadence.held} of ${cadence.expected} expected (every ${days(cadence.every_days)})`],
-          ["Longest gap", days(cadence.longest_gap_days)],
-          [
-            "Last 1:1",
-            cadence.last_session
-              ? `${cadence.last_session} (${days(cadence.days_since!)} before this review)`
-              : "none recorded",
-          ],
-          ["Status", cadence.overdue ? "**overdue for a 1:1**" : `on cadence; next due ${cadence.next_due}`],
-        ],
-      ),
-    ].join("\n"),
+    ["## Cadence", "", table(["Measure", "This period"], cadenceRows(cadence, "**overdue for a 1:1**"))].join("\n"),
     [
       "## Commitments",
       "",
@@ -197,10 +179,6 @@ function chart(skill: SkillTrend): string {
     `    line [${skill.ratings.map((r) => r.value).join(", ")}]`,
     "```",
   ].join("\n");
-}
-
-function periodText(period: Period): string {
-  return `${period.from} to ${period.to} (${days(daysBetween(period.from, period.to) + 1)})`;
 }
 
 /** A GitHub-flavoured table; pipes in cells are escaped so a commitment's text cannot break it. */

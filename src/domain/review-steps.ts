@@ -1,6 +1,8 @@
 import { type Config, stageById } from "./config.js";
-import type { DrillSummary, RepReview, SkillTrend } from "./review.js";
+import { daysBetween } from "./dates.js";
+import type { DrillSummary, Period, RepReview, SkillTrend } from "./review.js";
 import { MINDSET_SHARE_FLOOR, mindsetShare } from "./review-loop.js";
+import type { Cadence } from "./review-types.js";
 
 const MAX_STEPS = 5;
 const MIN_STEPS = 3;
@@ -137,4 +139,24 @@ function listOf(items: string[]): string {
 export function describeDrillDue(item: DrillSummary["due"][number], today: string): string {
   const when = item.due >= today ? "due today" : `due since ${item.due}`;
   return `${item.skill} (${item.last_score === null ? `new, ${when}` : when})`;
+}
+
+/** The review's period as people read it: "2026-11-01 to 2026-11-30 (30 days)". */
+export function periodText(period: Period): string {
+  return `${period.from} to ${period.to} (${days(daysBetween(period.from, period.to) + 1)})`;
+}
+
+/** The cadence table's rows, the same in every report; each format marks "overdue" its own way. */
+export function cadenceRows<Cell>(cadence: Cadence, overdue: Cell): (string | Cell)[][] {
+  return [
+    ["1:1s held", `${cadence.held} of ${cadence.expected} expected (every ${days(cadence.every_days)})`],
+    ["Longest gap", days(cadence.longest_gap_days)],
+    [
+      "Last 1:1",
+      cadence.last_session
+        ? `${cadence.last_session} (${days(cadence.days_since!)} before this review)`
+        : "none recorded",
+    ],
+    ["Status", cadence.overdue ? overdue : `on cadence; next due ${cadence.next_due}`],
+  ];
 }
