@@ -2,7 +2,7 @@ import { join } from "node:path";
 import type { Command } from "commander";
 import * as z from "zod";
 import type { Context } from "../context.js";
-import { allSkills, type Config, requireStage } from "../domain/config.js";
+import { type Config, requireSkill, requireStage } from "../domain/config.js";
 import {
   chooseSkill,
   drillableSkills,
@@ -21,7 +21,6 @@ import {
   type PendingRound,
   renderDrillBody,
 } from "../domain/drill-record.js";
-import { closest } from "../domain/ids.js";
 import { type RoundResult, recordId } from "../domain/record.js";
 import type { Rep } from "../domain/rep.js";
 import { drillSchedule } from "../domain/schedule.js";
@@ -162,16 +161,7 @@ export async function runDrill(raw: Record<string, unknown>, ctx: Context): Prom
 /** `--stage`, `--skill` and `--template` name things that exist, and fit together. */
 function checkFilters(config: Config, templates: LoadedTemplate[], options: DrillOptions): void {
   if (options.stage) requireStage(config, options.stage);
-  if (options.skill && !allSkills(config).includes(options.skill)) {
-    const guess = closest(options.skill, allSkills(config));
-    throw badInput(
-      "unknown_skill",
-      `no skill '${options.skill}'`,
-      guess
-        ? `did you mean '${guess}'? See the skills of each stage in coach.yaml`
-        : "see the skills of each stage in coach.yaml",
-    );
-  }
+  if (options.skill) requireSkill(config, options.skill);
   if (options.skill && !trainedSkills(templates).has(options.skill)) {
     throw badInput(
       "no_drill",
