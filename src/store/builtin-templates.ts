@@ -16,13 +16,18 @@ export function builtInTemplatesDir(): string {
   throw new Error("the built-in templates folder is missing from the installation");
 }
 
+/** From the sources: templates/ parsed once per process, kept as the JSON the build would inject. */
+let parsedFromSources: string | undefined;
+
 /**
  * The built-in templates: compiled into the bundle by the build, which parsed and checked
- * them; read from templates/ when running from the sources (tests), so edits show at once.
+ * them; read from templates/ when running from the sources (tests), once per process, since
+ * parsing all of them costs more than most commands. Each call gets its own copy, as from the bundle.
  */
 export function loadBuiltInTemplates(): Template[] {
   if (typeof __COACH_BUILTIN_TEMPLATES__ === "string") return JSON.parse(__COACH_BUILTIN_TEMPLATES__) as Template[];
-  return parseBuiltInTemplates();
+  parsedFromSources ??= JSON.stringify(parseBuiltInTemplates());
+  return JSON.parse(parsedFromSources) as Template[];
 }
 
 /** Every templates/**\/*.yaml, parsed and checked; the build runs this too. */

@@ -3,7 +3,7 @@ import { existsSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { stringify } from "yaml";
-import { coachBin, recordFiles, tempDir, writeFile } from "../helpers.js";
+import { coach, coachBin, recordFiles, tempDir, writeFile } from "../helpers.js";
 import { PROSPECTING_SESSION_ANSWERS } from "../session-fixtures.js";
 
 /** git with no user or system configuration: only what the test sets. */
@@ -24,16 +24,18 @@ function git(cwd: string, ...args: string[]): string {
   }).trim();
 }
 
+/** `coach sync` runs git, so it runs as the built bin; setting up and reading back run in-process. */
 const run = (cwd: string, argv: string[]) => coachBin(argv, { cwd, env: gitEnv(cwd) });
+const inProcess = (cwd: string, argv: string[]) => coach(argv, { cwd, env: gitEnv(cwd) });
 
 async function session(workspace: string, extra: Record<string, unknown>, argv: string[] = []) {
   const file = writeFile(join(tempDir(), "answers.yaml"), stringify({ ...PROSPECTING_SESSION_ANSWERS, ...extra }));
-  const result = await run(workspace, ["session", "alex-kim", "--answers", file, ...argv]);
+  const result = await inProcess(workspace, ["session", "alex-kim", "--answers", file, ...argv]);
   expect(result.code, result.stderr).toBe(0);
 }
 
 async function actions(workspace: string): Promise<{ id: string; text: string; status: string }[]> {
-  const result = await run(workspace, ["--json", "actions", "--all"]);
+  const result = await inProcess(workspace, ["--json", "actions", "--all"]);
   expect(result.code, result.stderr).toBe(0);
   return JSON.parse(result.stdout);
 }
@@ -58,8 +60,8 @@ async function team() {
   const bare = join(dir, "team.git");
   git(dir, "init", "-q", "--bare", "--initial-branch=main", bare);
   const seed = join(dir, "seed");
-  expect((await coachBin(["init", seed])).code).toBe(0);
-  expect((await run(seed, ["rep", "add", "Alex Kim", "--focus", "prospecting"])).code).toBe(0);
+  expect((await coach(["init", seed])).code).toBe(0);
+  expect((await inProcess(seed, ["rep", "add", "Alex Kim", "--focus", "prospecting"])).code).toBe(0);
   git(seed, "init", "-q", "--initial-branch=main");
   git(seed, "config", "user.name", "Seed");
   git(seed, "config", "user.email", "seed@example.com");
@@ -91,7 +93,7 @@ describe("coach sync", { timeout: 90_000 }, () => {
       { follow_ups: { [recap!]: "open", [review!]: "dropped" }, actions: [{ text: "Ben's next step" }] },
       ["--date", "2026-11-21"],
     );
-    expect((await run(b, ["actions", "add", "alex-kim", "Ben's note", "--due", "friday"])).code).toBe(0);
+    expect((await inProcess(b, ["actions", "add", "alex-kim", "Ben's note", "--due", "friday"])).code).toBe(0);
 
     const ana = await run(a, ["sync", "--message", "1:1 with Alex"]);
     expect(ana.code, ana.stderr).toBe(0);
@@ -140,7 +142,7 @@ describe("coach sync", { timeout: 90_000 }, () => {
 
   it("outside a git repository: exit 2 with how to start; with no remote it commits and says so", async () => {
     const dir = tempDir();
-    expect((await coachBin(["init", dir])).code).toBe(0);
+    expect((await coach(["init", dir])).code).toBe(0);
     const outside = await run(dir, ["sync"]);
     expect(outside.code).toBe(2);
     expect(outside.stderr).toMatch(/is not in a git repository.*git init/s);

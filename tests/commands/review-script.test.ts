@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { coachBin, tempDir } from "../helpers.js";
+import { coach, tempDir } from "../helpers.js";
 import { drill, note, repProfile, session, writeHistory } from "../history.js";
 
 function history() {
@@ -26,10 +26,10 @@ function history() {
   return { workspace, paths, env: { COACH_WORKSPACE: workspace } };
 }
 
-describe("coach review, as a script runs it (built bin, no terminal)", () => {
+describe("coach review, as a script runs it (no terminal)", () => {
   it("gives the same JSON from a fresh index, a warm one and a rebuilt one", async () => {
     const { workspace, env } = history();
-    const cold = await coachBin(["review", "alex-kim", "--json"], { env });
+    const cold = await coach(["review", "alex-kim", "--json"], { env });
     expect(cold).toMatchObject({ code: 0, stderr: "" });
     expect(readdirSync(join(workspace, ".coach", "index")).sort()).toEqual(["alex-kim.json"]);
     const json = JSON.parse(cold.stdout);
@@ -39,13 +39,13 @@ describe("coach review, as a script runs it (built bin, no terminal)", () => {
       skills: [{ skill: "active-listening", first: 2, last: 4, trend: "up" }],
       drills: { held: 1, average_score: 3 },
     });
-    const warm = await coachBin(["review", "alex-kim", "--json"], { env });
+    const warm = await coach(["review", "alex-kim", "--json"], { env });
     expect(warm.stdout).toBe(cold.stdout);
     writeFileSync(join(workspace, ".coach", "index", "alex-kim.json"), "{ damaged");
-    expect((await coachBin(["review", "alex-kim", "--json"], { env })).stdout).toBe(cold.stdout);
+    expect((await coach(["review", "alex-kim", "--json"], { env })).stdout).toBe(cold.stdout);
     rmSync(join(workspace, ".coach"), { recursive: true });
     writeFileSync(join(workspace, ".coach"), "not a folder: the index cannot be written");
-    const unwritable = await coachBin(["review", "alex-kim", "--json"], { env });
+    const unwritable = await coach(["review", "alex-kim", "--json"], { env });
     expect(unwritable).toMatchObject({ code: 0, stderr: "", stdout: cold.stdout });
   });
 
@@ -53,7 +53,7 @@ describe("coach review, as a script runs it (built bin, no terminal)", () => {
     const { workspace, env, paths } = history();
     const file = join(workspace, paths[1]!);
     writeFileSync(file, readFileSync(file, "utf8").replace("active-listening: 4", "active-listening: 7"));
-    const result = await coachBin(["review", "alex-kim"], { env });
+    const result = await coach(["review", "alex-kim"], { env });
     expect(result.code).toBe(0);
     expect(result.stderr).toMatch(
       new RegExp(
@@ -66,11 +66,11 @@ describe("coach review, as a script runs it (built bin, no terminal)", () => {
 
   it("writes into /dev/null or a pipe rather than replacing it, and refuses a folder", async () => {
     const { workspace, env } = history();
-    expect(await coachBin(["review", "alex-kim", "--format", "md", "--out", "/dev/null"], { env })).toMatchObject({
+    expect(await coach(["review", "alex-kim", "--format", "md", "--out", "/dev/null"], { env })).toMatchObject({
       code: 0,
     });
     expect(statSync("/dev/null").isCharacterDevice()).toBe(true);
-    expect(await coachBin(["review", "alex-kim", "--out", workspace], { env })).toEqual({
+    expect(await coach(["review", "alex-kim", "--out", workspace], { env })).toEqual({
       code: 2,
       stdout: "",
       stderr: `error: --out: ${workspace} is a folder; give a file name, e.g. --out review.md\n`,
@@ -80,7 +80,7 @@ describe("coach review, as a script runs it (built bin, no terminal)", () => {
   it("writes the team's Markdown report to a file", async () => {
     const { workspace, env } = history();
     const out = join(workspace, "team.md");
-    const result = await coachBin(["review", "--team", "--format", "md", "--out", out], { env });
+    const result = await coach(["review", "--team", "--format", "md", "--out", out], { env });
     expect(result).toMatchObject({ code: 0, stdout: "", stderr: `Review written to ${out}\n` });
     expect(readFileSync(out, "utf8")).toContain(
       "| Sam Poe (`sam-poe`) | 2026-09-30 | 53 | **yes** | 1 / 13 | 0 | 0 | - |",

@@ -2,7 +2,7 @@ import { execFileSync } from "node:child_process";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { stringify } from "yaml";
-import { coachBin, read, recordFiles, tempDir, writeFile } from "../helpers.js";
+import { coach, read, recordFiles, tempDir, writeFile } from "../helpers.js";
 import { PROSPECTING_SESSION_ANSWERS } from "../session-fixtures.js";
 
 interface Row {
@@ -39,12 +39,12 @@ function clone(bare: string, dir: string, name: string): string {
 
 async function session(workspace: string, extra: Record<string, unknown>, argv: string[] = []): Promise<void> {
   const file = writeFile(join(tempDir(), "answers.yaml"), stringify({ ...PROSPECTING_SESSION_ANSWERS, ...extra }));
-  const result = await coachBin(["session", "alex-kim", "--answers", file, ...argv], { cwd: workspace });
+  const result = await coach(["session", "alex-kim", "--answers", file, ...argv], { cwd: workspace });
   expect(result.code, result.stderr).toBe(0);
 }
 
 async function actions(workspace: string): Promise<Row[]> {
-  const result = await coachBin(["--json", "actions", "--all"], { cwd: workspace });
+  const result = await coach(["--json", "actions", "--all"], { cwd: workspace });
   expect(result.code, result.stderr).toBe(0);
   return JSON.parse(result.stdout) as Row[];
 }
@@ -57,8 +57,8 @@ describe("a team sharing the workspace through git", () => {
 
     // The shared workspace: a rep and a session with two open commitments.
     const seed = join(dir, "seed");
-    expect((await coachBin(["init", seed])).code).toBe(0);
-    expect((await coachBin(["rep", "add", "Alex Kim", "--focus", "prospecting"], { cwd: seed })).code).toBe(0);
+    expect((await coach(["init", seed])).code).toBe(0);
+    expect((await coach(["rep", "add", "Alex Kim", "--focus", "prospecting"], { cwd: seed })).code).toBe(0);
     await session(
       seed,
       {

@@ -2,13 +2,13 @@ import { statSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { stringify } from "yaml";
-import { coachBin, read, recordFiles, tempDir, writeFile } from "../helpers.js";
+import { coach, read, recordFiles, tempDir, writeFile } from "../helpers.js";
 
-/** The built bin, no terminal: everything comes from --answers, nothing waits. */
+/** No terminal: everything comes from --answers, nothing waits. */
 async function workspaceWith(...names: string[]): Promise<{ cwd: string; env: Record<string, string> }> {
   const cwd = tempDir();
   const env = { COACH_WORKSPACE: cwd };
-  for (const name of names) expect((await coachBin(["rep", "add", name], { cwd, env })).code).toBe(0);
+  for (const name of names) expect((await coach(["rep", "add", name], { cwd, env })).code).toBe(0);
   return { cwd, env };
 }
 
@@ -16,7 +16,7 @@ function answers(cwd: string, name: string, value: unknown): string {
   return writeFile(join(cwd, name), stringify(value));
 }
 
-describe("coach drill (built bin, non-interactive)", () => {
+describe("coach drill (non-interactive)", () => {
   it("practice from an answers file writes one private record and prints the scores", async () => {
     const ws = await workspaceWith("Alex Kim");
     const file = answers(ws.cwd, "a.yaml", {
@@ -26,10 +26,7 @@ describe("coach drill (built bin, non-interactive)", () => {
         { score: 3 },
       ],
     });
-    const result = await coachBin(
-      ["drill", "alex-kim", "--template", "drill-objection-handling", "--answers", file],
-      ws,
-    );
+    const result = await coach(["drill", "alex-kim", "--template", "drill-objection-handling", "--answers", file], ws);
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toBe(
       "Handling objections (practice), 2026-11-22\nalex-kim  scores 2 3 3  average 2.7; objection-handling next due 2026-11-29 (in 7 days)\n",
@@ -57,7 +54,7 @@ describe("coach drill (built bin, non-interactive)", () => {
         { score: { "alex-kim": 1, "sam-lee": 5 } },
       ],
     });
-    const result = await coachBin(
+    const result = await coach(
       ["--json", "drill", "alex-kim", "sam-lee", "--template", "drill-opening-statement", "--answers", file],
       ws,
     );
@@ -77,9 +74,9 @@ describe("coach drill (built bin, non-interactive)", () => {
   it("reads the answers from stdin with --answers -", async () => {
     const ws = await workspaceWith("Alex Kim");
     const input = stringify({ rounds: [{ score: 5 }, { score: 5 }, { score: 4 }] });
-    const result = await coachBin(["drill", "alex-kim", "--template", "drill-self-talk", "--answers", "-", "-q"], {
+    const result = await coach(["drill", "alex-kim", "--template", "drill-self-talk", "--answers", "-", "-q"], {
       ...ws,
-      input,
+      stdin: input,
     });
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toContain("scores 5 5 4  average 4.7; self-talk next due 2026-12-20 (in 28 days)");
@@ -87,14 +84,14 @@ describe("coach drill (built bin, non-interactive)", () => {
 
   it("missing rounds: exit 2 naming each, with --json details a script can answer from", async () => {
     const ws = await workspaceWith("Alex Kim", "Sam Lee");
-    const plain = await coachBin(["drill", "alex-kim", "--template", "drill-objection-handling"], ws);
+    const plain = await coach(["drill", "alex-kim", "--template", "drill-objection-handling"], ws);
     expect(plain.code).toBe(2);
     expect(plain.stderr).toBe(
       "error: missing answers: round-1, round-2, round-3; answer them in a terminal, or give them with --answers FILE\n",
     );
 
     const file = answers(ws.cwd, "partial.yaml", { rounds: [{ score: { "alex-kim": 3 } }, { score: 3 }] });
-    const json = await coachBin(
+    const json = await coach(
       ["--json", "drill", "alex-kim", "sam-lee", "--template", "drill-objection-handling", "--answers", file],
       ws,
     );
@@ -134,11 +131,11 @@ describe("coach drill (built bin, non-interactive)", () => {
   it("a bad answers file is exit 2 pointing at the line, or naming the stranger", async () => {
     const ws = await workspaceWith("Alex Kim");
     const bad = writeFile(join(ws.cwd, "bad.yaml"), "rounds:\n  - score: 3\n  - score: 7\n");
-    const result = await coachBin(["drill", "alex-kim", "--template", "drill-self-talk", "--answers", bad], ws);
+    const result = await coach(["drill", "alex-kim", "--template", "drill-self-talk", "--answers", bad], ws);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/bad\.yaml:3:12: .*a score runs from 1 to 5/);
     const stranger = answers(ws.cwd, "who.yaml", { rounds: [{ score: { bob: 3 } }] });
-    const who = await coachBin(["drill", "alex-kim", "--template", "drill-self-talk", "--answers", stranger], ws);
+    const who = await coach(["drill", "alex-kim", "--template", "drill-self-talk", "--answers", stranger], ws);
     expect(who.code).toBe(2);
     expect(who.stderr).toContain("round-1: score for 'bob', who is not in this drill (reps: alex-kim)");
   });
@@ -149,7 +146,7 @@ describe("coach drill (built bin, non-interactive)", () => {
     const strong = answers(ws.cwd, "strong.yaml", { rounds: [{ score: 5 }, { score: 5 }, { score: 4 }] });
     expect(
       (
-        await coachBin(
+        await coach(
           ["drill", "alex-kim", "--template", "drill-value-statements", "--answers", weak, "--date", "2026-11-20"],
           ws,
         )
@@ -157,7 +154,7 @@ describe("coach drill (built bin, non-interactive)", () => {
     ).toBe(0);
     expect(
       (
-        await coachBin(
+        await coach(
           [
             "drill",
             "alex-kim",
@@ -174,7 +171,7 @@ describe("coach drill (built bin, non-interactive)", () => {
       ).code,
     ).toBe(0);
 
-    const json = await coachBin(["--json", "drill", "--week"], ws);
+    const json = await coach(["--json", "drill", "--week"], ws);
     expect(json.code, json.stderr).toBe(0);
     const week = JSON.parse(json.stdout);
     expect(week).toMatchObject({ from: "2026-11-22", to: "2026-11-28" });
@@ -190,7 +187,7 @@ describe("coach drill (built bin, non-interactive)", () => {
     expect(week.items.some((i: { skill: string }) => i.skill === "objection-handling")).toBe(false);
     expect(week.meeting[0]).toMatchObject({ template: "drill-value-statements", lowest_score: 2 });
 
-    const text = await coachBin(["drill", "--week"], ws);
+    const text = await coach(["drill", "--week"], ws);
     expect(text.code).toBe(0);
     expect(text.stdout).toContain("Drill routine for 2026-11-22 to 2026-11-28 (2 reps)");
     expect(text.stdout).toMatch(

@@ -1,24 +1,24 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { coachBin, tempDir, writeFile } from "../helpers.js";
+import { coach, tempDir, writeFile } from "../helpers.js";
 
 const header =
   "id: my-discovery\ntitle: My discovery\nkind: session\nstages: [discovery]\ncoaching_kind: training\nfocus: both\n";
 
 async function workspace() {
   const dir = tempDir();
-  await coachBin(["init"], { cwd: dir });
+  await coach(["init"], { cwd: dir });
   return dir;
 }
 
 describe("coach templates", () => {
   it("lists built-ins with filters, as text and as JSON", async () => {
     const dir = await workspace();
-    const text = await coachBin(["templates", "list", "--kind", "session", "--stage", "qualification"], { cwd: dir });
+    const text = await coach(["templates", "list", "--kind", "session", "--stage", "qualification"], { cwd: dir });
     expect(text.stdout).toMatch(/^ID\s+KIND\s+STAGES/);
     expect(text.stdout).toContain("session-qualification");
     expect(text.stdout).not.toContain("session-discovery");
-    const json = JSON.parse((await coachBin(["templates", "list", "--json"], { cwd: dir })).stdout);
+    const json = JSON.parse((await coach(["templates", "list", "--json"], { cwd: dir })).stdout);
     expect(json).toContainEqual({
       id: "session-discovery",
       title: expect.any(String),
@@ -28,7 +28,7 @@ describe("coach templates", () => {
       focus: "both",
       source: "built-in",
     });
-    expect(await coachBin(["templates", "list", "--kind", "essay"], { cwd: dir })).toMatchObject({
+    expect(await coach(["templates", "list", "--kind", "essay"], { cwd: dir })).toMatchObject({
       code: 2,
       stderr: "error: --kind: expected one of plan, session, drill; see the command's --help\n",
     });
@@ -40,19 +40,17 @@ describe("coach templates", () => {
       join(dir, "templates/session/session-discovery.yaml"),
       `${header.replace("my-discovery", "session-discovery")}questions:\n  - id: q\n    prompt: What did you hear?\n`,
     );
-    const json = JSON.parse(
-      (await coachBin(["templates", "list", "--json", "--kind", "session"], { cwd: dir })).stdout,
-    );
+    const json = JSON.parse((await coach(["templates", "list", "--json", "--kind", "session"], { cwd: dir })).stdout);
     expect(json.filter((t: { id: string }) => t.id === "session-discovery")).toEqual([
       expect.objectContaining({ source: file }),
     ]);
-    const shown = await coachBin(["templates", "show", "session-discovery"], { cwd: dir });
+    const shown = await coach(["templates", "show", "session-discovery"], { cwd: dir });
     expect(shown.stdout).toContain("1. What did you hear?");
   });
 
   it("shows a template as parsed with --json", async () => {
     const shown = JSON.parse(
-      (await coachBin(["templates", "show", "drill-paraphrasing", "--json"], { cwd: await workspace() })).stdout,
+      (await coach(["templates", "show", "drill-paraphrasing", "--json"], { cwd: await workspace() })).stdout,
     );
     expect(shown).toMatchObject({ id: "drill-paraphrasing", kind: "drill", rounds: expect.any(Array) });
   });
@@ -78,7 +76,7 @@ describe("coach templates", () => {
     if (name === "a stage not in coach.yaml") text = text.replace("[discovery]", "[discovry]");
     if (name === "heroic coaching") text = text.replace("training", "heroic");
     const file = writeFile(join(dir, "templates/session/my-discovery.yaml"), text);
-    const result = await coachBin(["templates", "validate"], { cwd: dir });
+    const result = await coach(["templates", "validate"], { cwd: dir });
     expect(result.code).toBe(2);
     const [first] = result.stderr.split("\n");
     expect(first!.startsWith(`error: ${file}:`)).toBe(true);
@@ -87,7 +85,7 @@ describe("coach templates", () => {
     );
     expect(result.stderr).toMatch(/error: 1 of 1 template file\(s\) have problems; fix each file:line:col above\n$/);
     // Every other command refuses to run on a broken template rather than ignore it.
-    expect((await coachBin(["templates", "list"], { cwd: dir })).code).toBe(2);
+    expect((await coach(["templates", "list"], { cwd: dir })).code).toBe(2);
   });
 
   it("validates given paths and says when all is well", async () => {
@@ -96,12 +94,12 @@ describe("coach templates", () => {
       join(dir, "t/my-discovery.yaml"),
       `${header}questions:\n  - {id: q, prompt: What did you hear?}\n`,
     );
-    expect(await coachBin(["templates", "validate", good], { cwd: dir })).toEqual({
+    expect(await coach(["templates", "validate", good], { cwd: dir })).toEqual({
       code: 0,
       stdout: "",
       stderr: "1 template file(s) valid\n",
     });
-    expect(await coachBin(["templates", "validate", "missing/"], { cwd: dir })).toMatchObject({
+    expect(await coach(["templates", "validate", "missing/"], { cwd: dir })).toMatchObject({
       code: 2,
       stderr: expect.stringContaining("no template files at"),
     });
