@@ -6,7 +6,8 @@
 //   npm run torture                      16 writers x 20 rounds, stale locks in half of them
 //   node scripts/torture.js --writers 4 --rounds 2 --kill-rate 0.3 --session-kills 20
 //
-// Checks: every close (`actions done|drop`) that exited 0 is closed with that status;
+// Checks: every close (`actions done|drop`) that exited 0 is closed with that status; every
+// deal update (`deal gate`, `deal stage`) that exited 0 is in the deal;
 // every completed session's follow-ups are in effect; every writer that was not killed
 // exited 0; every record parses (none torn); after one ordinary command, no temp or
 // lock file is left anywhere in the workspace.
@@ -197,6 +198,17 @@ const killAt = () =>
   Math.random() < options["kill-rate"] ? Math.floor(Math.random() * options["max-kill-ms"]) : undefined;
 
 const expectedClosed = new Map(); // action id -> status
+const expectedGates = []; // {deal, gate, evidence} of every `deal gate` that exited 0
+const expectedStages = new Map(); // deal id -> stage set by a `deal stage` that exited 0
+// Gates of several stages of the default process, so one deal gets parallel updates at once.
+const DEAL_GATES = [
+  "meeting-accepted",
+  "needs-stated",
+  "need-admitted",
+  "open-to-solutions",
+  "can-decide",
+  "fit-confirmed",
+];
 const failures = [];
 let runs = 0;
 let killed = 0;
@@ -263,7 +275,26 @@ async function round(n) {
     ),
   );
   writers.push(run(["actions", "add", "alex-kim", `Added in round ${n}`, "-q"], { killAfter: killAt() }).then(account));
+  writers.push(...(await dealWriters(n)));
   await Promise.all(writers);
+}
+
+/** One deal per round, its gates confirmed by parallel `deal gate` runs while `deal stage` moves it. */
+async function dealWriters(n) {
+  const added = await mustRun(["--json", "deal", "add", "alex-kim", `Deal ${n}`, "--stage", "solution"]);
+  const deal = JSON.parse(added.stdout).id;
+  const writers = DEAL_GATES.slice(0, Math.max(1, options.writers - 10)).map((gate) => {
+    const evidence = `The buyer wrote back about ${gate} in round ${n}`;
+    return run(["deal", "gate", deal, gate, "--evidence", evidence, "-q"], { killAfter: killAt() }).then((r) =>
+      account(r, () => expectedGates.push({ deal, gate, evidence })),
+    );
+  });
+  writers.push(
+    run(["deal", "stage", deal, "negotiation", "-q"], { killAfter: killAt() }).then((r) =>
+      account(r, () => expectedStages.set(deal, "negotiation")),
+    ),
+  );
+  return writers;
 }
 
 /** `coach session` killed at random moments: a completed session must never be left with follow-ups not in effect. */
@@ -315,12 +346,23 @@ async function check() {
   for (const [id, expected] of expectedClosed)
     if (status.get(id) !== expected)
       lost.push(`${id}: closed ${expected} (exit 0), now ${status.get(id) ?? "missing"}`);
+  const deals = new Map(
+    JSON.parse((await mustRun(["--json", "deal", "list", "--all"])).stdout).map((deal) => [deal.id, deal]),
+  );
+  for (const { deal, gate, evidence } of expectedGates)
+    if (deals.get(deal)?.gates?.[gate]?.evidence !== evidence)
+      lost.push(`${deal}: gate ${gate} confirmed (exit 0), now missing`);
+  for (const [deal, stage] of expectedStages)
+    if (deals.get(deal)?.stage !== stage)
+      lost.push(`${deal}: moved to ${stage} (exit 0), now ${deals.get(deal)?.stage}`);
   const torn = [];
   const files = walk(workspace);
   for (const file of files.filter((f) => f.endsWith(".md"))) {
     try {
       const front = frontMatterOf(readFileSync(file, "utf8"));
-      if (!front?.schema || !front.id || !front.type || !front.status) throw new Error("no complete front matter");
+      const isDeal = front?.schema === "coach/deal@1";
+      if (!front?.schema || !front.id || !(front.type || isDeal) || !front.status)
+        throw new Error("no complete front matter");
       if (front.type === "session" && front.status === "completed")
         for (const followUp of front.follow_ups ?? [])
           if (followUp.status !== "open" && status.get(followUp.action) === "open")
@@ -344,7 +386,8 @@ try {
   for (const line of [...lost, ...torn.map((t) => `torn: ${t}`), ...left.map((l) => `left behind: ${l}`)])
     console.error(line);
   console.log(
-    `${options.writers} writers x ${options.rounds} rounds + ${options["session-kills"]} sessions: ${runs} runs, ${expectedClosed.size} closes checked`,
+    `${options.writers} writers x ${options.rounds} rounds + ${options["session-kills"]} sessions: ${runs} runs, ` +
+      `${expectedClosed.size} closes and ${expectedGates.length + expectedStages.size} deal updates checked`,
   );
   console.log(
     `${options.writers} writers, ${killed} killed, ${lost.length} lost, ${torn.length} torn, ${left.length} left behind`,
