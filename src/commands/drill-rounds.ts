@@ -3,10 +3,11 @@ import { type RoundSpecs, roundId, roundSpecs } from "../domain/asking/rounds.js
 import type { PendingRound } from "../domain/drill-record.js";
 import type { RoundResult } from "../domain/record.js";
 import type { Rep } from "../domain/rep.js";
+import { rubricScore } from "../domain/rubric.js";
 import type { Round } from "../domain/template.js";
 import { InterruptedError } from "../errors.js";
 import { type Asker, EDITOR_ESCAPE, type PendingAsk } from "../ui/ask.js";
-import { roundIntro, rubric, SCORE_CHOICES, turnHeader } from "../ui/drill-view.js";
+import { roundIntro, rubric, scoreLine, turnHeader } from "../ui/drill-view.js";
 import { withDraftOnCancel } from "./interview.js";
 
 /** Each rep's results, in round order. */
@@ -29,6 +30,8 @@ interface Turn {
   specs: RoundSpecs;
   response?: string;
   score?: number;
+  /** The rubric items ticked, when the score was computed from them. */
+  met?: number[];
   notes?: string;
 }
 
@@ -56,11 +59,13 @@ export async function playRounds(options: RoundFlowOptions): Promise<ResultsByRe
       const turns = reps.map((rep): Turn => {
         const specs = roundSpecs(round, index, rep.id, rep.name, reps.length > 1);
         const known = (spec: keyof RoundSpecs) => asker.given(specs[spec])?.value ?? undefined;
+        const met = metIndexes(known("met"));
         return {
           rep,
           specs,
           response: known("response") as string | undefined,
-          score: known("score") as number | undefined,
+          score: met ? rubricScore(round.look_for, met) : (known("score") as number | undefined),
+          met,
           notes: known("notes") as string | undefined,
         };
       });
@@ -107,9 +112,9 @@ async function playAtTerminal(
   ctx.out.screen(rubric(ctx.out.style, round));
   for (const turn of turns) {
     if (turn.score !== undefined) continue;
-    const whose = clinic ? ` for ${turn.rep.name}` : "";
-    const shown = { ...turn.specs.score, prompt: `Score${whose}, against what to look for:`, choices: SCORE_CHOICES };
-    turn.score = (await asker.askPerson(shown)) as number;
+    turn.met = metIndexes(await asker.askPerson(turn.specs.met)) ?? [];
+    turn.score = rubricScore(round.look_for, turn.met);
+    ctx.out.screen(scoreLine(ctx.out.style, round, turn.met, turn.score, clinic ? turn.rep.name : undefined));
     turn.notes ??= (await asker.ask(turn.specs.notes)) as string;
   }
 }
@@ -129,11 +134,17 @@ function repOf(pending: PendingAsk, reps: Rep[]): string {
   return pending.spec.rep ?? reps[0]!.id;
 }
 
+/** A checked `met` answer (indexes as strings) as numbers; undefined when none was given. */
+function metIndexes(value: unknown): number[] | undefined {
+  return Array.isArray(value) ? value.map(Number).sort((a, b) => a - b) : undefined;
+}
+
 function resultOf(round: Round, turn: Turn): RoundResult {
   return {
     prompt: round.prompt,
     response: turn.response ?? "",
     score: turn.score!,
+    ...(turn.met ? { met: turn.met } : {}),
     notes: turn.notes ?? "",
     skill: round.skill,
   };

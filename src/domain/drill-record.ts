@@ -1,6 +1,7 @@
 import { inline } from "./markdown.js";
 import { type CoachRecord, type DRILL_MODES, RECORD_SCHEMA, type RoundResult } from "./record.js";
 import type { Rep } from "./rep.js";
+import { describeMet, itemTags } from "./rubric.js";
 import type { Round, Template } from "./template.js";
 
 export type DrillMode = (typeof DRILL_MODES)[number];
@@ -98,9 +99,13 @@ function renderRound(
   ];
   const response = result?.response ?? pending?.response;
   if (response !== undefined) parts.push(`**Response:**\n\n${quote(response)}`);
-  parts.push(`**Look for:**\n\n${round.look_for.map((item) => `- ${inline(item)}`).join("\n")}`);
+  const met = result?.met;
+  const mark = (index: number) => (met ? (met.includes(index) ? "met: " : "not met: ") : "");
+  const items = round.look_for.map((item, index) => `- ${mark(index)}${inline(item.text.trim())}${itemTags(item)}`);
+  parts.push(`**Look for:**\n\n${items.join("\n")}`);
   if (result) {
-    parts.push(`**Score:** ${result.score} of 5`);
+    const why = met ? ` (${describeMet(round.look_for, met)})` : "";
+    parts.push(`**Score:** ${result.score} of 5${why}`);
     if (result.notes.trim()) parts.push(`**Notes:**\n\n${quote(result.notes)}`);
   } else {
     parts.push("_Not scored yet._");

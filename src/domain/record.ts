@@ -51,6 +51,8 @@ const recordSchemas = once(() => {
     prompt: z.string(),
     response: z.string().default(""),
     score: z.number().int().min(1).max(5),
+    /** The rubric items ticked (their indexes); the score was computed from them. */
+    met: z.array(z.number().int().min(0)).optional(),
     notes: z.string().default(""),
     skill: z.string().optional(),
   });

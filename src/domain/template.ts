@@ -61,11 +61,25 @@ export const questionSchema = strictObject({
 });
 export type Question = z.infer<typeof questionSchema>;
 
+/**
+ * One rubric item: plain text, or `{text, must?, live?}`. `must`: the round scores at most 2
+ * without it. `live`: only someone who heard the rep can tick it (tone, pace, a pause); the
+ * rest a written summary of the response shows, so a second manager can check them later.
+ */
+const lookForSchema = z.union([
+  z
+    .string()
+    .min(1)
+    .transform((text) => ({ text, must: false, live: false })),
+  strictObject({ text: z.string().min(1), must: z.boolean().default(false), live: z.boolean().default(false) }),
+]);
+export type LookFor = z.infer<typeof lookForSchema>;
+
 export const roundSchema = strictObject({
   scenario: z.string().min(1),
   prompt: z.string().min(1),
   timebox: z.number().int().positive().max(3600).optional(),
-  look_for: z.union([z.string().transform((s) => [s]), z.array(z.string().min(1)).min(1)]),
+  look_for: z.union([lookForSchema.transform((item) => [item]), z.array(lookForSchema).min(1)]),
   skill: slug,
 });
 export type Round = z.infer<typeof roundSchema>;

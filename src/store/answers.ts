@@ -10,6 +10,7 @@ const scalar = z.union([z.string(), z.number(), z.boolean(), z.array(z.union([z.
 
 const score = z.number().int().min(1, "a score runs from 1 to 5").max(5, "a score runs from 1 to 5");
 const textOrPerRep = z.union([z.string(), z.record(z.string(), z.string())]);
+const metIndexes = z.array(z.number().int("give the indexes of the items met, such as [0, 2]").min(0));
 
 export const answersFileSchema = z
   .object({
@@ -52,6 +53,8 @@ export const answersFileSchema = z
           .object({
             response: textOrPerRep.optional(),
             score: z.union([score, z.record(z.string(), score)]).optional(),
+            // The rubric items met, by index from 0; the score is computed from them.
+            met: z.union([metIndexes, z.record(z.string(), metIndexes)]).optional(),
             notes: textOrPerRep.optional(),
           })
           .strict(),

@@ -2,6 +2,7 @@ import type { ChalkInstance } from "chalk";
 import { daysBetween } from "../domain/dates.js";
 import { averageScore, type DrillMode } from "../domain/drill-record.js";
 import type { RoundResult } from "../domain/record.js";
+import { describeMet, itemTags, MUST_UNMET_CAP } from "../domain/rubric.js";
 import type { SkillDue } from "../domain/schedule.js";
 import type { Round, Template } from "../domain/template.js";
 import { formatClock } from "./countdown.js";
@@ -42,9 +43,19 @@ export function turnHeader(style: ChalkInstance, name: string): string {
   return style.bold(`${name}'s turn`);
 }
 
-/** The rubric, shown after the responses and before scoring. */
+/** The rubric, shown after the responses and before the items are ticked. */
 export function rubric(style: ChalkInstance, round: Round): string {
-  return [style.cyan("Look for:"), ...round.look_for.map((item) => `  - ${item.trim()}`)].join("\n");
+  const musts = round.look_for.some((item) => item.must);
+  const rule = musts ? ` (without every 'must' item the score is at most ${MUST_UNMET_CAP})` : "";
+  return [
+    style.cyan("Look for:") + style.dim(rule),
+    ...round.look_for.map((item, n) => `  ${n + 1}. ${item.text.trim()}${style.dim(itemTags(item))}`),
+  ].join("\n");
+}
+
+/** "Score: 2 of 5 (2 of 3 items; a must-have item missed, so at most 2)". */
+export function scoreLine(style: ChalkInstance, round: Round, met: number[], score: number, name?: string): string {
+  return `${style.bold(`Score${name ? ` for ${name}` : ""}: ${score} of 5`)} (${describeMet(round.look_for, met)})`;
 }
 
 export interface RepOutcome {
@@ -68,11 +79,3 @@ export function drillSummary(outcomes: RepOutcome[], skill: string, date: string
     })
     .join("\n");
 }
-
-export const SCORE_CHOICES = [
-  { value: "1", name: "1 - not yet: little of what to look for" },
-  { value: "2", name: "2 - some of it, with help" },
-  { value: "3", name: "3 - about half of it" },
-  { value: "4", name: "4 - most of it, naturally" },
-  { value: "5", name: "5 - all of it: a model answer" },
-];

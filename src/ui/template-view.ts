@@ -1,4 +1,5 @@
 import type { ChalkInstance } from "chalk";
+import { itemTags } from "../domain/rubric.js";
 import type { LoadedTemplate } from "../domain/template.js";
 import { columns } from "./table.js";
 
@@ -53,7 +54,7 @@ export function renderTemplate({ template, source }: LoadedTemplate, style: Chal
       `   Scenario: ${r.scenario.trim()}`,
       `   Prompt:   ${r.prompt.trim()}`,
     );
-    lines.push(...r.look_for.map((item) => `   Look for: ${item}`));
+    lines.push(...r.look_for.map((item, n) => `   Look for: ${n + 1}. ${item.text.trim()}${itemTags(item)}`));
   });
   return lines.join("\n");
 }

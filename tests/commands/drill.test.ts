@@ -2,7 +2,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { stringify } from "yaml";
 import { parseRecord } from "../../src/store/records.js";
-import { type InputPrompt, PromptCancelled, type SelectPrompt } from "../../src/ui/prompter.js";
+import { type CheckboxPrompt, type InputPrompt, PromptCancelled, type SelectPrompt } from "../../src/ui/prompter.js";
 import { ScriptedPrompter } from "../../src/ui/scripted-prompter.js";
 import { coach, PROSPECTING_PLAN_ANSWERS, read, recordFiles, tempDir, writeFile } from "../helpers.js";
 
@@ -35,6 +35,9 @@ class CancellingPrompter extends ScriptedPrompter {
   override select(prompt: SelectPrompt) {
     return prompt.id === this.cancelAt ? Promise.reject(new PromptCancelled()) : super.select(prompt);
   }
+  override checkbox(prompt: CheckboxPrompt) {
+    return prompt.id === this.cancelAt ? Promise.reject(new PromptCancelled()) : super.checkbox(prompt);
+  }
   pendingText() {
     return this.halfTyped;
   }
@@ -45,12 +48,12 @@ describe("coach drill, round by round", () => {
     const workspace = await workspaceWith("Alex Kim");
     const prompter = new ScriptedPrompter({
       "round-1-response": "Offered 10% off at once",
-      "round-1-score": "2",
+      "round-1-met": ["1"],
       "round-1-notes": "Ask first, then answer",
       "round-2-response": "e",
       "round-2-response-editor": "Asked what support means to her.\nOffered a reference: Clinic Co.\n",
-      "round-2-score": "4",
-      "round-3-score": "3",
+      "round-2-met": ["0", "1"],
+      "round-3-met": ["0", "2"],
     });
     const result = await coach(["drill", "alex-kim", "--template", "drill-objection-handling"], {
       workspace,
@@ -58,19 +61,21 @@ describe("coach drill, round by round", () => {
     });
     expect(result.code, result.stderr).toBe(0);
     expect(prompter.asked).toEqual([
-      ...["round-1-timer", "round-1-response", "round-1-score", "round-1-notes"],
-      ...["round-2-timer", "round-2-response", "round-2-response-editor", "round-2-score", "round-2-notes"],
-      ...["round-3-timer", "round-3-response", "round-3-score", "round-3-notes"],
+      ...["round-1-timer", "round-1-response", "round-1-met", "round-1-notes"],
+      ...["round-2-timer", "round-2-response", "round-2-response-editor", "round-2-met", "round-2-notes"],
+      ...["round-3-timer", "round-3-response", "round-3-met", "round-3-notes"],
     ]);
     expect(result.stderr).toContain("Practice: Handling objections (drill-objection-handling)");
     expect(result.stderr).toContain(
       'Scenario: The procurement manager at a car parts supplier says, "Your price is eighteen percent',
     );
-    expect(result.stderr).toContain("Look for:\n  - Acknowledges the concern before answering");
+    expect(result.stderr).toContain("  1. Acknowledges the concern before answering (must)");
+    // a must-have item missed caps the score at 2, and the scorer is told why
+    expect(result.stderr).toContain("Score: 2 of 5 (1 of 4 items; a must-have item missed, so at most 2)");
     // the rubric comes after the response is captured, before the score
     expect(result.stderr.indexOf("Round 1 of 3")).toBeLessThan(result.stderr.indexOf("Acknowledges the concern"));
     expect(result.stdout).toContain(
-      "alex-kim  scores 2 4 3  average 3.0; objection-handling next due 2026-11-29 (in 7 days)",
+      "alex-kim  scores 2 4 4  average 3.3; objection-handling next due 2026-11-29 (in 7 days)",
     );
 
     const [saved] = recordsOf(workspace, "alex-kim");
@@ -90,6 +95,7 @@ describe("coach drill, round by round", () => {
         prompt: "Respond to the objection.",
         response: "Offered 10% off at once",
         score: 2,
+        met: [1],
         notes: "Ask first, then answer",
         skill: "objection-handling",
       },
@@ -97,27 +103,32 @@ describe("coach drill, round by round", () => {
         prompt: "Respond to the objection.",
         response: "Asked what support means to her.\nOffered a reference: Clinic Co.",
         score: 4,
+        met: [0, 1],
         notes: "",
         skill: "objection-handling",
       },
       {
         prompt: "Find out whether this is really about timing, and respond.",
         response: "",
-        score: 3,
+        score: 4,
+        met: [0, 2],
         notes: "",
         skill: "objection-handling",
       },
     ]);
     expect(saved!.body).toContain("> Asked what support means to her.\n> Offered a reference: Clinic Co.");
-    expect(saved!.body).toContain("**Score:** 2 of 5");
+    expect(saved!.body).toContain("**Score:** 2 of 5 (1 of 4 items; a must-have item missed, so at most 2)");
+    expect(saved!.body).toContain(
+      "- not met: Acknowledges the concern before answering (must)\n- met: Asks what the bids",
+    );
   });
 
   it("clinic: every rep takes a turn, is scored on their own, and gets their own record", async () => {
     const workspace = await workspaceWith("Alex Kim", "Sam Lee");
     const answers: Record<string, unknown> = {};
-    for (const n of [1, 2, 3]) {
-      answers[`round-${n}-score-alex-kim`] = "2";
-      answers[`round-${n}-score-sam-lee`] = "5";
+    for (const [n, items] of [4, 3, 3].entries()) {
+      answers[`round-${n + 1}-met-alex-kim`] = ["0"];
+      answers[`round-${n + 1}-met-sam-lee`] = Array.from({ length: items }, (_, i) => String(i));
     }
     answers["round-1-response-sam-lee"] = "Asked what the other bid includes";
     const prompter = new ScriptedPrompter(answers);
@@ -131,9 +142,9 @@ describe("coach drill, round by round", () => {
       "round-1-response-alex-kim",
       "round-1-timer-sam-lee",
       "round-1-response-sam-lee",
-      "round-1-score-alex-kim",
+      "round-1-met-alex-kim",
       "round-1-notes-alex-kim",
-      "round-1-score-sam-lee",
+      "round-1-met-sam-lee",
       "round-1-notes-sam-lee",
     ]);
     expect(result.stderr).toContain("Sam Lee's turn");
@@ -141,6 +152,7 @@ describe("coach drill, round by round", () => {
     const [sam] = recordsOf(workspace, "sam-lee");
     expect(alex!.record.rounds!.map((r) => r.score)).toEqual([2, 2, 2]);
     expect(sam!.record.rounds!.map((r) => r.score)).toEqual([5, 5, 5]);
+    expect(result.stderr).toContain("Score for Sam Lee: 5 of 5 (4 of 4 items)");
     expect(sam!.record.rounds![0]!.response).toBe("Asked what the other bid includes");
     expect(alex!.record).toMatchObject({ mode: "clinic", participants: ["alex-kim", "sam-lee"] });
     expect(alex!.body).toContain("**Mode:** clinic with Sam Lee");
@@ -151,8 +163,8 @@ describe("coach drill, round by round", () => {
   it("Ctrl-C mid-drill saves the rounds done as a draft, exits 130, and the draft does not count", async () => {
     const workspace = await workspaceWith("Alex Kim");
     const prompter = new CancellingPrompter(
-      { "round-1-score": "1", "round-2-response": "Told her our support is 24/7" },
-      "round-2-score",
+      { "round-1-met": [], "round-2-response": "Told her our support is 24/7" },
+      "round-2-met",
     );
     const result = await coach(["drill", "alex-kim", "--template", "drill-objection-handling"], {
       workspace,
@@ -202,7 +214,7 @@ describe("coach drill, round by round", () => {
       { workspace },
     );
     expect(first.code, first.stderr).toBe(0);
-    const prompter = new ScriptedPrompter({ "round-1-score": "3", "round-2-score": "3", "round-3-score": "3" });
+    const prompter = new ScriptedPrompter({ "round-1-met": ["0"], "round-2-met": ["0"], "round-3-met": ["0"] });
     const result = await coach(["drill", "alex-kim"], { workspace, prompter });
     expect(result.code, result.stderr).toBe(0);
     expect(result.stderr).toContain(
@@ -212,7 +224,7 @@ describe("coach drill, round by round", () => {
 
   it("pre-call: a warm-up for the call's stage, the deal noted", async () => {
     const workspace = await workspaceWith("Alex Kim");
-    const prompter = new ScriptedPrompter({ "round-1-score": "4", "round-2-score": "4", "round-3-score": "3" });
+    const prompter = new ScriptedPrompter({ "round-1-met": ["0"], "round-2-met": ["0"], "round-3-met": ["0"] });
     const result = await coach(["drill", "alex-kim", "--pre-call", "--stage", "closing", "--deal", "Acme renewal"], {
       workspace,
       prompter,

@@ -70,3 +70,31 @@ describe("built-in template library", () => {
     }
   });
 });
+
+describe("built-in drill rubrics", () => {
+  const drills = templates.filter((t) => t.template.kind === "drill");
+
+  it("every round has a must-have item and an item a written summary can show", () => {
+    for (const { template } of drills) {
+      for (const [index, round] of template.rounds!.entries()) {
+        expect(
+          round.look_for.some((item) => item.must),
+          `${template.id} round ${index + 1}: must`,
+        ).toBe(true);
+        expect(
+          round.look_for.some((item) => !item.live),
+          `${template.id} round ${index + 1}: summary`,
+        ).toBe(true);
+      }
+    }
+  });
+
+  it("every drill marks what only hearing the rep live can show", () => {
+    for (const { template } of drills) {
+      expect(
+        template.rounds!.some((round) => round.look_for.some((item) => item.live)),
+        template.id,
+      ).toBe(true);
+    }
+  });
+});

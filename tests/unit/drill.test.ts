@@ -23,7 +23,7 @@ const round = (timebox: number | undefined, skill = "purpose"): Round => ({
   scenario: "s",
   prompt: `p${timebox}`,
   timebox,
-  look_for: ["x"],
+  look_for: [{ text: "x", must: false, live: false }],
   skill,
 });
 

@@ -72,7 +72,17 @@ describe("methodology packs", () => {
         for (const round of template.rounds!) {
           expect(round.timebox, template.id).toBeGreaterThan(0);
           expect(round.look_for.length, template.id).toBeGreaterThan(1);
+          expect(
+            round.look_for.some((item) => item.must),
+            `${template.id}: a must-have item`,
+          ).toBe(true);
+          expect(
+            round.look_for.some((item) => !item.live),
+            `${template.id}: an item a summary shows`,
+          ).toBe(true);
         }
+        const live = template.rounds!.some((round) => round.look_for.some((item) => item.live));
+        expect(live, `${template.id}: an item only hearing the rep shows`).toBe(true);
       }
     },
   );

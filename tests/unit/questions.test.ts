@@ -114,7 +114,12 @@ describe("one Asker for every kind of question", () => {
     path: "reps/alex-kim/records/r.md",
     recordId: "r",
   };
-  const round = { scenario: "s", prompt: "Open the call.", look_for: ["a"], skill: "opening-statement" };
+  const round = {
+    scenario: "s",
+    prompt: "Open the call.",
+    look_for: [{ text: "a", must: false, live: false }],
+    skill: "opening-statement",
+  };
 
   it("reports a follow-up, a question and a round missing in one pass, each with where it goes", async () => {
     const asker = new Asker({ file: { goal: "More meetings" }, source: "a.yaml", today: "2026-11-22" });

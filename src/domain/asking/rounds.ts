@@ -1,3 +1,4 @@
+import { itemTags } from "../rubric.js";
 import type { Round } from "../template.js";
 import type { QuestionSpec } from "./spec.js";
 
@@ -10,13 +11,16 @@ export function roundId(index: number): string {
 export interface RoundSpecs {
   response: QuestionSpec;
   score: QuestionSpec;
+  /** The rubric items met, as their indexes: the score is computed from them. */
+  met: QuestionSpec;
   notes: QuestionSpec;
 }
 
 /**
  * A round's answers live at `rounds[index]`; in a clinic each field may be a map of rep id
  * to value, and a single value stands for every rep. The score is what makes a round
- * answered, so a missing round is reported by its score: `round-N`, a 1..5 scale.
+ * answered, so a missing round is reported by its score: `round-N`, a 1..5 scale (or
+ * `met`, the items ticked, from which the score is computed).
  */
 export function roundSpecs(round: Round, index: number, rep: string, name: string, clinic: boolean): RoundSpecs {
   const suffix = clinic ? `-${rep}` : "";
@@ -46,6 +50,14 @@ export function roundSpecs(round: Round, index: number, rep: string, name: strin
       max: 5,
       skill: round.skill,
       required: true,
+    },
+    met: {
+      ...field("met"),
+      id: `${roundId(index)}-met`,
+      type: "multi",
+      prompt: `Tick what ${name} did (space ticks an item, Enter when done):`,
+      choices: round.look_for.map((item, i) => ({ value: String(i), name: `${item.text.trim()}${itemTags(item)}` })),
+      required: false,
     },
     notes: {
       ...field("notes"),
