@@ -8,7 +8,8 @@ import { teamCsv } from "../domain/csv.js";
 import { addDaysIso } from "../domain/dates.js";
 import { countDeals, type DealCounts, sumDealCounts } from "../domain/deal.js";
 import { completedSessions, countable } from "../domain/history.js";
-import type { StoredRecord } from "../domain/record.js";
+import { type RepCoachingFacts, repCoachingFacts, teamMaturity } from "../domain/maturity.js";
+import type { RecordSummary, StoredRecord } from "../domain/record.js";
 import type { Rep } from "../domain/rep.js";
 import {
   byIdOnly,
@@ -24,11 +25,13 @@ import { renderRepReviewMarkdown, renderTeamMarkdown } from "../domain/review-ma
 import { type RepWeeks, weekGrid } from "../domain/svg-charts.js";
 import { type RemovedRep, removedRep, type TeamRow, teamReview, teamRow } from "../domain/team-review.js";
 import { parseSince, SINCE_FORMS } from "../domain/when.js";
-import { badInput } from "../errors.js";
+import { badInput, CoachError } from "../errors.js";
+import { loadBuiltInTemplates } from "../store/builtin-templates.js";
 import { loadDeals } from "../store/deals.js";
 import { writeUserFile } from "../store/files.js";
 import { listRepFolders, readRecords, readRepFolder, recordsDir } from "../store/records.js";
 import { findRep, unknownRep } from "../store/reps.js";
+import { loadTemplates } from "../store/templates.js";
 import { type Workspace, workspaceOf } from "../store/workspace.js";
 import type { Parsed } from "../store/yaml-source.js";
 import { renderRepReviewText, renderTeamText } from "../ui/review-text.js";
@@ -144,6 +147,8 @@ function reviewTeam(workspace: Workspace, period: Period, ctx: Context, withArch
   const removed: RemovedRep[] = [];
   const skipped: string[] = [];
   const weeks: RepWeeks[] = [];
+  const facts: RepCoachingFacts[] = [];
+  const isStageKeyed = stageKeyedSessions(workspace, ctx);
   for (const folder of listRepFolders(workspace.root)) {
     const read = readRepFolder(workspace.root, folder);
     // An archived rep (`coach rep remove`) is left out unless --all asks for them.
@@ -155,7 +160,18 @@ function reviewTeam(workspace: Workspace, period: Period, ctx: Context, withArch
     if (rep.profile) {
       rows.push(teamRow(review));
       deals.push(repDeals(workspace.root, folder, period, ctx));
-      weeks.push(repWeeks(rep, read.records, period));
+      const repWeek = repWeeks(rep, read.records, period);
+      weeks.push(repWeek);
+      facts.push(
+        repCoachingFacts({
+          records: read.records,
+          period,
+          start: repWeek.start ?? undefined,
+          onCadence: !review.cadence.overdue,
+          actions: review.actions,
+          isStageKeyed,
+        }),
+      );
     } else {
       const kept = countable(read.records);
       if (kept.length)
@@ -168,8 +184,26 @@ function reviewTeam(workspace: Workspace, period: Period, ctx: Context, withArch
         );
     }
   }
-  const team = { ...teamReview(period, rows, removed), deals: sumDealCounts(deals) };
+  const team = { ...teamReview(period, rows, removed), deals: sumDealCounts(deals), maturity: teamMaturity(facts) };
   return { kind: "team", rows: team, weeks, skipped, json: { ...team, skipped } };
+}
+
+/**
+ * A 1:1 is keyed to the process when its template works on named stages (not \`any\`), or it
+ * coached a deal. A broken workspace template does not stop the review: the built-ins decide.
+ */
+function stageKeyedSessions(workspace: Workspace, ctx: Context): (session: RecordSummary) => boolean {
+  let templates: { id: string; stages: string[] }[];
+  try {
+    templates = loadTemplates(workspace.root, workspace.config).map(({ template }) => template);
+  } catch (error) {
+    if (!(error instanceof CoachError)) throw error;
+    ctx.out.warn(`${error.message}; stage-keyed 1:1s are counted by the built-in templates`);
+    templates = loadBuiltInTemplates();
+  }
+  const keyed = new Set(templates.filter((t) => !t.stages.includes("any")).map((t) => t.id));
+  return (session) =>
+    typeof session.deal === "string" || (typeof session.template === "string" && keyed.has(session.template));
 }
 
 function repDeals(root: string, rep: string, period: Period, ctx: Context): DealCounts {

@@ -1,6 +1,7 @@
 import { type Config, stageById } from "./config.js";
 import { renderDealCounts } from "./deal.js";
 import { inline } from "./markdown.js";
+import { LEVEL_MEANING, type Maturity, maturityEvidenceLines, nextLevelAdvice } from "./maturity.js";
 import type { RepReview, SkillTrend } from "./review.js";
 import { cadenceRows, days, describeDrillDue, periodText } from "./review-steps.js";
 import { sparkline, trendArrow } from "./sparkline.js";
@@ -130,6 +131,7 @@ export function renderTeamMarkdown(team: TeamReview, skipped: number, everyDays:
       ),
     );
   }
+  if (team.maturity) sections.push(maturitySection(team.maturity));
   if (team.deals) sections.push(renderDealCounts(team.deals));
   if (team.removed_reps.length) {
     sections.push(
@@ -145,6 +147,15 @@ export function renderTeamMarkdown(team: TeamReview, skipped: number, everyDays:
   }
   if (skipped) sections.push(skippedNote(skipped));
   return `${sections.join("\n\n")}\n`;
+}
+
+function maturitySection(maturity: Maturity): string {
+  return [
+    `## Coaching maturity: ${maturity.level}`,
+    `The team's coaching is **${maturity.level}**: ${LEVEL_MEANING[maturity.level]}.`,
+    table(["Evidence over the period", "Share"], maturityEvidenceLines(maturity.evidence)),
+    nextLevelAdvice(maturity),
+  ].join("\n\n");
 }
 
 function skillsSection(skills: SkillTrend[]): string {

@@ -1,5 +1,6 @@
 import { compareText } from "./dates.js";
 import type { DealCounts } from "./deal.js";
+import type { Maturity } from "./maturity.js";
 import type { Period, RepSummary } from "./review.js";
 
 export type TeamTrend = "up" | "down" | "flat" | null;
@@ -37,6 +38,8 @@ export interface TeamReview {
   removed_reps: RemovedRep[];
   /** Every rep's deals, summed. */
   deals?: DealCounts;
+  /** Where the team's coaching stands on the four levels, with the evidence. */
+  maturity?: Maturity;
 }
 
 export function teamRow(review: RepSummary): TeamRow {

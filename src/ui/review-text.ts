@@ -1,6 +1,7 @@
 import type { ChalkInstance } from "chalk";
 import { type Config, stageById } from "../domain/config.js";
 import { daysBetween } from "../domain/dates.js";
+import { LEVEL_MEANING, maturityEvidenceLines, nextLevelAdvice } from "../domain/maturity.js";
 import type { Period, RepReview } from "../domain/review.js";
 import { days, describeDrillDue } from "../domain/review-steps.js";
 import { sparkline, trendArrow } from "../domain/sparkline.js";
@@ -184,6 +185,15 @@ export function renderTeamText(
         ),
       ),
     );
+  }
+  if (team.maturity) {
+    const { maturity } = team;
+    out.push(
+      "",
+      wrap(`${style.bold(`Coaching maturity: ${maturity.level}`)}, ${LEVEL_MEANING[maturity.level]}`, width),
+    );
+    out.push(columns(maturityEvidenceLines(maturity.evidence).map(([what, share]) => [`  ${what}`, share])));
+    out.push(wrap(nextLevelAdvice(maturity), width, "  ", "  "));
   }
   if (team.removed_reps.length) {
     out.push("", style.yellow("Records of reps no longer in the workspace (no rep.yaml):"));
