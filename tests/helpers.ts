@@ -124,6 +124,13 @@ export function read(path: string): string {
   return readFileSync(path, "utf8");
 }
 
+/** The record a plan or session wrote, read from the path its screen ends with ("Full plan: <path>"). */
+export function writtenRecord(result: Result): string {
+  const path = /^Full (?:plan|record): (.+)$/m.exec(result.stdout)?.[1];
+  if (!path) throw new Error(`no record path in:\n${result.stdout}`);
+  return read(path);
+}
+
 /** Answers for the required questions of every built-in stage plan and the self-check. */
 export const PROSPECTING_PLAN_ANSWERS = {
   self_coaching_works: true,

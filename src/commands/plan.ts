@@ -19,6 +19,7 @@ import { loadDeals } from "../store/deals.js";
 import { randomId, readRecordFile, readRecords, replaceRecord, writeNewRecord } from "../store/records.js";
 import { loadTemplates, requireTemplate } from "../store/templates.js";
 import { ensureWorkspace, workspaceOf } from "../store/workspace.js";
+import { planAgenda } from "../ui/agenda-view.js";
 import { chooseRep } from "./choose-rep.js";
 import { type Act, withExamples, withWriteOptions } from "./define.js";
 import { draftToResume } from "./drafts.js";
@@ -134,8 +135,8 @@ export async function runPlan(raw: Record<string, unknown>, ctx: Context): Promi
   input.warnings.push(...answerWarnings(questions, input.answers));
   const written = join(workspace.root, save("planned"));
   if (ctx.out.json) return ctx.out.printJson({ written: [written], id: input.id });
-  ctx.out.data(renderPlanBody(input, date).trimStart());
-  ctx.out.info(`Plan saved to ${written}`);
+  if (ctx.out.options.quiet) return ctx.out.data(written);
+  ctx.out.data(planAgenda(input, written, ctx.out.style, ctx.out.width));
 }
 
 /** The last completed 1:1 by `date`, read in full (summaries hold no answers) and described in one line. */

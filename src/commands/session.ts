@@ -30,6 +30,7 @@ import { requireDeal, updateDeal } from "../store/deals.js";
 import { randomId, readRecords, replaceRecord, writeNewRecord } from "../store/records.js";
 import { loadTemplates } from "../store/templates.js";
 import { ensureWorkspace, workspaceOf } from "../store/workspace.js";
+import { sessionSummary } from "../ui/agenda-view.js";
 import type { Asker, PendingAsk } from "../ui/ask.js";
 import { chooseRep } from "./choose-rep.js";
 import { askCommitments } from "./commitments.js";
@@ -188,8 +189,8 @@ export async function runSession(raw: Record<string, unknown>, ctx: Context): Pr
     written.push(join(workspace.root, updated.path));
   }
   if (ctx.out.json) return ctx.out.printJson({ written, id: input.id });
-  ctx.out.data(renderSessionBody(input).trimStart());
-  ctx.out.info(`Session saved to ${written[0]}`);
+  if (ctx.out.options.quiet) return ctx.out.data(written[0]!);
+  ctx.out.data(sessionSummary(input, written[0]!, ctx.out.style, ctx.out.width));
 }
 
 /** The deal named by `--deal`: it must be this rep's, and open. */

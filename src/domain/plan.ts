@@ -54,9 +54,7 @@ export function chooseFocus(config: Config, rep: Rep, records: StoredRecord[], r
   if (never)
     return {
       stage: never,
-      reason: last.size
-        ? "never coached yet, the first such stage in the process"
-        : "no sessions yet: starting at the first stage of the process",
+      reason: last.size ? "never coached yet, the first such stage in the process" : firstStageReason(config, rep),
     };
   const oldest = [...config.stages].sort((a, b) => compareText(last.get(a.id)!, last.get(b.id)!))[0]!;
   return { stage: oldest, reason: `coached longest ago (last on ${last.get(oldest.id)})` };
@@ -132,3 +130,9 @@ export function pickTemplate(
 
 /** The manager's own pre-session check, asked before every plan when the template exists. */
 export const SELF_CHECK_ID = "manager-self-check";
+
+/** A rep with no sessions starts at the first stage: the plan says so, and how to pick another. */
+function firstStageReason(config: Config, rep: Rep): string {
+  const other = config.stages[1]?.id ?? config.stages[0]!.id;
+  return `picked as the first stage of your process, since ${rep.name} has no sessions yet; pick another with \`coach plan ${rep.id} --stage ${other}\``;
+}

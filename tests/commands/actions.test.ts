@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { joinFrontMatter } from "../../src/domain/front-matter.js";
 import { RECORD_SCHEMA } from "../../src/domain/record.js";
 import { WHEN_FORMS } from "../../src/domain/when.js";
-import { coach, PROSPECTING_PLAN_ANSWERS, read, recordFiles, tempDir } from "../helpers.js";
+import { coach, PROSPECTING_PLAN_ANSWERS, read, recordFiles, tempDir, writtenRecord } from "../helpers.js";
 import { answersFile, holdSession, workspaceWithRep } from "../session-fixtures.js";
 
 interface Row {
@@ -362,7 +362,7 @@ describe("coach plan carries commitments forward", () => {
       workspace,
     });
     expect(result.code, result.stderr).toBe(0);
-    const section = result.stdout.split("## Follow up on open commitments")[1]!.split("\n## ")[0]!;
+    const section = writtenRecord(result).split("## Follow up on open commitments")[1]!.split("\n## ")[0]!;
     const items = section.split("\n").filter((l) => l.startsWith("- "));
     expect(items).toEqual([
       expect.stringMatching(/Long overdue \(rep; made 14 days ago, due 2026-11-12 \(10 days overdue\)\)$/),

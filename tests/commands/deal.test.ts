@@ -2,7 +2,7 @@ import { readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { stringify } from "yaml";
-import { coach, PROSPECTING_PLAN_ANSWERS, read, tempDir, writeFile } from "../helpers.js";
+import { coach, PROSPECTING_PLAN_ANSWERS, read, tempDir, writeFile, writtenRecord } from "../helpers.js";
 
 async function workspaceWithRep(): Promise<string> {
   const workspace = tempDir();
@@ -164,16 +164,15 @@ describe("deals in plans, reviews and completion", () => {
     const answers = writeFile(join(workspace, "answers.yaml"), stringify(PROSPECTING_PLAN_ANSWERS));
     const result = await coach(["plan", "alex-kim", "--stage", "prospecting", "--answers", answers], { workspace });
     expect(result.code, result.stderr).toBe(0);
-    expect(result.stdout).toContain("- Acme is at solution; 'can-decide' has no evidence");
+    const body = writtenRecord(result);
+    expect(body).toContain("- Acme is at solution; 'can-decide' has no evidence");
     // Globex is at discovery: past prospecting's gate; its own stage's gate is the work in hand, not a warning.
-    expect(result.stdout).toContain("- Globex is at discovery; 'meeting-accepted' has no evidence");
-    expect(result.stdout).not.toContain("'needs-stated' has no evidence");
-    expect(result.stdout).toContain("## Open deals");
-    expect(result.stdout).toContain("- `acme` Acme (solution; gates without evidence: can-decide, fit-confirmed)");
-    expect(result.stdout).toContain(
-      "- `globex` Globex (discovery; gates without evidence: meeting-accepted, needs-stated)",
-    );
-    expect(result.stdout).not.toContain("initech");
+    expect(body).toContain("- Globex is at discovery; 'meeting-accepted' has no evidence");
+    expect(body).not.toContain("'needs-stated' has no evidence");
+    expect(body).toContain("## Open deals");
+    expect(body).toContain("- `acme` Acme (solution; gates without evidence: can-decide, fit-confirmed)");
+    expect(body).toContain("- `globex` Globex (discovery; gates without evidence: meeting-accepted, needs-stated)");
+    expect(body).not.toContain("initech");
   });
 
   it("review JSON counts deals per rep and for the team; the Markdown calls a walk-away good judgement", async () => {

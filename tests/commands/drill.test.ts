@@ -4,7 +4,7 @@ import { stringify } from "yaml";
 import { parseRecord } from "../../src/store/records.js";
 import { type CheckboxPrompt, type InputPrompt, PromptCancelled, type SelectPrompt } from "../../src/ui/prompter.js";
 import { ScriptedPrompter } from "../../src/ui/scripted-prompter.js";
-import { coach, PROSPECTING_PLAN_ANSWERS, read, recordFiles, tempDir, writeFile } from "../helpers.js";
+import { coach, PROSPECTING_PLAN_ANSWERS, read, recordFiles, tempDir, writeFile, writtenRecord } from "../helpers.js";
 
 async function workspaceWith(...names: string[]): Promise<string> {
   const workspace = tempDir();
@@ -294,8 +294,8 @@ describe("coach plan shows drills due", () => {
     const prep = writeFile(join(workspace, "prep.yaml"), stringify(PROSPECTING_PLAN_ANSWERS));
     const plan = await coach(["plan", "alex-kim", "--answers", prep], { workspace });
     expect(plan.code, plan.stderr).toBe(0);
-    expect(plan.stdout).toContain("## Drills due");
-    expect(plan.stdout).toContain(
+    expect(writtenRecord(plan)).toContain("## Drills due");
+    expect(writtenRecord(plan)).toContain(
       "- objection-handling: last scored 1 on 2026-11-18, was due 2026-11-20 (`coach drill alex-kim --template drill-objection-handling`)",
     );
   });

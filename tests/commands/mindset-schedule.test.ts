@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { coach, PROSPECTING_PLAN_ANSWERS, read, recordFiles, tempDir } from "../helpers.js";
+import { coach, PROSPECTING_PLAN_ANSWERS, read, recordFiles, tempDir, writtenRecord } from "../helpers.js";
 import { drill, repProfile, session, writeHistory } from "../history.js";
 import { answersFile, holdSession, workspaceWithRep } from "../session-fixtures.js";
 
@@ -39,7 +39,7 @@ describe("mindset in the schedule and the focus", () => {
     const answers = answersFile(workspace, PROSPECTING_PLAN_ANSWERS);
     const result = await coach(["plan", "alex-kim", "--answers", answers], { workspace });
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain("self-talk rated 1 on 2026-11-15: the mindset session comes first");
+    expect(writtenRecord(result)).toContain("self-talk rated 1 on 2026-11-15: the mindset session comes first");
     const plan = recordFiles(workspace, "alex-kim").find((f) => f.includes("-plan-"))!;
     expect(read(plan)).toContain("session_template: session-mindset");
     // --stage is the manager's choice and wins
@@ -60,7 +60,7 @@ describe("closing the loop in the next plan", () => {
     expect(read(planFile)).toMatch(/self_check:\n {2}doubts:\n {4}- self_integrity\n/);
     const review = JSON.parse((await coach(["--json", "review", "alex-kim"], { workspace })).stdout);
     expect(review.self_check).toEqual({ asked: 1, doubts: [{ question: "self_integrity", times: 1 }] });
-    expect(result.stdout).toContain(
+    expect(writtenRecord(result)).toContain(
       'Last 1:1 (2026-11-20): goal "More first meetings", way forward "Try the quarter opening with five prospects", ratings opening-statement 2, pre-call-planning 4.',
     );
   });

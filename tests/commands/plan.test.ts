@@ -73,11 +73,15 @@ describe("coach plan", () => {
     });
     expect(record.answers!.find((a) => a.id === "outcome")?.answer).toBe(PROSPECTING_PLAN_ANSWERS.outcome);
     const body = read(file!);
-    expect(body).toContain("**Focus:** Prospecting: no sessions yet");
+    expect(body).toContain("**Focus:** Prospecting: picked as the first stage of your process");
     expect(body).toContain("## Adapting to Alex Kim (analytical)");
     expect(body).toContain("- Win Acme");
     expect(body).toContain("## Questions to ask");
-    expect(result.stdout).toContain("# 1:1 plan: Alex Kim, 2026-11-22");
+    // The screen is a compact agenda ending with the cautions and the record's path.
+    expect(result.stdout).toMatch(/^1:1 plan: Alex Kim, 2026-11-22\. Focus: Prospecting/);
+    expect(result.stdout).toContain("Adapting to Alex Kim (analytical)");
+    expect(result.stdout).not.toContain("## ");
+    expect(result.stdout.trimEnd().split("\n").at(-1)).toBe(`Full plan: ${file}`);
   });
 
   it("chooses the rep from a list when none is named", async () => {
@@ -138,7 +142,9 @@ describe("coach plan", () => {
     expect(recordFiles(workspace, "alex-kim")).toEqual([draft]);
     const completed = frontMatter(draft!);
     expect(completed.status).toBe("planned");
-    expect(completed.reason).toBe("no sessions yet: starting at the first stage of the process");
+    expect(completed.reason).toBe(
+      "picked as the first stage of your process, since Alex Kim has no sessions yet; pick another with `coach plan alex-kim --stage discovery`",
+    );
     expect(completed.answers!.find((a) => a.id === "gate_evidence")?.answer).toBe("half a thought");
   });
 

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { WHEN_FORMS } from "../../src/domain/when.js";
 import { parseRecord } from "../../src/store/records.js";
 import { ScriptedPrompter } from "../../src/ui/scripted-prompter.js";
-import { coach, PROSPECTING_PLAN_ANSWERS, read, recordFiles, tempDir } from "../helpers.js";
+import { coach, PROSPECTING_PLAN_ANSWERS, read, recordFiles, tempDir, writtenRecord } from "../helpers.js";
 import {
   answersFile,
   CtrlCPrompter,
@@ -103,7 +103,13 @@ describe("coach session in a terminal", () => {
     expect(first!.body).toContain(`- [ ] \`${later}\` Later one`);
     const plan = recordAt(recordFiles(workspace, "alex-kim").find((f) => f.includes("-plan-"))!);
     expect(plan.record).toMatchObject({ status: "completed", held_in: session!.record.id });
-    expect(result.stdout).toContain("- [ ] `");
+    expect(result.stdout).toContain(`- ${later} Later one`);
+    // The screen: what was agreed, then the record's path last.
+    expect(result.stdout).toContain("Send the recap to Acme (rep, due 2026-11-27)");
+    expect(result.stdout).not.toContain("## ");
+    expect(result.stdout.trimEnd().split("\n").at(-1)).toMatch(
+      new RegExp(`^Full record: .*${session!.record.id}\\.md$`),
+    );
   });
 
   it("asks again for a due date it cannot read, listing the forms it accepts", async () => {
@@ -181,7 +187,7 @@ describe("Ctrl-C and --resume", () => {
     const plan = await coach(["plan", "alex-kim", "--answers", answersFile(tempDir(), PROSPECTING_PLAN_ANSWERS)], {
       workspace,
     });
-    expect(plan.stdout).toContain("## Follow up on open commitments\n\nNone open.");
+    expect(writtenRecord(plan)).toContain("## Follow up on open commitments\n\nNone open.");
     const refused = await coach(["actions", "done", id], { workspace });
     expect(refused.code).toBe(2);
     expect(refused.stderr).toContain("unfinished draft session");

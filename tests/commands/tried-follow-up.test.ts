@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ScriptedPrompter } from "../../src/ui/scripted-prompter.js";
-import { coach, read, recordFiles } from "../helpers.js";
+import { coach, read, recordFiles, writtenRecord } from "../helpers.js";
 import { holdSession, PROSPECTING_SESSION_ANSWERS, workspaceWithRep } from "../session-fixtures.js";
 
 describe("a follow-up can be tried", () => {
@@ -49,7 +49,7 @@ describe("a follow-up can be tried", () => {
     const result = await coach(["session", "alex-kim"], { workspace, prompter });
     expect(result.code).toBe(0);
     expect(prompter.asked).toContain(`${action}_note`);
-    expect(result.stdout).toContain("Pausing after the question works");
+    expect(writtenRecord(result)).toContain("Pausing after the question works");
   });
 });
 
