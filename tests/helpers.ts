@@ -3,7 +3,6 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { Readable } from "node:stream";
-import { afterEach } from "vitest";
 import { run } from "../src/main.js";
 import type { Prompter } from "../src/ui/prompter.js";
 import { ROOT } from "./helpers-paths.js";
@@ -13,9 +12,11 @@ export const BIN = join(ROOT, "bin", "coach.js");
 export const TODAY = "2026-11-22";
 
 const made: string[] = [];
-afterEach(() => {
+
+/** Removes the folders tempDir made; tests/setup.ts runs it after every test of every file. */
+export function removeTempDirs(): void {
   while (made.length) rmSync(made.pop()!, { recursive: true, force: true });
-});
+}
 
 /** A fresh empty folder, removed after the test. */
 export function tempDir(prefix = "coach-test-"): string {

@@ -43,7 +43,7 @@ function complete(script: string, root: string, line: string): string[] {
     "_coach",
     'printf "%s\\n" "${COMPREPLY[@]}"',
   ].join("\n");
-  const file = join(root, "..", `completion-${Math.random().toString(36).slice(2)}.bash`);
+  const file = join(tempDir(), "completion.bash");
   writeFileSync(file, script);
   const out = execFileSync("bash", ["--noprofile", "--norc", "-c", program, "bash", file, ...words], {
     encoding: "utf8",
