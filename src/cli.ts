@@ -70,6 +70,12 @@ export const COMMANDS: CommandEntry[] = [
     define: async () => (await import("./commands/actions.js")).defineActions,
   },
   {
+    name: "drafts",
+    term: "drafts [rep]",
+    description: "list unfinished plans, sessions and drills with how to resume them; discard one",
+    define: async () => (await import("./commands/drafts.js")).defineDrafts,
+  },
+  {
     name: "deal",
     term: "deal",
     description: "add and list deals; record each gate with the buyer's evidence; move, close",

@@ -50,6 +50,7 @@ export const ERROR_CODES = [
   "unexpected",
   "unknown_action",
   "unknown_deal",
+  "unknown_draft",
   "unknown_gate",
   "unknown_plan",
   "unknown_process",

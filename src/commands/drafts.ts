@@ -1,35 +1,73 @@
+import type { Command } from "commander";
+import * as z from "zod";
 import type { Context } from "../context.js";
-import type { LoadedRecord, StoredRecord } from "../domain/record.js";
-import type { Rep } from "../domain/rep.js";
-import { badInput } from "../errors.js";
-import { readRecordFile } from "../store/records.js";
+import type { StoredRecord } from "../domain/record.js";
+import { discardDraft, listDrafts } from "../store/drafts.js";
+import { requireRep } from "../store/reps.js";
+import { workspaceOf } from "../store/workspace.js";
+import { columns } from "../ui/table.js";
+import { type Act, withExamples } from "./define.js";
+import { parseOptions } from "./options.js";
 
-/**
- * The rep's latest unfinished plan or session. With --resume it is read in full
- * (readRecords gives summaries without answers); without, the person is told it exists,
- * since starting afresh leaves it in place.
- */
-export function draftToResume(
-  root: string,
-  rep: Rep,
-  records: StoredRecord[],
-  type: "plan" | "session",
-  resume: boolean,
-  ctx: Context,
-): LoadedRecord | undefined {
-  const draft = records.filter(({ record }) => record.type === type && record.status === "draft").at(-1);
-  if (resume && !draft)
-    throw badInput(
-      "no_draft",
-      `no draft ${type} for ${rep.id} to resume`,
-      `start one with \`coach ${type} ${rep.id}\``,
-    );
-  if (!draft) return undefined;
-  if (!resume) {
-    ctx.out.info(
-      `Note: an unfinished draft ${type} exists (${draft.path}); \`coach ${type} ${rep.id} --resume\` continues it.`,
-    );
-    return undefined;
-  }
-  return { path: draft.path, record: readRecordFile(root, draft.path).record };
+const draftsOptionsSchema = z.object({ rep: z.string().optional() });
+const discardOptionsSchema = z.object({
+  id: z.string().trim().min(1, "name the draft, e.g. 2026-11-22-plan-discovery-k3f9"),
+});
+
+/** `coach drafts [rep]`: every unfinished plan, session and drill, with the command that continues it. */
+export async function runDraftsList(raw: Record<string, unknown>, ctx: Context): Promise<void> {
+  const options = parseOptions(draftsOptionsSchema, raw);
+  const workspace = workspaceOf(ctx);
+  const rep = options.rep ? requireRep(workspace.root, options.rep).id : undefined;
+  const { drafts, skipped } = listDrafts(workspace.root, rep);
+  ctx.out.skippedRecords(skipped);
+  const listed = drafts.map((draft) => ({
+    id: draft.record.id,
+    rep: draft.record.rep,
+    command: draft.record.type,
+    started: draft.record.date,
+    resume: resumeCommand(draft, drafts),
+    path: draft.path,
+  }));
+  if (ctx.out.json) return ctx.out.printJson(listed);
+  if (!listed.length) return ctx.out.info(`No unfinished drafts${rep ? ` for ${rep}` : ""}.`);
+  const header = ["ID", "REP", "COMMAND", "STARTED", "TO RESUME"].map((h) => ctx.out.style.dim(h));
+  const rows = listed.map((d) => [d.id, d.rep, d.command, d.started, d.resume]);
+  ctx.out.data(columns([header, ...rows], ctx.out.width));
+  ctx.out.info("Throw one away with `coach drafts discard <id>`.");
+}
+
+/** `--resume` continues a rep's latest draft of a kind; an older one can only be discarded. */
+function resumeCommand(draft: StoredRecord, all: StoredRecord[]): string {
+  const { rep, type, id } = draft.record;
+  const latest = all.filter((d) => d.record.rep === rep && d.record.type === type).at(-1);
+  if (latest?.record.id !== id) return `a later ${type} draft replaces it: \`coach drafts discard ${id}\``;
+  return `coach ${type} ${rep} --resume`;
+}
+
+/** `coach drafts discard <id>`: removes one draft file. */
+export async function runDraftsDiscard(raw: Record<string, unknown>, ctx: Context): Promise<void> {
+  const options = parseOptions(discardOptionsSchema, raw);
+  const workspace = workspaceOf(ctx);
+  const draft = discardDraft(workspace.root, options.id);
+  if (ctx.out.json) return ctx.out.printJson({ discarded: [draft.path], id: draft.record.id });
+  ctx.out.info(`Discarded the draft ${draft.record.type} ${draft.record.id} of ${draft.record.rep} (${draft.path}).`);
+}
+
+/** `coach drafts [rep]` and `coach drafts discard <id>` */
+export function defineDrafts(drafts: Command, act: Act): Command {
+  withExamples(
+    drafts.argument("[rep]", "only this rep's drafts").action(act(runDraftsList, ["rep"])),
+    "coach drafts",
+    "coach drafts alex-kim --json",
+  );
+  withExamples(
+    drafts
+      .command("discard")
+      .argument("<id>", "the draft's id, shown by `coach drafts`")
+      .description("throw away an unfinished draft (its file is removed)")
+      .action(act(runDraftsDiscard, ["id"])),
+    "coach drafts discard 2026-11-22-plan-discovery-k3f9",
+  );
+  return drafts;
 }

@@ -22,7 +22,7 @@ import { ensureWorkspace, workspaceOf } from "../store/workspace.js";
 import { planAgenda } from "../ui/agenda-view.js";
 import { chooseRep } from "./choose-rep.js";
 import { type Act, withExamples, withWriteOptions } from "./define.js";
-import { draftToResume } from "./drafts.js";
+import { draftToResume } from "./draft-resume.js";
 import { drillsDueFor } from "./drills-due.js";
 import {
   answersFromRecord,

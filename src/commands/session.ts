@@ -35,7 +35,7 @@ import type { Asker, PendingAsk } from "../ui/ask.js";
 import { chooseRep } from "./choose-rep.js";
 import { askCommitments } from "./commitments.js";
 import { type Act, withExamples, withWriteOptions } from "./define.js";
-import { draftToResume } from "./drafts.js";
+import { draftToResume } from "./draft-resume.js";
 import {
   answersFromRecord,
   askerFor,

@@ -54,10 +54,11 @@ describe("help", () => {
         "actions drop",
         "actions edit",
         "deal gate",
+        "drafts discard",
       ]),
     );
-    // 12 commands (calendar, sync and completion have no subcommands); rep 6, templates 4, actions 4, deal 6.
-    expect(seen).toHaveLength(12 + 6 + 4 + 4 + 6);
+    // 13 commands (calendar, sync and completion have no subcommands); rep 6, templates 4, actions 4, deal 6, drafts 1.
+    expect(seen).toHaveLength(13 + 6 + 4 + 4 + 6 + 1);
   });
 
   it("`coach help <command>` shows that command's help", async () => {

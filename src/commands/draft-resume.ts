@@ -1,0 +1,36 @@
+import type { Context } from "../context.js";
+import type { LoadedRecord, StoredRecord } from "../domain/record.js";
+import type { Rep } from "../domain/rep.js";
+import { badInput } from "../errors.js";
+import { readRecordFile } from "../store/records.js";
+
+/**
+ * The rep's latest unfinished plan or session. With --resume it is read in full
+ * (readRecords gives summaries without answers); without, the person is told it exists,
+ * since starting afresh leaves it in place.
+ */
+export function draftToResume(
+  root: string,
+  rep: Rep,
+  records: StoredRecord[],
+  type: "plan" | "session",
+  resume: boolean,
+  ctx: Context,
+): LoadedRecord | undefined {
+  const draft = records.filter(({ record }) => record.type === type && record.status === "draft").at(-1);
+  if (resume && !draft)
+    throw badInput(
+      "no_draft",
+      `no draft ${type} for ${rep.id} to resume`,
+      `start one with \`coach ${type} ${rep.id}\``,
+    );
+  if (!draft) return undefined;
+  if (!resume) {
+    ctx.out.info(
+      `Note: an unfinished draft ${type} exists (${draft.path}); \`coach ${type} ${rep.id} --resume\` continues it, ` +
+        `\`coach drafts discard ${draft.record.id}\` throws it away.`,
+    );
+    return undefined;
+  }
+  return { path: draft.path, record: readRecordFile(root, draft.path).record };
+}

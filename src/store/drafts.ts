@@ -1,0 +1,38 @@
+import { rmSync } from "node:fs";
+import { join } from "node:path";
+import { closest } from "../domain/ids.js";
+import type { StoredRecord } from "../domain/record.js";
+import { badInput } from "../errors.js";
+import { readRecords } from "./records.js";
+
+/** A draft is unfinished work, not a record of what happened: it can be listed, resumed or thrown away. */
+export function listDrafts(root: string, rep?: string): { drafts: StoredRecord[]; skipped: string[] } {
+  const { records, skipped } = readRecords(root, rep);
+  return { drafts: records.filter(({ record }) => record.status === "draft"), skipped };
+}
+
+/** Removes the draft `id`; an id that is no draft is refused with the closest draft id. */
+export function discardDraft(root: string, id: string): StoredRecord {
+  const { records } = readRecords(root);
+  const drafts = records.filter(({ record }) => record.status === "draft");
+  const draft = drafts.find(({ record }) => record.id === id);
+  if (!draft && records.some(({ record }) => record.id === id))
+    throw badInput(
+      "unknown_draft",
+      `'${id}' is a finished record, not a draft`,
+      "records are kept; only drafts can be discarded",
+    );
+  if (!draft) {
+    const guess = closest(
+      id,
+      drafts.map(({ record }) => record.id),
+    );
+    throw badInput(
+      "unknown_draft",
+      `no draft '${id}'`,
+      guess ? `did you mean '${guess}'? See \`coach drafts\`` : "see `coach drafts` for the drafts there are",
+    );
+  }
+  rmSync(join(root, draft.path));
+  return draft;
+}
