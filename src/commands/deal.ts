@@ -17,6 +17,7 @@ import {
 } from "../domain/deal.js";
 import { assertSafeName } from "../domain/ids.js";
 import { inline } from "../domain/markdown.js";
+import { BEHAVIOUR_STYLES } from "../domain/rep.js";
 import { notOneOfMessage } from "../domain/strict.js";
 import { badInput } from "../errors.js";
 import { createDeal, type DealFile, loadDeals, requireDeal, updateDeal } from "../store/deals.js";
@@ -28,6 +29,11 @@ import { type Act, withExamples } from "./define.js";
 import { parseOptions } from "./options.js";
 
 const text = (what: string) => z.string().trim().min(1, what);
+const buyerStyleSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .pipe(z.enum(BEHAVIOUR_STYLES, { error: (issue) => notOneOfMessage(issue.input, BEHAVIOUR_STYLES) }));
 
 const addOptionsSchema = z.object({
   rep: z.string(),
@@ -40,6 +46,7 @@ const addOptionsSchema = z.object({
     .transform(Number)
     .optional(),
   close: z.string().optional(),
+  buyerStyle: buyerStyleSchema.optional(),
 });
 
 /** `coach deal add <rep> <name>`: a new deal file, at the first stage unless `--stage` says otherwise. */
@@ -58,6 +65,7 @@ export async function runDealAdd(raw: Record<string, unknown>, ctx: Context): Pr
       stage: stage.id,
       value: options.value ?? null,
       expectedClose,
+      buyerStyle: options.buyerStyle,
       today: ctx.today,
     }),
   );
@@ -144,6 +152,16 @@ export async function runDealStage(raw: Record<string, unknown>, ctx: Context): 
   report(ctx, workspace.root, updated, `${updated.deal.name} is now at ${updated.deal.stage}`);
 }
 
+const styleOptionsSchema = z.object({ deal: z.string(), style: buyerStyleSchema });
+
+/** `coach deal style <deal> <style>`: the buyer's behaviour style, rehearsed in pre-call warm-ups. */
+export async function runDealStyle(raw: Record<string, unknown>, ctx: Context): Promise<void> {
+  const options = parseOptions(styleOptionsSchema, raw);
+  const workspace = workspaceOf(ctx);
+  const updated = updateDeal(workspace, options.deal, (deal) => ({ ...deal, buyer_style: options.style }));
+  report(ctx, workspace.root, updated, `${updated.deal.name}: the buyer's style is ${options.style}`);
+}
+
 const closeOptionsSchema = z.object({
   deal: z.string(),
   status: z
@@ -176,7 +194,7 @@ function report(ctx: Context, root: string, { deal, path }: DealFile, message: s
   ctx.out.info(`${message} (${join(root, path)})`);
 }
 
-/** `coach deal add|list|show|gate|stage|close` */
+/** `coach deal add|list|show|gate|stage|style|close` */
 export function defineDeal(deal: Command, act: Act): Command {
   withExamples(
     deal
@@ -186,6 +204,7 @@ export function defineDeal(deal: Command, act: Act): Command {
       .option("--stage <stage>", "the stage it is at (default: the first stage)")
       .option("--value <amount>", "what the deal is worth, e.g. 48000")
       .option("--close <WHEN>", "expected close date: YYYY-MM-DD, friday, 3w, next month")
+      .option("--buyer-style <style>", `the buyer's behaviour style: ${BEHAVIOUR_STYLES.join(", ")}`)
       .description("add a deal a rep is working")
       .action(act(runDealAdd, ["rep", "name"])),
     'coach deal add alex-kim "Acme renewal" --stage qualification --value 48000 --close 6w',
@@ -229,6 +248,15 @@ export function defineDeal(deal: Command, act: Act): Command {
       .description("move a deal to another stage")
       .action(act(runDealStage, ["deal", "stage"])),
     "coach deal stage acme-renewal solution",
+  );
+  withExamples(
+    deal
+      .command("style")
+      .argument("<deal>", "deal id")
+      .argument("<style>", BEHAVIOUR_STYLES.join(", "))
+      .description("note the buyer's behaviour style (pre-call warm-ups rehearse it)")
+      .action(act(runDealStyle, ["deal", "style"])),
+    "coach deal style acme-renewal analytical",
   );
   withExamples(
     deal

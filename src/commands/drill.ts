@@ -3,6 +3,7 @@ import type { Command } from "commander";
 import * as z from "zod";
 import type { Context } from "../context.js";
 import { type Config, requireSkill, requireStage } from "../domain/config.js";
+import { dealRounds } from "../domain/deal-warm-up.js";
 import {
   chooseSkill,
   drillableSkills,
@@ -35,6 +36,8 @@ import { ensureWorkspace, type Workspace, workspaceOf } from "../store/workspace
 import { drillIntro, drillSummary } from "../ui/drill-view.js";
 import { chooseRep } from "./choose-rep.js";
 import { type Act, withExamples, withWriteOptions } from "./define.js";
+import { dealCall, dealForCall } from "./drill-deal.js";
+import { runHuddle } from "./drill-huddle.js";
 import { playRounds, type ResultsByRep } from "./drill-rounds.js";
 import { runDrillWeek } from "./drill-week.js";
 import { askerFor } from "./interview.js";
@@ -46,6 +49,7 @@ const drillOptionsSchema = writeOptionsSchema.extend({
   skill: z.string().toLowerCase().optional(),
   template: z.string().optional(),
   preCall: z.boolean().default(false),
+  huddle: z.boolean().default(false),
   deal: z.string().trim().min(1, "name the deal").max(200, "keep the deal name under 200 characters").optional(),
   week: z.boolean().default(false),
 });
@@ -68,8 +72,18 @@ export async function runDrill(raw: Record<string, unknown>, ctx: Context): Prom
     return { rep, records };
   });
   const date = recordDate(options.date, ctx.today);
+  const deal = options.deal
+    ? dealCall(workspace.config, dealForCall(workspace.root, reps[0]!, options.deal))
+    : undefined;
+  if (deal && options.stage && options.stage !== deal.stage)
+    throw badInput(
+      "invalid_option",
+      `--stage ${options.stage}: deal '${deal.id}' is at ${deal.stage}, and the warm-up rehearses its stage`,
+      `drop --stage, or move the deal first: \`coach deal stage ${deal.id} ${options.stage}\``,
+    );
+  if (options.huddle) return runHuddle(workspace, reps[0]!, { ...options, date, deal, given }, ctx);
   const mode: DrillMode = options.preCall ? "pre-call" : reps.length > 1 ? "clinic" : "practice";
-  const stage = options.stage ?? (mode === "pre-call" ? (reps[0]!.focus_stage ?? undefined) : undefined);
+  const stage = options.stage ?? deal?.stage ?? (mode === "pre-call" ? (reps[0]!.focus_stage ?? undefined) : undefined);
   const { template, skill, reason } = chooseDrill(
     workspace.config,
     templates,
@@ -78,7 +92,10 @@ export async function runDrill(raw: Record<string, unknown>, ctx: Context): Prom
     options.stage,
     date,
   );
-  const rounds = mode === "pre-call" ? warmUpRounds(template.template.rounds!) : template.template.rounds!;
+  const rounds =
+    mode === "pre-call"
+      ? warmUpRounds([...(deal ? dealRounds(deal, skill) : []), ...template.template.rounds!])
+      : template.template.rounds!;
   const givenRounds = (given?.rounds ?? []) as GivenRound[];
   const problems = givenRoundProblems(
     rounds,
@@ -101,7 +118,7 @@ export async function runDrill(raw: Record<string, unknown>, ctx: Context): Prom
     ),
     skill,
     mode,
-    deal: options.deal,
+    deal,
   };
   const ids = new Map(reps.map((rep) => [rep.id, recordId(date, "drill", skill, randomId(4))]));
   const names = new Map(reps.map((rep) => [rep.id, rep.name]));
@@ -131,7 +148,7 @@ export async function runDrill(raw: Record<string, unknown>, ctx: Context): Prom
         rounds,
         names: reps.map((r) => r.name),
         reason,
-        deal: options.deal,
+        deal,
       }),
     );
   const results = await playRounds({
@@ -176,10 +193,13 @@ function checkFilters(config: Config, templates: LoadedTemplate[], options: Dril
       "drop --stage, or pick a skill of that stage",
     );
   }
-  if (options.week && (options.template || options.preCall || options.deal || options.answers || options.date)) {
+  if (
+    options.week &&
+    (options.template || options.preCall || options.huddle || options.deal || options.answers || options.date)
+  ) {
     throw badInput(
       "invalid_option",
-      "--week only prints the week's routine; it takes no --template, --pre-call, --deal, --answers or --date",
+      "--week only prints the week's routine; it takes no --template, --pre-call, --huddle, --deal, --answers or --date",
       "run the drill itself without --week",
     );
   }
@@ -193,8 +213,14 @@ function checkModeFlags(options: DrillOptions): void {
       `drill several reps together as a clinic: \`coach drill ${options.reps.join(" ")}\``,
     );
   }
-  if (options.deal && !options.preCall)
-    throw badInput("invalid_option", "--deal names the upcoming call of a pre-call warm-up", "add --pre-call");
+  if (options.huddle && (options.preCall || options.template || options.skill || options.reps.length > 1))
+    throw badInput(
+      "invalid_option",
+      "--huddle is three unscored questions with one rep before a call; it takes no --pre-call, --template or --skill",
+      "drop those options, or run the warm-up with --pre-call instead",
+    );
+  if (options.deal && !options.preCall && !options.huddle)
+    throw badInput("invalid_option", "--deal names the deal of an upcoming call", "add --pre-call or --huddle");
 }
 
 async function resolveReps(workspace: Workspace, given: string[], ctx: Context): Promise<Rep[]> {
@@ -252,10 +278,12 @@ export function defineDrill(command: Command, act: Act): Command {
         .option("--skill <skill>", "drill this skill (default: the most overdue one)")
         .option("--template <id>", "the drill to run (default: the drill for the most overdue skill)")
         .option("--pre-call", "a warm-up of at most five minutes before a call")
-        .option("--deal <name>", "the deal the upcoming call is about (with --pre-call), noted in the record")
+        .option("--huddle", "three unscored questions in at most three minutes before a call; changes no schedule")
+        .option("--deal <deal>", "the deal of the upcoming call (with --pre-call or --huddle): its stage, gate, style")
         .option("--week", "print the week's routine: what is due, for whom, and an order for the sales meeting"),
     ).action(act(runDrill, ["reps"])),
-    "coach drill alex-kim --pre-call --stage negotiation --deal Acme",
+    "coach drill alex-kim --pre-call --deal acme-renewal",
+    "coach drill alex-kim --huddle --deal acme-renewal",
     "coach drill alex-kim sam-lee --template drill-objection-handling",
     "coach drill --week",
     "coach drill alex-kim --answers rounds.yaml --json",

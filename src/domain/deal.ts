@@ -4,6 +4,7 @@ import type { Config, Gate, Stage } from "./config.js";
 import { requireStage } from "./config.js";
 import { closest, slugify } from "./ids.js";
 import { inline } from "./markdown.js";
+import { BEHAVIOUR_STYLES, type BehaviourStyle } from "./rep.js";
 
 export const DEAL_SCHEMA = "coach/deal@1";
 export const DEAL_STATUSES = ["open", "won", "lost", "walked-away"] as const;
@@ -34,6 +35,8 @@ export const dealSchema = z.object({
   status: z.enum(DEAL_STATUSES, { error: `expected one of ${DEAL_STATUSES.join(", ")}` }),
   closed_on: day.nullable().default(null),
   note: z.string().nullable().default(null),
+  /** The buyer's behaviour style, when the rep knows it: pre-call warm-ups rehearse it. */
+  buyer_style: z.enum(BEHAVIOUR_STYLES, { error: `expected one of ${BEHAVIOUR_STYLES.join(", ")}` }).optional(),
   gates: z.record(z.string(), gateEvidenceSchema).default({}),
 });
 export type Deal = z.infer<typeof dealSchema>;
@@ -45,6 +48,7 @@ export interface NewDeal {
   stage: string;
   value: number | null;
   expectedClose: string | null;
+  buyerStyle?: BehaviourStyle;
   today: string;
 }
 
@@ -61,6 +65,7 @@ export function newDeal(input: NewDeal): Deal {
     status: "open",
     closed_on: null,
     note: null,
+    ...(input.buyerStyle ? { buyer_style: input.buyerStyle } : {}),
     gates: {},
   };
 }
@@ -168,6 +173,7 @@ export function renderDealBody(config: Config, deal: Deal): string {
     ...(deal.value === null ? [] : [`- Value: ${deal.value}`]),
     ...(deal.expected_close ? [`- Expected close: ${deal.expected_close}`] : []),
     ...(deal.note ? [`- Note: ${inline(deal.note)}`] : []),
+    ...(deal.buyer_style ? [`- Buyer's style: ${deal.buyer_style}`] : []),
   ];
   const gates = config.stages
     .filter((stage) => stage.gates.length)

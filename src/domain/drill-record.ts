@@ -1,6 +1,6 @@
 import { inline } from "./markdown.js";
 import { type CoachRecord, type DRILL_MODES, RECORD_SCHEMA, type RoundResult } from "./record.js";
-import type { Rep } from "./rep.js";
+import type { BehaviourStyle, Rep } from "./rep.js";
 import { describeMet, itemTags } from "./rubric.js";
 import type { Round, Template } from "./template.js";
 
@@ -10,6 +10,26 @@ export type DrillMode = (typeof DRILL_MODES)[number];
 export interface PendingRound {
   round: number;
   response: string;
+}
+
+/** The deal a warm-up or huddle prepares a call on, and what it rehearses of it. */
+export interface DealCall {
+  id: string;
+  name: string;
+  stage: string;
+  /** The first gate without buyer-side evidence, rehearsed in a round of its own. */
+  gate?: string;
+  buyerStyle?: BehaviourStyle;
+}
+
+/** "**Deal:** Acme renewal (acme-renewal, at qualification; rehearses 'can-decide'; buyer's style: analytical)". */
+export function dealLine(deal: DealCall): string {
+  const parts = [
+    `${deal.id}, at ${deal.stage}`,
+    deal.gate ? `rehearses '${deal.gate}'` : "",
+    deal.buyerStyle ? `buyer's style: ${deal.buyerStyle}` : "",
+  ].filter(Boolean);
+  return `**Deal:** ${inline(deal.name)} (${parts.join("; ")})`;
 }
 
 /** One rep's run of a drill: what the record is built from. */
@@ -26,7 +46,7 @@ export interface DrillRun {
   stage: string | null;
   skill: string;
   mode: DrillMode;
-  deal?: string;
+  deal?: DealCall;
   /** Everyone in a clinic, this rep included. */
   participants?: string[];
   pending?: PendingRound;
@@ -46,7 +66,8 @@ export function buildDrillRecord(run: DrillRun): CoachRecord {
     focus: run.template.focus,
     skill: run.skill,
     mode: run.mode,
-    ...(run.deal ? { deal: run.deal } : {}),
+    ...(run.deal ? { deal: run.deal.id } : {}),
+    ...(run.deal?.gate ? { gate: run.deal.gate } : {}),
     ...(run.participants ? { participants: run.participants } : {}),
     rounds: run.results,
     ...(run.pending ? { pending_round: run.pending } : {}),
@@ -61,6 +82,7 @@ const MODE_NAMES: Record<DrillMode, string> = {
   "pre-call": "pre-call warm-up",
   practice: "one-on-one practice",
   clinic: "clinic",
+  huddle: "huddle before a call (unscored)",
 };
 
 /** The readable body: each round's scenario, the response, the rubric and the score. */
@@ -71,7 +93,7 @@ export function renderDrillBody(run: DrillRun, names: Map<string, string> = new 
   const facts = [
     `**Mode:** ${mode}`,
     `**Skill:** ${run.skill}${run.stage ? ` (stage: ${run.stage})` : ""}`,
-    run.deal ? `**Deal:** ${inline(run.deal)}` : "",
+    run.deal ? dealLine(run.deal) : "",
     average !== null ? `**Average score:** ${average} of 5 over ${run.results.length} round(s)` : "",
   ].filter(Boolean);
   const sections = [

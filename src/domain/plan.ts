@@ -1,7 +1,7 @@
 import type { Config, Stage } from "./config.js";
 import { compareText, daysBetween } from "./dates.js";
 import { completedSessions, lastCoachedByStage, ratingsBySkill } from "./history.js";
-import type { StoredRecord } from "./record.js";
+import { isScoredDrill, type StoredRecord } from "./record.js";
 import type { Rep } from "./rep.js";
 import { days } from "./review-steps.js";
 import type { LoadedTemplate, Template } from "./template.js";
@@ -101,7 +101,7 @@ function drillCadenceWarning(config: Config, rep: Rep, records: StoredRecord[], 
   const every = config.cadence.drill_days;
   const drills = records
     .map(({ record }) => record)
-    .filter((r) => r.type === "drill" && r.status === "completed" && r.date <= today)
+    .filter((r) => isScoredDrill(r) && r.date <= today)
     .map((r) => r.date)
     .sort(compareText);
   const last = drills.at(-1);

@@ -10,7 +10,8 @@ export const RECORD_STATUSES = ["planned", "completed", "draft"] as const;
 /** `tried`: the rep made the attempt and learned something; it closes the commitment as a success of its own kind. */
 export const ACTION_STATUSES = ["open", "done", "tried", "dropped"] as const;
 export const OWNERS = ["rep", "manager"] as const;
-export const DRILL_MODES = ["pre-call", "practice", "clinic"] as const;
+/** `huddle`: the short unscored talk before a call; it practises nothing the schedule counts. */
+export const DRILL_MODES = ["pre-call", "practice", "clinic", "huddle"] as const;
 
 export type RecordType = (typeof RECORD_TYPES)[number];
 export type ActionStatus = (typeof ACTION_STATUSES)[number];
@@ -105,6 +106,11 @@ export type SummaryFields = Omit<RecordFields, "answers" | "rounds"> & { rounds?
  * needs those reads the file (readRecordFile). A full record is a summary too.
  */
 export type RecordSummary = SummaryFields & { [key: string]: unknown };
+
+/** A completed drill that practised and scored skills; a huddle before a call is no practice. */
+export function isScoredDrill(record: Pick<RecordSummary, "type" | "status" | "mode">): boolean {
+  return record.type === "drill" && record.status === "completed" && record.mode !== "huddle";
+}
 
 /** A record's summary: what the index keeps of it. */
 export function toSummary(record: CoachRecord): RecordSummary {

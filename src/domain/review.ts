@@ -3,7 +3,7 @@ import { addDaysIso, compareText, daysBetween } from "./dates.js";
 import { skillOrder } from "./drill.js";
 import { openGoals } from "./goals.js";
 import { allActions, isOverdue } from "./history.js";
-import type { RecordSummary, StoredRecord } from "./record.js";
+import { isScoredDrill, type RecordSummary, type StoredRecord } from "./record.js";
 import type { Rep } from "./rep.js";
 import { coachingFeedbackTrend, focusMix, managerOwned, selfCheckSummary, tookOverCount } from "./review-loop.js";
 import { suggestNextSteps } from "./review-steps.js";
@@ -130,7 +130,7 @@ function sortHistory(all: StoredRecord[], period: Period): History {
       (history.lastSession === null || record.date > history.lastSession)
     )
       history.lastSession = record.date;
-    if (record.type === "drill" && record.status === "completed") history.drills.push(stored);
+    if (isScoredDrill(record)) history.drills.push(stored);
     if (record.date >= period.from) {
       history.inPeriod.push(stored);
       if (record.type === "session" && record.status === "completed") history.sessions.push(record);

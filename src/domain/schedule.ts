@@ -1,6 +1,6 @@
 import { addDaysIso, compareText } from "./dates.js";
 import { ratingsBySkill } from "./history.js";
-import type { StoredRecord } from "./record.js";
+import { isScoredDrill, type StoredRecord } from "./record.js";
 
 /**
  * Spaced repetition of drills, per rep and skill. After a drill, a skill comes back
@@ -66,7 +66,7 @@ export function drillHistory(records: StoredRecord[]): Map<string, DrillScore[]>
   const history = new Map<string, DrillScore[]>();
   const drills = records
     .map(({ record }) => record)
-    .filter((r) => r.type === "drill" && r.status === "completed")
+    .filter(isScoredDrill)
     .sort((a, b) => compareText(a.date, b.date));
   for (const drill of drills) {
     const bySkill = new Map<string, number[]>();

@@ -1,6 +1,6 @@
 import type { ChalkInstance } from "chalk";
 import { daysBetween } from "../domain/dates.js";
-import { averageScore, type DrillMode } from "../domain/drill-record.js";
+import { averageScore, type DealCall, type DrillMode } from "../domain/drill-record.js";
 import type { RoundResult } from "../domain/record.js";
 import { describeMet, itemTags, MUST_UNMET_CAP } from "../domain/rubric.js";
 import type { SkillDue } from "../domain/schedule.js";
@@ -12,21 +12,31 @@ const MODE_TITLES: Record<DrillMode, string> = {
   "pre-call": "Pre-call warm-up",
   practice: "Practice",
   clinic: "Clinic",
+  huddle: "Huddle",
 };
 
 /** What is about to be drilled, for whom, and why this drill. */
 export function drillIntro(
   style: ChalkInstance,
-  opts: { mode: DrillMode; template: Template; rounds: Round[]; names: string[]; reason: string; deal?: string },
+  opts: { mode: DrillMode; template: Template; rounds: Round[]; names: string[]; reason: string; deal?: DealCall },
 ): string {
   const seconds = opts.rounds.reduce((sum, r) => sum + (r.timebox ?? 0), 0);
   const length = seconds ? `, ${formatClock(seconds)} of timed answers` : "";
   const lines = [
     style.bold(`${MODE_TITLES[opts.mode]}: ${opts.template.title} (${opts.template.id})`),
-    `For ${opts.names.join(" and ")}${opts.deal ? `, before the call on ${opts.deal}` : ""}: ${opts.rounds.length} round(s)${length}.`,
+    `For ${opts.names.join(" and ")}${opts.deal ? `, before the call on ${opts.deal.name}` : ""}: ${opts.rounds.length} round(s)${length}.`,
     `Why this drill: ${opts.reason}.`,
   ];
+  if (opts.deal) lines.push(rehearsalLine(opts.deal));
   return lines.join("\n");
+}
+
+/** "The deal is at qualification; rehearsing 'can-decide', the first gate without evidence; the buyer is analytical." */
+export function rehearsalLine(deal: DealCall): string {
+  const gate = deal.gate
+    ? `rehearsing '${deal.gate}', its first gate without evidence`
+    : "every gate so far has evidence";
+  return `${deal.name} is at ${deal.stage}; ${gate}${deal.buyerStyle ? `; the buyer is ${deal.buyerStyle}` : ""}.`;
 }
 
 export function roundIntro(style: ChalkInstance, round: Round, index: number, total: number): string {

@@ -222,24 +222,21 @@ describe("coach drill, round by round", () => {
     );
   });
 
-  it("pre-call: a warm-up for the call's stage, the deal noted", async () => {
+  it("pre-call: a warm-up for the call's stage", async () => {
     const workspace = await workspaceWith("Alex Kim");
     const prompter = new ScriptedPrompter({ "round-1-met": ["0"], "round-2-met": ["0"], "round-3-met": ["0"] });
-    const result = await coach(["drill", "alex-kim", "--pre-call", "--stage", "closing", "--deal", "Acme renewal"], {
+    const result = await coach(["drill", "alex-kim", "--pre-call", "--stage", "closing"], {
       workspace,
       prompter,
     });
     expect(result.code, result.stderr).toBe(0);
     expect(result.stderr).toContain("Pre-call warm-up: Asking for the commitment");
-    expect(result.stderr).toContain("before the call on Acme renewal");
     const [saved] = recordsOf(workspace, "alex-kim");
     expect(saved!.record).toMatchObject({
       mode: "pre-call",
       stage: "closing",
-      deal: "Acme renewal",
       skill: "asking-for-commitment",
     });
-    expect(saved!.body).toContain("**Deal:** Acme renewal");
   });
 });
 
@@ -257,7 +254,7 @@ describe("coach drill: bad input is exit 2 with a hint", () => {
     [["drill", "alex-kim", "--stage", "negotation"], "no stage 'negotation'; did you mean 'negotiation'?"],
     [["drill", "alex-kim", "--skill", "objection"], "no skill 'objection'; did you mean 'objection-handling'?"],
     [["drill", "alex-kim", "sam-lee", "--pre-call"], "--pre-call is a warm-up for one rep's upcoming call"],
-    [["drill", "alex-kim", "--deal", "Acme"], "--deal names the upcoming call of a pre-call warm-up; add --pre-call"],
+    [["drill", "alex-kim", "--deal", "Acme"], "--deal names the deal of an upcoming call; add --pre-call or --huddle"],
     [["drill", "--week", "--template", "drill-purpose"], "--week only prints the week's routine"],
     [
       ["drill", "alex-kim", "--template", "drill-purpose", "--skill", "self-talk"],

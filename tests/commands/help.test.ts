@@ -57,8 +57,8 @@ describe("help", () => {
         "drafts discard",
       ]),
     );
-    // 13 commands (calendar, sync and completion have no subcommands); rep 6, templates 4, actions 4, deal 6, drafts 1.
-    expect(seen).toHaveLength(13 + 6 + 4 + 4 + 6 + 1);
+    // 13 commands (calendar, sync and completion have no subcommands); rep 6, templates 4, actions 4, deal 7, drafts 1.
+    expect(seen).toHaveLength(13 + 6 + 4 + 4 + 7 + 1);
   });
 
   it("`coach help <command>` shows that command's help", async () => {

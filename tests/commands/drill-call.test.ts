@@ -1,0 +1,153 @@
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { stringify } from "yaml";
+import { parseRecord } from "../../src/store/records.js";
+import { ScriptedPrompter } from "../../src/ui/scripted-prompter.js";
+import { coach, read, recordFiles, tempDir, writeFile } from "../helpers.js";
+
+/** Alex and Sam, and Alex's deal at solution with the buyer's style noted and one gate confirmed. */
+async function workspaceWithDeal(): Promise<string> {
+  const workspace = tempDir();
+  for (const argv of [
+    ["rep", "add", "Alex Kim"],
+    ["rep", "add", "Sam Lee"],
+    ["deal", "add", "alex-kim", "Acme renewal", "--stage", "qualification", "--buyer-style", "Analytical"],
+    ["deal", "gate", "acme-renewal", "meeting-accepted", "--evidence", "She booked the call herself"],
+    ["deal", "gate", "acme-renewal", "needs-stated", "--evidence", "Renewals slip every quarter, said the COO"],
+    ["deal", "gate", "acme-renewal", "need-admitted", "--evidence", "The COO called it their biggest leak"],
+  ]) {
+    const result = await coach(argv, { workspace });
+    expect(result.code, result.stderr).toBe(0);
+  }
+  return workspace;
+}
+
+function recordsOf(workspace: string, rep: string) {
+  return recordFiles(workspace, rep).map((file) => {
+    const parsed = parseRecord(read(file), file);
+    if (!parsed.ok) throw new Error(parsed.problem);
+    return parsed.value;
+  });
+}
+
+describe("coach drill --pre-call --deal", () => {
+  it("rehearses the deal's stage, its first gate without evidence and the buyer's style", async () => {
+    const workspace = await workspaceWithDeal();
+    const met = { "round-1-met": ["0", "1"], "round-2-met": ["0"], "round-3-met": [], "round-4-met": [] };
+    const prompter = new ScriptedPrompter({ ...met, "round-5-met": [] });
+    const result = await coach(["drill", "alex-kim", "--pre-call", "--deal", "acme-renewal"], {
+      workspace,
+      prompter,
+    });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toContain("For Alex Kim, before the call on Acme renewal");
+    expect(result.stderr).toContain(
+      "Acme renewal is at qualification; rehearsing 'open-to-solutions', its first gate without evidence; the buyer is analytical.",
+    );
+    expect(result.stderr).toContain(
+      "The gate 'open-to-solutions' (The buyer is open to changing how it is done today)",
+    );
+    expect(result.stderr).toContain("The buyer on Acme renewal is an analytical: wants facts, sources");
+    const [drill] = recordsOf(workspace, "alex-kim");
+    expect(drill!.record).toMatchObject({
+      mode: "pre-call",
+      stage: "qualification",
+      skill: "four-agreements",
+      deal: "acme-renewal",
+      gate: "open-to-solutions",
+    });
+    // the two rehearsal rounds come first, then the stage's drill, all within five minutes
+    expect(drill!.record.rounds!.map((r) => r.score)).toEqual([4, 2, 1, 1, 1]);
+    expect(result.stderr).toContain("5 round(s), 4:45 of timed answers");
+    expect(drill!.body).toContain(
+      "**Deal:** Acme renewal (acme-renewal, at qualification; rehearses 'open-to-solutions'; buyer's style: analytical)",
+    );
+  });
+
+  it("refuses another rep's deal, a closed one, and a --stage the deal is not at", async () => {
+    const workspace = await workspaceWithDeal();
+    const theirs = await coach(["drill", "sam-lee", "--pre-call", "--deal", "acme-renewal"], { workspace });
+    expect(theirs.code).toBe(2);
+    expect(theirs.stderr).toContain("deal 'acme-renewal' is alex-kim's, not sam-lee's");
+    const stage = await coach(["drill", "alex-kim", "--pre-call", "--deal", "acme-renewal", "--stage", "closing"], {
+      workspace,
+    });
+    expect(stage.code).toBe(2);
+    expect(stage.stderr).toContain("--stage closing: deal 'acme-renewal' is at qualification");
+    const typo = await coach(["drill", "alex-kim", "--pre-call", "--deal", "acme-renewl"], { workspace });
+    expect(typo.stderr).toContain("no deal 'acme-renewl'; did you mean 'acme-renewal'?");
+    expect((await coach(["deal", "close", "acme-renewal", "lost"], { workspace })).code).toBe(0);
+    const closed = await coach(["drill", "alex-kim", "--huddle", "--deal", "acme-renewal"], { workspace });
+    expect(closed.code).toBe(2);
+    expect(closed.stderr).toContain("deal 'acme-renewal' is lost");
+    expect(recordFiles(workspace, "alex-kim")).toEqual([]);
+  });
+});
+
+describe("coach drill --huddle", () => {
+  it("asks three unscored questions, names the deal's open gate, and writes mode: huddle", async () => {
+    const workspace = await workspaceWithDeal();
+    const prompter = new ScriptedPrompter({
+      aim: "A date with the CFO",
+      "hard-moment": "",
+      strength: "Asking for numbers",
+    });
+    const result = await coach(["drill", "alex-kim", "--huddle", "--deal", "acme-renewal"], { workspace, prompter });
+    expect(result.code, result.stderr).toBe(0);
+    expect(prompter.asked).toEqual(["aim", "hard-moment", "strength"]);
+    expect(result.stderr).toContain("three questions, about 3 minutes, no score");
+    expect(result.stdout).toContain("Huddle with Alex Kim, 2026-11-22: unscored; no practice schedule changed.");
+    const [huddle] = recordsOf(workspace, "alex-kim");
+    expect(huddle!.record).toMatchObject({
+      type: "drill",
+      mode: "huddle",
+      deal: "acme-renewal",
+      stage: "qualification",
+    });
+    expect(huddle!.record.rounds).toBeUndefined();
+    expect(huddle!.record.answers![0]!.prompt).toContain(
+      "What would you need to hear to know 'The buyer is open to changing",
+    );
+    expect(huddle!.body).toContain("> A date with the CFO");
+  });
+
+  it("never changes the schedule: the week's routine and the review's drills stay as they were", async () => {
+    const workspace = await workspaceWithDeal();
+    const drilled = writeFile(
+      join(workspace, "weak.yaml"),
+      stringify({ rounds: [{ score: 2 }, { score: 2 }, { score: 2 }] }),
+    );
+    const env = (date: string) => ({ workspace, env: { COACH_TODAY: date } });
+    const first = await coach(
+      ["drill", "alex-kim", "--template", "drill-value-statements", "--answers", drilled],
+      env("2026-11-01"),
+    );
+    expect(first.code, first.stderr).toBe(0);
+    const look = async () => ({
+      week: (await coach(["--json", "drill", "--week", "alex-kim"], { workspace })).stdout,
+      review: JSON.parse((await coach(["--json", "review", "alex-kim"], { workspace })).stdout).drills,
+    });
+    const before = await look();
+    expect(before.review.held).toBe(1);
+    const huddle = await coach(
+      ["drill", "alex-kim", "--huddle", "--answers", writeFile(join(workspace, "h.yaml"), "aim: A yes\n")],
+      {
+        workspace,
+      },
+    );
+    expect(huddle.code, huddle.stderr).toBe(0);
+    expect(await look()).toEqual(before);
+  });
+});
+
+describe("the buyer's style on a deal", () => {
+  it("deal style sets it, and a style that is not one is refused with a did-you-mean", async () => {
+    const workspace = await workspaceWithDeal();
+    const set = await coach(["--json", "deal", "style", "acme-renewal", "driver"], { workspace });
+    expect(set.code, set.stderr).toBe(0);
+    expect(JSON.parse(set.stdout).buyer_style).toBe("driver");
+    const bad = await coach(["deal", "style", "acme-renewal", "analitical"], { workspace });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("did you mean 'analytical'?");
+  });
+});
