@@ -13,7 +13,6 @@ import {
   uniqueActionId,
 } from "../domain/actions.js";
 import type { ActionEvent } from "../domain/closing.js";
-import { actionsCsv } from "../domain/csv.js";
 import { slugify } from "../domain/ids.js";
 import { inline } from "../domain/markdown.js";
 import { type CoachRecord, OWNERS, RECORD_SCHEMA, recordId } from "../domain/record.js";
@@ -61,7 +60,7 @@ export async function runActionsList(raw: Record<string, unknown>, ctx: Context)
     throw badInput("invalid_option", `--json prints JSON; it cannot go with --format ${options.format}`, "drop one");
   if (ctx.out.json) return ctx.out.printJson(selected.map(actionRow));
   // A spreadsheet wants the header even when there is no row.
-  if (options.format === "csv") return ctx.out.data(actionsCsv(selected));
+  if (options.format === "csv") return ctx.out.data((await import("../domain/csv.js")).actionsCsv(selected));
   const whose = rep ? ` for ${rep.name}` : "";
   if (selected.length === 0) {
     ctx.out.info(filter === "all" ? `No commitments${whose} yet.` : `No ${filter} commitments${whose}.`);

@@ -4,7 +4,6 @@ import type { Command } from "commander";
 import * as z from "zod";
 import type { Context } from "../context.js";
 import type { Config } from "../domain/config.js";
-import { teamCsv } from "../domain/csv.js";
 import { addDaysIso } from "../domain/dates.js";
 import { countDeals, type DealCounts, sumDealCounts } from "../domain/deal.js";
 import { completedSessions, countable } from "../domain/history.js";
@@ -20,9 +19,7 @@ import {
   reviewRep,
   summarizeRep,
 } from "../domain/review.js";
-import { renderRepReviewHtml, renderTeamHtml } from "../domain/review-html.js";
-import { renderRepReviewMarkdown, renderTeamMarkdown } from "../domain/review-markdown.js";
-import { type RepWeeks, weekGrid } from "../domain/svg-charts.js";
+import type { RepWeeks } from "../domain/svg-charts.js";
 import { type RemovedRep, removedRep, type TeamRow, teamReview, teamRow } from "../domain/team-review.js";
 import { parseSince, SINCE_FORMS } from "../domain/when.js";
 import { badInput, CoachError } from "../errors.js";
@@ -34,7 +31,6 @@ import { findRep, unknownRep } from "../store/reps.js";
 import { loadTemplates } from "../store/templates.js";
 import { type Workspace, workspaceOf } from "../store/workspace.js";
 import type { Parsed } from "../store/yaml-source.js";
-import { renderRepReviewText, renderTeamText } from "../ui/review-text.js";
 import { type Act, withExamples } from "./define.js";
 import { parseOptions } from "./options.js";
 
@@ -77,8 +73,9 @@ export async function runReview(raw: Record<string, unknown>, ctx: Context): Pro
   const report = options.rep
     ? reviewOne(workspace, options.rep, period, ctx)
     : reviewTeam(workspace, period, ctx, options.all);
-  const text = render(report, format, workspace.config, ctx, Boolean(options.out));
-  if (!options.out) return format === "json" ? ctx.out.printJson(report.json) : ctx.out.data(text);
+  if (!options.out && format === "json") return ctx.out.printJson(report.json);
+  const text = await render(report, format, workspace.config, ctx, Boolean(options.out));
+  if (!options.out) return ctx.out.data(text);
   const file = resolve(ctx.cwd, options.out);
   writeUserFile(file, text.endsWith("\n") ? text : `${text}\n`, workspace.root);
   if (ctx.out.json)
@@ -241,27 +238,37 @@ function warnSkipped(skipped: string[], ctx: Context): void {
   ctx.out.skippedRecords(skipped);
 }
 
-function render(report: Report, format: Format, config: Config, ctx: Context, toFile: boolean): string {
+/**
+ * Each format's renderer is loaded only by the runs that write that format: csv-stringify for
+ * CSV, and string-width (whose Unicode regexes cost tens of ms to build) for text.
+ */
+async function render(report: Report, format: Format, config: Config, ctx: Context, toFile: boolean): Promise<string> {
   if (format === "json") return JSON.stringify(report.json, null, 2);
   const style = toFile ? ctx.out.plain : ctx.out.style;
   const width = toFile ? 80 : ctx.out.width;
+  const skipped = report.skipped.length;
   if (report.kind === "rep") {
-    if (format === "html") return renderRepReviewHtml(report.review, config, report.skipped.length);
-    return format === "md"
-      ? renderRepReviewMarkdown(report.review, config, report.skipped.length)
-      : renderRepReviewText(report.review, config, style, width, report.skipped.length);
+    if (format === "html")
+      return (await import("../domain/review-html.js")).renderRepReviewHtml(report.review, config, skipped);
+    if (format === "md")
+      return (await import("../domain/review-markdown.js")).renderRepReviewMarkdown(report.review, config, skipped);
+    return (await import("../ui/review-text.js")).renderRepReviewText(report.review, config, style, width, skipped);
   }
-  if (format === "csv") return teamCsv(report.rows);
+  if (format === "csv") return (await import("../domain/csv.js")).teamCsv(report.rows);
   const every = config.cadence.one_on_one_days;
   if (format === "html") {
+    const [{ renderTeamHtml }, { weekGrid }] = await Promise.all([
+      import("../domain/review-html.js"),
+      import("../domain/svg-charts.js"),
+    ]);
     // The grid follows the report's order: overdue reps first.
     const order = new Map(report.rows.reps.map((row, i) => [row.rep, i]));
     const reps = [...report.weeks].sort((a, b) => (order.get(a.rep) ?? 0) - (order.get(b.rep) ?? 0));
-    return renderTeamHtml(report.rows, weekGrid(report.rows.period, reps, every), report.skipped.length, every);
+    return renderTeamHtml(report.rows, weekGrid(report.rows.period, reps, every), skipped, every);
   }
-  return format === "md"
-    ? renderTeamMarkdown(report.rows, report.skipped.length, every)
-    : renderTeamText(report.rows, style, width, report.skipped.length, every);
+  if (format === "md")
+    return (await import("../domain/review-markdown.js")).renderTeamMarkdown(report.rows, skipped, every);
+  return (await import("../ui/review-text.js")).renderTeamText(report.rows, style, width, skipped, every);
 }
 
 /** `coach review [rep] | coach review --team` */

@@ -1,4 +1,4 @@
-import { parseISO } from "date-fns";
+import { parseISO } from "date-fns/parseISO";
 import * as z from "zod";
 import { ISO_DATE, isCalendarDate } from "./calendar-date.js";
 

@@ -42,7 +42,9 @@ export async function load(url, context, next) {
 /** Which of the packages that cost most to load the files hold (esbuild marks each module's code with its path). */
 function packagesIn(files: string[]): string[] {
   const text = files.map((file) => readFileSync(file, "utf8")).join("\n");
-  return ["zod", "yaml", "@inquirer/core", "date-fns"].filter((name) => text.includes(`// node_modules/${name}/`));
+  return ["zod", "yaml", "@inquirer/core", "date-fns", "csv-stringify", "string-width"].filter((name) =>
+    new RegExp(`// \\S*node_modules/${name}/`).test(text),
+  );
 }
 
 describe("the built bundle", () => {
@@ -65,6 +67,20 @@ describe("the built bundle", () => {
       expect(packagesIn(await loadedBy(argv, { COACH_WORKSPACE: workspace })), argv.join(" ")).not.toContain(
         "@inquirer/core",
       );
+  });
+
+  it("loads csv-stringify only to write CSV, and string-width only to print text", async () => {
+    const workspace = tempDir();
+    await coach(["init", workspace]);
+    const review = packagesIn(await loadedBy(["review", "--team", "--json"], { COACH_WORKSPACE: workspace }));
+    expect(review).not.toContain("csv-stringify");
+    expect(review).not.toContain("string-width");
+    const actions = packagesIn(await loadedBy(["actions", "--json"], { COACH_WORKSPACE: workspace }));
+    expect(actions).not.toContain("csv-stringify");
+    const csv = packagesIn(await loadedBy(["review", "--team", "--format", "csv"], { COACH_WORKSPACE: workspace }));
+    expect(csv).toContain("csv-stringify");
+    const text = packagesIn(await loadedBy(["review", "--team"], { COACH_WORKSPACE: workspace }));
+    expect(text).toContain("string-width");
   });
 
   it("keeps none of zod's message locales but English (import * as z lets the bundler drop them)", () => {
