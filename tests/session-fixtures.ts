@@ -20,11 +20,14 @@ export const PROSPECTING_SESSION_ANSWERS = {
   evidence: "A buyer asks a follow-up question",
 };
 
-/** A workspace with one rep, Alex Kim, whose focus is prospecting (so the session template is fixed). */
+/**
+ * A workspace with one rep, Alex Kim, whose focus is prospecting (so the session template is
+ * fixed) and who has a goal of their own (so the first 1:1 is not the goals conversation).
+ */
 export async function workspaceWithRep(): Promise<string> {
   const workspace = tempDir();
   await coach(["init", workspace]);
-  await coach(["rep", "add", "Alex Kim", "--focus", "prospecting"], { workspace });
+  await coach(["rep", "add", "Alex Kim", "--focus", "prospecting", "--goal", "Run discovery alone"], { workspace });
   return workspace;
 }
 

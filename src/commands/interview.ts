@@ -73,10 +73,12 @@ export async function askQuestions(
   questions: Question[],
   answers: Answers,
   pending?: PendingAnswer,
+  dueDates: readonly string[] = [],
 ): Promise<void> {
   for (const question of questions) {
     if (!isAsked(question, answers) || question.id in answers) continue;
     const spec = templateSpec(question);
+    if (dueDates.includes(question.id)) spec.dueDate = true;
     if (pending?.question === question.id) spec.default = pending.text;
     const answer = await asker.ask(spec);
     if (answer !== undefined) answers[question.id] = answer;

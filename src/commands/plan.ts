@@ -5,14 +5,22 @@ import type { Context } from "../context.js";
 import { MINDSET_SESSION } from "../domain/asking/focus-choice.js";
 import { requireStage, stageById } from "../domain/config.js";
 import { passedGateWarnings } from "../domain/deal.js";
+import {
+  GOALS_FIRST_REASON,
+  GOALS_PLAN,
+  GOALS_SESSION,
+  GOALS_SLUG,
+  goalsConversationDue,
+} from "../domain/goals-first.js";
 import { completedSessions, openActions } from "../domain/history.js";
 import { describeLastSession, summariseSession } from "../domain/last-session.js";
 import { mindsetNeeded } from "../domain/mindset-focus.js";
 import { chooseFocus, coachingWarnings, pickTemplate, SELF_CHECK_ID } from "../domain/plan.js";
 import { buildPlanRecord, type PlanInput, renderPlanBody } from "../domain/plan-record.js";
 import { answerWarnings } from "../domain/questions.js";
-import { recordId, type StoredRecord } from "../domain/record.js";
-import type { LoadedTemplate } from "../domain/template.js";
+import { type CoachRecord, recordId, type StoredRecord } from "../domain/record.js";
+import type { Rep } from "../domain/rep.js";
+import type { LoadedTemplate, Template } from "../domain/template.js";
 import { badInput } from "../errors.js";
 import { loadAnswersFile } from "../store/answers.js";
 import { loadDeals } from "../store/deals.js";
@@ -63,15 +71,22 @@ export async function runPlan(raw: Record<string, unknown>, ctx: Context): Promi
     resumed && !options.stage && typeof resumed.record.reason === "string"
       ? stageById(config, resumed.record.stage ?? "")
       : undefined;
+  const managerChose = Boolean(options.stage || options.template);
+  // A rep never coached and with no open goal starts from their own goals (a resumed plan keeps what it was).
+  const goals = managerChose ? undefined : goalsConversation(templates, rep, records, resumed?.record);
   // Low core-skill ratings make the mindset session the next focus, unless the manager chose otherwise.
-  const mindset = options.stage || options.template ? undefined : mindsetNeeded(config, records);
+  const mindset = managerChose || goals ? undefined : mindsetNeeded(config, records);
   const chosen = resumedStage
     ? { stage: resumedStage, reason: resumed!.record.reason as string }
     : chooseFocus(config, rep, records, options.stage);
-  const focus = mindset && !resumedStage ? { ...chosen, reason: mindset.reason } : chosen;
+  const focus = goals
+    ? { ...chosen, reason: GOALS_FIRST_REASON, topic: `${rep.name}'s own goals` }
+    : mindset && !resumedStage
+      ? { ...chosen, reason: mindset.reason }
+      : chosen;
   const planTemplate = options.template
     ? requireTemplate(templates, options.template, "plan")
-    : pickTemplate(templates, "plan", focus.stage.id);
+    : (goals?.plan ?? pickTemplate(templates, "plan", focus.stage.id));
   if (!planTemplate)
     throw badInput(
       "no_template",
@@ -83,13 +98,14 @@ export async function runPlan(raw: Record<string, unknown>, ctx: Context): Promi
   );
   const questions = [...(selfCheck?.template.questions ?? []), ...(planTemplate.template.questions ?? [])];
   const mindsetSession = mindset && templates.find((t) => t.template.id === MINDSET_SESSION)?.template;
-  const sessionTemplate = mindsetSession || pickTemplate(templates, "session", focus.stage.id)?.template;
+  const sessionTemplate =
+    goals?.session ?? (mindsetSession || pickTemplate(templates, "session", focus.stage.id)?.template);
   const openDeals = loadDeals(workspace.root, rep.id, (problem) =>
     ctx.out.warn(`skipped a broken deal: ${problem}`),
   ).filter((deal) => deal.status === "open");
 
   const input: PlanInput = {
-    id: resumed?.record.id ?? recordId(date, "plan", focus.stage.id, randomId(4)),
+    id: resumed?.record.id ?? recordId(date, "plan", goals ? GOALS_SLUG : focus.stage.id, randomId(4)),
     rep,
     date,
     status: "planned",
@@ -139,6 +155,19 @@ export async function runPlan(raw: Record<string, unknown>, ctx: Context): Promi
   ctx.out.data(planAgenda(input, written, ctx.out.style, ctx.out.width));
 }
 
+/** The goals plan and session, when a plan should start from the rep's own goals (and both templates exist). */
+function goalsConversation(
+  templates: LoadedTemplate[],
+  rep: Rep,
+  records: StoredRecord[],
+  resumed: CoachRecord | undefined,
+): { plan: LoadedTemplate; session: Template } | undefined {
+  const due = resumed ? resumed.template === GOALS_PLAN : goalsConversationDue(rep, records);
+  const plan = templates.find((t) => t.template.id === GOALS_PLAN && t.template.kind === "plan");
+  const session = templates.find((t) => t.template.id === GOALS_SESSION && t.template.kind === "session");
+  return due && plan && session ? { plan, session: session.template } : undefined;
+}
+
 /** The last completed 1:1 by `date`, read in full (summaries hold no answers) and described in one line. */
 function lastSessionLine(
   root: string,
@@ -158,7 +187,8 @@ function lastSessionLine(
 }
 
 function previewAgenda(input: PlanInput): string {
-  const lines = [`Planning a 1:1 with ${input.rep.name}. Focus: ${input.focus.stage.name} (${input.focus.reason}).`];
+  const { focus } = input;
+  const lines = [`Planning a 1:1 with ${input.rep.name}. Focus: ${focus.topic ?? focus.stage.name} (${focus.reason}).`];
   if (input.lastSession) lines.push(input.lastSession);
   for (const warning of input.warnings) lines.push(`! ${warning}`);
   if (input.followUps.length) lines.push(`${input.followUps.length} open commitment(s) to follow up.`);

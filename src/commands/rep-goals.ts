@@ -86,7 +86,7 @@ function runGoalClose(status: GoalStatus) {
  * Goals written as plain strings get their id and status written out, so each keeps its
  * id whatever is added or removed later.
  */
-function materializeGoals(profile: ProfileDocument, goals: Goal[]): void {
+export function materializeGoals(profile: ProfileDocument, goals: Goal[]): void {
   for (const [index, goal] of goals.entries()) profile.setGoal(index, goalToYaml(goal));
 }
 

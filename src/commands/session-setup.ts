@@ -1,5 +1,7 @@
 import { decideFocus, type FocusChosenBy, MINDSET_SESSION } from "../domain/asking/focus-choice.js";
 import type { Config, Stage } from "../domain/config.js";
+import type { Goal } from "../domain/goals.js";
+import { GOALS_FIRST_REASON, GOALS_SESSION, goalsConversationDue } from "../domain/goals-first.js";
 import { closest } from "../domain/ids.js";
 import { mindsetNeeded } from "../domain/mindset-focus.js";
 import { chooseFocus, pickTemplate } from "../domain/plan.js";
@@ -21,6 +23,8 @@ export interface SessionSetup {
    * suggestion until the rep's `focus_choice` says otherwise; a resumed draft keeps its own.
    */
   chosenBy: FocusChosenBy | undefined;
+  /** What the suggestion is called when it is not the stage's own session ("the goals conversation"). */
+  topic?: string;
 }
 
 export interface SetupOptions {
@@ -66,6 +70,12 @@ export function chooseSessionSetup(
     return { plan, template, stage, why: said, chosenBy: "manager" };
   }
   const focus = chooseFocus(config, rep, records, plan?.record.stage ?? undefined);
+  const goalsSession = templates.find((t) => t.template.id === GOALS_SESSION && t.template.kind === "session");
+  if (!plan && goalsSession && goalsConversationDue(rep, records)) {
+    const why = `no plan to follow; ${GOALS_FIRST_REASON}`;
+    const topic = "the goals conversation";
+    return { plan, template: goalsSession.template, stage: focus.stage, why, chosenBy: "tool", topic };
+  }
   const mindset = plan ? undefined : mindsetNeeded(config, records);
   const mindsetSession = mindset && templates.find((t) => t.template.id === MINDSET_SESSION);
   if (mindset && mindsetSession) {
@@ -85,14 +95,15 @@ export function chooseSessionSetup(
   return { plan, template: picked.template, stage: focus.stage, why, chosenBy: plan ? "manager" : "tool" };
 }
 
-/** The setup once the rep has answered `focus_choice`: `keep` leaves it, a stage or skill changes the questions. */
+/** The setup once the rep has answered `focus_choice`: `keep` leaves it, a goal, stage or skill changes the questions. */
 export function applyFocusChoice(
   config: Config,
   templates: LoadedTemplate[],
   setup: SessionSetup,
   choice: string,
+  goals: readonly Goal[],
 ): SessionSetup {
-  const decision = decideFocus(config, choice, setup.stage);
+  const decision = decideFocus(config, choice, setup.stage, goals);
   if (decision.chosenBy === "tool") return setup;
   const template = decision.template
     ? requireTemplate(templates, decision.template, "session").template
@@ -103,7 +114,7 @@ export function applyFocusChoice(
       `no session template for stage '${decision.stage.id}'`,
       "add one under templates/session/, or keep the suggested focus",
     );
-  return { ...setup, template, stage: decision.stage, why: decision.why, chosenBy: "rep" };
+  return { plan: setup.plan, template, stage: decision.stage, why: decision.why, chosenBy: "rep" };
 }
 
 /** `--plan ID`, `--plan latest`, or by default the latest plan not yet held (none is fine). */

@@ -13,6 +13,7 @@ import {
 import { gateEvidenceSpec, optionalAnswer } from "../domain/asking/gates.js";
 import { tookOverSpec } from "../domain/asking/took-over.js";
 import { assertOpen, type Deal, gatesWithoutEvidence, recordGate } from "../domain/deal.js";
+import { GOALS_SLUG, isGoalsConversation } from "../domain/goals-first.js";
 import { completedSessions, openActions, type TrackedAction } from "../domain/history.js";
 import { pickTemplate } from "../domain/plan.js";
 import { recordId } from "../domain/record.js";
@@ -48,6 +49,7 @@ import {
 } from "./interview.js";
 import { parseOptions, recordDate, writeOptionsSchema } from "./options.js";
 import { applyFollowUps, markPlanHeld } from "./session-close.js";
+import { addRevisitCommitment, dueDateQuestions, saveGoalsToProfile } from "./session-goals.js";
 import { applyFocusChoice, chooseSessionSetup } from "./session-setup.js";
 
 const sessionOptionsSchema = writeOptionsSchema.extend({
@@ -117,7 +119,12 @@ export async function runSession(raw: Record<string, unknown>, ctx: Context): Pr
   let path = draft?.path;
   const save = (status: SessionInput["status"], pendingText?: PendingText): string => {
     ensureWorkspace(workspace);
-    input.id ||= recordId(date, "session", input.stage.id, randomId(4));
+    input.id ||= recordId(
+      date,
+      "session",
+      isGoalsConversation(input.template) ? GOALS_SLUG : input.stage.id,
+      randomId(4),
+    );
     const session = { ...input, status, pending: pendingText };
     const record = buildSessionRecord(session);
     const body = renderSessionBody(session);
@@ -140,8 +147,9 @@ export async function runSession(raw: Record<string, unknown>, ctx: Context): Pr
   await withDraftOnCancel(asker, saveDraft, async () => {
     if (askFocus) {
       if (asker.hasPerson && !ctx.out.json) ctx.out.info(`1:1 with ${rep.name}, ${date}: ${setup.why}.`);
-      const choice = await asker.ask(focusChoiceSpec(workspace.config, setup.stage));
-      if (typeof choice === "string") setup = applyFocusChoice(workspace.config, templates, setup, choice);
+      const suggested = setup.topic ?? setup.stage.name;
+      const choice = await asker.ask(focusChoiceSpec(workspace.config, suggested, rep.goals));
+      if (typeof choice === "string") setup = applyFocusChoice(workspace.config, templates, setup, choice, rep.goals);
       Object.assign(input, {
         template: setup.template,
         stage: setup.stage,
@@ -168,7 +176,8 @@ export async function runSession(raw: Record<string, unknown>, ctx: Context): Pr
     }
     await askFollowUps(asker, followUps, input.followUpAnswers);
     if (deal && input.deal) await askGateEvidence(asker, workspace.config, deal, input.deal.evidence);
-    await askQuestions(asker, input.questions, input.answers, pending);
+    await askQuestions(asker, input.questions, input.answers, pending, dueDateQuestions(input));
+    addRevisitCommitment(input, taken);
     await askCommitments(asker, { rep, taken, actions: input.actions, pending });
     if (askFeedback && !input.coachingFeedback) input.coachingFeedback = await askCoachingFeedback(asker, rep.name);
     if (input.tookOver === undefined) input.tookOver = (await asker.ask(tookOverSpec(rep.name))) === true;
@@ -178,6 +187,7 @@ export async function runSession(raw: Record<string, unknown>, ctx: Context): Pr
   const written = [join(workspace.root, save("completed"))];
   written.push(...markPlanHeld(workspace.root, setup.plan, input.id, ctx));
   written.push(...applyFollowUps(workspace.root, input, ctx));
+  written.push(...saveGoalsToProfile(workspace, input));
   if (deal && input.deal && Object.keys(input.deal.evidence).length) {
     const evidence = input.deal.evidence;
     const updated = updateDeal(workspace, deal.id, (current) =>

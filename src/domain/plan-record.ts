@@ -60,7 +60,7 @@ export function buildPlanRecord(input: PlanInput): CoachRecord {
     date: input.date,
     status: input.status,
     template: input.template.id,
-    stage: input.focus.stage.id,
+    stage: input.focus.topic ? null : input.focus.stage.id,
     coaching_kind: input.sessionTemplate?.coaching_kind ?? input.template.coaching_kind,
     focus: input.sessionTemplate?.focus ?? input.template.focus,
     reason: input.focus.reason,
@@ -79,9 +79,9 @@ export function renderPlanBody(input: PlanInput, today: string): string {
   const sections = [
     `# 1:1 plan: ${rep.name}, ${input.date}${input.status === "draft" ? " (draft)" : ""}`,
     [
-      `**Focus:** ${focus.stage.name}: ${focus.reason}.`,
+      `**Focus:** ${focus.topic ?? focus.stage.name}: ${focus.reason}.`,
       `**Coaching:** ${kind.coaching_kind}, ${kind.focus === "both" ? "skillset and mindset" : kind.focus}, about ${kind.minutes} minutes.`,
-      focus.stage.gates.length
+      focus.stage.gates.length && !focus.topic
         ? `**Gate to look for (buyer-side evidence):** ${focus.stage.gates.map((gate) => gate.text).join("; ")}.`
         : "",
     ]

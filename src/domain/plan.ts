@@ -1,5 +1,7 @@
 import type { Config, Stage } from "./config.js";
 import { compareText, daysBetween } from "./dates.js";
+import { describeGoal, goalStages } from "./goal-focus.js";
+import { GOALS_PLAN } from "./goals-first.js";
 import { completedSessions, lastCoachedByStage, ratingsBySkill } from "./history.js";
 import { isScoredDrill, type StoredRecord } from "./record.js";
 import type { Rep } from "./rep.js";
@@ -10,6 +12,8 @@ import { appliesToStage } from "./template-terms.js";
 export interface FocusChoice {
   stage: Stage;
   reason: string;
+  /** What is worked on when it is not the stage itself (the rep's own goals in a first 1:1). */
+  topic?: string;
 }
 
 /** A rating at or under this marks a skill as one to work on. */
@@ -18,7 +22,8 @@ const WEAK_RATING = 3;
 const RECENT = 3;
 
 /**
- * The stage to coach next: the one asked for, else the rep's profile focus, else the
+ * The stage to coach next: the one asked for, else the rep's profile focus, else the stage
+ * of an open goal (by its `stage` or `skills`; the one coached longest ago), else the
  * stage whose skills were rated weakest recently, else the one coached longest ago
  * (never coached first, in process order). Always says why.
  */
@@ -27,6 +32,15 @@ export function chooseFocus(config: Config, rep: Rep, records: StoredRecord[], r
   if (requested && byId(requested)) return { stage: byId(requested)!, reason: "chosen with --stage" };
   if (rep.focus_stage && byId(rep.focus_stage))
     return { stage: byId(rep.focus_stage)!, reason: `${rep.name}'s profile focus stage` };
+
+  // The rep's own goals beat the tool's reading of ratings and process order; several take turns.
+  const aimed = goalStages(config, rep.goals);
+  if (aimed.length) {
+    const coached = lastCoachedByStage(records);
+    const when = (stage: Stage) => coached.get(stage.id) ?? "";
+    const next = [...aimed].sort((a, b) => compareText(when(a.stage), when(b.stage)))[0]!;
+    return { stage: next.stage, reason: `${rep.name}'s ${describeGoal(next.goal)} (${next.stage.name})` };
+  }
 
   const ratings = ratingsBySkill(records);
   const scored = config.stages
@@ -125,7 +139,9 @@ export function pickTemplate(
   const candidates = templates.filter(({ template }) => template.kind === kind && appliesToStage(template, stage));
   const specific = candidates.filter(({ template }) => template.stages.includes(stage));
   const preferred = (list: LoadedTemplate[]) => list.find((t) => t.source !== "built-in") ?? list[0];
-  return preferred(specific) ?? preferred(candidates.filter(({ template }) => template.id !== SELF_CHECK_ID));
+  // The self-check and the goals conversation are asked for by name, never a stage's fallback.
+  const fallback = candidates.filter(({ template }) => ![SELF_CHECK_ID, GOALS_PLAN].includes(template.id));
+  return preferred(specific) ?? preferred(fallback);
 }
 
 /** The manager's own pre-session check, asked before every plan when the template exists. */

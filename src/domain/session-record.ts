@@ -2,6 +2,7 @@ import { renderChecklist } from "./actions.js";
 import type { CoachingFeedback } from "./asking/coaching-feedback.js";
 import type { FocusChosenBy } from "./asking/focus-choice.js";
 import type { FollowUpAnswer } from "./asking/follow-ups.js";
+import { isGoalsConversation } from "./goals-first.js";
 import type { TrackedAction } from "./history.js";
 import { inline, renderAnswers } from "./markdown.js";
 import { answerList } from "./plan-record.js";
@@ -73,7 +74,8 @@ export function buildSessionRecord(input: SessionInput): CoachRecord {
     date: input.date,
     status: input.status,
     template: input.template.id,
-    stage: input.stage.id,
+    // The goals conversation works on the rep's aspirations, not a stage: it counts as coaching none.
+    stage: isGoalsConversation(input.template) ? null : input.stage.id,
     coaching_kind: input.template.coaching_kind,
     focus: input.template.focus,
     plan: input.plan,
@@ -96,7 +98,7 @@ export function renderSessionBody(input: SessionInput): string {
   const sections = [
     `# 1:1 session: ${rep.name}, ${input.date}${input.status === "draft" ? " (draft)" : ""}`,
     [
-      `**Stage:** ${input.stage.name}. **Coaching:** ${template.coaching_kind}, ${focus} (${template.title}).`,
+      `${isGoalsConversation(template) ? `**Topic:** ${rep.name}'s own goals` : `**Stage:** ${input.stage.name}`}. **Coaching:** ${template.coaching_kind}, ${focus} (${template.title}).`,
       input.plan ? `**Plan followed:** ${input.plan}.` : "",
     ]
       .filter(Boolean)

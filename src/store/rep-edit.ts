@@ -53,6 +53,8 @@ export class ProfileDocument {
       return;
     }
     const node = yamlNode(goal);
+    // `goals: []` as `rep add` writes it would grow into one long flow line: write a list a person can read.
+    goals.flow = false;
     const current = goals.items[index];
     // A goal already written as a map keeps its comments: only its changed keys are set.
     if (isMap(current) && isMap(node)) {

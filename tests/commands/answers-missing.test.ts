@@ -199,7 +199,7 @@ describe("the focus choice", () => {
     const file = answersFile(tempDir(), { focus_choice: "haggling" });
     const result = await coach(["session", "alex-kim", "--answers", file], { workspace });
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/answers\.yaml: focus_choice: expected one of keep, prospecting, discovery, /);
+    expect(result.stderr).toMatch(/answers\.yaml: focus_choice: expected one of keep, g1, prospecting, discovery, /);
   });
 
   it("at a terminal it comes first, after the suggestion and why; a resumed draft keeps the rep's choice", async () => {

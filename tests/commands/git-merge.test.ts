@@ -58,7 +58,13 @@ describe("a team sharing the workspace through git", () => {
     // The shared workspace: a rep and a session with two open commitments.
     const seed = join(dir, "seed");
     expect((await coach(["init", seed])).code).toBe(0);
-    expect((await coach(["rep", "add", "Alex Kim", "--focus", "prospecting"], { cwd: seed })).code).toBe(0);
+    expect(
+      (
+        await coach(["rep", "add", "Alex Kim", "--focus", "prospecting", "--goal", "Run discovery alone"], {
+          cwd: seed,
+        })
+      ).code,
+    ).toBe(0);
     await session(
       seed,
       {

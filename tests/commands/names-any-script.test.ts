@@ -25,7 +25,7 @@ describe("names in any script", () => {
 
   it("a plan and a session for a rep named in Chinese are written, listed and reviewed", async () => {
     const dir = await workspace();
-    await coach(["rep", "add", "李雷", "--focus", "prospecting"], { workspace: dir });
+    await coach(["rep", "add", "李雷", "--focus", "prospecting", "--goal", "独立完成需求调研"], { workspace: dir });
     const answers = tempDir();
     const plan = await coach(["plan", "李雷", "--answers", answersFile(answers, PROSPECTING_PLAN_ANSWERS)], {
       workspace: dir,

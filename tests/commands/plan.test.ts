@@ -87,7 +87,7 @@ describe("coach plan", () => {
   it("chooses the rep from a list when none is named", async () => {
     const workspace = tempDir();
     await coach(["rep", "add", "Alex Kim"], { workspace });
-    await coach(["rep", "add", "Sam Lee", "--focus", "discovery"], { workspace });
+    await coach(["rep", "add", "Sam Lee", "--focus", "discovery", "--goal", "Run discovery alone"], { workspace });
     const prompter = new ScriptedPrompter({
       rep: "sam-lee",
       ...PROSPECTING_PLAN_ANSWERS,
@@ -106,7 +106,7 @@ describe("coach plan", () => {
 
   it("saves a draft on Ctrl-C with what was answered, exits 130, and resumes into the same file", async () => {
     const workspace = tempDir();
-    await coach(["rep", "add", "Alex Kim"], { workspace });
+    await coach(["rep", "add", "Alex Kim", "--goal", "Run discovery alone"], { workspace });
     const interrupted = await coach(["plan", "alex-kim"], {
       workspace,
       prompter: interruptAfter(9, PROSPECTING_PLAN_ANSWERS),

@@ -19,7 +19,9 @@ function everything(dir: string): string[] {
 beforeEach(async () => {
   workspace = tempDir();
   expect((await coach(["init", workspace])).code).toBe(0);
-  expect((await run(["rep", "add", "Alex Kim", "--focus", "prospecting"])).code).toBe(0);
+  expect((await run(["rep", "add", "Alex Kim", "--focus", "prospecting", "--goal", "Run discovery alone"])).code).toBe(
+    0,
+  );
 });
 
 async function sessionWith(actions: unknown[], argv: string[] = []): Promise<string[]> {

@@ -61,7 +61,9 @@ async function team() {
   git(dir, "init", "-q", "--bare", "--initial-branch=main", bare);
   const seed = join(dir, "seed");
   expect((await coach(["init", seed])).code).toBe(0);
-  expect((await inProcess(seed, ["rep", "add", "Alex Kim", "--focus", "prospecting"])).code).toBe(0);
+  expect(
+    (await inProcess(seed, ["rep", "add", "Alex Kim", "--focus", "prospecting", "--goal", "Run discovery alone"])).code,
+  ).toBe(0);
   git(seed, "init", "-q", "--initial-branch=main");
   git(seed, "config", "user.name", "Seed");
   git(seed, "config", "user.email", "seed@example.com");

@@ -50,6 +50,26 @@ describe("chooseFocus", () => {
     });
   });
 
+  it("an open goal's stage or skills beat ratings and process order; the profile focus beats the goal", () => {
+    const goals: Rep["goals"] = [
+      { id: "g1", text: "Believe in myself", skills: ["self-talk"], status: "open" },
+      { id: "g2", text: "Win the big one", stage: "closing", status: "done" },
+      { id: "g3", text: "Ask better questions", skills: ["open-questions"], status: "open" },
+    ];
+    const weakProspecting = [session("2026-11-01", "prospecting", { "opening-statement": 1 })];
+    expect(chooseFocus(DEFAULT_CONFIG, { ...rep, goals }, weakProspecting)).toMatchObject({
+      stage: { id: "discovery" },
+      reason: "Alex Kim's goal g3 'Ask better questions' (Discovery)",
+    });
+    expect(chooseFocus(DEFAULT_CONFIG, { ...rep, goals, focus_stage: "solution" }, [])).toMatchObject({
+      stage: { id: "solution" },
+    });
+    // A goal about the mindset alone, or a closed one, leaves the stage to the usual rules.
+    expect(chooseFocus(DEFAULT_CONFIG, { ...rep, goals: goals.slice(0, 2) }, [])).toMatchObject({
+      stage: { id: "prospecting" },
+    });
+  });
+
   it("starts a new rep at the first stage and says so", () => {
     const choice = chooseFocus(DEFAULT_CONFIG, rep, []);
     expect(choice.stage.id).toBe("prospecting");
