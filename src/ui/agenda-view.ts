@@ -1,4 +1,5 @@
 import type { ChalkInstance } from "chalk";
+import { isGoalsConversation } from "../domain/goals-first.js";
 import { describeActionTiming } from "../domain/history.js";
 import type { PlanInput } from "../domain/plan-record.js";
 import { ratingsFrom } from "../domain/questions.js";
@@ -44,7 +45,7 @@ export function planAgenda(input: PlanInput, path: string, style: ChalkInstance,
     items: questions.filter((q) => q.grow === step).map((q) => q.prompt),
   }));
   for (const step of steps.filter((s) => s.items.length)) blocks.push({ ...step, title: `Ask: ${step.title}` });
-  const head = `1:1 plan: ${rep.name}, ${input.date}. Focus: ${focus.stage.name} (${focus.reason}).`;
+  const head = `1:1 plan: ${rep.name}, ${input.date}. Focus: ${focus.topic ?? focus.stage.name} (${focus.reason}).`;
   return screen(style, width, head, input.warnings, blocks, `Full plan: ${path}`);
 }
 
@@ -71,7 +72,8 @@ export function sessionSummary(input: SessionInput, path: string, style: ChalkIn
       title: `Commitments (${input.actions.length})`,
       items: input.actions.map((a) => `${a.id} ${a.text} (${a.owner}, ${a.due ? `due ${a.due}` : "no due date"})`),
     });
-  const head = `1:1 recorded: ${input.rep.name}, ${input.date}: ${input.template.title} (${input.stage.name}).`;
+  const about = isGoalsConversation(input.template) ? `${input.rep.name}'s own goals` : input.stage.name;
+  const head = `1:1 recorded: ${input.rep.name}, ${input.date}: ${input.template.title} (${about}).`;
   return screen(style, width, head, sessionCautions(input), blocks, `Full record: ${path}`);
 }
 
