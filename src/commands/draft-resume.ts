@@ -13,7 +13,7 @@ export function draftToResume(
   root: string,
   rep: Rep,
   records: StoredRecord[],
-  type: "plan" | "session",
+  type: "plan" | "session" | "drill",
   resume: boolean,
   ctx: Context,
 ): LoadedRecord | undefined {

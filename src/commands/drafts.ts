@@ -42,6 +42,7 @@ function resumeCommand(draft: StoredRecord, all: StoredRecord[]): string {
   const { rep, type, id } = draft.record;
   const latest = all.filter((d) => d.record.rep === rep && d.record.type === type).at(-1);
   if (latest?.record.id !== id) return `a later ${type} draft replaces it: \`coach drafts discard ${id}\``;
+  if (draft.record.mode === "huddle") return `run it again: coach drill ${rep} --huddle`;
   return `coach ${type} ${rep} --resume`;
 }
 

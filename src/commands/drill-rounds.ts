@@ -22,6 +22,8 @@ export interface RoundFlowOptions {
   ctx: Pick<Context, "out">;
   /** Saves each rep's rounds done so far as drafts, synchronously (the process may be going down). */
   saveDrafts(results: ResultsByRep, pending: Map<string, PendingRound>): string[];
+  /** A resumed draft: the rounds already scored are not played again; a half-typed response is offered back. */
+  resumed?: { results: ResultsByRep; pending: Map<string, PendingRound> };
 }
 
 /** What is known of one rep's turn at a round. */
@@ -33,6 +35,8 @@ interface Turn {
   /** The rubric items ticked, when the score was computed from them. */
   met?: number[];
   notes?: string;
+  /** The response typed before an interruption, offered to edit. */
+  typedBefore?: string;
 }
 
 /**
@@ -42,21 +46,24 @@ interface Turn {
  */
 export async function playRounds(options: RoundFlowOptions): Promise<ResultsByRep> {
   const { rounds, reps, asker } = options;
-  const results: ResultsByRep = new Map(reps.map((rep) => [rep.id, []]));
-  const pending = new Map<string, PendingRound>();
+  const results: ResultsByRep = new Map(reps.map((rep) => [rep.id, [...(options.resumed?.results.get(rep.id) ?? [])]]));
+  const pending = new Map<string, PendingRound>(options.resumed?.pending);
   const onCancel = (half: PendingAsk | undefined) => {
     const typed = half?.spec.path[0] === "rounds" && half.spec.id.endsWith("-response") ? half : undefined;
     if (typed) pending.set(repOf(typed, reps), { round: Number(typed.spec.path[1]) + 1, response: typed.text });
     const paths = options.saveDrafts(results, pending);
     return new InterruptedError(
       paths.length
-        ? `interrupted: the rounds done so far are saved as draft ${paths.length > 1 ? "records" : "record"} ${paths.join(", ")}; drafts do not count in the schedule, so run the drill again to score it`
+        ? `interrupted: the rounds done so far are saved as draft ${paths.length > 1 ? "records" : "record"} ${paths.join(", ")}; drafts do not count in the schedule; continue with \`coach drill ${reps[0]!.id} --resume\``
         : "interrupted before anything was answered; nothing was saved",
     );
   };
   await withDraftOnCancel(asker, onCancel, async () => {
     for (const [index, round] of rounds.entries()) {
-      const turns = reps.map((rep): Turn => {
+      // A round a resumed draft scored already is not played again.
+      const toPlay = reps.filter((rep) => results.get(rep.id)!.length <= index);
+      if (!toPlay.length) continue;
+      const turns = toPlay.map((rep): Turn => {
         const specs = roundSpecs(round, index, rep.id, rep.name, reps.length > 1);
         const known = (spec: keyof RoundSpecs) => asker.given(specs[spec])?.value ?? undefined;
         const met = metIndexes(known("met"));
@@ -67,6 +74,7 @@ export async function playRounds(options: RoundFlowOptions): Promise<ResultsByRe
           score: met ? rubricScore(round.look_for, met) : (known("score") as number | undefined),
           met,
           notes: known("notes") as string | undefined,
+          typedBefore: pending.get(rep.id)?.round === index + 1 ? pending.get(rep.id)!.response : undefined,
         };
       });
       if (asker.hasPerson && turns.every((t) => t.score !== undefined))
@@ -122,7 +130,8 @@ async function playAtTerminal(
 async function askResponse(asker: Asker, turn: Turn): Promise<string> {
   const { response } = turn.specs;
   const message = `What did ${turn.rep.name} say? (a short summary, or '${EDITOR_ESCAPE}' to write it in $EDITOR)`;
-  const typed = String((await asker.askPerson({ ...response, prompt: message })) ?? "");
+  const offered = turn.typedBefore ? { default: turn.typedBefore } : {};
+  const typed = String((await asker.askPerson({ ...response, ...offered, prompt: message })) ?? "");
   if (typed.trim() !== EDITOR_ESCAPE) return typed;
   const editor = { ...response, type: "editor" as const, promptId: `${response.promptId}-editor` };
   const written = String((await asker.askPerson({ ...editor, prompt: `${turn.rep.name}'s response` })) ?? "");

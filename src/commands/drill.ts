@@ -29,15 +29,17 @@ import type { LoadedTemplate } from "../domain/template.js";
 import { appliesToStage } from "../domain/template-terms.js";
 import { badInput } from "../errors.js";
 import { loadAnswersFile } from "../store/answers.js";
-import { randomId, readRecords, writeNewRecord } from "../store/records.js";
+import { randomId, readRecords, replaceRecord, writeNewRecord } from "../store/records.js";
 import { requireRep } from "../store/reps.js";
 import { loadTemplates, requireTemplate } from "../store/templates.js";
 import { ensureWorkspace, type Workspace, workspaceOf } from "../store/workspace.js";
 import { drillIntro, drillSummary } from "../ui/drill-view.js";
 import { chooseRep } from "./choose-rep.js";
 import { type Act, withExamples, withWriteOptions } from "./define.js";
+import { draftToResume } from "./draft-resume.js";
 import { dealCall, dealForCall } from "./drill-deal.js";
 import { runHuddle } from "./drill-huddle.js";
+import { resumeDrill } from "./drill-resume.js";
 import { playRounds, type ResultsByRep } from "./drill-rounds.js";
 import { runDrillWeek } from "./drill-week.js";
 import { askerFor } from "./interview.js";
@@ -52,6 +54,7 @@ const drillOptionsSchema = writeOptionsSchema.extend({
   huddle: z.boolean().default(false),
   deal: z.string().trim().min(1, "name the deal").max(200, "keep the deal name under 200 characters").optional(),
   week: z.boolean().default(false),
+  resume: z.boolean().default(false),
 });
 export type DrillOptions = z.infer<typeof drillOptionsSchema>;
 
@@ -64,17 +67,23 @@ export async function runDrill(raw: Record<string, unknown>, ctx: Context): Prom
   if (options.week) return runDrillWeek(workspace, templates, options, ctx);
   checkModeFlags(options);
 
+  if (options.resume) checkResumeFlags(options);
+
   const given = options.answers ? await loadAnswersFile(options.answers, ctx) : undefined;
-  const reps = await resolveReps(workspace, options.reps, ctx);
+  const named = await resolveReps(workspace, options.reps, ctx);
+  const resumed = options.resume ? resumeDrill(workspace, named[0]!, ctx) : undefined;
+  const reps = resumed?.reps ?? named;
   const histories: RepHistory[] = reps.map((rep) => {
     const { records, skipped } = readRecords(workspace.root, rep.id);
     ctx.out.skippedRecords(skipped);
     return { rep, records };
   });
-  const date = recordDate(options.date, ctx.today);
-  const deal = options.deal
-    ? dealCall(workspace.config, dealForCall(workspace.root, reps[0]!, options.deal))
-    : undefined;
+  // Starting afresh leaves a draft in place: say so, and how to continue it.
+  if (!resumed && reps.length === 1)
+    draftToResume(workspace.root, reps[0]!, histories[0]!.records, "drill", false, ctx);
+  const date = resumed?.date ?? recordDate(options.date, ctx.today);
+  const dealId = resumed ? resumed.deal : options.deal;
+  const deal = dealId ? dealCall(workspace.config, dealForCall(workspace.root, reps[0]!, dealId)) : undefined;
   if (deal && options.stage && options.stage !== deal.stage)
     throw badInput(
       "invalid_option",
@@ -82,16 +91,15 @@ export async function runDrill(raw: Record<string, unknown>, ctx: Context): Prom
       `drop --stage, or move the deal first: \`coach deal stage ${deal.id} ${options.stage}\``,
     );
   if (options.huddle) return runHuddle(workspace, reps[0]!, { ...options, date, deal, given }, ctx);
-  const mode: DrillMode = options.preCall ? "pre-call" : reps.length > 1 ? "clinic" : "practice";
+  const mode: DrillMode = resumed?.mode ?? (options.preCall ? "pre-call" : reps.length > 1 ? "clinic" : "practice");
   const stage = options.stage ?? deal?.stage ?? (mode === "pre-call" ? (reps[0]!.focus_stage ?? undefined) : undefined);
-  const { template, skill, reason } = chooseDrill(
-    workspace.config,
-    templates,
-    histories,
-    { ...options, stage },
-    options.stage,
-    date,
-  );
+  const { template, skill, reason } = resumed
+    ? {
+        template: requireTemplate(templates, resumed.template, "drill"),
+        skill: resumed.skill,
+        reason: "continued from the draft",
+      }
+    : chooseDrill(workspace.config, templates, histories, { ...options, stage }, options.stage, date);
   const rounds =
     mode === "pre-call"
       ? warmUpRounds([...(deal ? dealRounds(deal, skill) : []), ...template.template.rounds!])
@@ -110,17 +118,23 @@ export async function runDrill(raw: Record<string, unknown>, ctx: Context): Prom
     date,
     template: template.template,
     rounds,
-    stage: drillStage(
-      workspace.config,
-      template.template,
-      skill,
-      stage && appliesToStage(template.template, stage) ? stage : undefined,
-    ),
+    stage: resumed
+      ? resumed.stage
+      : drillStage(
+          workspace.config,
+          template.template,
+          skill,
+          stage && appliesToStage(template.template, stage) ? stage : undefined,
+        ),
     skill,
     mode,
     deal,
   };
-  const ids = new Map(reps.map((rep) => [rep.id, recordId(date, "drill", skill, randomId(4))]));
+  const ids = new Map(
+    reps.map((rep) => [rep.id, resumed?.drafts.get(rep.id)?.record.id ?? recordId(date, "drill", skill, randomId(4))]),
+  );
+  // A resumed draft is completed in its own file; a new drill's draft, once saved, is saved again in place.
+  const paths = new Map([...(resumed?.drafts ?? [])].map(([rep, draft]) => [rep, draft.path]));
   const names = new Map(reps.map((rep) => [rep.id, rep.name]));
   const runFor = (rep: Rep, results: RoundResult[], status: DrillRun["status"], pending?: PendingRound): DrillRun => ({
     ...base,
@@ -133,7 +147,12 @@ export async function runDrill(raw: Record<string, unknown>, ctx: Context): Prom
   });
   const write = (run: DrillRun): string => {
     ensureWorkspace(workspace);
-    return join(workspace.root, writeNewRecord(workspace.root, buildDrillRecord(run), renderDrillBody(run, names)));
+    const record = buildDrillRecord(run);
+    const body = renderDrillBody(run, names);
+    const path = paths.get(run.rep.id);
+    if (path) replaceRecord(workspace.root, path, record, body);
+    else paths.set(run.rep.id, writeNewRecord(workspace.root, record, body));
+    return join(workspace.root, paths.get(run.rep.id)!);
   };
   const saveDrafts = (results: ResultsByRep, pending: Map<string, PendingRound>): string[] =>
     reps
@@ -158,6 +177,7 @@ export async function runDrill(raw: Record<string, unknown>, ctx: Context): Prom
     asker: askerFor(ctx, given, options.answers === "-" ? "<stdin>" : (options.answers ?? ""), date),
     ctx,
     saveDrafts,
+    ...(resumed ? { resumed } : {}),
   });
   const written = reps.map((rep) => write(runFor(rep, results.get(rep.id)!, "completed")));
 
@@ -195,14 +215,37 @@ function checkFilters(config: Config, templates: LoadedTemplate[], options: Dril
   }
   if (
     options.week &&
-    (options.template || options.preCall || options.huddle || options.deal || options.answers || options.date)
+    (options.template ||
+      options.preCall ||
+      options.huddle ||
+      options.deal ||
+      options.answers ||
+      options.date ||
+      options.resume)
   ) {
     throw badInput(
       "invalid_option",
-      "--week only prints the week's routine; it takes no --template, --pre-call, --huddle, --deal, --answers or --date",
+      "--week only prints the week's routine; it takes no --template, --pre-call, --huddle, --deal, --answers, --date or --resume",
       "run the drill itself without --week",
     );
   }
+}
+
+/** A resumed drill is the draft's own: its drill, day, mode and deal, and the reps who were in it. */
+function checkResumeFlags(options: DrillOptions): void {
+  const own = options.template || options.skill || options.stage || options.preCall || options.huddle;
+  if (own || options.deal || options.date)
+    throw badInput(
+      "invalid_option",
+      "--resume continues the draft's own drill, day, stage and deal",
+      "leave out --template, --skill, --stage, --pre-call, --huddle, --deal and --date",
+    );
+  if (options.reps.length > 1)
+    throw badInput(
+      "invalid_option",
+      "--resume takes one rep: a clinic's draft brings back everyone who was in it",
+      `\`coach drill ${options.reps[0]} --resume\``,
+    );
 }
 
 function checkModeFlags(options: DrillOptions): void {
@@ -280,12 +323,14 @@ export function defineDrill(command: Command, act: Act): Command {
         .option("--pre-call", "a warm-up of at most five minutes before a call")
         .option("--huddle", "three unscored questions in at most three minutes before a call; changes no schedule")
         .option("--deal <deal>", "the deal of the upcoming call (with --pre-call or --huddle): its stage, gate, style")
-        .option("--week", "print the week's routine: what is due, for whom, and an order for the sales meeting"),
+        .option("--week", "print the week's routine: what is due, for whom, and an order for the sales meeting")
+        .option("--resume", "continue the rep's drill draft left by Ctrl-C (a clinic's: everyone who was in it)"),
     ).action(act(runDrill, ["reps"])),
     "coach drill alex-kim --pre-call --deal acme-renewal",
     "coach drill alex-kim --huddle --deal acme-renewal",
     "coach drill alex-kim sam-lee --template drill-objection-handling",
     "coach drill --week",
+    "coach drill alex-kim --resume",
     "coach drill alex-kim --answers rounds.yaml --json",
   );
 }

@@ -42,9 +42,9 @@ describe("coach drafts", () => {
 
   it("discard removes one draft; an unknown id is refused with the closest draft id, exit 2", async () => {
     const { workspace, alex, sam } = await workspaceWithDrafts();
-    const typo = await coach(["drafts", "discard", `${alex.slice(0, -1)}x`], { workspace });
+    const typo = await coach(["drafts", "discard", alex.slice(0, -1)], { workspace });
     expect(typo.code).toBe(2);
-    expect(typo.stderr).toBe(`error: no draft '${alex.slice(0, -1)}x'; did you mean '${alex}'? See \`coach drafts\`\n`);
+    expect(typo.stderr).toBe(`error: no draft '${alex.slice(0, -1)}'; did you mean '${alex}'? See \`coach drafts\`\n`);
 
     const discarded = await coach(["drafts", "discard", alex], { workspace });
     expect(discarded.code).toBe(0);

@@ -192,6 +192,46 @@ describe("coach drill, round by round", () => {
     ]);
   });
 
+  it("--resume continues the draft in its own file: rounds scored are not played again, the typed response comes back", async () => {
+    const workspace = await workspaceWith("Alex Kim");
+    const cancelled = new CancellingPrompter(
+      { "round-1-met": [], "round-2-response": "Told her our support is 24/7" },
+      "round-2-met",
+    );
+    await coach(["drill", "alex-kim", "--template", "drill-objection-handling"], { workspace, prompter: cancelled });
+    const [draft] = recordsOf(workspace, "alex-kim");
+    const listed = await coach(["drafts", "alex-kim"], { workspace, columns: 120 });
+    expect(listed.stdout).toContain("drill    2026-11-22  coach drill alex-kim --resume");
+
+    // Enter on round 2's response takes the text typed before Ctrl-C.
+    const prompter = new ScriptedPrompter({ "round-2-met": ["0", "1"], "round-3-met": ["0", "1", "2"] });
+    const resumed = await coach(["drill", "alex-kim", "--resume"], { workspace, prompter });
+    expect(resumed.code, resumed.stderr).toBe(0);
+    expect(prompter.asked.filter((id) => id.startsWith("round-1"))).toEqual([]);
+    expect(prompter.asked).toContain("round-2-response");
+    const [completed, ...others] = recordsOf(workspace, "alex-kim");
+    expect(others).toEqual([]);
+    expect(completed!.file).toBe(draft!.file);
+    expect(completed!.record).toMatchObject({
+      id: draft!.record.id,
+      status: "completed",
+      template: "drill-objection-handling",
+    });
+    expect(completed!.record.rounds!.map((r) => r.score)).toEqual([1, 4, 5]);
+    expect(completed!.record.rounds![1]!.response).toBe("Told her our support is 24/7");
+    expect(completed!.record.pending_round).toBeUndefined();
+  });
+
+  it("--resume without a draft, or with flags of a new drill, is refused", async () => {
+    const workspace = await workspaceWith("Alex Kim");
+    const none = await coach(["drill", "alex-kim", "--resume"], { workspace });
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain("no draft drill for alex-kim to resume; start one with `coach drill alex-kim`");
+    const mixed = await coach(["drill", "alex-kim", "--resume", "--template", "drill-self-talk"], { workspace });
+    expect(mixed.code).toBe(2);
+    expect(mixed.stderr).toContain("--resume continues the draft's own drill");
+  });
+
   it("Ctrl-C while typing a response keeps the half-typed text", async () => {
     const workspace = await workspaceWith("Alex Kim");
     const prompter = new CancellingPrompter({}, "round-1-response", "Started with a que");

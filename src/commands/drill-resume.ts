@@ -1,0 +1,80 @@
+import type { Context } from "../context.js";
+import type { DrillMode, PendingRound } from "../domain/drill-record.js";
+import { DRILL_MODES, type LoadedRecord, type RoundResult } from "../domain/record.js";
+import type { Rep } from "../domain/rep.js";
+import { badInput } from "../errors.js";
+import { readRecordFile, readRecords } from "../store/records.js";
+import { requireRep } from "../store/reps.js";
+import type { Workspace } from "../store/workspace.js";
+import { draftToResume } from "./draft-resume.js";
+
+/** A drill interrupted by Ctrl-C, as `--resume` continues it: the same drill, day and reps, the rounds done. */
+export interface ResumedDrill {
+  template: string;
+  mode: DrillMode;
+  skill: string;
+  stage: string | null;
+  deal?: string;
+  date: string;
+  reps: Rep[];
+  /** Each rep's draft record (a clinic keeps one per rep), by rep id. */
+  drafts: Map<string, LoadedRecord>;
+  results: Map<string, RoundResult[]>;
+  pending: Map<string, PendingRound>;
+}
+
+/**
+ * The rep's latest drill draft; for a clinic, every participant's draft of the same drill
+ * and day, so the clinic goes on with everyone who was in it.
+ */
+export function resumeDrill(workspace: Workspace, rep: Rep, ctx: Context): ResumedDrill {
+  const { records } = readRecords(workspace.root, rep.id);
+  const draft = draftToResume(workspace.root, rep, records, "drill", true, ctx)!;
+  const { record } = draft;
+  if (record.mode === "huddle")
+    throw badInput(
+      "invalid_option",
+      "a huddle is three minutes: run it again rather than resume it",
+      `\`coach drill ${rep.id} --huddle\`, and throw the draft away with \`coach drafts discard ${record.id}\``,
+    );
+  const participants = Array.isArray(record.participants) ? (record.participants as string[]) : [rep.id];
+  const reps = participants.map((id) => (id === rep.id ? rep : requireRep(workspace.root, id)));
+  const drafts = new Map<string, LoadedRecord>([[rep.id, draft]]);
+  for (const other of reps.filter((r) => r.id !== rep.id)) {
+    const found = readRecords(workspace.root, other.id)
+      .records.filter(
+        (d) =>
+          d.record.type === "drill" &&
+          d.record.status === "draft" &&
+          d.record.template === record.template &&
+          d.record.date === record.date,
+      )
+      .at(-1);
+    // A clinic draft is saved only for reps with something done; the others start the drill afresh.
+    if (found) drafts.set(other.id, { path: found.path, record: readRecordFile(workspace.root, found.path).record });
+  }
+  const mode = DRILL_MODES.find((m) => m === record.mode) ?? "practice";
+  if (typeof record.skill !== "string" || !record.skill || !record.template)
+    throw badInput(
+      "invalid_record",
+      `${draft.path}: the draft names no drill or skill`,
+      "discard it with `coach drafts discard`",
+    );
+  const pending = new Map<string, PendingRound>();
+  for (const [id, { record: saved }] of drafts) {
+    const round = saved.pending_round as PendingRound | undefined;
+    if (round && typeof round.response === "string") pending.set(id, round);
+  }
+  return {
+    template: record.template,
+    mode,
+    skill: record.skill,
+    stage: record.stage ?? null,
+    ...(typeof record.deal === "string" ? { deal: record.deal } : {}),
+    date: record.date,
+    reps,
+    drafts,
+    results: new Map(reps.map((r) => [r.id, [...(drafts.get(r.id)?.record.rounds ?? [])]])),
+    pending,
+  };
+}
