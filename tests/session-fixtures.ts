@@ -6,18 +6,25 @@ import { type InputPrompt, PromptCancelled } from "../src/ui/prompter.js";
 import { ScriptedPrompter } from "../src/ui/scripted-prompter.js";
 import { coach, tempDir, writeFile } from "./helpers.js";
 
-/** Answers for every question of the built-in prospecting session. */
+/** Answers for every question of the built-in prospecting session, its whole bank included. */
 export const PROSPECTING_SESSION_ANSWERS = {
   goal: "More first meetings",
   recent_openings: "Opened with our product; the other opened with their quarter",
   buyer_reaction: "They asked a question back",
-  prepared: true,
+  preparation: "Their last quarterly report",
+  squeezed: "Back-to-back demos",
   rate_opening: 2,
   rate_planning: 4,
   self_talk: "They will hang up on me",
   options: ["Lead with their quarter", "Mention a peer"],
+  try_aloud: "Sounded like a person, not a script",
+  five_minutes: "Read their news, write one line on why they might care",
+  borrow: "Sam's question about their targets",
+  different_channel: "A short video message",
   will: "Try the quarter opening with five prospects",
   evidence: "A buyer asks a follow-up question",
+  obstacle: "A busy Monday; I will block the first hour",
+  support: "Listen to one call with me",
 };
 
 /**

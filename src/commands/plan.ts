@@ -3,6 +3,7 @@ import type { Command } from "commander";
 import * as z from "zod";
 import type { Context } from "../context.js";
 import { MINDSET_SESSION } from "../domain/asking/focus-choice.js";
+import { questionsToAsk } from "../domain/asking/rotation.js";
 import { requireStage, stageById } from "../domain/config.js";
 import { passedGateWarnings } from "../domain/deal.js";
 import {
@@ -43,6 +44,7 @@ import {
   warnUnknownAnswers,
   withDraftOnCancel,
 } from "./interview.js";
+import { lastAskedOn } from "./last-asked.js";
 import { parseOptions, recordDate, writeOptionsSchema } from "./options.js";
 
 const planOptionsSchema = writeOptionsSchema.extend({
@@ -98,8 +100,12 @@ export async function runPlan(raw: Record<string, unknown>, ctx: Context): Promi
   );
   const questions = [...(selfCheck?.template.questions ?? []), ...(planTemplate.template.questions ?? [])];
   const mindsetSession = mindset && templates.find((t) => t.template.id === MINDSET_SESSION)?.template;
-  const sessionTemplate =
-    goals?.session ?? (mindsetSession || pickTemplate(templates, "session", focus.stage.id)?.template);
+  const sessionTemplate = withQuestionsToAsk(
+    workspace.root,
+    records,
+    goals?.session ?? (mindsetSession || pickTemplate(templates, "session", focus.stage.id)?.template),
+    date,
+  );
   const openDeals = loadDeals(workspace.root, rep.id, (problem) =>
     ctx.out.warn(`skipped a broken deal: ${problem}`),
   ).filter((deal) => deal.status === "open");
@@ -184,6 +190,17 @@ function lastSessionLine(
   return describeLastSession(
     summariseSession(record, templates.find((t) => t.template.id === record.template)?.template),
   );
+}
+
+/** The session's questions as the 1:1 will ask them: a template's bank rotates from its last 1:1. */
+function withQuestionsToAsk(
+  root: string,
+  records: StoredRecord[],
+  template: Template | undefined,
+  date: string,
+): Template | undefined {
+  if (!template?.ask) return template;
+  return { ...template, questions: questionsToAsk(template, lastAskedOn(root, records, template.id, date)) };
 }
 
 function previewAgenda(input: PlanInput): string {

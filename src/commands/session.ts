@@ -11,6 +11,7 @@ import {
   followUpStatusSpec,
 } from "../domain/asking/follow-ups.js";
 import { gateEvidenceSpec, optionalAnswer } from "../domain/asking/gates.js";
+import { questionsToAsk } from "../domain/asking/rotation.js";
 import { tookOverSpec } from "../domain/asking/took-over.js";
 import { assertOpen, type Deal, gatesWithoutEvidence, recordGate } from "../domain/deal.js";
 import { GOALS_SLUG, isGoalsConversation } from "../domain/goals-first.js";
@@ -47,6 +48,7 @@ import {
   warnUnknownAnswers,
   withDraftOnCancel,
 } from "./interview.js";
+import { lastAskedOn } from "./last-asked.js";
 import { parseOptions, recordDate, writeOptionsSchema } from "./options.js";
 import { applyFollowUps, markPlanHeld } from "./session-close.js";
 import { addRevisitCommitment, dueDateQuestions, saveGoalsToProfile } from "./session-goals.js";
@@ -95,6 +97,9 @@ export async function runSession(raw: Record<string, unknown>, ctx: Context): Pr
   // does not ask about what was agreed after it).
   const followUps = openActions(records, date).filter((t) => t.made <= date);
   const taken = takenActionIds(workspace.root);
+  // A template with a bank of questions asks, this time, those after the ones its last 1:1 asked.
+  const questionsFor = (template: typeof setup.template) =>
+    questionsToAsk(template, lastAskedOn(workspace.root, records, template.id, date));
   const input: SessionInput = {
     id: draft?.record.id ?? "",
     rep,
@@ -105,7 +110,7 @@ export async function runSession(raw: Record<string, unknown>, ctx: Context): Pr
     plan: setup.plan?.record.id ?? null,
     followUps,
     followUpAnswers: followUpAnswersFrom(draft?.record.follow_ups),
-    questions: setup.template.questions ?? [],
+    questions: questionsFor(setup.template),
     answers: answersFromRecord(draft?.record.answers),
     actions: [...(draft?.record.actions ?? [])],
     focusChosenBy: setup.chosenBy,
@@ -153,14 +158,15 @@ export async function runSession(raw: Record<string, unknown>, ctx: Context): Pr
       Object.assign(input, {
         template: setup.template,
         stage: setup.stage,
-        questions: setup.template.questions ?? [],
+        questions: questionsFor(setup.template),
         focusChosenBy: setup.chosenBy,
       });
     }
     warnUnknownAnswers(
       given,
       {
-        questions: [...input.questions, ...coachingFeedbackSpecs(rep.name), tookOverSpec(rep.name)],
+        // The whole bank is known: an answer to a question resting this time is no typo.
+        questions: [...(setup.template.questions ?? []), ...coachingFeedbackSpecs(rep.name), tookOverSpec(rep.name)],
         followUps: followUps.map((t) => t.action.id),
       },
       source,

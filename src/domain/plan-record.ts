@@ -1,3 +1,4 @@
+import { anchorsLine } from "./asking/spec.js";
 import type { Config } from "./config.js";
 import { type Deal, renderOpenDeals } from "./deal.js";
 import { openGoals } from "./goals.js";
@@ -116,6 +117,11 @@ export function renderPlanBody(input: PlanInput, today: string): string {
   return `\n${sections.join("\n\n")}\n`;
 }
 
+/** " (rate self-talk, 1-5: 1 = ...; 3 = ...; 5 = ...)": the anchors are agreed before the rating. */
+function rateNote(question: Question): string {
+  return ` (rate ${question.skill}, 1-5${question.anchors ? `: ${inline(anchorsLine(question.anchors))}` : ""})`;
+}
+
 /** The session's questions grouped by GROW step: what the manager asks, not tells. */
 function renderQuestionsToAsk(template: Template): string {
   const questions = template.questions ?? [];
@@ -128,7 +134,7 @@ function renderQuestionsToAsk(template: Template): string {
     .filter(([, list]) => list.length)
     .map(
       ([title, list]) =>
-        `### ${title}\n\n${list.map((q) => `- ${inline(q.prompt)}${q.type === "scale" ? ` (rate ${q.skill}, 1-5)` : ""}`).join("\n")}`,
+        `### ${title}\n\n${list.map((q) => `- ${inline(q.prompt)}${q.type === "scale" ? rateNote(q) : ""}`).join("\n")}`,
     )
     .join("\n\n");
   return `## Questions to ask (${template.title})\n\n${body}`;

@@ -18,6 +18,8 @@ export interface MissingQuestion {
   min?: number;
   max?: number;
   skill?: string;
+  /** What a 1, a 3 and a 5 look like, for a rating. */
+  anchors?: Question["anchors"];
   /** In a clinic: the reps still needing this answer. */
   reps?: string[];
 }
@@ -123,6 +125,7 @@ export function describeQuestion(question: Question | QuestionSpec): MissingQues
     if (question.max !== undefined) described.max = question.max;
   }
   if (question.skill) described.skill = question.skill;
+  if (question.anchors) described.anchors = question.anchors;
   return described;
 }
 

@@ -38,7 +38,11 @@ export const questionSchema = strictObject({
   when: conditionSchema.optional(),
   /** A caution for the plan's "Before you start" when the answer is `equals`. */
   warning: strictObject({ equals: scalar, message: z.string().min(1) }).optional(),
+  /** What a 1, a 3 and a 5 look like for a scale's skill, shown while rating. */
+  anchors: strictObject({ 1: z.string().min(1), 3: z.string().min(1), 5: z.string().min(1) }).optional(),
 }).superRefine((q, ctx) => {
+  if (q.anchors && q.type !== "scale")
+    ctx.addIssue({ code: "custom", path: ["anchors"], message: "only a 'scale' question has rating anchors" });
   if ((q.type === "choice" || q.type === "multi") && !q.choices) {
     ctx.addIssue({ code: "custom", path: ["choices"], message: `a '${q.type}' question needs choices` });
   }
@@ -93,9 +97,23 @@ export const templateSchema = strictObject({
   focus: oneOf(FOCUSES),
   minutes: z.number().int().positive().max(240).default(30),
   description: z.string().default(""),
+  /** How many questions of a GROW step one session asks, when the step holds a bank of them. */
+  ask: strictObject(
+    Object.fromEntries(
+      GROW_STEPS.map((step) => [
+        step,
+        z
+          .number({ error: "use a whole number of questions, e.g. 2" })
+          .int("use a whole number of questions, e.g. 2")
+          .positive("ask at least 1 question")
+          .optional(),
+      ]),
+    ) as Record<(typeof GROW_STEPS)[number], z.ZodOptional<z.ZodNumber>>,
+  ).optional(),
   questions: z.array(questionSchema).optional(),
   rounds: z.array(roundSchema).optional(),
 }).superRefine((t, ctx) => {
+  for (const issue of askProblems(t)) ctx.addIssue({ code: "custom", ...issue });
   if (t.kind === "drill" && !t.rounds?.length) {
     ctx.addIssue({ code: "custom", path: ["rounds"], message: "a drill template needs at least one round" });
   }
@@ -127,6 +145,38 @@ export const templateSchema = strictObject({
   });
 });
 export type Template = z.infer<typeof templateSchema>;
+
+/**
+ * `ask: {step: N}` asks N of the step's questions: every required one, and the rest from its
+ * optional ones (`required: false`), in turn. A question with a `when` follows the question it
+ * depends on and is not counted.
+ */
+function askProblems(t: {
+  ask?: Partial<Record<(typeof GROW_STEPS)[number], number | undefined>>;
+  questions?: Question[];
+}): { path: (string | number)[]; message: string }[] {
+  const problems: { path: (string | number)[]; message: string }[] = [];
+  for (const [step, count] of Object.entries(t.ask ?? {})) {
+    if (count === undefined) continue;
+    const counted = (t.questions ?? []).filter((q) => q.grow === step && !q.when);
+    const required = counted.filter((q) => q.required).length;
+    if (count > counted.length)
+      problems.push({
+        path: ["ask", step],
+        message:
+          `asks ${count} ${step} question${count === 1 ? "" : "s"} but the step has ${counted.length}` +
+          ` (without a 'when'); lower it to ${counted.length || 1} or add questions with grow: ${step}`,
+      });
+    else if (count < required)
+      problems.push({
+        path: ["ask", step],
+        message:
+          `asks ${count} ${step} question${count === 1 ? "" : "s"} but ${required} of them are required (always asked);` +
+          ` raise it to ${required} or mark the bank's questions required: false`,
+      });
+  }
+  return problems;
+}
 
 /** A `when` that can never hold (`equals: "no"` on a yes/no question) is a silent bug: refuse it. */
 function conditionProblem(condition: Condition, target: Question): string | undefined {

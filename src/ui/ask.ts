@@ -195,7 +195,7 @@ async function showToPerson(spec: QuestionSpec, prompter: Prompter, today: strin
         ? choicesOf(spec)
         : Array.from({ length: max - min + 1 }, (_, i) => ({
             value: String(min + i),
-            name: scaleLabel(min + i, min, max),
+            name: scaleLabel(min + i, min, max, spec.anchors),
           }));
       return settle(await prompter.select({ ...base, choices, default: textDefault }));
     }
@@ -232,7 +232,10 @@ function choicesOf(spec: QuestionSpec): Choice[] {
   );
 }
 
-function scaleLabel(value: number, min: number, max: number): string {
+/** A rating's anchors (what a 1, a 3 and a 5 look like) say more than "not yet" and "a strength". */
+function scaleLabel(value: number, min: number, max: number, anchors?: QuestionSpec["anchors"]): string {
+  const anchor = anchors?.[value as 1 | 3 | 5];
+  if (anchor) return `${value} - ${anchor}`;
   if (value === min) return `${value} - not yet`;
   if (value === max) return `${value} - a strength`;
   return String(value);

@@ -1,4 +1,5 @@
 import type { ChalkInstance } from "chalk";
+import { anchorsLine } from "../domain/asking/spec.js";
 import { itemTags } from "../domain/rubric.js";
 import type { LoadedTemplate } from "../domain/template.js";
 import { columns } from "./table.js";
@@ -34,6 +35,9 @@ export function renderTemplate({ template, source }: LoadedTemplate, style: Chal
     `stages: ${template.stages.join(", ")} · ${template.coaching_kind} coaching · ${template.focus} · ~${template.minutes} min`,
   ];
   if (template.description) lines.push("", template.description.trim());
+  const asks = Object.entries(template.ask ?? {}).filter(([, n]) => n !== undefined);
+  if (asks.length)
+    lines.push("", `each 1:1 asks ${asks.map(([step, n]) => `${n} ${step}`).join(", ")}; the optional ones rotate`);
   template.questions?.forEach((q, i) => {
     const tags = [
       q.type,
@@ -46,6 +50,7 @@ export function renderTemplate({ template, source }: LoadedTemplate, style: Chal
       .join(", ");
     lines.push("", `${i + 1}. ${q.prompt} ${style.dim(`[${q.id}: ${tags}]`)}`);
     if (q.help) lines.push(`   ${style.dim(q.help)}`);
+    if (q.anchors) lines.push(`   ${style.dim(anchorsLine(q.anchors))}`);
   });
   template.rounds?.forEach((r, i) => {
     lines.push(

@@ -83,7 +83,7 @@ describe("inputs that would bend the history", () => {
       goal: "g",
       recent_openings: "r",
       buyer_reaction: "b",
-      prepared: true,
+      preparation: "p",
       rate_opening: 3,
       rate_planning: 3,
       self_talk: "t",

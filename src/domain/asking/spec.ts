@@ -40,6 +40,11 @@ export function templateSpec(question: Question): QuestionSpec {
   return { ...question, path: [question.id] };
 }
 
+/** "1 = reads a script; 3 = ...; 5 = ...": what each rating looks like, agreed before choosing one. */
+export function anchorsLine(anchors: NonNullable<Question["anchors"]>): string {
+  return `1 = ${anchors[1]}; 3 = ${anchors[3]}; 5 = ${anchors[5]}`;
+}
+
 export function promptIdOf(spec: QuestionSpec): string {
   return spec.promptId ?? spec.id;
 }
