@@ -6,7 +6,9 @@ import { CtrlCPrompter, PROSPECTING_SESSION_ANSWERS, workspaceWithRep } from "..
 /** A workspace where Ctrl-C left a draft session of Alex Kim and a draft session of Sam Lee. */
 async function workspaceWithDrafts(): Promise<{ workspace: string; alex: string; sam: string }> {
   const workspace = await workspaceWithRep();
-  await coach(["rep", "add", "Sam Lee", "--focus", "prospecting"], { workspace });
+  await coach(["rep", "add", "Sam Lee", "--focus", "prospecting", "--goal", "Open with the buyer's quarter"], {
+    workspace,
+  });
   for (const rep of ["alex-kim", "sam-lee"]) {
     const prompter = new CtrlCPrompter({ focus_choice: "keep", ...PROSPECTING_SESSION_ANSWERS }, "buyer_reaction");
     expect((await coach(["session", rep], { workspace, prompter })).code).toBe(130);
