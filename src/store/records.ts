@@ -78,11 +78,22 @@ export function parseRecordSummary(text: string, file: string): Parsed<RecordSum
  */
 const MAY_HOLD_ALIAS = /(?:^|[\s[{,])\*[^\s,\]}]/;
 
-/** The front matter as js-yaml reads it, or undefined for anything it refuses or should not read. */
+/**
+ * A top-level `answers:` block as coach writes it: the key alone on its line, then indented
+ * lines, `- ` items, comments and blank lines, up to the next top-level key.
+ */
+const ANSWERS_BLOCK = /^answers:[ \t]*\n(?:(?:[ \t#].*|-(?:[ \t].*)?|)\n)*/m;
+
+/**
+ * The front matter as js-yaml reads it, or undefined for anything it refuses or should not read.
+ * A summary drops the answers, which are most of a session's front matter and of the cost of
+ * reading it, so their block is cut out first; the answers are checked by the commands that read
+ * the whole record. Whatever the cut leaves unreadable goes to parseRecord, as any refusal does.
+ */
 function quickRead(frontMatter: string): unknown {
   if (sizeProblem(frontMatter, "") || MAY_HOLD_ALIAS.test(frontMatter)) return undefined;
   try {
-    return load(frontMatter, { schema: CORE_SCHEMA }) ?? {};
+    return load(frontMatter.replace(ANSWERS_BLOCK, ""), { schema: CORE_SCHEMA }) ?? {};
   } catch {
     return undefined;
   }
