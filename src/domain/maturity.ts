@@ -1,5 +1,5 @@
 import { addDaysIso } from "./dates.js";
-import type { RecordSummary, StoredRecord } from "./record.js";
+import { isScoredDrill, type RecordSummary, type StoredRecord } from "./record.js";
 import { type FocusMix, focusMix, MINDSET_SHARE_FLOOR, mindsetShare } from "./review-loop.js";
 import type { ActionCounts, Period } from "./review-types.js";
 
@@ -68,7 +68,8 @@ export function repCoachingFacts(input: RepFactsInput): RepCoachingFacts {
     ({ record }) => record.status === "completed" && record.date >= period.from && record.date <= period.to,
   );
   const sessions = inPeriod.map(({ record }) => record).filter((r) => r.type === "session");
-  const drillDates = inPeriod.filter(({ record }) => record.type === "drill").map(({ record }) => record.date);
+  // A huddle before a call is no practice: only scored drills count.
+  const drillDates = inPeriod.filter(({ record }) => isScoredDrill(record)).map(({ record }) => record.date);
   const weeks = weeksOf(period, input.start);
   return {
     onCadence: input.onCadence,

@@ -11,7 +11,7 @@ const GOALS_ANSWERS = {
   why: "I like helping others win",
   today: "Too much admin in my week",
   strengths: "Curious with buyers; Calm under pressure",
-  rate_purpose: 3,
+  purpose_link: "When a buyer tells me I helped",
   doubts: "That I am too junior for it",
   quarter_link: "Own two discovery calls a week",
   options: "Shadow Sam on a negotiation",

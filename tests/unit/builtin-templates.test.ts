@@ -42,11 +42,12 @@ describe("built-in template library", () => {
         (q) => q.type === "text" || q.type === "editor" || q.type === "list",
       ).length;
       expect(open / template.questions!.length, template.id).toBeGreaterThan(0.5);
-      // The mindset is reflected on, not graded: only the other sessions rate a skill.
+      // Self-talk and purpose are reflected on, not graded: the mindset and goals conversations rate nothing.
+      const reflective = template.id === "session-mindset" || template.id === "session-career";
       expect(
         template.questions!.some((q) => q.type === "scale"),
         `${template.id} rates a skill`,
-      ).toBe(template.focus !== "mindset");
+      ).toBe(!reflective);
     }
   });
 

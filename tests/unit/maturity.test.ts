@@ -81,6 +81,7 @@ describe("a rep's part of the evidence", () => {
         drill("ann", "2026-11-16", "purpose", [3]), // first day of the last week
         drill("ann", "2026-11-17", "purpose", [3]), // same week again
         drill("ann", "2026-10-20", "purpose", [3]), // before the period
+        { ...drill("ann", "2026-11-04", "purpose", [3]), mode: "huddle" as const }, // a huddle is no practice
         session("ann", "2026-11-03"),
         mindset,
       ]),
