@@ -31,7 +31,13 @@ export async function runDrillWeek(
     ctx.today,
   );
   if (ctx.out.json)
-    return ctx.out.printJson({ from: routine.from, to: routine.to, items: routine.items, meeting: routine.meeting });
+    return ctx.out.printJson({
+      from: routine.from,
+      to: routine.to,
+      items: routine.items,
+      meeting: routine.meeting,
+      no_drill: routine.no_drill,
+    });
   if (!reps.length)
     return ctx.out.data(
       'No reps yet: add one with `coach rep add "Alex Kim"`, then drill with `coach drill alex-kim`.',

@@ -5,12 +5,14 @@ import type { Context } from "../context.js";
 import { type Config, requireSkill, requireStage } from "../domain/config.js";
 import { dealRounds } from "../domain/deal-warm-up.js";
 import {
+  addDrillHint,
   chooseSkill,
   drillableSkills,
   drillForSkill,
   drillStage,
   mainSkill,
   type RepHistory,
+  skillsWithoutDrill,
   trainedSkills,
   warmUpRounds,
 } from "../domain/drill.js";
@@ -100,6 +102,7 @@ export async function runDrill(raw: Record<string, unknown>, ctx: Context): Prom
         reason: "continued from the draft",
       }
     : chooseDrill(workspace.config, templates, histories, { ...options, stage }, options.stage, date);
+  warnStageWithoutDrill(workspace.config, templates, stage, ctx);
   const rounds =
     mode === "pre-call"
       ? warmUpRounds([...(deal ? dealRounds(deal, skill) : []), ...template.template.rounds!])
@@ -246,6 +249,17 @@ function checkResumeFlags(options: DrillOptions): void {
       "--resume takes one rep: a clinic's draft brings back everyone who was in it",
       `\`coach drill ${options.reps[0]} --resume\``,
     );
+}
+
+/** A stage whose skills no drill trains is drilled on a core skill meanwhile: said, with how to add one. */
+function warnStageWithoutDrill(config: Config, templates: LoadedTemplate[], stage: string | undefined, ctx: Context) {
+  const untrained = stage ? skillsWithoutDrill(config, templates, { stage }) : [];
+  const skills = config.stages.find((s) => s.id === stage)?.skills ?? [];
+  if (!untrained.length || untrained.length < skills.length) return;
+  ctx.out.warn(
+    `no drill trains the skills of ${stage} yet (${skills.join(", ")}), so a drill for any stage is used; ` +
+      `to practise ${skills[0]}: ${addDrillHint(skills[0]!)}`,
+  );
 }
 
 function checkModeFlags(options: DrillOptions): void {

@@ -6,6 +6,7 @@ import { MINDSET_SESSION } from "../domain/asking/focus-choice.js";
 import { questionsToAsk } from "../domain/asking/rotation.js";
 import { requireStage, stageById } from "../domain/config.js";
 import { passedGateWarnings } from "../domain/deal.js";
+import { GENERATED, generatedNote } from "../domain/generated-templates.js";
 import {
   GOALS_FIRST_REASON,
   GOALS_PLAN,
@@ -100,11 +101,15 @@ export async function runPlan(raw: Record<string, unknown>, ctx: Context): Promi
   );
   const questions = [...(selfCheck?.template.questions ?? []), ...(planTemplate.template.questions ?? [])];
   const mindsetSession = mindset && templates.find((t) => t.template.id === MINDSET_SESSION)?.template;
+  const stageSession = pickTemplate(templates, "session", focus.stage.id);
   const sessionTemplate = withQuestionsToAsk(
     workspace.root,
     records,
-    goals?.session ?? (mindsetSession || pickTemplate(templates, "session", focus.stage.id)?.template),
+    goals?.session ?? (mindsetSession || stageSession?.template),
     date,
+  );
+  const generated = [planTemplate, goals || mindsetSession ? undefined : stageSession].filter(
+    (t) => t?.source === GENERATED,
   );
   const openDeals = loadDeals(workspace.root, rep.id, (problem) =>
     ctx.out.warn(`skipped a broken deal: ${problem}`),
@@ -117,6 +122,14 @@ export async function runPlan(raw: Record<string, unknown>, ctx: Context): Promi
     status: "planned",
     focus,
     warnings: [
+      ...(generated.length
+        ? [
+            generatedNote(
+              focus.stage,
+              generated.map((t) => t!.template),
+            ),
+          ]
+        : []),
       ...coachingWarnings(config, rep, records, date),
       ...openDeals.flatMap((deal) => passedGateWarnings(config, deal)),
     ],

@@ -1,6 +1,14 @@
 import type { Config } from "./config.js";
 import { addDaysIso, compareText } from "./dates.js";
-import { type DrillFilter, drillableSkills, drillForSkill, NEW_SKILL_RANK, type RepHistory } from "./drill.js";
+import {
+  type DrillFilter,
+  drillableSkills,
+  drillForSkill,
+  NEW_SKILL_RANK,
+  type RepHistory,
+  type SkillWithoutDrill,
+  skillsWithoutDrill,
+} from "./drill.js";
 import { drillSchedule, dueBy, newSkillAllowance } from "./schedule.js";
 import type { LoadedTemplate } from "./template.js";
 
@@ -32,6 +40,8 @@ export interface WeekRoutine {
   meeting: MeetingSlot[];
   /** Per rep, skills never practised that wait for a later week. */
   waiting: Record<string, number>;
+  /** Stage skills no drill trains yet, so they cannot be in the routine. */
+  no_drill: SkillWithoutDrill[];
 }
 
 const rank = (score: number | null) => score ?? NEW_SKILL_RANK;
@@ -74,7 +84,8 @@ export function weekRoutine(
       compareText(a.rep, b.rep) ||
       compareText(a.skill, b.skill),
   );
-  return { from, to, items, meeting: meetingOrder(items), waiting };
+  const noDrill = skillsWithoutDrill(config, templates, filter);
+  return { from, to, items, meeting: meetingOrder(items), waiting, no_drill: noDrill };
 }
 
 function meetingOrder(items: WeekItem[]): MeetingSlot[] {

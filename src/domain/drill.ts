@@ -60,6 +60,34 @@ export function drillableSkills(config: Config, templates: LoadedTemplate[], fil
   return skillOrder(config, rep).filter((skill) => trained.has(skill));
 }
 
+/** A stage skill that no drill trains yet: the routine names it, with how to add one. */
+export interface SkillWithoutDrill {
+  skill: string;
+  stage: string;
+}
+
+/** The process's skills (narrowed by `--stage` or `--skill`) that no drill trains, in process order. */
+export function skillsWithoutDrill(
+  config: Config,
+  templates: LoadedTemplate[],
+  filter: DrillFilter,
+): SkillWithoutDrill[] {
+  const trained = trainedSkills(templates);
+  return config.stages
+    .filter((stage) => !filter.stage || stage.id === filter.stage)
+    .flatMap((stage) => stage.skills.map((skill) => ({ skill, stage: stage.id })))
+    .filter(({ skill }) => !trained.has(skill) && (!filter.skill || skill === filter.skill))
+    .filter((entry, index, all) => all.findIndex((e) => e.skill === entry.skill) === index);
+}
+
+/** "add templates/drill/drill-<skill>.yaml ...": how to give a skill its drill. */
+export function addDrillHint(skill: string): string {
+  return (
+    `add templates/drill/drill-${skill}.yaml with rounds whose skill is ${skill} ` +
+    "(the shape: `coach templates show drill-opening-statement`), then `coach templates validate`"
+  );
+}
+
 /** Every skill of the workspace, the rep's focus stage first, then the process order, then the core skills. */
 export function skillOrder(config: Config, rep?: Pick<Rep, "focus_stage">): string[] {
   const focus = config.stages.find((s) => s.id === rep?.focus_stage)?.skills ?? [];

@@ -1,5 +1,6 @@
 import { join } from "node:path";
 import type { Config } from "../domain/config.js";
+import { generatedTemplates } from "../domain/generated-templates.js";
 import { closest } from "../domain/ids.js";
 import type { LoadedTemplate, Template } from "../domain/template.js";
 import { badInput } from "../errors.js";
@@ -11,7 +12,10 @@ export { parseTemplateFile, yamlFilesUnder } from "./template-file.js";
 
 export const BUILT_IN = "built-in";
 
-/** Built-ins, then the workspace's own: a workspace template replaces a built-in of the same id. */
+/**
+ * Built-ins, then the workspace's own (a workspace template replaces a built-in of the same
+ * id), then a plan and a session template generated for each stage that still has none.
+ */
 export function loadTemplates(root: string, config: Config): LoadedTemplate[] {
   const byId = new Map<string, LoadedTemplate>();
   for (const template of loadBuiltInTemplates()) byId.set(template.id, { template, source: BUILT_IN });
@@ -25,7 +29,8 @@ export function loadTemplates(root: string, config: Config): LoadedTemplate[] {
       );
     byId.set(parsed.value.id, { template: parsed.value, source: file });
   }
-  return [...byId.values()];
+  const loaded = [...byId.values()];
+  return [...loaded, ...generatedTemplates(config, loaded)];
 }
 
 export function requireTemplate(templates: LoadedTemplate[], id: string, kind?: Template["kind"]): LoadedTemplate {

@@ -1,4 +1,5 @@
 import type { ChalkInstance } from "chalk";
+import { addDrillHint } from "../domain/drill.js";
 import type { WeekItem, WeekRoutine } from "../domain/drill-week.js";
 import { NEW_SKILLS_PER_WEEK } from "../domain/schedule.js";
 import type { LoadedTemplate } from "../domain/template.js";
@@ -13,6 +14,16 @@ function dueText(item: Pick<WeekItem, "due">, from: string): string {
 }
 
 /** The week's routine: the meeting's clinics in order, then everything due by date. */
+/** The stage skills no drill trains: named, each with how to add its drill. */
+function noDrillLines({ no_drill }: WeekRoutine): string[] {
+  if (!no_drill.length) return [];
+  return [
+    "",
+    `No drill yet for ${no_drill.map((s) => `${s.skill} (${s.stage})`).join(", ")}: they cannot be practised until one exists.`,
+    ...no_drill.map((s) => `  ${s.skill}: ${addDrillHint(s.skill)}`),
+  ];
+}
+
 export function renderWeek(routine: WeekRoutine, templates: LoadedTemplate[], style: ChalkInstance): string {
   const { from, to, items, meeting } = routine;
   const repCount = new Set(Object.keys(routine.waiting)).size;
@@ -20,7 +31,7 @@ export function renderWeek(routine: WeekRoutine, templates: LoadedTemplate[], st
     style.bold(`Drill routine for ${from} to ${to}`) + style.dim(` (${repCount} rep${repCount === 1 ? "" : "s"})`),
   ];
   if (!items.length) {
-    lines.push("", "Nothing is due this week.");
+    lines.push("", "Nothing is due this week.", ...noDrillLines(routine));
     return lines.join("\n");
   }
   const titles = new Map(templates.map(({ template }) => [template.id, template.title]));
@@ -41,12 +52,7 @@ export function renderWeek(routine: WeekRoutine, templates: LoadedTemplate[], st
       style.dim(`     $ coach drill ${reps.join(" ")} --template ${slot.template}`),
     );
   });
-  const unmatched = items.filter((i) => !i.template);
-  if (unmatched.length)
-    lines.push(
-      "",
-      `No drill trains ${[...new Set(unmatched.map((i) => i.skill))].join(", ")} yet: add one under templates/drill/.`,
-    );
+  lines.push(...noDrillLines(routine));
   lines.push("", style.bold("Due by date"));
   lines.push(
     columns(
