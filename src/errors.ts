@@ -52,6 +52,7 @@ export const ERROR_CODES = [
   "unknown_deal",
   "unknown_draft",
   "unknown_gate",
+  "unknown_goal",
   "unknown_plan",
   "unknown_process",
   "unknown_rep",

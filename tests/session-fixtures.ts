@@ -126,3 +126,20 @@ export class RetypingPrompter extends ScriptedPrompter {
     throw new Error(`no accepted answer for ${prompt.id}`);
   }
 }
+
+/**
+ * Holds a session answering every question it reports missing with a plain value of its type
+ * (again while answers bring up questions that depend on them).
+ */
+export async function holdFromMissing(workspace: string, argv: string[], given: Record<string, unknown> = {}) {
+  const plain: Record<string, unknown> = { list: ["x"], scale: 3, confirm: false, date: "2026-11-29" };
+  const answers = { ...given };
+  for (let round = 0; round < 4; round++) {
+    const file = answersFile(tempDir(), answers);
+    const result = await coach(["--json", ...argv, "--answers", file], { workspace });
+    if (result.code === 0) return;
+    const missing = (JSON.parse(result.stderr) as { error: { missing: { id: string; type: string }[] } }).error.missing;
+    for (const m of missing) answers[m.id] = plain[m.type] ?? "x";
+  }
+  throw new Error(`could not complete ${argv.join(" ")}`);
+}

@@ -2,11 +2,13 @@ import { join } from "node:path";
 import * as z from "zod";
 import type { Context } from "../context.js";
 import { trimSpaces } from "../domain/actions.js";
+import { requireGoal } from "../domain/goals.js";
 import { inline } from "../domain/markdown.js";
 import { type Action, type ActionEdit, type CoachRecord, OWNERS, RECORD_SCHEMA, recordId } from "../domain/record.js";
 import { badInput } from "../errors.js";
 import { currentAction, locateAction } from "../store/actions.js";
 import { randomId, writeNewRecord } from "../store/records.js";
+import { requireRep } from "../store/reps.js";
 import { workspaceOf } from "../store/workspace.js";
 import { dueOrFail } from "./actions.js";
 import { parseOptions } from "./options.js";
@@ -20,6 +22,7 @@ const editOptionsSchema = z.object({
     .toLowerCase()
     .pipe(z.enum(OWNERS, { error: `expected one of ${OWNERS.join(", ")}` }))
     .optional(),
+  goal: z.string().trim().min(1, "name the goal, e.g. g1").optional(),
 });
 
 /**
@@ -35,17 +38,21 @@ export async function runActionsEdit(raw: Record<string, unknown>, ctx: Context)
   const changes: Omit<ActionEdit, "action"> = {};
   if (options.text !== undefined && options.text !== before.text) changes.text = options.text;
   if (options.owner !== undefined && options.owner !== before.owner) changes.owner = options.owner;
+  if (options.goal !== undefined) {
+    const goal = requireGoal(requireRep(workspace.root, found.record.rep), options.goal);
+    if (goal.id !== before.goal) changes.goal = goal.id;
+  }
   if (options.due !== undefined) {
     if (before.status !== "open")
       throw badInput("action_closed", `action '${before.id}' is already ${before.status}: it has no due date to move`);
     const due = dueOrFail(options.due, ctx.today, "--due");
     if (due !== before.due) changes.due = due;
   }
-  if (options.text === undefined && options.owner === undefined && options.due === undefined)
+  if ([options.text, options.owner, options.due, options.goal].every((given) => given === undefined))
     throw badInput(
       "invalid_option",
       "nothing to change",
-      `give --text, --due or --owner, e.g. \`coach actions edit ${before.id} --due friday\``,
+      `give --text, --due, --owner or --goal, e.g. \`coach actions edit ${before.id} --due friday\``,
     );
   if (Object.keys(changes).length === 0) {
     if (ctx.out.json) return ctx.out.printJson({ written: [], id: before.id, action: before });
@@ -69,7 +76,8 @@ export async function runActionsEdit(raw: Record<string, unknown>, ctx: Context)
 }
 
 function describe(action: Action): string {
-  return `${inline(action.text)} (${action.owner}, ${action.due ? `due ${action.due}` : "no due date"})`;
+  const goal = action.goal ? `, for goal ${action.goal}` : "";
+  return `${inline(action.text)} (${action.owner}, ${action.due ? `due ${action.due}` : "no due date"}${goal})`;
 }
 
 function editBody(before: Action, after: Action, madeIn: string): string {

@@ -13,6 +13,7 @@ import {
   uniqueActionId,
 } from "../domain/actions.js";
 import type { ActionEvent } from "../domain/closing.js";
+import { requireGoal } from "../domain/goals.js";
 import { slugify } from "../domain/ids.js";
 import { inline } from "../domain/markdown.js";
 import { type CoachRecord, OWNERS, RECORD_SCHEMA, recordId } from "../domain/record.js";
@@ -32,7 +33,8 @@ const listOptionsSchema = z.object({
   open: z.boolean().optional(),
   overdue: z.boolean().optional(),
   all: z.boolean().optional(),
-  format: z.enum(["text", "csv"], { error: "expected text or csv" }).default("text"),
+  format: z.enum(["text", "csv", "md"], { error: "expected text, csv or md" }).default("text"),
+  out: z.string().min(1, "give a file name, e.g. --out plan.md").optional(),
 });
 
 /** `coach actions [rep] [--open|--overdue|--all]`: the commitments, overdue ones first. */
@@ -48,6 +50,27 @@ export async function runActionsList(raw: Record<string, unknown>, ctx: Context)
   const filter: ActionFilter = chosen[0] ?? "open";
   const workspace = workspaceOf(ctx);
   const rep = options.rep === undefined ? undefined : requireRep(workspace.root, options.rep);
+  if (options.out && options.format !== "md")
+    throw badInput(
+      "invalid_option",
+      "--out writes the action plan",
+      "add --format md, e.g. `--format md --out plan.md`",
+    );
+  if (options.format === "md") {
+    if (!rep)
+      throw badInput(
+        "invalid_option",
+        "--format md is one rep's action plan",
+        "name the rep: `coach actions alex-kim --format md`",
+      );
+    if (ctx.out.json && !options.out)
+      throw badInput(
+        "invalid_option",
+        "--json prints JSON; it cannot go with --format md",
+        "drop one, or add --out FILE",
+      );
+    return (await import("./action-plan.js")).writeActionPlan(workspace, rep, options.out, ctx);
+  }
   const { records, skipped } = readRecords(workspace.root, rep?.id);
   ctx.out.skippedRecords(skipped);
   if (skipped.length)
@@ -79,6 +102,7 @@ const addOptionsSchema = z.object({
     .pipe(z.enum(OWNERS, { error: `expected one of ${OWNERS.join(", ")}` }))
     .default("rep"),
   date: z.string().optional(),
+  goal: z.string().trim().min(1, "name the goal, e.g. g1").optional(),
 });
 
 /**
@@ -91,11 +115,13 @@ export async function runActionsAdd(raw: Record<string, unknown>, ctx: Context):
   const date = recordDate(options.date, ctx.today);
   const due = options.due === undefined ? null : dueOrFail(options.due, date, "--due");
   const rep = await chooseRep(workspace, options.rep, ctx, "actions add");
+  const goal = options.goal === undefined ? undefined : requireGoal(rep, options.goal);
   const action = newAction(
     uniqueActionId(takenActionIds(workspace.root), () => randomId(6)),
     options.text,
     options.owner,
     due,
+    goal?.id,
   );
   const slug = slugify(options.text).slice(0, 32).replace(/-+$/, "") || "commitment";
   const record: CoachRecord = {
@@ -115,7 +141,7 @@ export async function runActionsAdd(raw: Record<string, unknown>, ctx: Context):
   if (ctx.out.json) return ctx.out.printJson({ written: [path], id: action.id, record: record.id });
   ctx.out.data(action.id);
   ctx.out.info(
-    `Added \`${action.id}\` for ${rep.name}: ${inline(action.text)} (${action.owner}, ${due ? `due ${due}` : "no due date"}); close it with \`coach actions done ${action.id}\``,
+    `Added \`${action.id}\` for ${rep.name}: ${inline(action.text)} (${action.owner}, ${due ? `due ${due}` : "no due date"}${goal ? `, for goal ${goal.id}` : ""}); close it with \`coach actions done ${action.id}\``,
   );
 }
 
@@ -182,12 +208,17 @@ export function defineActions(actions: Command, act: Act): Command {
       .option("--open", "open commitments, overdue first (the default)")
       .option("--overdue", "only open commitments past their due date")
       .option("--all", "open and closed commitments")
-      .option("--format <format>", "text or csv (a header row, one row per commitment)")
+      .option(
+        "--format <format>",
+        "text, csv (a header row, one row per commitment) or md (the rep's action plan, to hand them)",
+      )
+      .option("--out <file>", "with --format md: write the action plan to this file")
       .action(act(runActionsList, ["rep"])),
     "coach actions",
     "coach actions alex-kim --overdue",
     "coach actions --all --json",
     "coach actions --all --format csv > commitments.csv",
+    "coach actions alex-kim --format md --out plan.md",
   );
   withExamples(
     actions
@@ -199,11 +230,13 @@ export function defineActions(actions: Command, act: Act): Command {
         "due date: YYYY-MM-DD, today, tomorrow, friday, 3d, 2w, next week, next month, end of month",
       )
       .option("--owner <owner>", "who owns it: rep or manager", "rep")
+      .option("--goal <goal-id>", "the rep's goal it serves (an id from `coach rep show`)")
       .option("--date <when>", "back-date the record: YYYY-MM-DD, yesterday, friday (the last one), 3d")
       .description("add a commitment made outside a session")
       .action(act(runActionsAdd, ["rep", "text"])),
     'coach actions add alex-kim "Send the recap to Acme" --due friday',
     'coach actions add alex-kim "Book the pricing review" --owner manager --due 2w',
+    'coach actions add alex-kim "Run the Acme discovery call alone" --goal g2 --due friday',
   );
   withExamples(
     actions
@@ -212,10 +245,12 @@ export function defineActions(actions: Command, act: Act): Command {
       .option("--text <text>", "what will be done, reworded")
       .option("--due <WHEN>", "a new due date: YYYY-MM-DD, tomorrow, friday, 3d, 2w, next week, end of month")
       .option("--owner <owner>", "who owns it: rep or manager")
-      .description("correct a commitment: its text, due date or owner")
+      .option("--goal <goal-id>", "the rep's goal it serves (an id from `coach rep show`)")
+      .description("correct a commitment: its text, due date, owner or the goal it serves")
       .action(act(async (raw, ctx) => (await import("./actions-edit.js")).runActionsEdit(raw, ctx), ["id"])),
     "coach actions edit k7m2qx --due friday",
     'coach actions edit k7m2qx --text "Send the recap and the pricing sheet" --owner manager',
+    "coach actions edit k7m2qx --goal g2",
   );
   for (const [name, description, run] of [
     ["done", "mark a commitment done", runActionsDone],

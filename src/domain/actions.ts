@@ -16,9 +16,9 @@ export function trimSpaces(text: string): string {
   return text.replace(/^[ \t\r\n]+|[ \t\r\n]+$/g, "");
 }
 
-/** A new open commitment (its text with the spaces around it removed). */
-export function newAction(id: string, text: string, owner: Owner, due: string | null): Action {
-  return { id, text: trimSpaces(text), owner, due, status: "open", closed_on: null };
+/** A new open commitment (its text with the spaces around it removed), with the goal it serves if any. */
+export function newAction(id: string, text: string, owner: Owner, due: string | null, goal?: string): Action {
+  return { id, text: trimSpaces(text), owner, due, status: "open", closed_on: null, ...(goal ? { goal } : {}) };
 }
 
 /**
@@ -167,6 +167,7 @@ export function actionRow({ action, rep, recordId }: TrackedAction) {
     status: action.status,
     closed_on: action.closed_on,
     record: recordId,
+    ...(action.goal ? { goal: action.goal } : {}),
   };
 }
 

@@ -1,4 +1,7 @@
 import * as z from "zod";
+import { badInput } from "../errors.js";
+import { closest } from "./ids.js";
+import type { Rep } from "./rep.js";
 
 export const GOAL_STATUSES = ["open", "done", "dropped"] as const;
 export type GoalStatus = (typeof GOAL_STATUSES)[number];
@@ -76,6 +79,21 @@ export function nextGoalId(goals: readonly Goal[]): string {
 
 export function openGoals(goals: readonly Goal[]): Goal[] {
   return goals.filter((goal) => goal.status === "open");
+}
+
+/** A goal named on the command line (`--goal g2`): one the rep does not have is exit 2 with a did-you-mean. */
+export function requireGoal(rep: Pick<Rep, "id" | "name" | "goals">, id: string, where = "--goal"): Goal {
+  const goal = goalById(rep.goals, id);
+  if (goal) return goal;
+  const ids = rep.goals.map((g) => g.id);
+  const guess = closest(id.trim().toLowerCase(), ids);
+  throw badInput(
+    "unknown_goal",
+    `${where}: ${rep.name} has no goal '${id}'`,
+    ids.length
+      ? `${guess ? `did you mean '${guess}'? ` : ""}${rep.name}'s goals: ${ids.join(", ")} (\`coach rep show ${rep.id}\`)`
+      : `add one with \`coach rep goal add ${rep.id} "..."\``,
+  );
 }
 
 /** The goal a user names by id, case-insensitively. */

@@ -31,6 +31,8 @@ const recordSchemas = once(() => {
     due: isoDateSchema.nullable().default(null),
     status: z.enum(ACTION_STATUSES).default("open"),
     closed_on: isoDateSchema.nullable().default(null),
+    /** The id of the rep's goal this commitment serves. */
+    goal: z.string().optional(),
   });
   const followUp = z.object({
     action: z.string(),
@@ -46,6 +48,7 @@ const recordSchemas = once(() => {
     text: z.string().min(1).optional(),
     owner: z.enum(OWNERS).optional(),
     due: isoDateSchema.nullable().optional(),
+    goal: z.string().optional(),
   });
   const answer = z.object({ id: z.string(), prompt: z.string(), answer: answerValue });
   const roundResult = z.looseObject({

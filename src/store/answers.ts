@@ -20,6 +20,7 @@ export const answersFileSchema = z
           text: z.string().min(1, "an action needs text"),
           due: z.union([z.string(), z.null()]).optional(),
           owner: z.enum(OWNERS).optional(),
+          goal: z.string().optional(),
         }),
       )
       .optional(),

@@ -22,7 +22,7 @@ import type { Parsed } from "./yaml-source.js";
  * change what a valid file parses to (a new default, a renamed field): old shards are
  * then rebuilt.
  */
-export const INDEX_VERSION = 3;
+export const INDEX_VERSION = 4;
 export const INDEX_DIR = join(".coach", "index");
 
 interface Stamp {

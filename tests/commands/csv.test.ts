@@ -100,6 +100,6 @@ describe("--format csv", () => {
     expect(both.code).toBe(2);
     const bad = await coach(["actions", "--format", "xlsx"], { workspace: root });
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toMatch(/--format: expected text or csv/);
+    expect(bad.stderr).toMatch(/--format: expected text, csv or md/);
   });
 });

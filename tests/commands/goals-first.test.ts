@@ -3,7 +3,7 @@ import { parse } from "yaml";
 import { parseRecord } from "../../src/store/records.js";
 import { ScriptedPrompter } from "../../src/ui/scripted-prompter.js";
 import { coach, PROSPECTING_PLAN_ANSWERS, read, recordFiles, tempDir } from "../helpers.js";
-import { answersFile, PROSPECTING_SESSION_ANSWERS } from "../session-fixtures.js";
+import { answersFile, holdFromMissing, PROSPECTING_SESSION_ANSWERS } from "../session-fixtures.js";
 
 /** The goals conversation as a manager and Dana answer it. */
 const GOALS_ANSWERS = {
@@ -199,20 +199,3 @@ describe("open goals steer the focus", () => {
     });
   });
 });
-
-/**
- * Holds a session answering every question it reports missing with a plain value of its type
- * (again while answers bring up questions that depend on them).
- */
-async function holdFromMissing(workspace: string, argv: string[], given: Record<string, unknown> = {}) {
-  const plain: Record<string, unknown> = { list: ["x"], scale: 3, confirm: false, date: "2026-11-29" };
-  const answers = { ...given };
-  for (let round = 0; round < 4; round++) {
-    const file = answersFile(tempDir(), answers);
-    const result = await coach(["--json", ...argv, "--answers", file], { workspace });
-    if (result.code === 0) return;
-    const missing = (JSON.parse(result.stderr) as { error: { missing: { id: string; type: string }[] } }).error.missing;
-    for (const m of missing) answers[m.id] = plain[m.type] ?? "x";
-  }
-  throw new Error(`could not complete ${argv.join(" ")}`);
-}

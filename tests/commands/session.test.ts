@@ -21,10 +21,12 @@ const TWO_COMMITMENTS = {
   action_1_text: "Send the recap to Acme",
   action_1_owner: "rep",
   action_1_due: "friday",
+  action_1_goal: "g1",
   add_action_2: true,
   action_2_text: "Book the pricing review",
   action_2_owner: "manager",
   action_2_due: "2w",
+  action_2_goal: "none",
   add_action_3: false,
 };
 
@@ -75,7 +77,8 @@ describe("coach session in a terminal", () => {
     // "not yet" asks by when now; a plan is followed, so the focus is not asked.
     expect(prompter.asked.slice(0, 4)).toEqual([overdue, later, `${later}_due`, "goal"]);
     // after the commitments, the manager's own question: did I do part of the rep's work?
-    expect(prompter.asked.slice(-10)).toEqual([...Object.keys(TWO_COMMITMENTS), "took_over"]);
+    // Alex has an open goal, so each commitment is asked which goal it serves.
+    expect(prompter.asked.slice(-12)).toEqual([...Object.keys(TWO_COMMITMENTS), "took_over"]);
     const [first, session] = sessionFiles(workspace).map(recordAt);
     expect(session!.record).toMatchObject({
       status: "completed",
@@ -89,9 +92,9 @@ describe("coach session in a terminal", () => {
         { action: later, text: "Later one", status: "open", due: "2026-12-04" },
       ],
     });
-    expect(session!.record.actions!.map((a) => [a.text, a.owner, a.due, a.status])).toEqual([
-      ["Send the recap to Acme", "rep", "2026-11-27", "open"],
-      ["Book the pricing review", "manager", "2026-12-06", "open"],
+    expect(session!.record.actions!.map((a) => [a.text, a.owner, a.due, a.status, a.goal])).toEqual([
+      ["Send the recap to Acme", "rep", "2026-11-27", "open", "g1"],
+      ["Book the pricing review", "manager", "2026-12-06", "open", undefined],
     ]);
     // The follow-up closed the action in the record that made it, on the session's day.
     expect(first!.record.actions!.find((a) => a.id === overdue)).toMatchObject({

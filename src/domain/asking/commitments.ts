@@ -1,3 +1,5 @@
+import type { Goal } from "../goals.js";
+import { inline } from "../markdown.js";
 import { WHEN_FORMS } from "../when.js";
 import type { QuestionSpec } from "./spec.js";
 
@@ -7,16 +9,40 @@ export interface CommitmentSpecs {
   text: QuestionSpec;
   owner: QuestionSpec;
   due: QuestionSpec;
+  /** Which of the rep's open goals it serves (a person is asked only when the rep has one). */
+  goal: QuestionSpec;
 }
+
+/** The answer to "which goal does it serve?" that names none. */
+export const NO_GOAL = "none";
 
 /**
  * "Add a commitment?", then what, who owns it, by when. Prompt ids are numbered
  * (`action_2_due`) so a person's answers can be told apart; in an answers file the list
  * `actions` answers them, and its end answers "add another?" with no.
  */
-export function commitmentSpecs(n: number, index: number, repName: string, first: boolean): CommitmentSpecs {
+export function commitmentSpecs(
+  n: number,
+  index: number,
+  repName: string,
+  first: boolean,
+  goals: readonly Goal[] = [],
+): CommitmentSpecs {
   const at = (field?: string) => (field ? ["actions", index, field] : ["actions", index]);
   return {
+    goal: {
+      id: `action_${n}_goal`,
+      key: "actions",
+      path: at("goal"),
+      type: "choice",
+      prompt: `Which of ${repName}'s goals does it serve?`,
+      choices: [
+        { value: NO_GOAL, name: "none of them" },
+        ...goals.map((g) => ({ value: g.id, name: `${g.id}: ${inline(g.text)}` })),
+      ],
+      default: NO_GOAL,
+      required: false,
+    },
     more: {
       id: `add_action_${n}`,
       key: "actions",
