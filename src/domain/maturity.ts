@@ -213,7 +213,9 @@ export function maturityEvidenceLines(evidence: MaturityEvidence): [string, stri
 /** What each level means, in a line the reports print beside it. */
 export const LEVEL_MEANING: Record<MaturityLevel, string> = {
   "ad-hoc": "coaching is left to each moment: under half the reps are coached on cadence",
-  informal: "coaching happens, but is not yet keyed to the process and practised every week",
+  informal:
+    "at least half the reps are coached on cadence, but not yet with the 80%, " +
+    "stage-keyed 1:1s and weekly drills of a formal process",
   formal: "a defined way of coaching, on cadence, keyed to the stages of the process, with weekly drills",
   dynamic: "formal, and the mindset gets its share and commitments are kept on time",
 };
