@@ -21,6 +21,8 @@ export interface WeekItem {
   /** YYYY-MM-DD; an overdue skill keeps its original due date, before `from`. */
   due: string;
   last_score: number | null;
+  /** Why it is due sooner than its drill scores say: "rated 2 in the 1:1 of 2026-11-20", a core skill's turn. */
+  why?: string;
 }
 
 /** One clinic for the sales meeting: a drill and the reps for whom its skills are due. */
@@ -74,6 +76,7 @@ export function weekRoutine(
         template: drillForSkill(templates, entry.skill, filter.stage)?.template.id ?? null,
         due: entry.due,
         last_score: entry.last_score,
+        ...(entry.pulled ? { why: entry.pulled } : {}),
       });
     }
   }

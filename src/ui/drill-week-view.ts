@@ -57,7 +57,7 @@ export function renderWeek(routine: WeekRoutine, templates: LoadedTemplate[], st
   lines.push(
     columns(
       items
-        .map((i) => [dueText(i, from), i.rep, i.skill, i.template ?? "-", scoreText(i.last_score)])
+        .map((i) => [dueText(i, from), i.rep, i.skill, i.template ?? "-", scoreText(i.last_score), i.why ?? ""])
         .map((row) => row.map((cell, c) => (c === 0 ? `  ${cell}` : cell))),
     ),
   );
