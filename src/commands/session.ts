@@ -98,8 +98,10 @@ export async function runSession(raw: Record<string, unknown>, ctx: Context): Pr
   const followUps = openActions(records, date).filter((t) => t.made <= date);
   const taken = takenActionIds(workspace.root);
   // A template with a bank of questions asks, this time, those after the ones its last 1:1 asked.
+  // A resumed draft keeps the questions it answered, so no answer is dropped if the turn moved on.
+  const answeredInDraft = (draft?.record.answers ?? []).map((a) => a.id);
   const questionsFor = (template: typeof setup.template) =>
-    questionsToAsk(template, lastAskedOn(workspace.root, records, template.id, date));
+    questionsToAsk(template, lastAskedOn(workspace.root, records, template.id, date), answeredInDraft);
   const input: SessionInput = {
     id: draft?.record.id ?? "",
     rep,

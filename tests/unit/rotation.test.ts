@@ -41,6 +41,18 @@ describe("a bank of questions with ask: N", () => {
     expect(ids(t, third)).toEqual(["goal", "rate", "r2", "r3", "o1"]);
   });
 
+  it("keeps the questions a resumed draft answered, even when the turn has moved on", () => {
+    const t = template("{ reality: 3 }");
+    expect(questionsToAsk(t, ["r1", "r2"], ["goal", "r1"]).map((q) => q.id)).toEqual([
+      "goal",
+      "rate",
+      "r1",
+      "r3",
+      "r4",
+      "o1",
+    ]);
+  });
+
   it("asks every question of a step without ask, and all of them when ask covers the step", () => {
     expect(ids(template("{ options: 1 }"))).toEqual(["goal", "rate", "r1", "r2", "r3", "r4", "r5", "o1"]);
     expect(ids(template("{ reality: 6 }"), ["r1", "r2"])).toEqual(["goal", "rate", "r1", "r2", "r3", "r4", "r5", "o1"]);

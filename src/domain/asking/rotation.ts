@@ -10,9 +10,14 @@ import { GROW_STEPS } from "../template-terms.js";
  * after those asked last time (`lastAsked`: the question ids of the previous session on this
  * template), round the bank. A `when` question comes with the question it depends on.
  */
-export function questionsToAsk(template: Template, lastAsked: readonly string[] = []): Question[] {
+export function questionsToAsk(
+  template: Template,
+  lastAsked: readonly string[] = [],
+  /** Questions this 1:1 has answered already (a resumed draft): they stay, whatever the turn says. */
+  answered: readonly string[] = [],
+): Question[] {
   const questions = template.questions ?? [];
-  const chosen = new Set<string>();
+  const chosen = new Set<string>(answered);
   for (const question of questions)
     if (!question.when && (!question.grow || !template.ask?.[question.grow])) chosen.add(question.id);
   for (const step of GROW_STEPS) {
