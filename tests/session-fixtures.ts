@@ -34,6 +34,9 @@ export const PROSPECTING_SESSION_ANSWERS = {
 export async function workspaceWithRep(): Promise<string> {
   const workspace = tempDir();
   await coach(["init", workspace]);
+  // The manager has given their name, so a session at a terminal does not ask it.
+  const config = join(workspace, "coach.yaml");
+  writeFile(config, readFileSync(config, "utf8").replace('manager: ""', "manager: Pat Doe"));
   await coach(["rep", "add", "Alex Kim", "--focus", "prospecting", "--goal", "Run discovery alone"], { workspace });
   return workspace;
 }

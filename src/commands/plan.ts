@@ -34,6 +34,7 @@ import { chooseRep } from "./choose-rep.js";
 import { type Act, withExamples, withWriteOptions } from "./define.js";
 import { draftToResume } from "./draft-resume.js";
 import { drillsDueFor } from "./drills-due.js";
+import { askManagerName } from "./first-run.js";
 import {
   answersFromRecord,
   askerFor,
@@ -63,6 +64,7 @@ export async function runPlan(raw: Record<string, unknown>, ctx: Context): Promi
   if (options.stage) requireStage(config, options.stage);
   const templates = loadTemplates(workspace.root, config);
   const given = options.answers ? await loadAnswersFile(options.answers, ctx) : undefined;
+  await askManagerName(workspace, ctx, options.answers !== undefined);
   const rep = await chooseRep(workspace, options.rep, ctx, "plan");
   const { records, skipped } = readRecords(workspace.root, rep.id);
   ctx.out.skippedRecords(skipped);

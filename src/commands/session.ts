@@ -38,6 +38,7 @@ import { chooseRep } from "./choose-rep.js";
 import { askCommitments } from "./commitments.js";
 import { type Act, withExamples, withWriteOptions } from "./define.js";
 import { draftToResume } from "./draft-resume.js";
+import { askManagerName } from "./first-run.js";
 import {
   answersFromRecord,
   askerFor,
@@ -79,6 +80,7 @@ export async function runSession(raw: Record<string, unknown>, ctx: Context): Pr
   const templates = loadTemplates(workspace.root, workspace.config);
   const given = options.answers ? await loadAnswersFile(options.answers, ctx) : undefined;
   const source = options.answers === "-" ? "<stdin>" : (options.answers ?? "");
+  await askManagerName(workspace, ctx, options.answers !== undefined);
   const rep = await chooseRep(workspace, options.rep, ctx, "session");
   const { records, skipped } = readRecords(workspace.root, rep.id);
   ctx.out.skippedRecords(skipped);

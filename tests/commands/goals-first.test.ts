@@ -96,10 +96,10 @@ describe("a new rep's first 1:1 is the goals conversation", () => {
 
   it("session opens with it; goals, strengths and the revisit land in rep.yaml and the manager's commitments", async () => {
     const workspace = await newRep();
-    const prompter = new ScriptedPrompter({ focus_choice: "keep", ...GOALS_ANSWERS });
+    const prompter = new ScriptedPrompter({ manager_name: "Pat Doe", focus_choice: "keep", ...GOALS_ANSWERS });
     const result = await coach(["session", "dana-lee"], { workspace, prompter });
     expect(result.code, result.stderr).toBe(0);
-    expect(prompter.asked.slice(0, 2)).toEqual(["focus_choice", "aspiration"]);
+    expect(prompter.asked.slice(0, 3)).toEqual(["manager_name", "focus_choice", "aspiration"]);
     expect(result.stderr).toContain(
       "1:1 with Dana Lee, 2026-11-22: no plan to follow; first 1:1: start from the rep's own goals.",
     );

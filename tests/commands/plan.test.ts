@@ -44,6 +44,7 @@ describe("coach plan", () => {
   it("offers to add an unknown rep, then walks the plan questions and writes the plan", async () => {
     const workspace = tempDir();
     const prompter = new ScriptedPrompter({
+      manager_name: "Pat Doe",
       add_rep: true,
       rep_name: "Alex Kim",
       rep_role: "AE",
@@ -54,7 +55,11 @@ describe("coach plan", () => {
     const result = await coach(["plan", "alex-kim"], { workspace, prompter });
     expect(result.stderr).toContain("Added Alex Kim as 'alex-kim'");
     expect(result.code).toBe(0);
-    expect(prompter.asked.slice(0, 6)).toEqual([
+    // A new user is asked their name once; it goes into coach.yaml, whose comments stay.
+    expect(read(join(workspace, "coach.yaml"))).toMatch(/^# coach workspace settings[\s\S]*\nmanager: "Pat Doe"\n/);
+    expect(result.stderr).toContain(`Saved your name in ${join(workspace, "coach.yaml")}`);
+    expect(prompter.asked.slice(0, 7)).toEqual([
+      "manager_name",
       "add_rep",
       "rep_name",
       "rep_role",
@@ -82,6 +87,23 @@ describe("coach plan", () => {
     expect(result.stdout).toContain("Adapting to Alex Kim (analytical)");
     expect(result.stdout).not.toContain("## ");
     expect(result.stdout.trimEnd().split("\n").at(-1)).toBe(`Full plan: ${file}`);
+    // asked once: the next plan does not ask again
+    expect((await coach(["plan", "alex-kim", "--stage", "discovery"], { workspace, prompter })).code).toBe(0);
+    expect(prompter.asked.filter((id) => id === "manager_name")).toHaveLength(1);
+  });
+
+  it("never asks the manager's name of a script (--answers), and Enter skips it at a terminal", async () => {
+    const workspace = tempDir();
+    await coach(["init", workspace]);
+    await coach(["rep", "add", "Alex Kim", "--goal", "Win Acme"], { workspace });
+    const answers = writeFile(join(workspace, "prep.yaml"), JSON.stringify(PROSPECTING_PLAN_ANSWERS));
+    const scripted = new ScriptedPrompter({});
+    expect((await coach(["plan", "alex-kim", "--answers", answers], { workspace, prompter: scripted })).code).toBe(0);
+    expect(scripted.asked).not.toContain("manager_name");
+    const person = new ScriptedPrompter({ manager_name: "", ...PROSPECTING_PLAN_ANSWERS });
+    expect((await coach(["plan", "alex-kim"], { workspace, prompter: person })).code).toBe(0);
+    expect(person.asked[0]).toBe("manager_name");
+    expect(read(join(workspace, "coach.yaml"))).toContain('manager: ""');
   });
 
   it("chooses the rep from a list when none is named", async () => {
@@ -109,7 +131,8 @@ describe("coach plan", () => {
     await coach(["rep", "add", "Alex Kim", "--goal", "Run discovery alone"], { workspace });
     const interrupted = await coach(["plan", "alex-kim"], {
       workspace,
-      prompter: interruptAfter(9, PROSPECTING_PLAN_ANSWERS),
+      // the first prompt is the manager's name, then the plan's questions
+      prompter: interruptAfter(10, { manager_name: "Pat Doe", ...PROSPECTING_PLAN_ANSWERS }),
     });
     expect(interrupted.code).toBe(130);
     expect(interrupted.stderr).toMatch(
