@@ -9,7 +9,7 @@ import { appliesToStage, TEMPLATE_KINDS } from "../domain/template-terms.js";
 import { badInput, CoachError } from "../errors.js";
 import { loadPack, packNames, packSummary } from "../store/packs.js";
 import { loadTemplates, parseTemplateFile, requireTemplate, yamlFilesUnder } from "../store/templates.js";
-import { workspaceOf } from "../store/workspace.js";
+import { checkConfigFile, resolveWorkspaceRoot, workspaceOf } from "../store/workspace.js";
 import { renderPackList, renderTemplate, renderTemplateList } from "../ui/template-view.js";
 import { type Act, withExamples } from "./define.js";
 import { parseOptions } from "./options.js";
@@ -43,38 +43,48 @@ export async function runTemplatesShow(raw: Record<string, unknown>, ctx: Contex
   ctx.out.data(renderTemplate(loaded, ctx.out.style));
 }
 
-/** Checks every file and reports every problem, not just the first: exit 2 if any. */
+/**
+ * Checks coach.yaml and every template file, and reports every problem of every file in
+ * one run, each as file:line:col: exit 2 if any.
+ */
 export async function runTemplatesValidate(raw: Record<string, unknown>, ctx: Context): Promise<void> {
   const { paths } = parseOptions(z.object({ paths: z.array(z.string()).default([]) }), raw);
-  const workspace = workspaceOf(ctx);
-  const targets = paths.length ? paths.map((p) => resolve(ctx.cwd, p)) : [join(workspace.root, "templates")];
+  const { root } = resolveWorkspaceRoot({ flag: ctx.workspaceFlag, env: ctx.env, cwd: ctx.cwd });
+  const configCheck = checkConfigFile(root);
+  const targets = paths.length ? paths.map((p) => resolve(ctx.cwd, p)) : [join(root, "templates")];
   const files = targets.flatMap((target) => {
     const found = yamlFilesUnder(target);
     if (found.length === 0 && paths.length)
       throw badInput("no_templates", `no template files at ${target}`, "give a .yaml file or a folder holding some");
     return found;
   });
-  const workspaceTemplates = join(workspace.root, "templates") + sep;
-  const problems = files.flatMap((file) => {
+  const workspaceTemplates = join(root, "templates") + sep;
+  const templateProblems = files.map((file) => {
     const inKindFolder = file.startsWith(workspaceTemplates);
-    const parsed = parseTemplateFile(file, file, { config: workspace.config, inKindFolder });
-    return parsed.ok ? [] : [parsed.problem];
+    const parsed = parseTemplateFile(file, file, { config: configCheck.config, inKindFolder });
+    return parsed.ok ? [] : (parsed.problems ?? [parsed.problem]);
   });
+  const problems = [...configCheck.problems, ...templateProblems.flat()];
+  const broken = templateProblems.filter((list) => list.length).length + (configCheck.problems.length ? 1 : 0);
+  const checked = files.length + (configCheck.exists ? 1 : 0);
   if (ctx.out.json) {
-    if (problems.length === 0) return ctx.out.printJson({ valid: files.length, problems: [] });
+    if (problems.length === 0) return ctx.out.printJson({ valid: checked, problems: [] });
   } else {
     for (const problem of problems) ctx.out.error(problem);
   }
   if (problems.length) {
-    throw new CoachError("invalid_template", `${problems.length} of ${files.length} template file(s) have problems`, {
-      hint: "fix each file:line:col above",
-      details: { problems },
-    });
+    const unchecked = configCheck.config ? "" : "; stages and skills in templates are checked once coach.yaml is fixed";
+    throw new CoachError(
+      "invalid_template",
+      `${problems.length} problem(s) in ${broken} of ${checked} file(s)${unchecked}`,
+      { hint: "fix each file:line:col above", details: { problems } },
+    );
   }
+  const config = configCheck.exists ? "coach.yaml and " : "";
   ctx.out.info(
     files.length
-      ? `${files.length} template file(s) valid`
-      : `no template files in ${targets.join(", ")}; built-ins are always valid`,
+      ? `${config}${files.length} template file(s) valid`
+      : `${config ? "coach.yaml valid; " : ""}no template files in ${targets.join(", ")}; built-ins are always valid`,
   );
 }
 
@@ -108,7 +118,7 @@ export function defineTemplates(templates: Command, act: Act): Command {
     templates
       .command("validate")
       .argument("[path...]", "files or folders (default: the workspace's templates/)")
-      .description("check templates; each problem is reported as file:line:col")
+      .description("check coach.yaml and the templates; every problem is reported as file:line:col")
       .action(act(runTemplatesValidate, ["paths"])),
     "coach templates validate templates/session/my-discovery.yaml",
   );

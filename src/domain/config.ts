@@ -94,6 +94,10 @@ const DEFAULT_REVIEW_DAYS = 90;
 /** coach.yaml. Every field is optional: a missing one takes the default. Built on first use. */
 export const configSchema = once(() => {
   const slug = z.string().regex(SLUG, "use a lowercase slug such as 'open-questions'");
+  const days = z
+    .number({ error: "expected a number of days, such as 7" })
+    .int("expected a whole number of days, such as 7")
+    .positive("expected at least 1 day");
   // A plain string is the gate's text, and its id the slug of that text.
   const gate = z.preprocess(
     (value) => (typeof value === "string" ? { id: slugify(value), text: value } : value),
@@ -120,11 +124,11 @@ export const configSchema = once(() => {
       .refine((stages) => new Set(stages.map((s) => s.id)).size === stages.length, "stage ids must be unique"),
     core_skills: z.array(slug).default(DEFAULT_CORE_SKILLS),
     cadence: strictObject({
-      one_on_one_days: z.number().int().positive().default(DEFAULT_CADENCE.one_on_one_days),
-      drill_days: z.number().int().positive().default(DEFAULT_CADENCE.drill_days),
+      one_on_one_days: days.default(DEFAULT_CADENCE.one_on_one_days),
+      drill_days: days.default(DEFAULT_CADENCE.drill_days),
     }).default(DEFAULT_CADENCE),
     defaults: strictObject({
-      review_days: z.number().int().positive().default(DEFAULT_REVIEW_DAYS),
+      review_days: days.default(DEFAULT_REVIEW_DAYS),
     }).default({ review_days: DEFAULT_REVIEW_DAYS }),
   });
 });

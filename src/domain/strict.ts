@@ -6,20 +6,43 @@ import { closest } from "./ids.js";
 
 /**
  * Like `z.object`, but every key the shape does not know is an error at that key, with a
- * did-you-mean. Unknown keys are checked before the fields, so `promt:` is reported as the
- * typo it is rather than as a missing `prompt`.
+ * did-you-mean. The fields are checked too, in the same pass, so one run reports every
+ * problem of a file; a field the misspelt key was meant to be is not reported as missing
+ * (`promt:` is the typo it is, not also a missing `prompt`), see `UnknownKeyIssue`.
  */
 export function strictObject<Shape extends z.ZodRawShape>(shape: Shape) {
   const known = Object.keys(shape);
   return z
-    .unknown()
-    .superRefine((value, ctx) => {
-      if (typeof value !== "object" || value === null || Array.isArray(value)) return;
-      for (const key of Object.keys(value)) {
-        if (!known.includes(key)) ctx.addIssue({ code: "custom", path: [key], message: unknownKeyMessage(key, known) });
-      }
-    })
-    .pipe(z.object(shape));
+    .looseObject(shape)
+    .superRefine(
+      (value, ctx) => {
+        if (typeof value !== "object" || value === null || Array.isArray(value)) return;
+        for (const key of Object.keys(value)) {
+          if (known.includes(key)) continue;
+          const guess = closest(key, known);
+          ctx.addIssue({
+            code: "custom",
+            path: [key],
+            message: unknownKeyMessage(key, known),
+            params: { at: "key", ...(guess ? { meant: guess } : {}) },
+          });
+        }
+      },
+      // run even when a field failed: both kinds of problem are reported together
+      { when: () => true },
+    )
+    .transform(
+      (value) =>
+        Object.fromEntries(Object.entries(value).filter(([key]) => known.includes(key))) as z.output<
+          z.ZodObject<Shape>
+        >,
+    );
+}
+
+/** What an unknown-key issue carries in `params`: point at the key itself, and the key it was likely meant as. */
+export interface UnknownKeyIssue {
+  at: "key";
+  meant?: string;
 }
 
 export function unknownKeyMessage(key: string, known: readonly string[]): string {

@@ -220,28 +220,27 @@ export interface TemplatePlace {
 
 /**
  * A template's `id` must be its file name and its `kind` its folder: otherwise an override
- * of a built-in, or a drill filed among sessions, would silently do something else.
+ * of a built-in, or a drill filed among sessions, would silently do something else. Read
+ * from the file's data as written, so these are reported beside any schema problem.
  */
-export function placementProblem(
-  template: Template,
-  place: TemplatePlace,
-): { key: string; message: string } | undefined {
-  const kindFolders: readonly string[] = TEMPLATE_KINDS;
-  if (template.id !== place.fileName) {
-    return {
+export function placementProblems(data: unknown, place: TemplatePlace): { key: string; message: string }[] {
+  const { id, kind } = (typeof data === "object" && data !== null ? data : {}) as Record<string, unknown>;
+  const kindFolders: readonly unknown[] = TEMPLATE_KINDS;
+  const problems: { key: string; message: string }[] = [];
+  if (typeof id === "string" && id !== place.fileName) {
+    problems.push({
       key: "id",
-      message:
-        `id '${template.id}' does not match the file name '${place.fileName}'; ` +
-        `rename the file to ${template.id}.yaml or change the id`,
-    };
+      message: `id '${id}' does not match the file name '${place.fileName}'; rename the file to ${id}.yaml or change the id`,
+    });
   }
-  const misfiled = kindFolders.includes(place.folder) ? place.folder !== template.kind : place.inKindFolder;
-  if (!misfiled) return undefined;
-  return {
-    key: "kind",
-    message: kindFolders.includes(place.folder)
-      ? `kind '${template.kind}' does not match its folder ${place.folder}/; ` +
-        `move it to templates/${template.kind}/ or change the kind`
-      : `a ${template.kind} template belongs in templates/${template.kind}/; move it there`,
-  };
+  if (!kindFolders.includes(kind)) return problems;
+  const misfiled = kindFolders.includes(place.folder) ? place.folder !== kind : place.inKindFolder;
+  if (misfiled)
+    problems.push({
+      key: "kind",
+      message: kindFolders.includes(place.folder)
+        ? `kind '${kind}' does not match its folder ${place.folder}/; move it to templates/${kind}/ or change the kind`
+        : `a ${kind} template belongs in templates/${kind}/; move it there`,
+    });
+  return problems;
 }

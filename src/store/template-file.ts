@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { allSkills, type Config } from "../domain/config.js";
 import { closest } from "../domain/ids.js";
-import { placementProblem, type Template, templateSchema } from "../domain/template.js";
+import { placementProblems, type Template, templateSchema } from "../domain/template.js";
 import { type Parsed, parseYaml } from "./yaml-source.js";
 
 /** Every *.yaml under `dir`, sorted, recursively (templates/<kind>/<id>.yaml). */
@@ -23,37 +23,62 @@ export interface TemplateFileChecks {
 }
 
 /**
- * Reads one template file. Its id must match its file name and its kind its folder;
- * workspace templates are also checked against the workspace's stages and skills,
- * since a typo there would silently never match.
+ * Reads one template file and reports every problem in it at once: the schema's, an id
+ * that is not its file name, a kind that is not its folder and, for workspace templates,
+ * stages and skills missing from the workspace's coach.yaml (a typo there would silently
+ * never match).
  */
 export function parseTemplateFile(file: string, shownAs: string, checks: TemplateFileChecks = {}): Parsed<Template> {
   const text = readFileSync(file, "utf8");
   const parsed = parseYaml(templateSchema, text, shownAs);
-  if (!parsed.ok) return parsed;
+  const data = parsed.ok ? parsed.value : parsed.data;
+  if (data === undefined) return parsed;
   const place = {
     fileName: basename(file).replace(/\.ya?ml$/, ""),
     folder: basename(dirname(file)),
     inKindFolder: checks.inKindFolder ?? false,
   };
-  const problem =
-    placementProblem(parsed.value, place) ?? (checks.config && unknownReference(parsed.value, checks.config));
-  return problem ? { ok: false, problem: `${shownAs}:${lineOf(text, problem.key)}: ${problem.message}` } : parsed;
+  const more = [...placementProblems(data, place), ...(checks.config ? unknownReferences(data, checks.config) : [])];
+  if (parsed.ok && !more.length) return parsed;
+  const located = more.map(({ key, message }) => ({ line: lineOf(text, key), text: message }));
+  const problems = [
+    ...(parsed.ok ? [] : (parsed.problems ?? [parsed.problem])),
+    ...located.map(({ line, text }) => `${shownAs}:${line}: ${text}`),
+  ].sort((a, b) => lineNumber(a, shownAs) - lineNumber(b, shownAs));
+  return { ok: false, problem: problems[0]!, problems, data };
 }
 
-function unknownReference(template: Template, config: Config): { key: string; message: string } | undefined {
+function lineNumber(problem: string, shownAs: string): number {
+  return Number(problem.slice(shownAs.length + 1).split(":")[0]) || 0;
+}
+
+/** Strings at `key` of each item of a list (`questions[].skill`), as the file has them. */
+function stringsOf(list: unknown, key: string): string[] {
+  return Array.isArray(list)
+    ? list
+        .map((item) => (item as Record<string, unknown> | null)?.[key])
+        .filter((v): v is string => typeof v === "string")
+    : [];
+}
+
+function unknownReferences(data: unknown, config: Config): { key: string; message: string }[] {
+  const raw = (typeof data === "object" && data !== null ? data : {}) as Record<string, unknown>;
   const stages = config.stages.map((s) => s.id);
-  const badStage = template.stages.find((s) => s !== "any" && !stages.includes(s));
-  if (badStage)
-    return { key: "stages", message: `stage '${badStage}' is not in coach.yaml${hintFor(badStage, stages)}` };
+  const named = typeof raw.stages === "string" ? [raw.stages] : Array.isArray(raw.stages) ? raw.stages : [];
+  const badStages = named.filter((s): s is string => typeof s === "string" && s !== "any" && !stages.includes(s));
   const skills = allSkills(config);
-  const used = [...(template.questions ?? []).map((q) => q.skill), ...(template.rounds ?? []).map((r) => r.skill)];
-  const badSkill = used.find((skill) => skill !== undefined && !skills.includes(skill));
-  if (badSkill) {
-    const message = `skill '${badSkill}' is not a skill of any stage in coach.yaml${hintFor(badSkill, skills)}`;
-    return { key: `skill: ${badSkill}`, message };
-  }
-  return undefined;
+  const used = [...stringsOf(raw.questions, "skill"), ...stringsOf(raw.rounds, "skill")];
+  const badSkills = [...new Set(used.filter((skill) => !skills.includes(skill)))];
+  return [
+    ...badStages.map((stage) => ({
+      key: "stages",
+      message: `stage '${stage}' is not in coach.yaml${hintFor(stage, stages)}`,
+    })),
+    ...badSkills.map((skill) => ({
+      key: `skill: ${skill}`,
+      message: `skill '${skill}' is not a skill of any stage in coach.yaml${hintFor(skill, skills)}`,
+    })),
+  ];
 }
 
 /**

@@ -5,7 +5,7 @@ import { type Config, configSchema, DEFAULT_CONFIG } from "../domain/config.js";
 import { toYaml } from "../domain/front-matter.js";
 import { badInput } from "../errors.js";
 import { ensureDir, writeFileSafely } from "./files.js";
-import { loadYaml, readYamlFile } from "./yaml-source.js";
+import { loadYaml, parseYaml, readYamlFile } from "./yaml-source.js";
 
 export const CONFIG_FILE = "coach.yaml";
 
@@ -45,6 +45,16 @@ export function workspaceOf(ctx: {
   return openWorkspace({ flag: ctx.workspaceFlag, env: ctx.env, cwd: ctx.cwd });
 }
 
+/** coach.yaml checked on its own, every problem listed: for `templates validate`, which goes on to the templates. */
+export function checkConfigFile(root: string): { file: string; exists: boolean; config?: Config; problems: string[] } {
+  const file = join(root, CONFIG_FILE);
+  if (!existsSync(file)) return { file, exists: false, config: DEFAULT_CONFIG, problems: [] };
+  const parsed = parseYaml(configSchema(), readYamlFile(file), file);
+  return parsed.ok
+    ? { file, exists: true, config: parsed.value, problems: [] }
+    : { file, exists: true, problems: parsed.problems ?? [parsed.problem] };
+}
+
 export function openWorkspace(lookup: WorkspaceLookup): Workspace {
   const { root, foundBy } = resolveWorkspaceRoot(lookup);
   if (existsSync(root) && !statSync(root).isDirectory()) {
@@ -56,7 +66,7 @@ export function openWorkspace(lookup: WorkspaceLookup): Workspace {
   }
   const file = join(root, CONFIG_FILE);
   if (!existsSync(file)) return { root, foundBy, config: DEFAULT_CONFIG, exists: false };
-  const hint = "fix coach.yaml or remove the field to use the default";
+  const hint = "fix coach.yaml or remove the field to use the default; `coach templates validate` lists every problem";
   const config = loadYaml(configSchema(), readYamlFile(file, hint), file, hint);
   return { root, foundBy, config, exists: true };
 }

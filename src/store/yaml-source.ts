@@ -1,9 +1,18 @@
 import { readFileSync, statSync } from "node:fs";
-import { type Document, isNode, LineCounter, parseDocument } from "yaml";
+import { type Document, isMap, isNode, isScalar, LineCounter, parseDocument } from "yaml";
 import type * as z from "zod";
+import type { UnknownKeyIssue } from "../domain/strict.js";
 import { badInput } from "../errors.js";
 
-export type Parsed<T> = { ok: true; value: T } | { ok: false; problem: string };
+/** A failure names its first problem; `problems`, when given, is every problem found in the file. */
+export type Parsed<T> =
+  | { ok: true; value: T }
+  | {
+      ok: false;
+      problem: string;
+      problems?: string[] /** the YAML's data, when only the schema failed */;
+      data?: unknown;
+    };
 
 /**
  * The most YAML coach reads from one file (coach.yaml, a template, an answers file, a
@@ -65,15 +74,58 @@ export function parseYaml<T>(schema: z.ZodType<T>, text: string, file: string, f
   }
   const result = schema.safeParse(data ?? {});
   if (result.success) return { ok: true, value: result.data };
-  const issue = result.error.issues[0]!;
-  const path = issue.path.filter((key): key is string | number => typeof key !== "symbol");
-  return { ok: false, problem: `${where(offsetOf(doc, path))}: ${describeIssue(path, issue.message)}` };
+  const located = reported(result.error.issues, data)
+    .map((issue) => {
+      const path = issue.path.filter((key): key is string | number => typeof key !== "symbol");
+      const offset = issue.params?.at === "key" ? keyOffsetOf(doc, path) : offsetOf(doc, path);
+      return { offset, text: `${where(offset)}: ${describeIssue(path, issue.message)}` };
+    })
+    .sort((a, b) => a.offset - b.offset);
+  const problems = [...new Set(located.map((p) => p.text))];
+  return { ok: false, problem: problems[0]!, problems, data };
+}
+
+type Issue = z.core.$ZodIssue & { params?: Partial<UnknownKeyIssue> };
+
+/**
+ * The issues worth telling: a field reported missing is left out when a misspelt key
+ * next to it was meant as that field (`promt:` is one mistake, not two).
+ */
+function reported(issues: readonly z.core.$ZodIssue[], data: unknown): Issue[] {
+  const all = issues as readonly Issue[];
+  const meant = new Set(
+    all.filter((i) => i.params?.meant).map((i) => JSON.stringify([...i.path.slice(0, -1), i.params!.meant])),
+  );
+  return all.filter((issue) => !(meant.has(JSON.stringify(issue.path)) && valueAt(data, issue.path) === undefined));
+}
+
+function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
+  let here = data;
+  for (const key of path) {
+    if (typeof here !== "object" || here === null) return undefined;
+    here = (here as Record<PropertyKey, unknown>)[key];
+  }
+  return here;
+}
+
+/** Where a key itself is written (for an unknown key), else where its value is. */
+function keyOffsetOf(doc: Document, path: (string | number)[]): number {
+  const parent = path.length > 1 ? doc.getIn(path.slice(0, -1), true) : doc.contents;
+  if (isMap(parent)) {
+    const pair = parent.items.find((item) => isScalar(item.key) && item.key.value === path.at(-1));
+    if (pair && isNode(pair.key) && pair.key.range) return pair.key.range[0];
+  }
+  return offsetOf(doc, path);
 }
 
 /** Like parseYaml, but a failure is an exit-2 error for the user. */
 export function loadYaml<T>(schema: z.ZodType<T>, text: string, file: string, hint?: string): T {
   const parsed = parseYaml(schema, text, file);
-  if (!parsed.ok) throw badInput("invalid_yaml", parsed.problem, hint);
+  if (!parsed.ok) {
+    const more = (parsed.problems?.length ?? 1) - 1;
+    const also = more ? ` (and ${more} more problem${more > 1 ? "s" : ""} in this file)` : "";
+    throw badInput("invalid_yaml", `${parsed.problem}${also}`, hint);
+  }
   return parsed.value;
 }
 

@@ -74,7 +74,7 @@ describe("coach init", () => {
     expect(result).toEqual({
       code: 2,
       stdout: "",
-      stderr: `error: ${join(dir, "coach.yaml")}:3:20: cadence.one_on_one_days: Invalid input: expected number, received string; fix coach.yaml or remove the field to use the default\n`,
+      stderr: `error: ${join(dir, "coach.yaml")}:3:20: cadence.one_on_one_days: expected a number of days, such as 7; fix coach.yaml or remove the field to use the default; \`coach templates validate\` lists every problem\n`,
     });
   });
 });

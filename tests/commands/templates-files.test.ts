@@ -83,7 +83,7 @@ describe("coach templates", () => {
     expect(first).toMatch(
       pattern ?? /my-discovery\.yaml:4:1: stage 'discovry' is not in coach\.yaml; did you mean 'discovery'\?/,
     );
-    expect(result.stderr).toMatch(/error: 1 of 1 template file\(s\) have problems; fix each file:line:col above\n$/);
+    expect(result.stderr).toMatch(/error: 1 problem\(s\) in 1 of 2 file\(s\); fix each file:line:col above\n$/);
     // Every other command refuses to run on a broken template rather than ignore it.
     expect((await coach(["templates", "list"], { cwd: dir })).code).toBe(2);
   });
@@ -97,7 +97,7 @@ describe("coach templates", () => {
     expect(await coach(["templates", "validate", good], { cwd: dir })).toEqual({
       code: 0,
       stdout: "",
-      stderr: "1 template file(s) valid\n",
+      stderr: "coach.yaml and 1 template file(s) valid\n",
     });
     expect(await coach(["templates", "validate", "missing/"], { cwd: dir })).toMatchObject({
       code: 2,

@@ -27,7 +27,7 @@ describe("coach templates validate: where files sit", () => {
       `error: ${renamed}:1:1: id 'drill-mine' does not match the file name 'my-drill'; ` +
         "rename the file to drill-mine.yaml or change the id\n",
     );
-    expect(result.stderr).toContain("2 of 2 template file(s) have problems");
+    expect(result.stderr).toContain("2 problem(s) in 2 of 3 file(s)");
     const list = await coach(["templates", "list"], { workspace: dir });
     expect(list.code).toBe(2);
     expect(list.stderr).toContain("does not match");
@@ -38,6 +38,6 @@ describe("coach templates validate: where files sit", () => {
     writeFile(join(dir, "coach.yaml"), "managr: Jordan\n");
     const result = await coach(["templates", "list"], { workspace: dir });
     expect(result).toMatchObject({ code: 2, stdout: "" });
-    expect(result.stderr).toContain(`${join(dir, "coach.yaml")}:1:9: managr: unknown key; did you mean 'manager'?`);
+    expect(result.stderr).toContain(`${join(dir, "coach.yaml")}:1:1: managr: unknown key; did you mean 'manager'?`);
   });
 });

@@ -46,7 +46,7 @@ describe("gates in coach.yaml", () => {
     const twice = parseConfig(
       "stages:\n  - id: demo\n    name: Demo\n    gates: [Signed, { id: signed, text: Inked }]\n",
     );
-    expect(twice).toEqual({
+    expect(twice).toMatchObject({
       ok: false,
       problem:
         "coach.yaml:4:21: stages.0.gates.1: gate id 'signed' is used twice in this stage; give one of them its own id",
@@ -60,17 +60,29 @@ describe("gates in coach.yaml", () => {
 
 describe("a strict coach.yaml", () => {
   it.each([
-    ["stage:\n  - id: demo\n    name: Demo\n", "coach.yaml:2:3: stage: unknown key; did you mean 'stages'?"],
-    ["# my team\nmanagr: Jordan\n", "coach.yaml:2:9: managr: unknown key; did you mean 'manager'?"],
+    ["stage:\n  - id: demo\n    name: Demo\n", "coach.yaml:1:1: stage: unknown key; did you mean 'stages'?"],
+    ["# my team\nmanagr: Jordan\n", "coach.yaml:2:1: managr: unknown key; did you mean 'manager'?"],
     [
       "stages:\n  - id: demo\n    name: Demo\n    gatse: [Signed]\n",
-      "coach.yaml:4:12: stages.0.gatse: unknown key; did you mean 'gates'?",
+      "coach.yaml:4:5: stages.0.gatse: unknown key; did you mean 'gates'?",
     ],
     [
       "cadence:\n  one_on_one: 14\n",
-      "coach.yaml:2:15: cadence.one_on_one: unknown key; did you mean 'one_on_one_days'?",
+      "coach.yaml:2:3: cadence.one_on_one: unknown key; did you mean 'one_on_one_days'?",
     ],
   ])("refuses an unknown key at its line, with a did-you-mean: %j", (text, problem) => {
-    expect(parseConfig(text)).toEqual({ ok: false, problem });
+    expect(parseConfig(text)).toMatchObject({ ok: false, problem, problems: [problem] });
+  });
+
+  it("reports every problem of the file in one run, each at its line, keys at the key", () => {
+    const parsed = parseConfig(
+      "managr: Dana\nstage:\n  - id: demo\n    name: Demo\ncadence:\n  one_on_one_days: soon\n  drill_dayz: 5\n",
+    );
+    expect(parsed.ok || parsed.problems).toEqual([
+      "coach.yaml:1:1: managr: unknown key; did you mean 'manager'?",
+      "coach.yaml:2:1: stage: unknown key; did you mean 'stages'?",
+      "coach.yaml:6:20: cadence.one_on_one_days: expected a number of days, such as 7",
+      "coach.yaml:7:3: cadence.drill_dayz: unknown key; did you mean 'drill_days'?",
+    ]);
   });
 });

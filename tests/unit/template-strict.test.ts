@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { placementProblem, templateSchema } from "../../src/domain/template.js";
+import { placementProblems, templateSchema } from "../../src/domain/template.js";
 import { parseYaml } from "../../src/store/yaml-source.js";
 
 const header =
@@ -9,10 +9,10 @@ const parse = (text: string) => parseYaml(templateSchema, text, "t.yaml");
 
 describe("a strict template", () => {
   it.each([
-    [`${header}${question}descripton: Hi\n`, "t.yaml:10:13: descripton: unknown key; did you mean 'description'?"],
+    [`${header}${question}descripton: Hi\n`, "t.yaml:10:1: descripton: unknown key; did you mean 'description'?"],
     [
       `${header}questions:\n  - id: q\n    promt: What did you hear?\n`,
-      "t.yaml:9:12: questions.0.promt: unknown key; did you mean 'prompt'?",
+      "t.yaml:9:5: questions.0.promt: unknown key; did you mean 'prompt'?",
     ],
     [
       header.replace("kind: session", "kind: sesion") + question,
@@ -29,11 +29,11 @@ describe("a strict template", () => {
         "text, editor, choice, multi, scale, confirm, number, date, list; did you mean 'scale'?",
     ],
   ])("refuses a mistyped key or value at its line, with a did-you-mean (%#)", (text, problem) => {
-    expect(parse(text)).toEqual({ ok: false, problem });
+    expect(parse(text)).toMatchObject({ ok: false, problem, problems: [problem] });
   });
 
   it("names the allowed values when one is missing", () => {
-    expect(parse(header.replace("focus: both\n", "") + question)).toEqual({
+    expect(parse(header.replace("focus: both\n", "") + question)).toMatchObject({
       ok: false,
       problem: "t.yaml:1:1: focus: missing; use one of skillset, mindset, both",
     });
@@ -52,21 +52,24 @@ describe("where a template file sits", () => {
   });
 
   it("must match its id to its file name and its kind to its folder", () => {
-    expect(placementProblem(template, { fileName: "drill-x", folder: "drill", inKindFolder: true })).toBeUndefined();
-    expect(placementProblem(template, { fileName: "drill-y", folder: "drill", inKindFolder: true })).toEqual({
-      key: "id",
-      message: "id 'drill-x' does not match the file name 'drill-y'; rename the file to drill-x.yaml or change the id",
-    });
-    expect(placementProblem(template, { fileName: "drill-x", folder: "session", inKindFolder: false })).toEqual({
-      key: "kind",
-      message: "kind 'drill' does not match its folder session/; move it to templates/drill/ or change the kind",
-    });
+    expect(placementProblems(template, { fileName: "drill-x", folder: "drill", inKindFolder: true })).toEqual([]);
+    expect(placementProblems(template, { fileName: "drill-y", folder: "session", inKindFolder: true })).toEqual([
+      {
+        key: "id",
+        message:
+          "id 'drill-x' does not match the file name 'drill-y'; rename the file to drill-x.yaml or change the id",
+      },
+      {
+        key: "kind",
+        message: "kind 'drill' does not match its folder session/; move it to templates/drill/ or change the kind",
+      },
+    ]);
   });
 
   it("may sit in any folder outside a workspace's templates/, but not loose inside it", () => {
-    expect(placementProblem(template, { fileName: "drill-x", folder: "drafts", inKindFolder: false })).toBeUndefined();
-    expect(placementProblem(template, { fileName: "drill-x", folder: "templates", inKindFolder: true })?.message).toBe(
-      "a drill template belongs in templates/drill/; move it there",
-    );
+    expect(placementProblems(template, { fileName: "drill-x", folder: "drafts", inKindFolder: false })).toEqual([]);
+    expect(
+      placementProblems(template, { fileName: "drill-x", folder: "templates", inKindFolder: true })[0]?.message,
+    ).toBe("a drill template belongs in templates/drill/; move it there");
   });
 });
