@@ -30,6 +30,7 @@ import { randomId, readRecordFile, readRecords, replaceRecord, writeNewRecord } 
 import { loadTemplates, requireTemplate } from "../store/templates.js";
 import { ensureWorkspace, workspaceOf } from "../store/workspace.js";
 import { planAgenda } from "../ui/agenda-view.js";
+import { wrap } from "../ui/wrap.js";
 import { chooseRep } from "./choose-rep.js";
 import { type Act, withExamples, withWriteOptions } from "./define.js";
 import { draftToResume } from "./draft-resume.js";
@@ -145,7 +146,7 @@ export async function runPlan(raw: Record<string, unknown>, ctx: Context): Promi
     lastSession: lastSessionLine(workspace.root, records, templates, date),
     selfCheck: (selfCheck?.template.questions ?? []).map((q) => q.id),
   };
-  if (ctx.interactive && !ctx.out.json) ctx.out.info(previewAgenda(input));
+  if (ctx.interactive && !ctx.out.json) ctx.out.info(previewAgenda(input, ctx.out.width));
 
   let path = resumed?.path;
   const save = (status: PlanInput["status"], pending?: PendingAnswer): string => {
@@ -218,13 +219,13 @@ function withQuestionsToAsk(
   return { ...template, questions: questionsToAsk(template, lastAskedOn(root, records, template.id, date)) };
 }
 
-function previewAgenda(input: PlanInput): string {
+function previewAgenda(input: PlanInput, width: number): string {
   const { focus } = input;
   const lines = [`Planning a 1:1 with ${input.rep.name}. Focus: ${focus.topic ?? focus.stage.name} (${focus.reason}).`];
   if (input.lastSession) lines.push(input.lastSession);
   for (const warning of input.warnings) lines.push(`! ${warning}`);
   if (input.followUps.length) lines.push(`${input.followUps.length} open commitment(s) to follow up.`);
-  return lines.join("\n");
+  return lines.map((line) => wrap(line, width, "", line.startsWith("! ") ? "  " : "")).join("\n");
 }
 
 /** `coach plan [rep]` */

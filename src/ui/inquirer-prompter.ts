@@ -9,6 +9,7 @@ import type {
   SelectPrompt,
 } from "./prompter.js";
 import { PromptCancelled } from "./prompter.js";
+import { wrap } from "./wrap.js";
 
 type Inquirer = typeof import("@inquirer/prompts");
 
@@ -31,6 +32,8 @@ class InquirerPrompter implements Prompter {
       this.inquirer.input({
         message: withHelp(prompt),
         default: prompt.default,
+        // A default (text half-typed before Ctrl-C, a due date kept) is in the line, ready to edit.
+        ...(prompt.default ? { prefill: "editable" as const } : {}),
         validate: prompt.validate,
         // Runs on every keystroke: keeps the half-typed answer so Ctrl-C can save it.
         transformer: (value, { isFinal }) => {
@@ -116,6 +119,14 @@ class InquirerPrompter implements Prompter {
   }
 }
 
-function withHelp(prompt: { message: string; help?: string }): string {
-  return prompt.help ? `${prompt.message}\n  (${prompt.help})` : prompt.message;
+/**
+ * The question and its help, wrapped at word boundaries to the terminal: inquirer itself
+ * breaks a long line wherever the terminal ends, mid-word. The first line leaves room for
+ * inquirer's "? " in front of it.
+ */
+export function withHelp(prompt: { message: string; help?: string }, columns = process.stdout.columns): string {
+  const width = columns && columns > 20 ? columns - 1 : 79;
+  const lines = prompt.message.split("\n").map((line, i) => wrap(line, i === 0 ? width - 2 : width));
+  if (prompt.help) lines.push(wrap(`(${prompt.help})`, width, "  "));
+  return lines.join("\n");
 }
