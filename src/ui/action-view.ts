@@ -12,9 +12,11 @@ export function renderActionList(
   showRep: boolean,
   width = 80,
 ): string {
-  const header = ["", "ID", ...(showRep ? ["REP"] : []), "OWNER", "DUE", "STATUS", "COMMITMENT"].map((h) =>
-    style.dim(h),
-  );
+  // The goal column appears once a commitment names the goal it serves.
+  const showGoal = list.some(({ action }) => action.goal);
+  const header = ["", "ID", ...(showRep ? ["REP"] : []), "OWNER", "DUE", "STATUS", ...(showGoal ? ["GOAL"] : [])]
+    .concat("COMMITMENT")
+    .map((h) => style.dim(h));
   const rows = list.map(({ action, rep }) => {
     const overdue = isOverdue(action, today);
     const status = describeStatus(action, today);
@@ -25,6 +27,7 @@ export function renderActionList(
       action.owner,
       action.due ?? "-",
       overdue ? style.red(status) : action.status === "open" ? status : style.dim(status),
+      ...(showGoal ? [action.goal ?? "-"] : []),
       inline(action.text),
     ];
   });

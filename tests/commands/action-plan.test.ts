@@ -43,6 +43,12 @@ describe("a commitment names the goal it serves", () => {
       [other, "g2"],
     ]);
 
+    const table = await coach(["actions", "dana-lee"], { workspace });
+    expect(table.stdout).toMatch(/STATUS\s+GOAL\s+COMMITMENT/);
+    expect(table.stdout).toMatch(
+      new RegExp(`${id}\\s+rep\\s+2026-11-27\\s+open\\s+g1\\s+Lead the Acme discovery call`),
+    );
+
     const unknown = await coach(["actions", "add", "dana-lee", "Call Acme", "--goal", "g7"], { workspace });
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toBe(
