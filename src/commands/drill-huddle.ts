@@ -60,7 +60,11 @@ export async function runHuddle(workspace: Workspace, rep: Rep, options: HuddleO
     (pending) => {
       const half = pendingAnswer(pending);
       if (half) answers[half.question] = half.text;
-      return new InterruptedError(`interrupted: the huddle so far is saved as the draft ${write("draft")}`);
+      const draft = write("draft");
+      return new InterruptedError(
+        `interrupted: the huddle so far is saved as the draft ${draft}; a huddle is three minutes, so run it ` +
+          `again with \`coach drill ${rep.id} --huddle\` and throw the draft away with \`coach drafts discard ${id}\``,
+      );
     },
     () => askQuestions(asker, questions, answers),
   );
@@ -75,7 +79,7 @@ function huddleIntro(rep: Rep, deal: DealCall | undefined): string {
   const minutes = (3 * HUDDLE_SECONDS_PER_QUESTION) / 60;
   return [
     `Huddle with ${rep.name}${deal ? ` before the call on ${deal.name}` : ""}: three questions, about ${minutes} minutes, no score.`,
-    ...(deal ? [rehearsalLine(deal)] : []),
+    ...(deal ? [rehearsalLine(deal, false)] : []),
     "Ask each question, listen, and note a few words of the answer if it helps.",
   ].join("\n");
 }

@@ -32,10 +32,11 @@ export function drillIntro(
 }
 
 /** "The deal is at qualification; rehearsing 'can-decide', the first gate without evidence; the buyer is analytical." */
-export function rehearsalLine(deal: DealCall): string {
-  const gate = deal.gate
+export function rehearsalLine(deal: DealCall, rehearsed = true): string {
+  const first = rehearsed
     ? `rehearsing '${deal.gate}', its first gate without evidence`
-    : "every gate so far has evidence";
+    : `'${deal.gate}' is its first gate without evidence`;
+  const gate = deal.gate ? first : "every gate so far has evidence";
   return `${deal.name} is at ${deal.stage}; ${gate}${deal.buyerStyle ? `; the buyer is ${deal.buyerStyle}` : ""}.`;
 }
 

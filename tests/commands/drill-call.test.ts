@@ -2,6 +2,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { stringify } from "yaml";
 import { parseRecord } from "../../src/store/records.js";
+import { type InputPrompt, PromptCancelled } from "../../src/ui/prompter.js";
 import { ScriptedPrompter } from "../../src/ui/scripted-prompter.js";
 import { coach, read, recordFiles, tempDir, writeFile } from "../helpers.js";
 
@@ -149,5 +150,31 @@ describe("the buyer's style on a deal", () => {
     const bad = await coach(["deal", "style", "acme-renewal", "analitical"], { workspace });
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain("did you mean 'analytical'?");
+  });
+});
+
+describe("a huddle interrupted", () => {
+  it("keeps what was answered and the half-typed answer in a draft, and says how to go on", async () => {
+    const workspace = await workspaceWithDeal();
+    class CtrlC extends ScriptedPrompter {
+      override input(prompt: InputPrompt) {
+        return prompt.id === "hard-moment" ? Promise.reject(new PromptCancelled()) : super.input(prompt);
+      }
+      pendingText() {
+        return "When she asks for";
+      }
+    }
+    const result = await coach(["drill", "alex-kim", "--huddle"], {
+      workspace,
+      prompter: new CtrlC({ aim: "A date with the CFO" }),
+    });
+    expect(result.code).toBe(130);
+    expect(result.stderr).toContain("run it again with `coach drill alex-kim --huddle`");
+    const [draft] = recordsOf(workspace, "alex-kim");
+    expect(draft!.record.status).toBe("draft");
+    expect(draft!.record.answers!.map((a) => [a.id, a.answer])).toEqual([
+      ["aim", "A date with the CFO"],
+      ["hard-moment", "When she asks for"],
+    ]);
   });
 });
