@@ -2,6 +2,7 @@ import { join } from "node:path";
 import { newAction, uniqueActionId } from "../domain/actions.js";
 import { goalToYaml } from "../domain/goals.js";
 import { isGoalsConversation, profileFromGoalsAnswers, revisitText } from "../domain/goals-first.js";
+import type { Rep } from "../domain/rep.js";
 import type { SessionInput } from "../domain/session-record.js";
 import { randomId } from "../store/records.js";
 import { editRepProfile } from "../store/rep-edit.js";
@@ -31,6 +32,16 @@ export function addRevisitCommitment(session: SessionInput, taken: Set<string>):
       revisit,
     ),
   );
+}
+
+/**
+ * The rep as their commitments are asked about: in the goals conversation, with the goals
+ * just set, so a first step can name the goal it serves (the ids they get in rep.yaml).
+ */
+export function repWithNewGoals(session: SessionInput): Rep {
+  if (!isGoalsConversation(session.template)) return session.rep;
+  const { goals } = profileFromGoalsAnswers(session.rep, session.answers, session.date);
+  return { ...session.rep, goals: [...session.rep.goals, ...goals] };
 }
 
 /**

@@ -52,7 +52,7 @@ import {
 import { lastAskedOn } from "./last-asked.js";
 import { parseOptions, recordDate, writeOptionsSchema } from "./options.js";
 import { applyFollowUps, markPlanHeld } from "./session-close.js";
-import { addRevisitCommitment, dueDateQuestions, saveGoalsToProfile } from "./session-goals.js";
+import { addRevisitCommitment, dueDateQuestions, repWithNewGoals, saveGoalsToProfile } from "./session-goals.js";
 import { applyFocusChoice, chooseSessionSetup } from "./session-setup.js";
 
 const sessionOptionsSchema = writeOptionsSchema.extend({
@@ -188,7 +188,7 @@ export async function runSession(raw: Record<string, unknown>, ctx: Context): Pr
     if (deal && input.deal) await askGateEvidence(asker, workspace.config, deal, input.deal.evidence);
     await askQuestions(asker, input.questions, input.answers, pending, dueDateQuestions(input));
     addRevisitCommitment(input, taken);
-    await askCommitments(asker, { rep, taken, actions: input.actions, pending });
+    await askCommitments(asker, { rep: repWithNewGoals(input), taken, actions: input.actions, pending });
     if (askFeedback && !input.coachingFeedback) input.coachingFeedback = await askCoachingFeedback(asker, rep.name);
     if (input.tookOver === undefined) input.tookOver = (await asker.ask(tookOverSpec(rep.name))) === true;
   });

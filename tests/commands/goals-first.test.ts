@@ -130,6 +130,22 @@ describe("a new rep's first 1:1 is the goals conversation", () => {
     expect(records(workspace, "plan")[0]).toMatchObject({ template: "plan-prospecting" });
   });
 
+  it("its commitments may serve the goals just set", async () => {
+    const workspace = await newRep();
+    const file = answersFile(tempDir(), {
+      ...GOALS_ANSWERS,
+      add_action_1: undefined,
+      actions: [{ text: "Book two discovery calls", due: "friday", goal: "g1" }],
+    });
+    const result = await coach(["session", "dana-lee", "--answers", file], { workspace });
+    expect(result.code, result.stderr).toBe(0);
+    expect(records(workspace, "session")[0]!.actions).toMatchObject([
+      { text: "Revisit Dana Lee's goals", owner: "manager" },
+      { text: "Book two discovery calls", owner: "rep", due: "2026-11-27", goal: "g1" },
+    ]);
+    expect(profile(workspace).goals).toMatchObject([{ id: "g1", text: "Run discovery alone" }, { id: "g2" }]);
+  });
+
   it("a revisit before the day of the 1:1 is refused, and nothing is written", async () => {
     const workspace = await newRep();
     const file = answersFile(tempDir(), { ...GOALS_ANSWERS, revisit: "2026-11-01" });
