@@ -79,6 +79,8 @@ export async function askQuestions(
     if (!isAsked(question, answers) || question.id in answers) continue;
     const spec = templateSpec(question);
     if (dueDates.includes(question.id)) spec.dueDate = true;
+    // A live 1:1 must never be stuck on a question: a required one can be skipped, and says so in the record.
+    if (question.required) spec.skippable = true;
     if (pending?.question === question.id) spec.default = pending.text;
     const answer = await asker.ask(spec);
     if (answer !== undefined) answers[question.id] = answer;

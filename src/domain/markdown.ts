@@ -8,7 +8,8 @@ export function inline(text: string): string {
 
 /** An answer as readable Markdown: lists as bullets, long text as a block quote. */
 export function renderAnswerValue(value: AnswerValue): string {
-  if (value === null || value === "") return "_(no answer)_";
+  if (value === null) return "_(skipped)_";
+  if (value === "") return "_(no answer)_";
   if (Array.isArray(value)) return value.length ? value.map((item) => `- ${inline(item)}`).join("\n") : "_(none)_";
   if (typeof value === "boolean") return value ? "yes" : "no";
   // An editor leaves a final newline nobody typed: no empty `>` line for it.

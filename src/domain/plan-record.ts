@@ -108,7 +108,8 @@ export function renderPlanBody(input: PlanInput, today: string): string {
   if (goals.length)
     sections.push(`## ${rep.name}'s own goals\n\n${goals.map((g) => `- ${inline(g.text)} (\`${g.id}\`)`).join("\n")}`);
   if (input.drillsDue.length) sections.push(`## Drills due\n\n${input.drillsDue.map((d) => `- ${d}`).join("\n")}`);
-  const answered = answerList(input.questions, input.answers).filter((a) => a.answer !== null);
+  // A null answer is a question skipped at the terminal: the record shows it as skipped.
+  const answered = answerList(input.questions, input.answers);
   if (answered.length) sections.push(`## Your preparation\n\n${renderAnswers(answered)}`);
   if (sessionTemplate?.questions) sections.push(renderQuestionsToAsk(sessionTemplate));
   sections.push(

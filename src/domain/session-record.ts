@@ -121,7 +121,8 @@ export function renderSessionBody(input: SessionInput): string {
       `## Follow-ups\n\n${followUps.map((f) => `- \`${f.action}\` ${inline(f.text ?? "")}: ${said[f.status]}${followUpDetail(f)}`).join("\n")}`,
     );
   }
-  const answered = answerList(input.questions, input.answers).filter((a) => a.answer !== null);
+  // A null answer is a question skipped at the terminal: the record shows it as skipped.
+  const answered = answerList(input.questions, input.answers);
   if (answered.length) sections.push(`## Conversation\n\n${renderAnswers(answered)}`);
   const ratings = Object.entries(ratingsFrom(input.questions, input.answers));
   if (ratings.length)

@@ -132,12 +132,17 @@ export function missingAnswersError(missing: MissingQuestion[]) {
 
 /** Renders a spec with the prompt that fits its type; the answer is checked as a file's would be. */
 async function showToPerson(spec: QuestionSpec, prompter: Prompter, today: string): Promise<AnswerValue> {
-  const base = { id: promptIdOf(spec), message: spec.prompt, help: spec.help };
+  const skippable = spec.skippable === true;
+  const typedSkip = skippable && ["text", "editor", "date", "list"].includes(spec.type);
+  const help = typedSkip ? withSkipHelp(spec) : spec.help;
+  const base = { id: promptIdOf(spec), message: spec.prompt, help };
   const accept = (raw: unknown): true | string => {
+    if (skippable && isSkip(raw)) return true;
     const checked = checkAnswer(spec, raw, today);
     return checked.ok ? true : checked.error;
   };
   const settle = (raw: unknown): AnswerValue => {
+    if (skippable && isSkip(raw)) return null;
     const checked = checkAnswer(spec, raw, today);
     return checked.ok ? checked.value : null;
   };
@@ -197,9 +202,22 @@ async function showToPerson(spec: QuestionSpec, prompter: Prompter, today: strin
             value: String(min + i),
             name: scaleLabel(min + i, min, max, spec.anchors),
           }));
-      return settle(await prompter.select({ ...base, choices, default: textDefault }));
+      const skip = skippable ? [{ value: SKIP, name: "skip it (recorded as skipped)" }] : [];
+      return settle(await prompter.select({ ...base, choices: [...choices, ...skip], default: textDefault }));
     }
   }
+}
+
+/** Typed alone at a required question (or chosen at a rating), skips it: the record says skipped. */
+export const SKIP = "-";
+
+function isSkip(raw: unknown): boolean {
+  return typeof raw === "string" && raw.trim() === SKIP;
+}
+
+function withSkipHelp(spec: QuestionSpec): string {
+  const skip = `'${SKIP}' skips it`;
+  return spec.help ? `${spec.help}; ${skip}` : skip;
 }
 
 /** Typed alone as an answer, opens the editor instead. */

@@ -33,6 +33,8 @@ export interface QuestionSpec extends Question {
   presence?: boolean;
   /** A commitment's due date: a day before the record's own is refused (nobody commits to the past). */
   dueDate?: boolean;
+  /** A required template question the person at the terminal may skip (recorded as a null answer). */
+  skippable?: boolean;
 }
 
 /** A template question as a spec: its answer is the top-level key of its id. */
