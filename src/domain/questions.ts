@@ -22,6 +22,8 @@ export interface MissingQuestion {
   anchors?: Question["anchors"];
   /** In a clinic: the reps still needing this answer. */
   reps?: string[];
+  /** A drill round: its rubric items; `met: [indexes]` answers it as well as a score. */
+  look_for?: string[];
 }
 
 export function scaleRange(question: Question): { min: number; max: number } {
@@ -126,6 +128,7 @@ export function describeQuestion(question: Question | QuestionSpec): MissingQues
   }
   if (question.skill) described.skill = question.skill;
   if (question.anchors) described.anchors = question.anchors;
+  if ("lookFor" in question && question.lookFor) described.look_for = question.lookFor;
   return described;
 }
 

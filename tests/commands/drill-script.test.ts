@@ -113,6 +113,12 @@ describe("coach drill (non-interactive)", () => {
         max: 5,
         skill: "objection-handling",
         reps: ["sam-lee"],
+        look_for: [
+          "Acknowledges the concern before answering (must)",
+          "Asks what the bids include, to compare like with like",
+          "Ties the price to a need the buyer stated",
+          "Offers no discount",
+        ],
       },
       {
         id: "round-3",
@@ -123,6 +129,11 @@ describe("coach drill (non-interactive)", () => {
         max: 5,
         skill: "objection-handling",
         reps: ["alex-kim", "sam-lee"],
+        look_for: [
+          "An open question about what is behind the delay (must)",
+          "Explores the cost of waiting in the buyer's own terms",
+          "Agrees a concrete next step even if the timing stands",
+        ],
       },
     ]);
     expect(recordFiles(ws.cwd, "alex-kim")).toEqual([]);

@@ -143,6 +143,7 @@ describe("rounds from an answers file", () => {
         max: 5,
         skill: "opening-statement",
         reps: ["sam-lee"],
+        look_for: ["x"],
       },
     ]);
   });

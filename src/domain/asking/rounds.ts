@@ -50,6 +50,7 @@ export function roundSpecs(round: Round, index: number, rep: string, name: strin
       max: 5,
       skill: round.skill,
       required: true,
+      lookFor: round.look_for.map((item) => `${item.text.trim()}${itemTags(item)}`),
     },
     met: {
       ...field("met"),

@@ -35,6 +35,8 @@ export interface QuestionSpec extends Question {
   dueDate?: boolean;
   /** A required template question the person at the terminal may skip (recorded as a null answer). */
   skippable?: boolean;
+  /** A drill round's score: its rubric items, in order, so a script can answer with `met` indexes instead. */
+  lookFor?: string[];
 }
 
 /** A template question as a spec: its answer is the top-level key of its id. */
