@@ -34,6 +34,7 @@ import { loadTemplates } from "../store/templates.js";
 import { ensureWorkspace, workspaceOf } from "../store/workspace.js";
 import { sessionSummary } from "../ui/agenda-view.js";
 import type { Asker, PendingAsk } from "../ui/ask.js";
+import { wrap } from "../ui/wrap.js";
 import { chooseRep } from "./choose-rep.js";
 import { askCommitments } from "./commitments.js";
 import { type Act, withExamples, withWriteOptions } from "./define.js";
@@ -155,7 +156,8 @@ export async function runSession(raw: Record<string, unknown>, ctx: Context): Pr
   const askFeedback = feedbackDue(completedSessions(records).filter((s) => s.date <= date).length);
   await withDraftOnCancel(asker, saveDraft, async () => {
     if (askFocus) {
-      if (asker.hasPerson && !ctx.out.json) ctx.out.info(`1:1 with ${rep.name}, ${date}: ${setup.why}.`);
+      if (asker.hasPerson && !ctx.out.json)
+        ctx.out.info(ctx.out.fitted(`1:1 with ${rep.name}, ${date}: ${setup.why}.`, wrap));
       const suggested = setup.topic ?? setup.stage.name;
       const choice = await asker.ask(focusChoiceSpec(workspace.config, suggested, rep.goals));
       if (typeof choice === "string") setup = applyFocusChoice(workspace.config, templates, setup, choice, rep.goals);
@@ -180,9 +182,8 @@ export async function runSession(raw: Record<string, unknown>, ctx: Context): Pr
       const toAsk = followUps.filter(({ action }) => !(action.id in input.followUpAnswers)).length;
       const said = askFocus ? "" : `1:1 with ${rep.name}, ${date}: `;
       const why = askFocus && setup.chosenBy === "tool" ? "" : ` (${setup.why})`;
-      ctx.out.info(
-        `${said}${setup.template.title}${why}.${toAsk ? ` First, ${toAsk} open commitment${toAsk === 1 ? "" : "s"} to follow up.` : ""}`,
-      );
+      const first = toAsk ? ` First, ${toAsk} open commitment${toAsk === 1 ? "" : "s"} to follow up.` : "";
+      ctx.out.info(ctx.out.fitted(`${said}${setup.template.title}${why}.${first}`, wrap));
     }
     await askFollowUps(asker, followUps, input.followUpAnswers);
     if (deal && input.deal) await askGateEvidence(asker, workspace.config, deal, input.deal.evidence);

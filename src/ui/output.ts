@@ -38,6 +38,14 @@ export class Output {
     return this.stdout.columns && this.stdout.columns > 20 ? this.stdout.columns : 80;
   }
 
+  /**
+   * A message wrapped at word boundaries to the terminal; as it is when no terminal says how
+   * wide it is. The wrapper is the caller's, so commands that never wrap do not load it.
+   */
+  fitted(message: string, wrap: (text: string, width: number) => string): string {
+    return this.stdout.columns && this.stdout.columns > 20 ? wrap(message, this.stdout.columns) : message;
+  }
+
   /** Data for stdout: a report, a list, a rendered record. */
   data(text: string): void {
     this.stdout.write(text.endsWith("\n") ? text : `${text}\n`);

@@ -193,6 +193,18 @@ describe("the focus choice", () => {
     expect(result.stderr).toMatch(/answers\.yaml: focus_choice: expected one of keep, g1, prospecting, discovery, /);
   });
 
+  it("at a narrow terminal the opening lines wrap between words", async () => {
+    const workspace = await workspaceWithRep();
+    const prompter = new CtrlCPrompter({ focus_choice: "keep" }, "goal", "");
+    const result = await coach(["session", "alex-kim"], { workspace, prompter, columns: 40 });
+    const opening = result.stderr.slice(0, result.stderr.indexOf("stage.") + "stage.".length).split("\n");
+    expect(opening.length).toBeGreaterThan(2);
+    for (const line of opening) expect(line.length).toBeLessThanOrEqual(40);
+    expect(opening.join(" ")).toMatch(
+      /^1:1 with Alex Kim, 2026-11-22: no plan to follow; focus Prospecting: Alex Kim's profile focus stage\.$/,
+    );
+  });
+
   it("at a terminal it comes first, after the suggestion and why; a resumed draft keeps the rep's choice", async () => {
     const workspace = await workspaceWithRep();
     const first = new CtrlCPrompter({ focus_choice: "discovery", goal: "Listen more" }, "last_call", "They talk");
