@@ -35,5 +35,22 @@ export function columns(rows: string[][], width = Number.POSITIVE_INFINITY): str
 function stacked(row: string[], width: number): string {
   const cells = row.slice(0, -1).filter((cell) => cell.trim() !== "");
   const last = row.at(-1) ?? "";
-  return [wrap(cells.join("  "), width), ...(last.trim() ? [wrap(last, width, "    ")] : [])].join("\n");
+  return [packed(cells, width), ...(last.trim() ? [wrap(last, width, "    ")] : [])].join("\n");
+}
+
+/**
+ * Cells two spaces apart, a line broken only between cells (a status such as "overdue 6 days"
+ * stays whole), the lines after the first indented; only a cell wider than a line is cut.
+ */
+function packed(cells: string[], width: number): string {
+  const lines: string[] = [];
+  let line = "";
+  for (const cell of cells) {
+    if (line && visibleWidth(`${line}  ${cell}`) > width) {
+      lines.push(line);
+      line = `  ${cell}`;
+    } else line = line ? `${line}  ${cell}` : cell;
+  }
+  lines.push(line);
+  return lines.map((l, i) => (visibleWidth(l) > width ? wrap(l.trim(), width, i ? "  " : "", "  ") : l)).join("\n");
 }

@@ -32,6 +32,23 @@ describe("columns", () => {
     const text = columns([["2026-11-22-session-discovery-k3f9", "Listening and paraphrasing back"]], 40);
     expect(text.split("\n")).toEqual(["2026-11-22-session-discovery-k3f9", "    Listening and paraphrasing back"]);
   });
+  it("in a terminal too narrow for the columns, a row's cells break between cells, never inside one", () => {
+    const text = columns(
+      [
+        ["!", "x51p4d", "sam-lee", "rep", "2026-11-06", "overdue 6 days", "Send the recap to Acme"],
+        [" ", "0d945t", "dana-park", "rep", "-", "dropped 2026-11-12", "Demo"],
+      ],
+      40,
+    );
+    expect(text.split("\n")).toEqual([
+      "!  x51p4d  sam-lee  rep  2026-11-06",
+      "  overdue 6 days",
+      "    Send the recap to Acme",
+      "0d945t  dana-park  rep  -",
+      "  dropped 2026-11-12",
+      "    Demo",
+    ]);
+  });
 });
 
 describe("wrap and truncate", () => {
