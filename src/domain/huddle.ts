@@ -8,6 +8,14 @@ import type { Question } from "./template.js";
 /** A huddle is three questions in at most three minutes: a minute each. */
 export const HUDDLE_SECONDS_PER_QUESTION = 60;
 
+/** The whole huddle's budget; a question that takes less leaves its time to the next. */
+export const HUDDLE_SECONDS = 3 * HUDDLE_SECONDS_PER_QUESTION;
+
+/** Seconds of the huddle left once `spent` seconds were listened to; 0 when the time is up. */
+export function huddleTimeLeft(spent: number): number {
+  return Math.max(0, HUDDLE_SECONDS - spent);
+}
+
 /**
  * The conference on the mound before a call: short, supportive and unscored. It asks what
  * the rep wants from the call, readies them for the moment they are least sure of, and
@@ -72,7 +80,9 @@ export function renderHuddleBody(run: HuddleRun): string {
     `**Mode:** huddle${call}, unscored; it changes no practice schedule`,
     ...run.questions.map((q) => {
       const answer = run.answers[q.id];
-      return `## ${inline(q.prompt)}\n\n${answer ? renderAnswerValue(answer) : "_(not noted)_"}`;
+      // Every question put to the rep has an answer, if only "": one without was never asked.
+      const note = !(q.id in run.answers) ? "_(not asked)_" : answer ? renderAnswerValue(answer) : "_(not noted)_";
+      return `## ${inline(q.prompt)}\n\n${note}`;
     }),
   ];
   return `\n${sections.join("\n\n")}\n`;

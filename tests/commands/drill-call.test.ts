@@ -2,7 +2,8 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { stringify } from "yaml";
 import { parseRecord } from "../../src/store/records.js";
-import { type InputPrompt, PromptCancelled } from "../../src/ui/prompter.js";
+import { runCountdown } from "../../src/ui/countdown.js";
+import { type CountdownPrompt, type InputPrompt, PromptCancelled } from "../../src/ui/prompter.js";
 import { ScriptedPrompter } from "../../src/ui/scripted-prompter.js";
 import { coach, read, recordFiles, tempDir, writeFile } from "../helpers.js";
 
@@ -85,18 +86,62 @@ describe("coach drill --pre-call --deal", () => {
   });
 });
 
+/** A terminal whose clock is driven by the test: the rep talks the given seconds at each timer, then Enter. */
+class TimedTerminal extends ScriptedPrompter {
+  readonly timeboxes: number[] = [];
+  readonly lines: string[] = [];
+  constructor(
+    answers: Record<string, unknown>,
+    private readonly talk: number[],
+  ) {
+    super(answers);
+  }
+  override countdown(prompt: CountdownPrompt) {
+    this.asked.push(prompt.id);
+    this.timeboxes.push(prompt.seconds);
+    const talk = this.talk.shift() ?? 0;
+    let now = 0;
+    let press: (key: "enter") => void = () => {};
+    let tick = () => {};
+    const result = runCountdown(prompt.seconds, {
+      now: () => now,
+      every: (_ms, onTick) => {
+        tick = onTick;
+        return () => {};
+      },
+      listen: (onKey) => {
+        press = onKey;
+        return () => {};
+      },
+      draw: (line) => this.lines.push(line),
+      finish: (line) => this.lines.push(line),
+    });
+    press("enter");
+    now = talk * 1000;
+    tick();
+    if (talk < prompt.seconds) press("enter");
+    return result;
+  }
+}
+
 describe("coach drill --huddle", () => {
   it("asks three unscored questions, names the deal's open gate, and writes mode: huddle", async () => {
     const workspace = await workspaceWithDeal();
-    const prompter = new ScriptedPrompter({
-      aim: "A date with the CFO",
-      "hard-moment": "",
-      strength: "Asking for numbers",
-    });
+    const prompter = new TimedTerminal(
+      {
+        aim: "A date with the CFO",
+        "hard-moment": "",
+        strength: "Asking for numbers",
+      },
+      [30, 30, 30],
+    );
     const result = await coach(["drill", "alex-kim", "--huddle", "--deal", "acme-renewal"], { workspace, prompter });
     expect(result.code, result.stderr).toBe(0);
-    expect(prompter.asked).toEqual(["aim", "hard-moment", "strength"]);
-    expect(result.stderr).toContain("three questions, about 3 minutes, no score");
+    expect(prompter.asked).toEqual([
+      ...["aim-timer", "aim", "hard-moment-timer", "hard-moment", "strength-timer", "strength"],
+    ]);
+    // The intro is wrapped to the terminal.
+    expect(result.stderr.replace(/\s+/g, " ")).toContain("three questions, about 3 minutes, no score");
     expect(result.stdout).toContain("Huddle with Alex Kim, 2026-11-22: unscored; no practice schedule changed.");
     const [huddle] = recordsOf(workspace, "alex-kim");
     expect(huddle!.record).toMatchObject({
@@ -153,10 +198,58 @@ describe("the buyer's style on a deal", () => {
   });
 });
 
+describe("the huddle's three minutes", () => {
+  const notes = { aim: "A date with the CFO", "hard-moment": "The price question", strength: "Silence after asking" };
+
+  it("each question's clock shows what is left of the three minutes; time a rep did not need carries on", async () => {
+    const workspace = await workspaceWithDeal();
+    const prompter = new TimedTerminal(notes, [40, 50, 30]);
+    const result = await coach(["drill", "alex-kim", "--huddle"], { workspace, prompter });
+    expect(result.code, result.stderr).toBe(0);
+    expect(prompter.timeboxes).toEqual([180, 140, 90]);
+    expect(prompter.lines).toContain("Stopped at 0:50 of 2:20.");
+    expect(result.stderr.replace(/\s+/g, " ")).toContain(
+      "Question 2 of 3, 2:20 of the huddle left: Which moment of the call",
+    );
+    expect(result.stdout).not.toContain("three minutes were up");
+    const [huddle] = recordsOf(workspace, "alex-kim");
+    expect(huddle!.record.answers!.map((a) => a.id)).toEqual(["aim", "hard-moment", "strength"]);
+  });
+
+  it("when the time runs out the huddle ends with what was said: recorded as a huddle, no question after", async () => {
+    const workspace = await workspaceWithDeal();
+    const prompter = new TimedTerminal(notes, [100, 500]);
+    const result = await coach(["drill", "alex-kim", "--huddle"], { workspace, prompter });
+    expect(result.code, result.stderr).toBe(0);
+    expect(prompter.asked).toEqual(["aim-timer", "aim", "hard-moment-timer", "hard-moment"]);
+    expect(prompter.lines).toContain("Time! (1:20)\u0007");
+    expect(result.stdout).toContain("The three minutes were up after question 2 of 3; what was said is kept.");
+    expect(result.stdout).toContain("unscored; no practice schedule changed");
+    const [huddle] = recordsOf(workspace, "alex-kim");
+    expect(huddle!.record).toMatchObject({ mode: "huddle", status: "completed" });
+    expect(huddle!.record.rounds).toBeUndefined();
+    expect(huddle!.record.answers!.map((a) => [a.id, a.answer])).toEqual([
+      ["aim", "A date with the CFO"],
+      ["hard-moment", "The price question"],
+    ]);
+    expect(huddle!.body).toMatch(/## What have you done well[^\n]*\n\n_\(not asked\)_/);
+  });
+
+  it("runs no clock for what an answers file gives", async () => {
+    const workspace = await workspaceWithDeal();
+    const prompter = new TimedTerminal({}, []);
+    const file = writeFile(join(workspace, "h.yaml"), stringify(notes));
+    const result = await coach(["drill", "alex-kim", "--huddle", "--answers", file], { workspace, prompter });
+    expect(result.code, result.stderr).toBe(0);
+    expect(prompter.asked).toEqual([]);
+    expect(recordsOf(workspace, "alex-kim")[0]!.record.answers).toHaveLength(3);
+  });
+});
+
 describe("a huddle interrupted", () => {
   it("keeps what was answered and the half-typed answer in a draft, and says how to go on", async () => {
     const workspace = await workspaceWithDeal();
-    class CtrlC extends ScriptedPrompter {
+    class CtrlC extends TimedTerminal {
       override input(prompt: InputPrompt) {
         return prompt.id === "hard-moment" ? Promise.reject(new PromptCancelled()) : super.input(prompt);
       }
@@ -166,7 +259,7 @@ describe("a huddle interrupted", () => {
     }
     const result = await coach(["drill", "alex-kim", "--huddle"], {
       workspace,
-      prompter: new CtrlC({ aim: "A date with the CFO" }),
+      prompter: new CtrlC({ aim: "A date with the CFO" }, [20, 20]),
     });
     expect(result.code).toBe(130);
     expect(result.stderr).toContain("run it again with `coach drill alex-kim --huddle`");
