@@ -64,26 +64,35 @@ export function renderRepReviewText(
   out.push(head("Skills") + style.dim("  (session ratings, 1-5)"));
   if (review.skills.length === 0) out.push("  no ratings this period");
   else {
-    // first, last and trend take 23 columns: a narrow terminal gets shorter skill names.
+    const trendOf = (s: (typeof review.skills)[number]) =>
+      s.trend === "single" ? "1 rating" : `${trendArrow(s.trend)} ${s.trend}`;
+    const sparkOf = (s: (typeof review.skills)[number]) =>
+      sparkline(s.ratings.slice(-SPARK_POINTS).map((r) => r.value));
+    // The indent, first, last, trend and ratings columns (each at least as wide as its header)
+    // with their gaps: what is left is the skill's name, so a narrow terminal gets shorter
+    // names and each row stays on one line; one too narrow for a readable name loses the
+    // sparkline (the trend says the same in a word).
+    const trendWidth = Math.max(5, ...review.skills.map((s) => visibleWidth(trendOf(s))));
+    const sparkWidth = Math.max(7, ...review.skills.map((s) => visibleWidth(sparkOf(s))));
+    const fixed = 2 + 2 + 5 + 2 + 4 + 2 + trendWidth;
+    const withSpark = width - fixed - 2 - sparkWidth >= 12;
     const nameWidth = Math.min(
       24,
-      Math.max(8, width - 23),
+      Math.max(8, width - fixed - (withSpark ? 2 + sparkWidth : 0)),
       Math.max(...review.skills.map((s) => visibleWidth(s.skill))),
     );
     const rows = review.skills.map((s) => {
       const colour = s.trend === "up" ? style.green : s.trend === "down" ? style.red : (text: string) => text;
-      const trend = s.trend === "single" ? "1 rating" : `${trendArrow(s.trend)} ${s.trend}`;
-      return [
+      const row = [
         `  ${truncate(s.skill, nameWidth)}`,
         String(s.first).padStart(5),
         String(s.last).padStart(4),
-        colour(trend),
-        sparkline(s.ratings.slice(-SPARK_POINTS).map((r) => r.value)),
+        colour(trendOf(s)),
       ];
+      return withSpark ? [...row, sparkOf(s)] : row;
     });
-    out.push(
-      columns([[" ".repeat(nameWidth + 2), "first", "last", "trend", "ratings"].map((h) => style.dim(h)), ...rows]),
-    );
+    const header = [" ".repeat(nameWidth + 2), "first", "last", "trend", ...(withSpark ? ["ratings"] : [])];
+    out.push(columns([header.map((h) => style.dim(h)), ...rows]));
   }
   out.push("");
 

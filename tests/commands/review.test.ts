@@ -292,4 +292,13 @@ describe("in a 40-column terminal", () => {
     const actions = (await coach(["actions"], { workspace: root, columns: 40 })).stdout;
     expect(actions.replace(/\s+/g, " ")).toContain("Send the recap to Acme");
   });
+
+  it("keeps each skill's row of the rep review on one line, with shorter names", async () => {
+    const { root } = team();
+    const lines = visibleLines((await coach(["review", "alex-kim"], { workspace: root, columns: 40 })).stdout);
+    const skills = lines.slice(lines.indexOf("Skills  (session ratings, 1-5)") + 1);
+    expect(skills[0]).toMatch(/^\s+first {2}last {2}trend$/);
+    expect(skills[1]).toMatch(/^ {2}active-listen\S*\s+2\s+4\s+↑ up$/);
+    expect(skills[2]).toMatch(/^ {2}objection-hand\S*\s+4\s+2\s+↓ down$/);
+  });
 });
