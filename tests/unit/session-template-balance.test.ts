@@ -2,25 +2,34 @@ import { describe, expect, it } from "vitest";
 import { questionsToAsk } from "../../src/domain/asking/rotation.js";
 import { DEFAULT_CONFIG } from "../../src/domain/config.js";
 import type { Question, Template } from "../../src/domain/template.js";
+import { loadPack, packNames } from "../../src/store/packs.js";
 import { builtInTemplatesDir, parseTemplateFile, yamlFilesUnder } from "../../src/store/templates.js";
 
-const sessions = yamlFilesUnder(builtInTemplatesDir())
+const builtInSessions = yamlFilesUnder(builtInTemplatesDir())
   .map((file) => {
     const parsed = parseTemplateFile(file, file, { config: DEFAULT_CONFIG, inKindFolder: true });
     if (!parsed.ok) throw new Error(parsed.problem);
     return parsed.value;
   })
   .filter((t) => t.kind === "session");
-const stageSessions = sessions.filter((t) => !t.stages.includes("any"));
+/** Every methodology pack's own sessions meet the same standard as the built-in ones. */
+const packSessions = packNames().flatMap((name) =>
+  loadPack(name)
+    .templates.map(({ template }) => template)
+    .filter((t) => t.kind === "session" && !builtInSessions.some((b) => b.id === t.id)),
+);
+const sessions = [...builtInSessions, ...packSessions];
+const builtInStageSessions = builtInSessions.filter((t) => !t.stages.includes("any"));
 const count = (questions: Question[], step: string) => questions.filter((q) => q.grow === step).length;
 /** Options and way forward against reality: a session builds solutions as much as it studies the problem. */
 const balance = (questions: Question[]) =>
   count(questions, "options") + count(questions, "will") - count(questions, "reality");
 const CLOSED = /^(did|do|does|is|are|was|were|have|has|had|can|could|would|will|should|shall|may|might|must)\b/i;
 
-describe("the built-in session templates", () => {
-  it("cover every default stage", () => {
-    expect(stageSessions.flatMap((t) => t.stages).sort()).toEqual(DEFAULT_CONFIG.stages.map((s) => s.id).sort());
+describe("the session templates, built in and in every methodology pack", () => {
+  it("cover every default stage, and every pack has sessions of its own", () => {
+    expect(packSessions.length).toBeGreaterThanOrEqual(13);
+    expect(builtInStageSessions.flatMap((t) => t.stages).sort()).toEqual(DEFAULT_CONFIG.stages.map((s) => s.id).sort());
   });
 
   it.each(sessions.map((t) => [t.id, t] as const))(
@@ -39,7 +48,7 @@ describe("the built-in session templates", () => {
     },
   );
 
-  it.each(stageSessions.map((t) => [t.id, t] as const))(
+  it.each(builtInStageSessions.map((t) => [t.id, t] as const))(
     "%s has a bank that rotates: the next 1:1 on the stage asks other questions",
     (_id, template: Template) => {
       expect(template.ask, "ask: N per GROW step").toBeDefined();
