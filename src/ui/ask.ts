@@ -217,7 +217,9 @@ function isSkip(raw: unknown): boolean {
 
 function withSkipHelp(spec: QuestionSpec): string {
   const skip = `'${SKIP}' skips it`;
-  return spec.help ? `${spec.help}; ${skip}` : skip;
+  if (!spec.help) return skip;
+  // A help text that is a sentence of its own gets the hint as another sentence, not ".;".
+  return /[.!?]$/.test(spec.help) ? `${spec.help} ${skip}.` : `${spec.help}; ${skip}`;
 }
 
 /** Typed alone as an answer, opens the editor instead. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
+import type { InputPrompt } from "../../src/ui/prompter.js";
 import { ScriptedPrompter } from "../../src/ui/scripted-prompter.js";
-import { coach, writtenRecord } from "../helpers.js";
+import { coach, PLAN_ANSWERS_IN_A_TERMINAL, writtenRecord } from "../helpers.js";
 import { holdSession, PROSPECTING_SESSION_ANSWERS, workspaceWithRep } from "../session-fixtures.js";
 
 describe("skipping a required question in a live 1:1", () => {
@@ -21,6 +22,22 @@ describe("skipping a required question in a live 1:1", () => {
     expect(record).toMatch(/\*\*A month from now[^*]*\*\*\n\n_\(skipped\)_/);
     expect(record).toContain("ratings:\n  pre-call-planning: 4\n");
     expect(result.stdout).toContain("Ratings\n- pre-call-planning 4/5");
+  });
+
+  it("says how to skip after the question's own help, as a sentence of its own", async () => {
+    const helps = new Map<string, string | undefined>();
+    const prompter = new (class extends ScriptedPrompter {
+      override async input(prompt: InputPrompt): Promise<string> {
+        helps.set(prompt.id, prompt.help);
+        return super.input(prompt);
+      }
+    })({ manager_name: "", ...PLAN_ANSWERS_IN_A_TERMINAL });
+    const result = await coach(["plan", "alex-kim"], { workspace: await workspaceWithRep(), prompter });
+    expect(result.code, result.stderr).toBe(0);
+    expect(helps.get("self_expectation")).toBe(
+      "A rep rarely outgrows the expectations their manager quietly holds of them. '-' skips it.",
+    );
+    expect([...helps.values()].join("\n")).not.toContain(".;");
   });
 
   it("a follow-up cannot be skipped", async () => {
