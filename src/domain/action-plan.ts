@@ -1,3 +1,4 @@
+import { describeStatus } from "./actions.js";
 import { compareText } from "./dates.js";
 import type { Goal } from "./goals.js";
 import { openGoals } from "./goals.js";
@@ -41,7 +42,7 @@ export function renderActionPlan(input: ActionPlanInput): string {
   for (const goal of goals) sections.push(renderGoal(goal, serving(goal), input));
   const goalIds = new Set(goals.map((goal) => goal.id));
   const untied = kept.filter(({ action }) => !action.goal || !goalIds.has(action.goal));
-  if (untied.length) sections.push(`## Other commitments\n\n${commitmentLines(untied, rep).join("\n")}`);
+  if (untied.length) sections.push(`## Other commitments\n\n${commitmentLines(untied, rep, today).join("\n")}`);
   else if (!goals.length) sections.push("No commitments yet.");
   return `${sections.join("\n\n")}\n`;
 }
@@ -56,7 +57,7 @@ function renderGoal(goal: Goal, actions: TrackedAction[], input: ActionPlanInput
   if (facts.length) parts.push(facts.join("\n"));
   parts.push(
     actions.length
-      ? `**Commitments**\n\n${commitmentLines(actions, input.rep).join("\n")}`
+      ? `**Commitments**\n\n${commitmentLines(actions, input.rep, input.today).join("\n")}`
       : `**Commitments**\n\nNone yet: agree on a first step at the next 1:1.`,
   );
   const skills = input.skillsOf(goal);
@@ -65,20 +66,24 @@ function renderGoal(goal: Goal, actions: TrackedAction[], input: ActionPlanInput
 }
 
 /** Open ones first (soonest due first, undated last), then the closed ones, latest first. */
-function commitmentLines(actions: TrackedAction[], rep: Rep): string[] {
+function commitmentLines(actions: TrackedAction[], rep: Rep, today: string): string[] {
   const open = actions
     .filter(({ action }) => action.status === "open")
     .sort((a, b) => compareText(a.action.due ?? "9999", b.action.due ?? "9999"));
   const closed = actions
     .filter(({ action }) => action.status !== "open")
     .sort((a, b) => compareText(b.action.closed_on ?? "", a.action.closed_on ?? ""));
-  return [...open, ...closed].map(({ action }) => commitmentLine(action, rep));
+  return [...open, ...closed].map(({ action }) => commitmentLine(action, rep, today));
 }
 
-function commitmentLine(action: Action, rep: Rep): string {
+function commitmentLine(action: Action, rep: Rep, today: string): string {
   const who = action.owner === "rep" ? rep.name : "manager";
-  if (action.status === "open")
-    return `- [ ] ${inline(action.text)} (${who}, ${action.due ? `due ${action.due}` : "no due date"})`;
+  if (action.status === "open") {
+    // A page handed to the rep says plainly which promises are late, as `coach actions` does.
+    const status = describeStatus(action, today);
+    const late = status === "open" ? "" : `, ${status}`;
+    return `- [ ] ${inline(action.text)} (${who}, ${action.due ? `due ${action.due}` : "no due date"}${late})`;
+  }
   const when = action.closed_on ? ` ${action.closed_on}` : "";
   return `- [x] ${inline(action.text)} (${who}, ${action.status}${when})`;
 }

@@ -140,6 +140,19 @@ None yet: agree on a first step at the next 1:1.
     expect(later).toMatch(/^\w+$/);
   });
 
+  it("says which open commitments are late", async () => {
+    const workspace = await repWithGoals();
+    await add(workspace, "Lead the Acme discovery call", "--goal", "g1", "--due", "2026-11-24");
+    await add(workspace, "Tidy the CRM", "--due", "2026-11-29");
+    const page = await coach(["actions", "dana-lee", "--format", "md"], {
+      workspace,
+      env: { COACH_TODAY: "2026-11-30" },
+    });
+    expect(page.code, page.stderr).toBe(0);
+    expect(page.stdout).toContain("- [ ] Lead the Acme discovery call (Dana Lee, due 2026-11-24, overdue 6 days)");
+    expect(page.stdout).toContain("- [ ] Tidy the CRM (Dana Lee, due 2026-11-29, overdue 1 day)");
+  });
+
   it("shows the latest 1:1 rating and the next drill from the schedule", async () => {
     const workspace = await repWithGoals();
     await holdFromMissing(workspace, ["session", "dana-lee", "--template", "session-discovery"], {
