@@ -22,7 +22,8 @@ const editOptionsSchema = z.object({
     .toLowerCase()
     .pipe(z.enum(OWNERS, { error: `expected one of ${OWNERS.join(", ")}` }))
     .optional(),
-  goal: z.string().trim().min(1, "name the goal, e.g. g1").optional(),
+  // false: `--no-goal`, the commitment no longer serves a goal.
+  goal: z.union([z.literal(false), z.string().trim().min(1, "name the goal, e.g. g1")]).optional(),
 });
 
 /**
@@ -38,7 +39,9 @@ export async function runActionsEdit(raw: Record<string, unknown>, ctx: Context)
   const changes: Omit<ActionEdit, "action"> = {};
   if (options.text !== undefined && options.text !== before.text) changes.text = options.text;
   if (options.owner !== undefined && options.owner !== before.owner) changes.owner = options.owner;
-  if (options.goal !== undefined) {
+  if (options.goal === false) {
+    if (before.goal) changes.goal = null;
+  } else if (options.goal !== undefined) {
     const goal = requireGoal(requireRep(workspace.root, found.record.rep), options.goal);
     if (goal.id !== before.goal) changes.goal = goal.id;
   }
@@ -52,7 +55,7 @@ export async function runActionsEdit(raw: Record<string, unknown>, ctx: Context)
     throw badInput(
       "invalid_option",
       "nothing to change",
-      `give --text, --due, --owner or --goal, e.g. \`coach actions edit ${before.id} --due friday\``,
+      `give --text, --due, --owner, --goal or --no-goal, e.g. \`coach actions edit ${before.id} --due friday\``,
     );
   if (Object.keys(changes).length === 0) {
     if (ctx.out.json) return ctx.out.printJson({ written: [], id: before.id, action: before });
@@ -69,7 +72,9 @@ export async function runActionsEdit(raw: Record<string, unknown>, ctx: Context)
     status: "completed",
     edits: [{ action: before.id, ...changes }],
   };
-  const after: Action = { ...before, ...changes };
+  const { goal: newGoal, ...rest } = changes;
+  const after: Action = { ...before, ...rest, ...(newGoal ? { goal: newGoal } : {}) };
+  if (newGoal === null) delete after.goal;
   const path = join(workspace.root, writeNewRecord(workspace.root, record, editBody(before, after, found.path)));
   if (ctx.out.json) return ctx.out.printJson({ written: [path], id: before.id, action: after });
   ctx.out.info(`Edited \`${before.id}\`: ${describe(after)} (${path})`);

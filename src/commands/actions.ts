@@ -246,6 +246,7 @@ export function defineActions(actions: Command, act: Act): Command {
       .option("--due <WHEN>", "a new due date: YYYY-MM-DD, tomorrow, friday, 3d, 2w, next week, end of month")
       .option("--owner <owner>", "who owns it: rep or manager")
       .option("--goal <goal-id>", "the rep's goal it serves (an id from `coach rep show`)")
+      .option("--no-goal", "it no longer serves a goal")
       .description("correct a commitment: its text, due date, owner or the goal it serves")
       .action(act(async (raw, ctx) => (await import("./actions-edit.js")).runActionsEdit(raw, ctx), ["id"])),
     "coach actions edit k7m2qx --due friday",

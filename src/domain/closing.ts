@@ -85,12 +85,21 @@ export function effectiveAction(
 ): Action {
   let current = action;
   for (const event of events) {
-    if (event.changes) current = { ...current, ...definedOnly(event.changes) };
-    else if (event.status === "open" && event.due !== undefined) current = { ...current, due: event.due ?? null };
+    if (event.changes) {
+      const { goal, ...changes } = definedOnly(event.changes);
+      current = { ...current, ...changes };
+      if (goal === null) current = withoutGoal(current);
+      else if (goal !== undefined) current = { ...current, goal };
+    } else if (event.status === "open" && event.due !== undefined) current = { ...current, due: event.due ?? null };
   }
   const close = closingEvent(action, record, events);
   if (!close || (close.record === record.id && action.status !== "open")) return current;
   return { ...current, status: close.status as Action["status"], closed_on: close.date };
+}
+
+function withoutGoal(action: Action): Action {
+  const { goal: _untied, ...rest } = action;
+  return rest;
 }
 
 function definedOnly<T extends object>(changes: T): Partial<T> {

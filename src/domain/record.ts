@@ -48,7 +48,8 @@ const recordSchemas = once(() => {
     text: z.string().min(1).optional(),
     owner: z.enum(OWNERS).optional(),
     due: isoDateSchema.nullable().optional(),
-    goal: z.string().optional(),
+    /** null: the commitment no longer names a goal (`--no-goal`). */
+    goal: z.string().nullable().optional(),
   });
   const answer = z.object({ id: z.string(), prompt: z.string(), answer: answerValue });
   const roundResult = z.looseObject({

@@ -59,6 +59,23 @@ describe("a commitment names the goal it serves", () => {
     expect(badEdit.stderr).toContain("--goal: Dana Lee has no goal 'g9'");
   });
 
+  it("actions edit --no-goal unties a commitment from its goal, and the action plan moves it", async () => {
+    const workspace = await repWithGoals();
+    const id = await add(workspace, "Lead the Acme discovery call", "--goal", "g1");
+    const untied = await coach(["actions", "edit", id, "--no-goal"], { workspace });
+    expect(untied.code, untied.stderr).toBe(0);
+    expect(untied.stderr).toContain(`Edited \`${id}\`: Lead the Acme discovery call (rep, no due date) (`);
+    const listed = JSON.parse((await coach(["--json", "actions", "dana-lee"], { workspace })).stdout);
+    expect(listed[0]).not.toHaveProperty("goal");
+    const page = (await coach(["actions", "dana-lee", "--format", "md"], { workspace })).stdout;
+    expect(page).toContain("## Other commitments\n\n- [ ] Lead the Acme discovery call (Dana Lee, no due date)\n");
+
+    const again = await coach(["actions", "edit", id, "--no-goal"], { workspace });
+    expect(again.stderr).toContain("already reads so: nothing changed");
+    const retied = await coach(["actions", "edit", id, "--goal", "g2"], { workspace });
+    expect(retied.stderr).toContain("(rep, no due date, for goal g2)");
+  });
+
   it("a session's commitments take it from actions[].goal, or at the prompt; an unknown one is refused", async () => {
     const workspace = await repWithGoals();
     const file = answersFile(tempDir(), {

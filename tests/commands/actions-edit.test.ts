@@ -70,7 +70,7 @@ describe("coach actions edit", () => {
     expect(past.stderr).toMatch(/--due: 2026-11-01 is before 2026-11-22/);
     const nothing = await coach(["actions", "edit", id], { workspace });
     expect(nothing.code).toBe(2);
-    expect(nothing.stderr).toMatch(/nothing to change.*give --text, --due, --owner or --goal/s);
+    expect(nothing.stderr).toMatch(/nothing to change.*give --text, --due, --owner, --goal or --no-goal/s);
     const unknown = await coach(["actions", "edit", "zzzzzz", "--due", "friday"], { workspace });
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toMatch(/no action 'zzzzzz'/);
