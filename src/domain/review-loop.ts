@@ -1,5 +1,5 @@
 import { allActions } from "./history.js";
-import type { RecordSummary, StoredRecord } from "./record.js";
+import { isScoredDrill, type RecordSummary, type StoredRecord } from "./record.js";
 
 /** Sessions and drills of a period by their template's `focus`. */
 export interface FocusMix {
@@ -11,11 +11,12 @@ export interface FocusMix {
 /** Under this share of the coaching, mindset is flagged: it deserves as much effort as the skillset. */
 export const MINDSET_SHARE_FLOOR = 1 / 3;
 
-/** Completed sessions and drills in the period, counted by focus. */
+/** Completed sessions and scored drills in the period, counted by focus (a huddle is a pep talk, not practice). */
 export function focusMix(inPeriod: StoredRecord[]): FocusMix {
   const mix: FocusMix = { skillset: 0, mindset: 0, both: 0 };
   for (const { record } of inPeriod) {
-    if (record.status !== "completed" || (record.type !== "session" && record.type !== "drill")) continue;
+    const session = record.type === "session" && record.status === "completed";
+    if (!session && !isScoredDrill(record)) continue;
     const focus = record.focus;
     if (focus === "skillset" || focus === "mindset" || focus === "both") mix[focus]++;
   }

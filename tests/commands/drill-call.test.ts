@@ -157,7 +157,7 @@ describe("coach drill --huddle", () => {
     expect(huddle!.body).toContain("> A date with the CFO");
   });
 
-  it("never changes the schedule: the week's routine and the review's drills stay as they were", async () => {
+  it("never changes the schedule: the week's routine and the review's drills and focus mix stay as they were", async () => {
     const workspace = await workspaceWithDeal();
     const drilled = writeFile(
       join(workspace, "weak.yaml"),
@@ -172,6 +172,8 @@ describe("coach drill --huddle", () => {
     const look = async () => ({
       week: (await coach(["--json", "drill", "--week", "alex-kim"], { workspace })).stdout,
       review: JSON.parse((await coach(["--json", "review", "alex-kim"], { workspace })).stdout).drills,
+      mix: JSON.parse((await coach(["--json", "review", "alex-kim"], { workspace })).stdout).focus_mix,
+      maturity: JSON.parse((await coach(["--json", "review", "--team"], { workspace })).stdout).maturity,
     });
     const before = await look();
     expect(before.review.held).toBe(1);
