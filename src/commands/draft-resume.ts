@@ -2,6 +2,7 @@ import type { Context } from "../context.js";
 import type { LoadedRecord, StoredRecord } from "../domain/record.js";
 import type { Rep } from "../domain/rep.js";
 import { badInput } from "../errors.js";
+import { latestDraft } from "../store/drafts.js";
 import { readRecordFile } from "../store/records.js";
 
 /**
@@ -17,7 +18,7 @@ export function draftToResume(
   resume: boolean,
   ctx: Context,
 ): LoadedRecord | undefined {
-  const draft = records.filter(({ record }) => record.type === type && record.status === "draft").at(-1);
+  const draft = latestDraft(root, records, rep.id, type);
   if (resume && !draft)
     throw badInput(
       "no_draft",

@@ -2,7 +2,7 @@ import type { Command } from "commander";
 import * as z from "zod";
 import type { Context } from "../context.js";
 import type { StoredRecord } from "../domain/record.js";
-import { discardDraft, listDrafts } from "../store/drafts.js";
+import { discardDraft, latestDraft, listDrafts } from "../store/drafts.js";
 import { requireRep } from "../store/reps.js";
 import { workspaceOf } from "../store/workspace.js";
 import { columns } from "../ui/table.js";
@@ -26,7 +26,7 @@ export async function runDraftsList(raw: Record<string, unknown>, ctx: Context):
     rep: draft.record.rep,
     command: draft.record.type,
     started: draft.record.date,
-    resume: resumeCommand(draft, drafts),
+    resume: resumeCommand(workspace.root, draft, drafts),
     path: draft.path,
   }));
   if (ctx.out.json) return ctx.out.printJson(listed);
@@ -38,11 +38,11 @@ export async function runDraftsList(raw: Record<string, unknown>, ctx: Context):
 }
 
 /** `--resume` continues a rep's latest draft of a kind; an older one can only be discarded. */
-function resumeCommand(draft: StoredRecord, all: StoredRecord[]): string {
+function resumeCommand(root: string, draft: StoredRecord, all: StoredRecord[]): string {
   const { rep, type, id } = draft.record;
-  const latest = all.filter((d) => d.record.rep === rep && d.record.type === type).at(-1);
-  if (latest?.record.id !== id) return `a later ${type} draft replaces it: \`coach drafts discard ${id}\``;
   if (draft.record.mode === "huddle") return `run it again: coach drill ${rep} --huddle`;
+  if (latestDraft(root, all, rep, type)?.record.id !== id)
+    return `a later ${type} draft replaces it: \`coach drafts discard ${id}\``;
   return `coach ${type} ${rep} --resume`;
 }
 

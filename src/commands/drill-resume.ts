@@ -3,6 +3,7 @@ import type { DrillMode, PendingRound } from "../domain/drill-record.js";
 import { DRILL_MODES, type LoadedRecord, type RoundResult } from "../domain/record.js";
 import type { Rep } from "../domain/rep.js";
 import { badInput } from "../errors.js";
+import { latestDraft } from "../store/drafts.js";
 import { readRecordFile, readRecords } from "../store/records.js";
 import { requireRep } from "../store/reps.js";
 import type { Workspace } from "../store/workspace.js";
@@ -29,14 +30,15 @@ export interface ResumedDrill {
  */
 export function resumeDrill(workspace: Workspace, rep: Rep, ctx: Context): ResumedDrill {
   const { records } = readRecords(workspace.root, rep.id);
-  const draft = draftToResume(workspace.root, rep, records, "drill", true, ctx)!;
-  const { record } = draft;
-  if (record.mode === "huddle")
+  const huddle = records.find(({ record }) => record.status === "draft" && record.mode === "huddle");
+  if (huddle && !latestDraft(workspace.root, records, rep.id, "drill"))
     throw badInput(
       "invalid_option",
       "a huddle is three minutes: run it again rather than resume it",
-      `\`coach drill ${rep.id} --huddle\`, and throw the draft away with \`coach drafts discard ${record.id}\``,
+      `\`coach drill ${rep.id} --huddle\`, and throw the draft away with \`coach drafts discard ${huddle.record.id}\``,
     );
+  const draft = draftToResume(workspace.root, rep, records, "drill", true, ctx)!;
+  const { record } = draft;
   const participants = Array.isArray(record.participants) ? (record.participants as string[]) : [rep.id];
   const reps = participants.map((id) => (id === rep.id ? rep : requireRep(workspace.root, id)));
   const drafts = new Map<string, LoadedRecord>([[rep.id, draft]]);

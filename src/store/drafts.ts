@@ -1,4 +1,4 @@
-import { rmSync } from "node:fs";
+import { rmSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { closest } from "../domain/ids.js";
 import type { StoredRecord } from "../domain/record.js";
@@ -9,6 +9,27 @@ import { readRecords } from "./records.js";
 export function listDrafts(root: string, rep?: string): { drafts: StoredRecord[]; skipped: string[] } {
   const { records, skipped } = readRecords(root, rep);
   return { drafts: records.filter(({ record }) => record.status === "draft"), skipped };
+}
+
+/**
+ * The draft `--resume` continues: of one rep's drafts of one command, the one saved last.
+ * File names order drafts of one day by template, not by time, so the files' times decide
+ * (names break a tie). A huddle is never resumed: it is run again.
+ */
+export function latestDraft(
+  root: string,
+  drafts: StoredRecord[],
+  rep: string,
+  type: StoredRecord["record"]["type"],
+): StoredRecord | undefined {
+  const candidates = drafts.filter(
+    ({ record }) => record.rep === rep && record.type === type && record.status === "draft" && record.mode !== "huddle",
+  );
+  const savedAt = (draft: StoredRecord) => statSync(join(root, draft.path), { throwIfNoEntry: false })?.mtimeMs ?? 0;
+  return candidates
+    .map((draft) => ({ draft, at: savedAt(draft) }))
+    .sort((a, b) => a.at - b.at || (a.draft.path < b.draft.path ? -1 : 1))
+    .at(-1)?.draft;
 }
 
 /** Removes the draft `id`; an id that is no draft is refused with the closest draft id. */

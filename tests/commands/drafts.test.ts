@@ -1,4 +1,4 @@
-import { existsSync } from "node:fs";
+import { existsSync, utimesSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { coach, recordFiles } from "../helpers.js";
 import { CtrlCPrompter, PROSPECTING_SESSION_ANSWERS, workspaceWithRep } from "../session-fixtures.js";
@@ -40,6 +40,33 @@ describe("coach drafts", () => {
         path: `reps/sam-lee/records/${sam}.md`,
       },
     ]);
+  });
+
+  it("--resume and the list take the draft saved last, not the last by file name", async () => {
+    const workspace = await workspaceWithRep();
+    // Prospecting first, discovery a minute later: by name, discovery sorts first.
+    for (const template of ["session-prospecting", "session-discovery"]) {
+      const prompter = new CtrlCPrompter({ focus_choice: "keep", ...PROSPECTING_SESSION_ANSWERS }, "goal");
+      expect((await coach(["session", "alex-kim", "--template", template], { workspace, prompter })).code).toBe(130);
+      if (template === "session-prospecting") {
+        const minuteAgo = new Date(Date.now() - 60_000);
+        utimesSync(recordFiles(workspace, "alex-kim")[0]!, minuteAgo, minuteAgo);
+      }
+    }
+    const listed = JSON.parse((await coach(["--json", "drafts"], { workspace })).stdout) as {
+      id: string;
+      resume: string;
+    }[];
+    const resumeOf = (part: string) => listed.find((d) => d.id.includes(part))?.resume;
+    expect(resumeOf("session-discovery")).toBe("coach session alex-kim --resume");
+    expect(resumeOf("session-prospecting")).toMatch(/^a later session draft replaces it: `coach drafts discard /);
+    const again = await coach(["session", "alex-kim", "--template", "session-mindset"], {
+      workspace,
+      prompter: new CtrlCPrompter({}, "goal"),
+    });
+    expect(again.stderr).toMatch(
+      /an unfinished draft session exists \(reps\/alex-kim\/records\/[^)]*session-discovery/,
+    );
   });
 
   it("discard removes one draft; an unknown id is refused with the closest draft id, exit 2", async () => {
