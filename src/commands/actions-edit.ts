@@ -2,6 +2,7 @@ import { join } from "node:path";
 import * as z from "zod";
 import type { Context } from "../context.js";
 import { trimSpaces } from "../domain/actions.js";
+import { withEdit } from "../domain/closing.js";
 import { requireGoal } from "../domain/goals.js";
 import { inline } from "../domain/markdown.js";
 import { type Action, type ActionEdit, type CoachRecord, OWNERS, RECORD_SCHEMA, recordId } from "../domain/record.js";
@@ -72,9 +73,7 @@ export async function runActionsEdit(raw: Record<string, unknown>, ctx: Context)
     status: "completed",
     edits: [{ action: before.id, ...changes }],
   };
-  const { goal: newGoal, ...rest } = changes;
-  const after: Action = { ...before, ...rest, ...(newGoal ? { goal: newGoal } : {}) };
-  if (newGoal === null) delete after.goal;
+  const after = withEdit(before, changes);
   const path = join(workspace.root, writeNewRecord(workspace.root, record, editBody(before, after, found.path)));
   if (ctx.out.json) return ctx.out.printJson({ written: [path], id: before.id, action: after });
   ctx.out.info(`Edited \`${before.id}\`: ${describe(after)} (${path})`);

@@ -85,21 +85,23 @@ export function effectiveAction(
 ): Action {
   let current = action;
   for (const event of events) {
-    if (event.changes) {
-      const { goal, ...changes } = definedOnly(event.changes);
-      current = { ...current, ...changes };
-      if (goal === null) current = withoutGoal(current);
-      else if (goal !== undefined) current = { ...current, goal };
-    } else if (event.status === "open" && event.due !== undefined) current = { ...current, due: event.due ?? null };
+    if (event.changes) current = withEdit(current, event.changes);
+    else if (event.status === "open" && event.due !== undefined) current = { ...current, due: event.due ?? null };
   }
   const close = closingEvent(action, record, events);
   if (!close || (close.record === record.id && action.status !== "open")) return current;
   return { ...current, status: close.status as Action["status"], closed_on: close.date };
 }
 
-function withoutGoal(action: Action): Action {
-  const { goal: _untied, ...rest } = action;
-  return rest;
+/** The action as one `coach actions edit` leaves it; `goal: null` unties it from its goal. */
+export function withEdit(action: Action, changes: Omit<ActionEdit, "action">): Action {
+  const { goal, ...rest } = definedOnly(changes);
+  const edited = { ...action, ...rest };
+  if (goal === null) {
+    const { goal: _untied, ...untied } = edited;
+    return untied;
+  }
+  return goal === undefined ? edited : { ...edited, goal };
 }
 
 function definedOnly<T extends object>(changes: T): Partial<T> {
