@@ -132,8 +132,8 @@ export function writtenRecord(result: Result): string {
   return read(path);
 }
 
-/** Answers for the required questions of every built-in stage plan and the self-check. */
-export const PROSPECTING_PLAN_ANSWERS = {
+/** The manager's self-check before every plan, answered with no doubt. */
+export const SELF_CHECK_ANSWERS = {
   self_coaching_works: true,
   self_can_coach: true,
   self_integrity: true,
@@ -141,6 +141,11 @@ export const PROSPECTING_PLAN_ANSWERS = {
   self_ask: true,
   self_hands_off: true,
   self_time: true,
+};
+
+/** Answers for the required questions of every built-in stage plan and the self-check. */
+export const PROSPECTING_PLAN_ANSWERS = {
+  ...SELF_CHECK_ANSWERS,
   self_expectation: "Runs discovery alone by January",
   outcome: "One new opening line to try this week",
   gate_evidence: "Acme accepted a call",

@@ -2,7 +2,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { stringify } from "yaml";
 import { parseRecord } from "../../src/store/records.js";
-import { coach, read, recordFiles, tempDir, writeFile } from "../helpers.js";
+import { coach, read, recordFiles, SELF_CHECK_ANSWERS, tempDir, writeFile } from "../helpers.js";
 
 const COACH_YAML = `manager: Dana
 stages:
@@ -18,16 +18,7 @@ stages:
     skills: [demo-storytelling]
 `;
 
-const SELF_CHECK = {
-  self_coaching_works: true,
-  self_can_coach: true,
-  self_integrity: true,
-  self_believe: true,
-  self_ask: true,
-  self_hands_off: true,
-  self_time: true,
-  self_expectation: "Runs scoping calls alone by January",
-};
+const SELF_CHECK = { ...SELF_CHECK_ANSWERS, self_expectation: "Runs scoping calls alone by January" };
 
 async function customWorkspace(): Promise<string> {
   const workspace = tempDir();
