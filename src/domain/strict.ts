@@ -4,13 +4,25 @@ import { closest } from "./ids.js";
 // Files people write (coach.yaml, templates) are read strictly: a misspelt key such as
 // `stage:` for `stages:` would otherwise be dropped without a word and its setting lost.
 
+/** A problem found across an object's fields: where (a path inside the object) and what. */
+export interface FieldsProblem {
+  path: (string | number)[];
+  message: string;
+}
+
 /**
  * Like `z.object`, but every key the shape does not know is an error at that key, with a
  * did-you-mean. The fields are checked too, in the same pass, so one run reports every
  * problem of a file; a field the misspelt key was meant to be is not reported as missing
  * (`promt:` is the typo it is, not also a missing `prompt`), see `UnknownKeyIssue`.
+ * `alongside` checks several fields together in that same pass (a refinement after the
+ * object would be skipped once any field failed); it gets the fields as far as they parsed,
+ * so it must not trust their types.
  */
-export function strictObject<Shape extends z.ZodRawShape>(shape: Shape) {
+export function strictObject<Shape extends z.ZodRawShape>(
+  shape: Shape,
+  alongside?: (value: Record<string, unknown>) => FieldsProblem[],
+) {
   const known = Object.keys(shape);
   return z
     .looseObject(shape)
@@ -27,6 +39,7 @@ export function strictObject<Shape extends z.ZodRawShape>(shape: Shape) {
             params: { at: "key", ...(guess ? { meant: guess } : {}) },
           });
         }
+        for (const problem of alongside?.(value) ?? []) ctx.addIssue({ code: "custom", ...problem });
       },
       // run even when a field failed: both kinds of problem are reported together
       { when: () => true },

@@ -1,6 +1,6 @@
 import * as z from "zod";
 import { SLUG, TEMPLATE_ID } from "./ids.js";
-import { oneOf, strictObject } from "./strict.js";
+import { type FieldsProblem, oneOf, strictObject } from "./strict.js";
 import { COACHING_KINDS, FOCUSES, GROW_STEPS, QUESTION_TYPES, TEMPLATE_KINDS } from "./template-terms.js";
 
 const id = z.string().regex(TEMPLATE_ID, "use lowercase letters, digits, '-' or '_'");
@@ -88,32 +88,35 @@ export const roundSchema = strictObject({
 });
 export type Round = z.infer<typeof roundSchema>;
 
-export const templateSchema = strictObject({
-  id: slug,
-  title: z.string().min(1),
-  kind: oneOf(TEMPLATE_KINDS),
-  stages: z.union([z.literal("any").transform(() => ["any"]), z.array(z.union([slug, z.literal("any")])).min(1)]),
-  coaching_kind: coachingKindSchema,
-  focus: oneOf(FOCUSES),
-  minutes: z.number().int().positive().max(240).default(30),
-  description: z.string().default(""),
-  /** How many questions of a GROW step one session asks, when the step holds a bank of them. */
-  ask: strictObject(
-    Object.fromEntries(
-      GROW_STEPS.map((step) => [
-        step,
-        z
-          .number({ error: "use a whole number of questions, e.g. 2" })
-          .int("use a whole number of questions, e.g. 2")
-          .positive("ask at least 1 question")
-          .optional(),
-      ]),
-    ) as Record<(typeof GROW_STEPS)[number], z.ZodOptional<z.ZodNumber>>,
-  ).optional(),
-  questions: z.array(questionSchema).optional(),
-  rounds: z.array(roundSchema).optional(),
-}).superRefine((t, ctx) => {
-  for (const issue of askProblems(t)) ctx.addIssue({ code: "custom", ...issue });
+export const templateSchema = strictObject(
+  {
+    id: slug,
+    title: z.string().min(1),
+    kind: oneOf(TEMPLATE_KINDS),
+    stages: z.union([z.literal("any").transform(() => ["any"]), z.array(z.union([slug, z.literal("any")])).min(1)]),
+    coaching_kind: coachingKindSchema,
+    focus: oneOf(FOCUSES),
+    minutes: z.number().int().positive().max(240).default(30),
+    description: z.string().default(""),
+    /** How many questions of a GROW step one session asks, when the step holds a bank of them. */
+    ask: strictObject(
+      Object.fromEntries(
+        GROW_STEPS.map((step) => [
+          step,
+          z
+            .number({ error: "use a whole number of questions, e.g. 2" })
+            .int("use a whole number of questions, e.g. 2")
+            .positive("ask at least 1 question")
+            .optional(),
+        ]),
+      ) as Record<(typeof GROW_STEPS)[number], z.ZodOptional<z.ZodNumber>>,
+    ).optional(),
+    questions: z.array(questionSchema).optional(),
+    rounds: z.array(roundSchema).optional(),
+  },
+  // with the fields' own checks, so `templates validate` reports a wrong count with the rest
+  askProblems,
+).superRefine((t, ctx) => {
   if (t.kind === "drill" && !t.rounds?.length) {
     ctx.addIssue({ code: "custom", path: ["rounds"], message: "a drill template needs at least one round" });
   }
@@ -151,15 +154,15 @@ export type Template = z.infer<typeof templateSchema>;
  * optional ones (`required: false`), in turn. A question with a `when` follows the question it
  * depends on and is not counted.
  */
-function askProblems(t: {
-  ask?: Partial<Record<(typeof GROW_STEPS)[number], number | undefined>>;
-  questions?: Question[];
-}): { path: (string | number)[]; message: string }[] {
-  const problems: { path: (string | number)[]; message: string }[] = [];
-  for (const [step, count] of Object.entries(t.ask ?? {})) {
-    if (count === undefined) continue;
-    const counted = (t.questions ?? []).filter((q) => q.grow === step && !q.when);
-    const required = counted.filter((q) => q.required).length;
+function askProblems({ ask, questions }: Record<string, unknown>): FieldsProblem[] {
+  // Read as written: a count that is not a whole number from 1 up is the field's own to report.
+  const bank = Array.isArray(questions) ? questions.map(asRecord) : [];
+  const problems: FieldsProblem[] = [];
+  for (const [step, count] of Object.entries(asRecord(ask))) {
+    if (!(GROW_STEPS as readonly string[]).includes(step) || typeof count !== "number") continue;
+    if (!Number.isInteger(count) || count < 1) continue;
+    const counted = bank.filter((q) => q.grow === step && q.when === undefined);
+    const required = counted.filter((q) => q.required !== false).length;
     if (count > counted.length)
       problems.push({
         path: ["ask", step],
@@ -176,6 +179,10 @@ function askProblems(t: {
       });
   }
   return problems;
+}
+
+function asRecord(value: unknown): Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
 }
 
 /** A `when` that can never hold (`equals: "no"` on a yes/no question) is a silent bug: refuse it. */

@@ -56,6 +56,35 @@ describe("coach templates validate", () => {
     expect(problems[2]).toBe(`${template}:4:1: stage 'scopin' is not in coach.yaml; did you mean 'scoping'?`);
   });
 
+  it("reports a wrong ask: count together with the template's other problems", async () => {
+    const workspace = tempDir();
+    writeFile(join(workspace, "coach.yaml"), GOOD_CONFIG);
+    const template = writeFile(
+      join(workspace, "templates", "session", "bank.yaml"),
+      [
+        "id: bank",
+        "title: A bank of reality questions",
+        "kind: session",
+        "stages: [scoping]",
+        "coaching_kind: traning",
+        "focus: skillset",
+        "ask: { reality: 3 }",
+        "questions:",
+        "  - { id: r1, grow: reality, prompt: What happened? }",
+        "  - { id: r2, grow: reality, required: false, promt: Who talked? }",
+        "",
+      ].join("\n"),
+    );
+    const result = await coach(["templates", "validate"], { workspace });
+    expect(result.code).toBe(2);
+    expect(result.stderr.split("\n").filter(Boolean)).toEqual([
+      `error: ${template}:5:16: coaching_kind: 'traning' is not one of advisor, performance, deal, training; did you mean 'training'?`,
+      `error: ${template}:7:17: ask.reality: asks 3 reality questions but the step has 2 (without a 'when'); lower it to 2 or add questions with grow: reality`,
+      `error: ${template}:10:47: questions.1.promt: unknown key; did you mean 'prompt'?`,
+      "error: 3 problem(s) in 1 of 2 file(s); fix each file:line:col above",
+    ]);
+  });
+
   it("says coach.yaml is valid with the templates", async () => {
     const workspace = tempDir();
     writeFile(join(workspace, "coach.yaml"), GOOD_CONFIG);
