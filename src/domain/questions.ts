@@ -74,6 +74,8 @@ export function checkAnswer(question: Question | QuestionSpec, raw: unknown, tod
       const values = (Array.isArray(raw) ? raw : String(raw).split(/\s*[;,]\s*/)).map(String).filter(Boolean);
       const unknown = values.find((v) => !choiceValues(question).includes(v));
       if (unknown !== undefined) return fail(`'${unknown}' is not one of ${choiceValues(question).join(", ")}`);
+      const again = values.find((v, at) => values.indexOf(v) !== at);
+      if (again !== undefined) return fail(`'${again}' is chosen more than once; choose each once`);
       return values.length || !question.required ? { ok: true, value: values } : fail("choose at least one");
     }
     case "scale":

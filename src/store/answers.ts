@@ -10,7 +10,18 @@ const scalar = z.union([z.string(), z.number(), z.boolean(), z.array(z.union([z.
 
 const score = z.number().int().min(1, "a score runs from 1 to 5").max(5, "a score runs from 1 to 5");
 const textOrPerRep = z.union([z.string(), z.record(z.string(), z.string())]);
-const metIndexes = z.array(z.number().int("give the indexes of the items met, such as [0, 2]").min(0));
+// An item ticked twice is a slip (the score counts it once), so it is refused, not stored as given.
+const metIndexes = z
+  .array(z.number().int("give the indexes of the items met, such as [0, 2]").min(0))
+  .superRefine((met, ctx) => {
+    const again = met.findIndex((item, at) => met.indexOf(item) !== at);
+    if (again >= 0)
+      ctx.addIssue({
+        code: "custom",
+        path: [again],
+        message: `item ${met[again]} is ticked more than once; give each item once: [${[...new Set(met)].join(", ")}]`,
+      });
+  });
 
 export const answersFileSchema = z
   .object({

@@ -62,4 +62,20 @@ describe("drill rubrics as checklists, from an answers file", () => {
     expect(twice.stderr).toContain("round-1: give met (the items ticked) or score, not both");
     expect(recordFiles(workspace, "alex-kim")).toEqual([]);
   });
+
+  it("refuses an item ticked twice at its line, with the list to give instead, and writes nothing", async () => {
+    const workspace = await workspaceWith("Alex Kim", "Sam Lee");
+    const answers = writeFile(join(workspace, "twice.yaml"), "rounds:\n  - met: [2, 0, 2]\n");
+    const result = await coach(["drill", "alex-kim", ...OBJECTIONS, answers], { workspace });
+    expect(result.code).toBe(2);
+    expect(result.stderr.trim().split("\n")).toEqual([
+      `error: ${answers}:2:17: rounds.0.met.2: item 2 is ticked more than once; give each item once: [2, 0]; ` +
+        "an answers file maps question ids to answers",
+    ]);
+    const clinic = writeFile(join(workspace, "clinic.yaml"), "rounds:\n  - met: { sam-lee: [1, 1] }\n");
+    const inClinic = await coach(["drill", "alex-kim", "sam-lee", ...OBJECTIONS, clinic], { workspace });
+    expect(inClinic.code).toBe(2);
+    expect(inClinic.stderr).toContain(`${clinic}:2:25: rounds.0.met.sam-lee.1: item 1 is ticked more than once`);
+    expect([...recordFiles(workspace, "alex-kim"), ...recordFiles(workspace, "sam-lee")]).toEqual([]);
+  });
 });

@@ -37,6 +37,11 @@ describe("checkAnswer: the one validator for prompts and answers files", () => {
     const multi = q({ id: "m", type: "multi", choices: ["a", "b"] });
     expect(checkAnswer(multi, "a; b", today)).toEqual({ ok: true, value: ["a", "b"] });
     expect(checkAnswer(multi, ["a", "z"], today).ok).toBe(false);
+    // a choice given twice would be stored twice: refused, from a file and at the terminal alike
+    expect(checkAnswer(multi, ["b", "a", "b"], today)).toEqual({
+      ok: false,
+      error: "'b' is chosen more than once; choose each once",
+    });
   });
 
   it("reads yes/no words for a confirm, and due-date words for a date", () => {
