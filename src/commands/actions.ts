@@ -25,7 +25,7 @@ import { requireRep } from "../store/reps.js";
 import { ensureWorkspace, workspaceOf } from "../store/workspace.js";
 import { renderActionList } from "../ui/action-view.js";
 import { chooseRep } from "./choose-rep.js";
-import { type Act, withExamples } from "./define.js";
+import { type Act, refuseWithNegation, withExamples } from "./define.js";
 import { parseOptions, recordDate } from "./options.js";
 
 const listOptionsSchema = z.object({
@@ -239,16 +239,19 @@ export function defineActions(actions: Command, act: Act): Command {
     'coach actions add alex-kim "Run the Acme discovery call alone" --goal g2 --due friday',
   );
   withExamples(
-    actions
-      .command("edit")
-      .argument("<action-id>", "the id shown by `coach actions`")
-      .option("--text <text>", "what will be done, reworded")
-      .option("--due <WHEN>", "a new due date: YYYY-MM-DD, tomorrow, friday, 3d, 2w, next week, end of month")
-      .option("--owner <owner>", "who owns it: rep or manager")
-      .option("--goal <goal-id>", "the rep's goal it serves (an id from `coach rep show`)")
-      .option("--no-goal", "it no longer serves a goal")
-      .description("correct a commitment: its text, due date, owner or the goal it serves")
-      .action(act(async (raw, ctx) => (await import("./actions-edit.js")).runActionsEdit(raw, ctx), ["id"])),
+    refuseWithNegation(
+      actions
+        .command("edit")
+        .argument("<action-id>", "the id shown by `coach actions`")
+        .option("--text <text>", "what will be done, reworded")
+        .option("--due <WHEN>", "a new due date: YYYY-MM-DD, tomorrow, friday, 3d, 2w, next week, end of month")
+        .option("--owner <owner>", "who owns it: rep or manager")
+        .option("--goal <goal-id>", "the rep's goal it serves (an id from `coach rep show`)")
+        .option("--no-goal", "it no longer serves a goal")
+        .description("correct a commitment: its text, due date, owner or the goal it serves")
+        .action(act(async (raw, ctx) => (await import("./actions-edit.js")).runActionsEdit(raw, ctx), ["id"])),
+      "goal",
+    ),
     "coach actions edit k7m2qx --due friday",
     'coach actions edit k7m2qx --text "Send the recap and the pricing sheet" --owner manager',
     "coach actions edit k7m2qx --goal g2",

@@ -27,6 +27,24 @@ export function withExamples(command: Command, ...lines: string[]): Command {
   return command.addHelpText("after", `\nExamples:\n${lines.map((line) => `  $ ${line}`).join("\n")}`);
 }
 
+/**
+ * `--x <value>` and `--no-x` set one value in commander, so the one typed last would win
+ * without a word: a command line giving both is refused as a usage error, in either order.
+ */
+export function refuseWithNegation(command: Command, name: string): Command {
+  const typed = new Set<string>();
+  const note = (flag: string) => () => {
+    typed.add(flag);
+    const { flags } = command.options.find((option) => option.long === `--${name}`)!;
+    if (typed.size === 2)
+      command.error(`${flags} and --no-${name} cannot be used together; give one of them`, {
+        code: "commander.conflictingOption",
+        exitCode: 2,
+      });
+  };
+  return command.on(`option:${name}`, note(name)).on(`option:no-${name}`, note(`no-${name}`));
+}
+
 /** Collects a repeatable option into a list. */
 export function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value];

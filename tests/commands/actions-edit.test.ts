@@ -77,6 +77,25 @@ describe("coach actions edit", () => {
     expect(await rows(workspace)).toMatchObject([{ id, due: "2026-11-25" }]);
   });
 
+  it("refuses --goal together with --no-goal, in either order, as a usage error naming both", async () => {
+    const workspace = await workspaceWithRep();
+    const { id } = await addOne(workspace);
+    for (const flags of [
+      ["--goal", "g1", "--no-goal"],
+      ["--no-goal", "--goal", "g1"],
+    ]) {
+      const both = await coach(["actions", "edit", id, ...flags], { workspace });
+      expect(both.code).toBe(2);
+      expect(both.stderr).toBe(
+        "error: --goal <goal-id> and --no-goal cannot be used together; give one of them; see `coach --help`\n",
+      );
+    }
+    const json = await coach(["--json", "actions", "edit", id, "--no-goal", "--goal", "g1"], { workspace });
+    expect(JSON.parse(json.stderr).error.code).toBe("conflicting_option");
+    expect(await rows(workspace)).toMatchObject([{ id, text: "Send the recap", due: "2026-11-25" }]);
+    expect((await rows(workspace))[0]).not.toHaveProperty("goal");
+  });
+
   it("keeps every edit made at once by parallel processes", async () => {
     const workspace = await workspaceWithRep();
     const { id } = await addOne(workspace);
