@@ -66,6 +66,9 @@ export async function runHuddle(workspace: Workspace, rep: Rep, options: HuddleO
     (pending) => {
       const half = pendingAnswer(pending);
       if (half) answers[half.question] = half.text;
+      // Nothing noted and nothing half-typed (every question may be left empty): no draft to go on with.
+      if (!Object.values(answers).some((answer) => answer !== null && answer !== ""))
+        return new InterruptedError("interrupted before anything was answered; nothing was saved");
       const draft = write("draft");
       return new InterruptedError(
         `interrupted: the huddle so far is saved as the draft ${draft}; a huddle is three minutes, so run it ` +

@@ -249,6 +249,43 @@ describe("the huddle's three minutes", () => {
 });
 
 describe("a huddle interrupted", () => {
+  class CtrlCAt extends TimedTerminal {
+    constructor(
+      answers: Record<string, unknown>,
+      private readonly at: string,
+      private readonly halfTyped?: string,
+    ) {
+      super(answers, [20, 20, 20]);
+    }
+    override input(prompt: InputPrompt) {
+      return prompt.id === this.at ? Promise.reject(new PromptCancelled()) : super.input(prompt);
+    }
+    override countdown(prompt: CountdownPrompt) {
+      return prompt.id === this.at ? Promise.reject(new PromptCancelled()) : super.countdown(prompt);
+    }
+    pendingText() {
+      return this.halfTyped;
+    }
+  }
+
+  it("before anything was noted saves no draft and says nothing was saved, as a drill does", async () => {
+    const workspace = await workspaceWithDeal();
+    for (const prompter of [new CtrlCAt({}, "aim-timer"), new CtrlCAt({ aim: "" }, "hard-moment")]) {
+      const result = await coach(["drill", "alex-kim", "--huddle"], { workspace, prompter });
+      expect(result.code).toBe(130);
+      expect(result.stderr).toContain("error: interrupted before anything was answered; nothing was saved\n");
+      expect(result.stderr).not.toContain("draft");
+      expect(recordsOf(workspace, "alex-kim")).toEqual([]);
+      expect(JSON.parse((await coach(["--json", "drafts"], { workspace })).stdout)).toEqual([]);
+    }
+    const typing = await coach(["drill", "alex-kim", "--huddle"], {
+      workspace,
+      prompter: new CtrlCAt({}, "aim", "A date"),
+    });
+    expect(typing.code).toBe(130);
+    expect(recordsOf(workspace, "alex-kim")[0]!.record.answers![0]).toMatchObject({ id: "aim", answer: "A date" });
+  });
+
   it("keeps what was answered and the half-typed answer in a draft, and says how to go on", async () => {
     const workspace = await workspaceWithDeal();
     class CtrlC extends TimedTerminal {
