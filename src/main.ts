@@ -6,6 +6,7 @@ import { printable } from "./domain/ids.js";
 import { CoachError, type ErrorCode, EXIT, USAGE_CODES } from "./errors.js";
 import { Output, type TextSink, wantsColor } from "./ui/output.js";
 import { PromptCancelled, type Prompter } from "./ui/prompter.js";
+import { loadStyle, PLAIN, type Style } from "./ui/style.js";
 
 export interface Deps {
   stdout: TextSink;
@@ -20,13 +21,16 @@ export interface Deps {
 /** Runs one `coach` command line and returns its exit code. Nothing else exits. */
 export async function run(argv: string[], deps: Deps): Promise<number> {
   const args = argv.length === 0 ? ["--help"] : argv;
-  let out = makeOutput(deps, globalsFromArgv(args));
+  const early = globalsFromArgv(args);
+  // Loaded before commander parses, so every Output below is made synchronously.
+  const colour = await loadStyle(wantsColor(deps.env, deps.stdout, early.color !== false));
+  let out = makeOutput(deps, early, colour);
   try {
     const program = await buildProgram(args, {
       stdout: deps.stdout,
       stderr: deps.stderr,
       context: (globals) => {
-        out = makeOutput(deps, globals);
+        out = makeOutput(deps, globals, colour);
         return makeContext(deps, globals, out);
       },
     });
@@ -72,11 +76,11 @@ export async function main(): Promise<void> {
   });
 }
 
-function makeOutput(deps: Deps, globals: GlobalOptions): Output {
+function makeOutput(deps: Deps, globals: GlobalOptions, colour: Style): Output {
   return new Output(deps.stdout, deps.stderr, {
     json: Boolean(globals.json),
     quiet: Boolean(globals.quiet),
-    color: wantsColor(deps.env, deps.stdout, globals.color !== false),
+    style: wantsColor(deps.env, deps.stdout, globals.color !== false) ? colour : PLAIN,
   });
 }
 

@@ -1,6 +1,6 @@
 import * as z from "zod";
 import { badInput } from "../errors.js";
-import { closest, SLUG, slugify } from "./ids.js";
+import { closest, isSlug, slugify } from "./ids.js";
 import { once } from "./once.js";
 import { strictObject } from "./strict.js";
 
@@ -93,7 +93,7 @@ const DEFAULT_REVIEW_DAYS = 90;
 
 /** coach.yaml. Every field is optional: a missing one takes the default. Built on first use. */
 export const configSchema = once(() => {
-  const slug = z.string().regex(SLUG, "use a lowercase slug such as 'open-questions'");
+  const slug = z.string().refine(isSlug, "use a lowercase slug such as 'open-questions'");
   const days = z
     .number({ error: "expected a number of days, such as 7" })
     .int("expected a whole number of days, such as 7")

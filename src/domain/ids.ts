@@ -4,22 +4,34 @@ import { badInput } from "../errors.js";
  * One character of an id: a letter of any script that has no upper case (lower-case, or
  * a script without case such as Chinese), a combining mark (Devanagari vowel signs), or
  * a digit. No separator, dot, control or bidi character can match, so an id is always
- * safe as a file name.
+ * safe as a file name. Its only ASCII characters are a-z and 0-9.
  */
 const ID_CHARACTER = "[\\p{Ll}\\p{Lo}\\p{Lm}\\p{M}\\p{Nd}]";
-
-/** `alex-kim`, `李雷`, `li-lei-李雷`: words of id characters joined by single dashes. */
-export const SLUG = new RegExp(`^${ID_CHARACTER}+(?:-${ID_CHARACTER}+)*$`, "u");
-
-/** A template or question id: like a slug, with '_' allowed too. */
-export const TEMPLATE_ID = new RegExp(`^${ID_CHARACTER}[${ID_CHARACTER.slice(1, -1)}_-]*$`, "u");
 
 /** The dash-joined part of a record's file name (a stage, a skill, a commitment's words). */
 export const SLUG_PART = `${ID_CHARACTER.slice(0, -1)}-]+`;
 
-export function isSlug(value: string): boolean {
-  return SLUG.test(value);
+const NON_ASCII = /[^\u0000-\u007f]/;
+
+/**
+ * A test by a pattern of id characters. Unicode property classes take V8 milliseconds to
+ * build and again to first run, on every start; most ids are ASCII, so those are tested
+ * by the same pattern written for ASCII, and the Unicode one is built on first need.
+ */
+export function idPattern(ascii: RegExp, unicode: string): (value: string) => boolean {
+  let full: RegExp | undefined;
+  return (value) => {
+    if (!NON_ASCII.test(value)) return ascii.test(value);
+    full ??= new RegExp(unicode, "u");
+    return full.test(value);
+  };
 }
+
+/** `alex-kim`, `李雷`, `li-lei-李雷`: words of id characters joined by single dashes. */
+export const isSlug = idPattern(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, `^${ID_CHARACTER}+(?:-${ID_CHARACTER}+)*$`);
+
+/** A template or question id: like a slug, with '_' allowed too. */
+export const isTemplateId = idPattern(/^[a-z0-9][a-z0-9_-]*$/, `^${ID_CHARACTER}[${ID_CHARACTER.slice(1, -1)}_-]*$`);
 
 /**
  * "Alex Kim" -> "alex-kim"; accents are folded so "José Núñez" -> "jose-nunez"; other

@@ -1,6 +1,6 @@
 import * as z from "zod";
 import { isoDateSchema } from "./dates.js";
-import { SLUG, SLUG_PART } from "./ids.js";
+import { idPattern, isSlug, SLUG_PART } from "./ids.js";
 import { once } from "./once.js";
 import { COACHING_KINDS, FOCUSES } from "./template-terms.js";
 
@@ -22,7 +22,7 @@ export type Owner = (typeof OWNERS)[number];
  * tool relies on are checked strictly. Built on first use (a warm read checks none).
  */
 const recordSchemas = once(() => {
-  const slug = z.string().regex(SLUG, "expected a lowercase slug");
+  const slug = z.string().refine(isSlug, "expected a lowercase slug");
   const answerValue = z.union([z.string(), z.number(), z.boolean(), z.array(z.string()), z.null()]);
   const action = z.object({
     id: z.string().regex(/^[a-z0-9]{4,12}$/, "expected a short action id"),
@@ -140,4 +140,7 @@ export function recordId(date: string, type: RecordType, slugPart: string, suffi
   return `${date}-${type}-${slugPart}-${suffix}`;
 }
 
-export const RECORD_FILE = new RegExp(`^(\\d{4}-\\d{2}-\\d{2})-(plan|session|drill|note)-(${SLUG_PART})\\.md$`, "u");
+export const isRecordFileName = idPattern(
+  /^\d{4}-\d{2}-\d{2}-(?:plan|session|drill|note)-[a-z0-9-]+\.md$/,
+  `^\\d{4}-\\d{2}-\\d{2}-(?:plan|session|drill|note)-${SLUG_PART}\\.md$`,
+);

@@ -1,12 +1,12 @@
 import * as z from "zod";
 import { goalsSchema } from "./goals.js";
-import { SLUG } from "./ids.js";
+import { isSlug } from "./ids.js";
 
 export const BEHAVIOUR_STYLES = ["driver", "expressive", "amiable", "analytical"] as const;
 export type BehaviourStyle = (typeof BEHAVIOUR_STYLES)[number];
 
 export const repSchema = z.looseObject({
-  id: z.string().regex(SLUG, "expected a lowercase slug such as 'alex-kim'"),
+  id: z.string().refine(isSlug, "expected a lowercase slug such as 'alex-kim'"),
   name: z.string().min(1),
   role: z.string().default(""),
   style: z

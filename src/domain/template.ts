@@ -1,10 +1,10 @@
 import * as z from "zod";
-import { SLUG, TEMPLATE_ID } from "./ids.js";
+import { isSlug, isTemplateId } from "./ids.js";
 import { type FieldsProblem, oneOf, strictObject } from "./strict.js";
 import { COACHING_KINDS, FOCUSES, GROW_STEPS, QUESTION_TYPES, TEMPLATE_KINDS } from "./template-terms.js";
 
-const id = z.string().regex(TEMPLATE_ID, "use lowercase letters, digits, '-' or '_'");
-const slug = z.string().regex(SLUG, "use a lowercase slug such as 'active-listening'");
+const id = z.string().refine(isTemplateId, "use lowercase letters, digits, '-' or '_'");
+const slug = z.string().refine(isSlug, "use a lowercase slug such as 'active-listening'");
 const scalar = z.union([z.string(), z.number(), z.boolean()]);
 
 export const coachingKindSchema = oneOf(COACHING_KINDS, (input) =>

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, sep } from "node:path";
 import type { RecordSummary, StoredRecord, SummaryFields } from "../domain/record.js";
-import { RECORD_FILE, RECORD_SCHEMA } from "../domain/record.js";
+import { isRecordFileName, RECORD_SCHEMA } from "../domain/record.js";
 import type { Rep } from "../domain/rep.js";
 import { writeFileSafely } from "./files.js";
 import { isLeftover, sweepLeftovers } from "./leftovers.js";
@@ -156,7 +156,7 @@ function listRecordNames(dir: string): string[] {
   }
   // What a killed writer left (a temp file, its lock) is cleared by the next run that sees it.
   if (names.some(isLeftover)) sweepLeftovers(dir);
-  return names.filter((name) => RECORD_FILE.test(name)).sort();
+  return names.filter((name) => isRecordFileName(name)).sort();
 }
 
 const NO_THROW = { throwIfNoEntry: false } as const;

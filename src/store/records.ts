@@ -6,7 +6,7 @@ import { joinFrontMatter, splitFrontMatter } from "../domain/front-matter.js";
 import { assertSafeSegment } from "../domain/ids.js";
 import {
   type CoachRecord,
-  RECORD_FILE,
+  isRecordFileName,
   type RecordSummary,
   recordSchema,
   type StoredRecord,
@@ -118,7 +118,7 @@ export function listRecordPaths(root: string, rep?: string): string[] {
     const dir = recordsDir(root, id);
     if (!existsSync(dir)) return [];
     return readdirSync(dir)
-      .filter((name) => RECORD_FILE.test(name))
+      .filter((name) => isRecordFileName(name))
       .sort()
       .map((name) => relative(root, join(dir, name)));
   });

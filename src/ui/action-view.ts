@@ -1,14 +1,14 @@
-import type { ChalkInstance } from "chalk";
 import { describeStatus } from "../domain/actions.js";
 import { isOverdue, type TrackedAction } from "../domain/history.js";
 import { inline } from "../domain/markdown.js";
+import type { Style } from "./style.js";
 import { columns } from "./table.js";
 
 /** Commitments as aligned columns; overdue ones are marked with `!` (and red in a terminal). */
 export function renderActionList(
   list: TrackedAction[],
   today: string,
-  style: ChalkInstance,
+  style: Style,
   showRep: boolean,
   width = 80,
 ): string {

@@ -1,4 +1,3 @@
-import type { ChalkInstance } from "chalk";
 import { isGoalsConversation } from "../domain/goals-first.js";
 import { describeActionTiming } from "../domain/history.js";
 import type { PlanInput } from "../domain/plan-record.js";
@@ -6,6 +5,7 @@ import { ratingsFrom } from "../domain/questions.js";
 import { STYLE_ADAPTATION } from "../domain/rep.js";
 import { followUpList, type SessionInput } from "../domain/session-record.js";
 import { GROW_STEPS } from "../domain/template-terms.js";
+import type { Style } from "./style.js";
 import { wrap } from "./wrap.js";
 
 /** A screen: a list of blocks, each a title and its items. */
@@ -26,7 +26,7 @@ const GROW_TITLES: Record<string, string> = {
  * cautions come first and again last, just above the record's path, so the one thing that
  * must not be missed ("Block it now.") is still on screen when the command returns.
  */
-export function planAgenda(input: PlanInput, path: string, style: ChalkInstance, width: number): string {
+export function planAgenda(input: PlanInput, path: string, style: Style, width: number): string {
   const { rep, focus } = input;
   const blocks: Block[] = [];
   if (input.lastSession) blocks.push({ title: "", items: [input.lastSession] });
@@ -53,7 +53,7 @@ export function planAgenda(input: PlanInput, path: string, style: ChalkInstance,
  * What the terminal shows after `coach session`: what was agreed and rated, with the
  * cautions first and last, then the record's path.
  */
-export function sessionSummary(input: SessionInput, path: string, style: ChalkInstance, width: number): string {
+export function sessionSummary(input: SessionInput, path: string, style: Style, width: number): string {
   const said: Record<string, string> = { done: "done", tried: "tried", open: "not yet", dropped: "dropped" };
   const blocks: Block[] = [];
   const followUps = followUpList(input);
@@ -97,14 +97,7 @@ export function sessionCautions(input: SessionInput): string[] {
   return cautions;
 }
 
-function screen(
-  style: ChalkInstance,
-  width: number,
-  head: string,
-  cautions: string[],
-  blocks: Block[],
-  last: string,
-): string {
+function screen(style: Style, width: number, head: string, cautions: string[], blocks: Block[], last: string): string {
   const caution = cautions.map((c) => style.yellow(wrap(c, width, "! ", "  ")));
   const lines = [wrap(head, width), ...caution];
   for (const block of blocks) {

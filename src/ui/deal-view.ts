@@ -1,17 +1,11 @@
-import type { ChalkInstance } from "chalk";
 import type { Config } from "../domain/config.js";
 import { type Deal, gatesPassedWithoutEvidence, gatesWithEvidenceCount } from "../domain/deal.js";
 import { inline } from "../domain/markdown.js";
+import type { Style } from "./style.js";
 import { columns } from "./table.js";
 
 /** Deals as aligned columns; a deal past a gate with no evidence is marked `!`. */
-export function renderDealList(
-  config: Config,
-  deals: Deal[],
-  style: ChalkInstance,
-  showRep: boolean,
-  width = 80,
-): string {
+export function renderDealList(config: Config, deals: Deal[], style: Style, showRep: boolean, width = 80): string {
   const header = ["", "ID", ...(showRep ? ["REP"] : []), "STAGE", "STATUS", "GATES", "NAME"].map((h) => style.dim(h));
   const totalGates = config.stages.reduce((sum, stage) => sum + stage.gates.length, 0);
   const rows = deals.map((deal) => {

@@ -1,4 +1,3 @@
-import type { ChalkInstance } from "chalk";
 import { daysBetween } from "../domain/dates.js";
 import { averageScore, type DealCall, type DrillMode } from "../domain/drill-record.js";
 import type { RoundResult } from "../domain/record.js";
@@ -6,6 +5,7 @@ import { describeMet, itemTags, MUST_UNMET_CAP } from "../domain/rubric.js";
 import type { SkillDue } from "../domain/schedule.js";
 import type { Round, Template } from "../domain/template.js";
 import { formatClock } from "./countdown.js";
+import type { Style } from "./style.js";
 import { visibleWidth } from "./wrap.js";
 
 const MODE_TITLES: Record<DrillMode, string> = {
@@ -17,7 +17,7 @@ const MODE_TITLES: Record<DrillMode, string> = {
 
 /** What is about to be drilled, for whom, and why this drill. */
 export function drillIntro(
-  style: ChalkInstance,
+  style: Style,
   opts: { mode: DrillMode; template: Template; rounds: Round[]; names: string[]; reason: string; deal?: DealCall },
 ): string {
   const seconds = opts.rounds.reduce((sum, r) => sum + (r.timebox ?? 0), 0);
@@ -40,7 +40,7 @@ export function rehearsalLine(deal: DealCall, rehearsed = true): string {
   return `${deal.name} is at ${deal.stage}; ${gate}${deal.buyerStyle ? `; the buyer is ${deal.buyerStyle}` : ""}.`;
 }
 
-export function roundIntro(style: ChalkInstance, round: Round, index: number, total: number): string {
+export function roundIntro(style: Style, round: Round, index: number, total: number): string {
   const timebox = round.timebox ? `, ${round.timebox} s` : "";
   return [
     "",
@@ -50,12 +50,12 @@ export function roundIntro(style: ChalkInstance, round: Round, index: number, to
   ].join("\n");
 }
 
-export function turnHeader(style: ChalkInstance, name: string): string {
+export function turnHeader(style: Style, name: string): string {
   return style.bold(`${name}'s turn`);
 }
 
 /** The rubric, shown after the responses and before the items are ticked. */
-export function rubric(style: ChalkInstance, round: Round): string {
+export function rubric(style: Style, round: Round): string {
   const musts = round.look_for.some((item) => item.must);
   const rule = musts ? ` (without every 'must' item the score is at most ${MUST_UNMET_CAP})` : "";
   return [
@@ -65,7 +65,7 @@ export function rubric(style: ChalkInstance, round: Round): string {
 }
 
 /** "Score: 2 of 5 (2 of 3 items; a must-have item missed, so at most 2)". */
-export function scoreLine(style: ChalkInstance, round: Round, met: number[], score: number, name?: string): string {
+export function scoreLine(style: Style, round: Round, met: number[], score: number, name?: string): string {
   return `${style.bold(`Score${name ? ` for ${name}` : ""}: ${score} of 5`)} (${describeMet(round.look_for, met)})`;
 }
 

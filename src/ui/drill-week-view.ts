@@ -1,8 +1,8 @@
-import type { ChalkInstance } from "chalk";
 import { addDrillHint } from "../domain/drill.js";
 import type { WeekItem, WeekRoutine } from "../domain/drill-week.js";
 import { NEW_SKILLS_PER_WEEK } from "../domain/schedule.js";
 import type { LoadedTemplate } from "../domain/template.js";
+import type { Style } from "./style.js";
 import { columns } from "./table.js";
 
 function scoreText(score: number | null): string {
@@ -24,7 +24,7 @@ function noDrillLines({ no_drill }: WeekRoutine): string[] {
   ];
 }
 
-export function renderWeek(routine: WeekRoutine, templates: LoadedTemplate[], style: ChalkInstance): string {
+export function renderWeek(routine: WeekRoutine, templates: LoadedTemplate[], style: Style): string {
   const { from, to, items, meeting } = routine;
   const repCount = new Set(Object.keys(routine.waiting)).size;
   const lines = [

@@ -1,4 +1,4 @@
-import { Chalk, type ChalkInstance } from "chalk";
+import { PLAIN, type Style } from "./style.js";
 
 /** The smallest writable the CLI needs; process streams and test buffers both fit. */
 export interface TextSink {
@@ -10,7 +10,8 @@ export interface TextSink {
 export interface OutputOptions {
   json: boolean;
   quiet: boolean;
-  color: boolean;
+  /** PLAIN for no colour (see wantsColor and loadStyle). */
+  style: Style;
 }
 
 /**
@@ -18,16 +19,16 @@ export interface OutputOptions {
  * stdout carries data (and `--json`); stderr carries messages, warnings and errors.
  */
 export class Output {
-  readonly style: ChalkInstance;
+  readonly style: Style;
   /** No colour whatever the terminal: for reports written to a file. */
-  readonly plain: ChalkInstance = new Chalk({ level: 0 });
+  readonly plain: Style = PLAIN;
 
   constructor(
     private readonly stdout: TextSink,
     private readonly stderr: TextSink,
     readonly options: OutputOptions,
   ) {
-    this.style = new Chalk({ level: options.color ? 1 : 0 });
+    this.style = options.style;
   }
 
   get json(): boolean {

@@ -1,11 +1,11 @@
-import type { ChalkInstance } from "chalk";
 import { type Config, stageById } from "../domain/config.js";
 import { type Goal, openGoals } from "../domain/goals.js";
 import { type Rep, STYLE_ADAPTATION } from "../domain/rep.js";
+import type { Style } from "./style.js";
 import { columns } from "./table.js";
 import { wrap } from "./wrap.js";
 
-export function renderRepList(reps: Rep[], style: ChalkInstance, width = 80): string {
+export function renderRepList(reps: Rep[], style: Style, width = 80): string {
   return columns(
     [
       ["ID", "NAME", "ROLE", "STYLE", "FOCUS", "GOALS"].map((h) => style.bold(h)),
@@ -22,7 +22,7 @@ export function renderRepList(reps: Rep[], style: ChalkInstance, width = 80): st
   );
 }
 
-export function renderRep(rep: Rep, config: Config, style: ChalkInstance, width = 80): string {
+export function renderRep(rep: Rep, config: Config, style: Style, width = 80): string {
   const focus = rep.focus_stage ? (stageById(config, rep.focus_stage)?.name ?? rep.focus_stage) : "chosen at each plan";
   const lines = [
     style.bold(rep.name) + style.dim(` (${rep.id})`),

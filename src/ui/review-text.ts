@@ -1,4 +1,3 @@
-import type { ChalkInstance } from "chalk";
 import { type Config, stageById } from "../domain/config.js";
 import { daysBetween } from "../domain/dates.js";
 import { LEVEL_MEANING, maturityEvidenceLines, nextLevelAdvice } from "../domain/maturity.js";
@@ -6,6 +5,7 @@ import type { Period, RepReview } from "../domain/review.js";
 import { days, describeDrillDue } from "../domain/review-steps.js";
 import { sparkline, trendArrow } from "../domain/sparkline.js";
 import type { TeamReview } from "../domain/team-review.js";
+import type { Style } from "./style.js";
 import { columns, visibleWidth } from "./table.js";
 import { truncate, wrap } from "./wrap.js";
 
@@ -25,7 +25,7 @@ function ago(days: number | null): string {
 export function renderRepReviewText(
   review: RepReview,
   config: Config,
-  style: ChalkInstance,
+  style: Style,
   termWidth: number,
   skipped: number,
 ): string {
@@ -40,7 +40,7 @@ export function renderRepReviewText(
 
   out.push(`${head("Cadence")}  a 1:1 every ${days(cadence.every_days)}`);
   out.push(`  held ${cadence.held} of ${cadence.expected} expected, longest gap ${days(cadence.longest_gap_days)}`);
-  const status = cadence.overdue ? style.red.bold("OVERDUE") : style.green("on cadence");
+  const status = cadence.overdue ? style.red(style.bold("OVERDUE")) : style.green("on cadence");
   out.push(
     cadence.last_session
       ? `  last 1:1 ${cadence.last_session} (${ago(cadence.days_since)}), ${status}`
@@ -148,7 +148,7 @@ export function renderRepReviewText(
 
 export function renderTeamText(
   team: TeamReview,
-  style: ChalkInstance,
+  style: Style,
   termWidth: number,
   skipped: number,
   everyDays: number,
@@ -165,7 +165,7 @@ export function renderTeamText(
   if (team.reps.length) {
     const header = ["", "REP", "LAST 1:1", "DAYS", "HELD", "OPEN", "LATE", "TREND"].map((h) => style.bold(h));
     const rows = team.reps.map((row) => {
-      const flag = row.overdue ? style.red.bold("!") : " ";
+      const flag = row.overdue ? style.red(style.bold("!")) : " ";
       const since = row.days_since === null ? "-" : String(row.days_since);
       const trend = row.skill_trend
         ? `${trendArrow(row.skill_trend)} ${sparkline(row.average_ratings.slice(-10))}`
@@ -220,7 +220,7 @@ export function renderTeamText(
   return fitLines(out, width);
 }
 
-function skippedNote(skipped: number, style: ChalkInstance, width: number): string {
+function skippedNote(skipped: number, style: Style, width: number): string {
   return style.yellow(
     wrap(
       `Skipped ${skipped} broken record${skipped === 1 ? "" : "s"} (see the warnings): fix the front matter by hand and run the review again.`,
@@ -230,10 +230,10 @@ function skippedNote(skipped: number, style: ChalkInstance, width: number): stri
 }
 
 /** The team table for a terminal too narrow for its columns: one short block per rep. */
-function stackedRows(team: TeamReview, style: ChalkInstance, width: number): string {
+function stackedRows(team: TeamReview, style: Style, width: number): string {
   return team.reps
     .map((row) => {
-      const flag = row.overdue ? style.red.bold("! ") : "  ";
+      const flag = row.overdue ? style.red(style.bold("! ")) : "  ";
       const last = row.last_session ? `last 1:1 ${row.last_session} (${ago(row.days_since)})` : "no 1:1 yet";
       const trend = row.skill_trend ? `, trend ${trendArrow(row.skill_trend)} ${row.skill_trend}` : "";
       const counts = `held ${row.held}/${row.expected}, open ${row.open_actions}, late ${row.overdue_actions}${trend}`;

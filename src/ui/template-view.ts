@@ -1,10 +1,10 @@
-import type { ChalkInstance } from "chalk";
 import { anchorsLine } from "../domain/asking/spec.js";
 import { itemTags } from "../domain/rubric.js";
 import type { LoadedTemplate } from "../domain/template.js";
+import type { Style } from "./style.js";
 import { columns } from "./table.js";
 
-export function renderTemplateList(templates: LoadedTemplate[], style: ChalkInstance, width = 80): string {
+export function renderTemplateList(templates: LoadedTemplate[], style: Style, width = 80): string {
   if (templates.length === 0) return "No templates match.";
   const header = ["ID", "KIND", "STAGES", "COACHING", "FOCUS", "SOURCE"].map((h) => style.bold(h));
   const rows = templates.map(({ template, source }) => [
@@ -21,7 +21,7 @@ export function renderTemplateList(templates: LoadedTemplate[], style: ChalkInst
 /** One row per methodology pack: `coach init --process NAME` starts from it. */
 export function renderPackList(
   packs: { name: string; title: string; stages: string[]; templates: number }[],
-  style: ChalkInstance,
+  style: Style,
   width = 80,
 ): string {
   const header = ["NAME", "TEMPLATES", "TITLE", "STAGES"].map((h) => style.bold(h));
@@ -29,7 +29,7 @@ export function renderPackList(
   return `${columns([header, ...rows], width)}\n\nStart a workspace from one: coach init <dir> --process <name>`;
 }
 
-export function renderTemplate({ template, source }: LoadedTemplate, style: ChalkInstance): string {
+export function renderTemplate({ template, source }: LoadedTemplate, style: Style): string {
   const lines = [
     `${style.bold(template.title)} ${style.dim(`(${template.id}, ${template.kind}, ${source})`)}`,
     `stages: ${template.stages.join(", ")} · ${template.coaching_kind} coaching · ${template.focus} · ~${template.minutes} min`,

@@ -1,7 +1,8 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { assertSafeName, assertSafeSegment, closest, isSlug, slugify } from "../../src/domain/ids.js";
+import { assertSafeName, assertSafeSegment, closest, isSlug, isTemplateId, slugify } from "../../src/domain/ids.js";
+import { isRecordFileName } from "../../src/domain/record.js";
 import { coach, tempDir } from "../helpers.js";
 import { workspaceWithRep } from "../session-fixtures.js";
 
@@ -30,6 +31,28 @@ describe("ids", () => {
     const long = slugify("𠀀".repeat(60));
     expect(Array.from(long)).toHaveLength(48);
     expect(long).not.toMatch(/[\uD800-\uDFFF]/u);
+  });
+
+  it("tells ids and record file names apart the same way whether they are ASCII or not", () => {
+    const id = "[\\p{Ll}\\p{Lo}\\p{Lm}\\p{M}\\p{Nd}]";
+    const slug = new RegExp(`^${id}+(?:-${id}+)*$`, "u");
+    const templateId = new RegExp(`^${id}[\\p{Ll}\\p{Lo}\\p{Lm}\\p{M}\\p{Nd}_-]*$`, "u");
+    const file = /^\d{4}-\d{2}-\d{2}-(?:plan|session|drill|note)-[\p{Ll}\p{Lo}\p{Lm}\p{M}\p{Nd}-]+\.md$/u;
+    // Every ASCII character in every position of a short id, and a few of other scripts.
+    const samples = ["alex-kim", "a", "a1", "1a", "李雷", "li-lei-李雷", "éa", "Éa", "a_b", "_a", "a-", "x\u0301"];
+    for (let code = 0; code < 128; code++) {
+      const c = String.fromCharCode(code);
+      samples.push(c, `a${c}b`, `${c}ab`, `ab${c}`);
+    }
+    for (const value of samples) {
+      expect(isSlug(value), value).toBe(slug.test(value));
+      expect(isTemplateId(value), value).toBe(templateId.test(value));
+      const name = `2026-11-22-session-${value}.md`;
+      expect(isRecordFileName(name), name).toBe(file.test(name));
+    }
+    expect(isRecordFileName("2026-11-22-session-discovery-k3f9.md")).toBe(true);
+    expect(isRecordFileName("2026-11-22-session-李雷-k3f9.md")).toBe(true);
+    expect(isRecordFileName("2026-11-22-meeting-discovery-k3f9.md")).toBe(false);
   });
 
   it.each(["a/b", "a\\b", "..", "x..y", "tab\there", ""])("refuses %j as a path segment, exit 2", (value) => {
