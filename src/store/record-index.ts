@@ -18,9 +18,9 @@ import type { Parsed } from "./yaml-source.js";
  * a rep's plan reads only that rep's shard, a new record rewrites one small shard, and a
  * team review holds one rep's records in memory at a time.
  *
- * Bump INDEX_VERSION whenever what an entry keeps changes, or recordSchema/repSchema
- * change what a valid file parses to (a new default, a renamed field): old shards are
- * then rebuilt.
+ * Bump INDEX_VERSION whenever what an entry keeps changes, or recordSchema, repSchema or
+ * configSchema change what a valid file parses to (a new default, a renamed field): old
+ * shards are then rebuilt.
  */
 export const INDEX_VERSION = 4;
 export const INDEX_DIR = join(".coach", "index");
@@ -129,6 +129,54 @@ export function readFolderThroughIndex(root: string, rep: string, parsers: Parse
     saveShard(root, shardFile, { version: INDEX_VERSION, folder, ...(profile ? { profile } : {}), files });
   }
   return { records, skipped, ...(parsers.profile ? { profile: profileRead } : {}) };
+}
+
+/** Where coach.yaml's checked contents are kept: `_` starts no rep id, so no shard has this name. */
+const CONFIG_ENTRY = "_coach.yaml.json";
+
+/**
+ * coach.yaml's checked contents, from the index while the file is unchanged: most runs
+ * then parse no YAML and check no schema for it (a tenth of a team review's time on a
+ * thousand records). `parse` reads and checks the file and throws on a broken one, which
+ * is never kept, so its error is every run's until it is fixed.
+ */
+export function readConfigThroughIndex<T extends object>(root: string, file: string, parse: () => T): T {
+  const entryFile = join(root, INDEX_DIR, CONFIG_ENTRY);
+  const stat = statSync(file);
+  const known = loadConfigEntry(entryFile);
+  if (known && !known.racy && known.size === stat.size && known.mtimeMs === stat.mtimeMs && known.ino === stat.ino)
+    return known.value as T;
+  const value = parse();
+  const stamp = { size: stat.size, mtimeMs: stat.mtimeMs, ino: stat.ino };
+  const entry: ConfigEntry = { version: INDEX_VERSION, coach: COACH_VERSION, ...stamp, value };
+  if (stat.mtimeMs > Date.now() - RACY_MS) entry.racy = true;
+  try {
+    writeFileSafely(entryFile, JSON.stringify(entry), { durable: false, within: root });
+  } catch {
+    // A cache: a workspace we may not write to just parses coach.yaml every time.
+  }
+  return value;
+}
+
+interface ConfigEntry extends Entry<object> {
+  version: number;
+  /** The release that checked it: a new one may bring new defaults (the built-in stages). */
+  coach: string;
+}
+
+declare const __COACH_VERSION__: string | undefined;
+const COACH_VERSION = typeof __COACH_VERSION__ === "string" ? __COACH_VERSION__ : "dev";
+
+function loadConfigEntry(file: string): ConfigEntry | undefined {
+  let entry: Partial<ConfigEntry>;
+  try {
+    entry = JSON.parse(readFileSync(file, "utf8")) as Partial<ConfigEntry>;
+  } catch {
+    return undefined;
+  }
+  if (!isEntry(entry) || entry.version !== INDEX_VERSION || entry.coach !== COACH_VERSION) return undefined;
+  const config = entry.value as { stages?: unknown; cadence?: unknown } | undefined;
+  return config && Array.isArray(config.stages) && isMap(config.cadence) ? (entry as ConfigEntry) : undefined;
 }
 
 /** A summary without what its file's name and folder say. */

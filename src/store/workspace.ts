@@ -5,6 +5,7 @@ import { type Config, configSchema, DEFAULT_CONFIG } from "../domain/config.js";
 import { toYaml } from "../domain/front-matter.js";
 import { badInput } from "../errors.js";
 import { ensureDir, writeFileSafely } from "./files.js";
+import { readConfigThroughIndex } from "./record-index.js";
 import { loadYaml, parseYaml, readYamlFile } from "./yaml-source.js";
 
 export const CONFIG_FILE = "coach.yaml";
@@ -67,7 +68,9 @@ export function openWorkspace(lookup: WorkspaceLookup): Workspace {
   const file = join(root, CONFIG_FILE);
   if (!existsSync(file)) return { root, foundBy, config: DEFAULT_CONFIG, exists: false };
   const hint = "fix coach.yaml or remove the field to use the default; `coach templates validate` lists every problem";
-  const config = loadYaml(configSchema(), readYamlFile(file, hint), file, hint);
+  const config = readConfigThroughIndex(root, file, () =>
+    loadYaml(configSchema(), readYamlFile(file, hint), file, hint),
+  );
   return { root, foundBy, config, exists: true };
 }
 

@@ -31,7 +31,8 @@ describe("coach review, as a script runs it (no terminal)", () => {
     const { workspace, env } = history();
     const cold = await coach(["review", "alex-kim", "--json"], { env });
     expect(cold).toMatchObject({ code: 0, stderr: "" });
-    expect(readdirSync(join(workspace, ".coach", "index")).sort()).toEqual(["alex-kim.json"]);
+    // One rep's review reads that rep's shard alone (and coach.yaml, kept beside the shards).
+    expect(readdirSync(join(workspace, ".coach", "index")).sort()).toEqual(["_coach.yaml.json", "alex-kim.json"]);
     const json = JSON.parse(cold.stdout);
     expect(json).toMatchObject({
       cadence: { expected: 13, held: 2, longest_gap_days: 80, last_session: "2026-11-20", overdue: false },

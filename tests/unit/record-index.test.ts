@@ -14,6 +14,7 @@ import {
   replaceRecord,
 } from "../../src/store/records.js";
 import { loadRep } from "../../src/store/reps.js";
+import { openWorkspace } from "../../src/store/workspace.js";
 import { tempDir } from "../helpers.js";
 import { drill, repProfile, session, writeHistory } from "../history.js";
 
@@ -306,3 +307,56 @@ function cpuMs(): number {
   const { user, system } = process.cpuUsage();
   return (user + system) / 1000;
 }
+
+describe("coach.yaml through the index", () => {
+  const configEntry = (root: string) => join(root, INDEX_DIR, "_coach.yaml.json");
+  function configured(text: string) {
+    const root = tempDir();
+    const file = join(root, "coach.yaml");
+    writeFileSync(file, text);
+    const anHourAgo = new Date(Date.now() - 3_600_000);
+    utimesSync(file, anHourAgo, anHourAgo);
+    return { root, file };
+  }
+  const open = (root: string) => openWorkspace({ flag: root, env: {}, cwd: root });
+
+  it("gives what parsing the file gives, and sees an edit that keeps the file's size", () => {
+    const { root, file } = configured("cadence:\n  one_on_one_days: 7\n");
+    const parsed = open(root).config;
+    expect(existsSync(configEntry(root))).toBe(true);
+    expect(open(root).config).toEqual(parsed);
+    expect(parsed.cadence.one_on_one_days).toBe(7);
+    // Unchanged file: the kept copy is what the run uses (no YAML parsed).
+    const kept = JSON.parse(readFileSync(configEntry(root), "utf8"));
+    kept.value.cadence.one_on_one_days = 3;
+    writeFileSync(configEntry(root), JSON.stringify(kept));
+    expect(open(root).config.cadence.one_on_one_days).toBe(3);
+    writeFileSync(file, "cadence:\n  one_on_one_days: 9\n");
+    expect(open(root).config.cadence.one_on_one_days).toBe(9);
+  });
+
+  it("still refuses a broken coach.yaml after a good one was kept, at its line", () => {
+    const { root, file } = configured("cadence:\n  one_on_one_days: 7\n");
+    open(root);
+    writeFileSync(file, "cadence:\n  one_on_one_days: seven\n");
+    for (let i = 0; i < 2; i++)
+      expect(() => open(root)).toThrow(
+        expect.objectContaining({ exitCode: 2, message: expect.stringContaining("coach.yaml:2:") }),
+      );
+  });
+
+  it("parses the file again when the kept copy is damaged or from another version", () => {
+    const { root } = configured("cadence:\n  one_on_one_days: 5\n");
+    open(root);
+    const kept = JSON.parse(readFileSync(configEntry(root), "utf8"));
+    for (const damaged of [
+      "{not json",
+      JSON.stringify({ ...kept, version: INDEX_VERSION - 1 }),
+      JSON.stringify({ ...kept, value: { cadence: { one_on_one_days: 1 } } }),
+      JSON.stringify({ ...kept, value: undefined, problem: "x" }),
+    ]) {
+      writeFileSync(configEntry(root), damaged);
+      expect(open(root).config.cadence.one_on_one_days).toBe(5);
+    }
+  });
+});
