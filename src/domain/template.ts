@@ -1,4 +1,5 @@
 import * as z from "zod";
+import { GENERATED } from "./generated-templates.js";
 import { isSlug, isTemplateId } from "./ids.js";
 import { type FieldsProblem, oneOf, strictObject } from "./strict.js";
 import { COACHING_KINDS, FOCUSES, GROW_STEPS, QUESTION_TYPES, TEMPLATE_KINDS } from "./template-terms.js";
@@ -204,7 +205,11 @@ export interface LoadedTemplate {
   source: string;
 }
 
-/** The template summary scripts rely on (`coach templates list --json`). */
+/**
+ * The template summary scripts rely on (`coach templates list --json`). The contract's
+ * `source` is `built-in` or a file path, so a template coach made from coach.yaml is
+ * `built-in` (no file of the team's holds it), marked `generated: true`.
+ */
 export function templateSummary({ template, source }: LoadedTemplate) {
   return {
     id: template.id,
@@ -213,7 +218,7 @@ export function templateSummary({ template, source }: LoadedTemplate) {
     stages: template.stages,
     coaching_kind: template.coaching_kind,
     focus: template.focus,
-    source,
+    ...(source === GENERATED ? { source: "built-in", generated: true } : { source }),
   };
 }
 

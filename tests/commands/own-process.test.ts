@@ -78,8 +78,15 @@ describe("a process of your own, with no templates written for it", () => {
       ratings: { "problem-framing": 3, "stakeholder-mapping": 2 },
     });
     const listed = await coach(["--json", "templates", "list", "--stage", "proving"], { workspace });
-    const generated = JSON.parse(listed.stdout).filter((t: { source: string }) => t.source === "generated");
-    expect(generated.map((t: { id: string }) => t.id)).toEqual(["plan-proving", "session-proving"]);
+    const summaries = JSON.parse(listed.stdout) as { id: string; source: string; generated?: boolean }[];
+    // DESIGN.md's contract: `source` is `built-in` or the file path; a generated one says so beside it
+    expect(summaries.filter((t) => t.generated)).toMatchObject([
+      { id: "plan-proving", source: "built-in" },
+      { id: "session-proving", source: "built-in" },
+    ]);
+    expect(summaries.every((t) => t.source === "built-in" || t.source.startsWith(workspace))).toBe(true);
+    const table = await coach(["templates", "list", "--stage", "proving", "--kind", "plan"], { workspace });
+    expect(table.stdout).toMatch(/plan-proving\s+plan\s+proving\s+training\s+skillset\s+generated/);
   });
 
   it("a template the team writes for the stage takes the place of the generated one", async () => {
