@@ -133,7 +133,7 @@ export function repProfile(id: string, extra: Partial<Omit<Rep, "goals">> & { go
     style: null,
     focus_stage: null,
     ...rest,
-    goals: goalsSchema.parse(goals),
+    goals: goalsSchema().parse(goals),
   };
 }
 

@@ -4,6 +4,7 @@ import type { Config, Gate, Stage } from "./config.js";
 import { requireStage } from "./config.js";
 import { closest, slugify } from "./ids.js";
 import { inline } from "./markdown.js";
+import { once } from "./once.js";
 import { BEHAVIOUR_STYLES, type BehaviourStyle } from "./rep.js";
 
 export const DEAL_SCHEMA = "coach/deal@1";
@@ -12,34 +13,40 @@ export type DealStatus = (typeof DEAL_STATUSES)[number];
 export const CLOSED_STATUSES = ["won", "lost", "walked-away"] as const;
 export type ClosedDealStatus = (typeof CLOSED_STATUSES)[number];
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date YYYY-MM-DD");
+/** Built on first use: a run that reads deals through no file of theirs needs none of it. */
+const dealSchemas = once(() => {
+  const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date YYYY-MM-DD");
 
-/** What the buyer said or did for one gate of one deal. */
-export const gateEvidenceSchema = z.object({
-  met: z.boolean(),
-  evidence: z.string().default(""),
-  date: day,
-});
-export type GateEvidence = z.infer<typeof gateEvidenceSchema>;
+  /** What the buyer said or did for one gate of one deal. */
+  const gateEvidence = z.object({
+    met: z.boolean(),
+    evidence: z.string().default(""),
+    date: day,
+  });
 
-/** The front matter of `reps/<rep>/deals/<deal-id>.md` (DESIGN.md, "Deals and gates"). */
-export const dealSchema = z.object({
-  schema: z.literal(DEAL_SCHEMA, { error: `expected schema: ${DEAL_SCHEMA}` }),
-  id: z.string().min(1),
-  rep: z.string().min(1),
-  name: z.string().min(1),
-  stage: z.string().min(1),
-  value: z.number().nonnegative().nullable().default(null),
-  expected_close: day.nullable().default(null),
-  opened: day,
-  status: z.enum(DEAL_STATUSES, { error: `expected one of ${DEAL_STATUSES.join(", ")}` }),
-  closed_on: day.nullable().default(null),
-  note: z.string().nullable().default(null),
-  /** The buyer's behaviour style, when the rep knows it: pre-call warm-ups rehearse it. */
-  buyer_style: z.enum(BEHAVIOUR_STYLES, { error: `expected one of ${BEHAVIOUR_STYLES.join(", ")}` }).optional(),
-  gates: z.record(z.string(), gateEvidenceSchema).default({}),
+  /** The front matter of `reps/<rep>/deals/<deal-id>.md` (DESIGN.md, "Deals and gates"). */
+  const deal = z.object({
+    schema: z.literal(DEAL_SCHEMA, { error: `expected schema: ${DEAL_SCHEMA}` }),
+    id: z.string().min(1),
+    rep: z.string().min(1),
+    name: z.string().min(1),
+    stage: z.string().min(1),
+    value: z.number().nonnegative().nullable().default(null),
+    expected_close: day.nullable().default(null),
+    opened: day,
+    status: z.enum(DEAL_STATUSES, { error: `expected one of ${DEAL_STATUSES.join(", ")}` }),
+    closed_on: day.nullable().default(null),
+    note: z.string().nullable().default(null),
+    /** The buyer's behaviour style, when the rep knows it: pre-call warm-ups rehearse it. */
+    buyer_style: z.enum(BEHAVIOUR_STYLES, { error: `expected one of ${BEHAVIOUR_STYLES.join(", ")}` }).optional(),
+    gates: z.record(z.string(), gateEvidence).default({}),
+  });
+  return { gateEvidence, deal };
 });
-export type Deal = z.infer<typeof dealSchema>;
+export const gateEvidenceSchema = () => dealSchemas().gateEvidence;
+export const dealSchema = () => dealSchemas().deal;
+export type GateEvidence = z.infer<ReturnType<typeof gateEvidenceSchema>>;
+export type Deal = z.infer<ReturnType<typeof dealSchema>>;
 
 export interface NewDeal {
   id: string;

@@ -1,6 +1,7 @@
 import * as z from "zod";
 import { badInput } from "../errors.js";
 import { closest } from "./ids.js";
+import { once } from "./once.js";
 import type { Rep } from "./rep.js";
 
 export const GOAL_STATUSES = ["open", "done", "dropped"] as const;
@@ -9,23 +10,25 @@ export type GoalStatus = (typeof GOAL_STATUSES)[number];
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** One goal as the profile holds it; the id may be missing (then it is given on reading). */
-const goalEntrySchema = z.union([
-  z.string().min(1),
-  z.looseObject({
-    id: z
-      .string()
-      .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "expected a short lowercase id such as 'g1'")
-      .optional(),
-    text: z.string().min(1, "a goal needs its text"),
-    why: z.string().optional(),
-    skills: z.array(z.string()).optional(),
-    stage: z.string().optional(),
-    measure: z.string().optional(),
-    by: z.string().regex(ISO_DATE, "expected a date as YYYY-MM-DD").optional(),
-    status: z.enum(GOAL_STATUSES, { error: `expected one of ${GOAL_STATUSES.join(", ")}` }).default("open"),
-    added: z.string().optional(),
-  }),
-]);
+const goalEntrySchema = once(() =>
+  z.union([
+    z.string().min(1),
+    z.looseObject({
+      id: z
+        .string()
+        .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "expected a short lowercase id such as 'g1'")
+        .optional(),
+      text: z.string().min(1, "a goal needs its text"),
+      why: z.string().optional(),
+      skills: z.array(z.string()).optional(),
+      stage: z.string().optional(),
+      measure: z.string().optional(),
+      by: z.string().regex(ISO_DATE, "expected a date as YYYY-MM-DD").optional(),
+      status: z.enum(GOAL_STATUSES, { error: `expected one of ${GOAL_STATUSES.join(", ")}` }).default("open"),
+      added: z.string().optional(),
+    }),
+  ]),
+);
 
 export interface Goal {
   id: string;
@@ -44,32 +47,34 @@ export interface Goal {
  * `g1`, `g2`... in list order, skipping ids already taken, so an id stays put when goals
  * are added after it; two goals claiming one id are refused.
  */
-export const goalsSchema = z
-  .array(goalEntrySchema)
-  .default([])
-  .superRefine((entries, ctx) => {
-    const seen = new Set<string>();
-    entries.forEach((entry, index) => {
-      if (typeof entry === "string" || !entry.id) return;
-      if (seen.has(entry.id))
-        ctx.addIssue({ code: "custom", path: [index, "id"], message: `goal id '${entry.id}' is used twice` });
-      seen.add(entry.id);
-    });
-  })
-  .transform((entries): Goal[] => {
-    const taken = new Set(entries.flatMap((entry) => (typeof entry !== "string" && entry.id ? [entry.id] : [])));
-    let counter = 0;
-    const nextFree = (): string => {
-      do counter += 1;
-      while (taken.has(`g${counter}`));
-      return `g${counter}`;
-    };
-    return entries.map((entry) =>
-      typeof entry === "string"
-        ? { id: nextFree(), text: entry, status: "open" }
-        : { ...entry, id: entry.id ?? nextFree() },
-    ) as Goal[];
-  });
+export const goalsSchema = once(() =>
+  z
+    .array(goalEntrySchema())
+    .default([])
+    .superRefine((entries, ctx) => {
+      const seen = new Set<string>();
+      entries.forEach((entry, index) => {
+        if (typeof entry === "string" || !entry.id) return;
+        if (seen.has(entry.id))
+          ctx.addIssue({ code: "custom", path: [index, "id"], message: `goal id '${entry.id}' is used twice` });
+        seen.add(entry.id);
+      });
+    })
+    .transform((entries): Goal[] => {
+      const taken = new Set(entries.flatMap((entry) => (typeof entry !== "string" && entry.id ? [entry.id] : [])));
+      let counter = 0;
+      const nextFree = (): string => {
+        do counter += 1;
+        while (taken.has(`g${counter}`));
+        return `g${counter}`;
+      };
+      return entries.map((entry) =>
+        typeof entry === "string"
+          ? { id: nextFree(), text: entry, status: "open" }
+          : { ...entry, id: entry.id ?? nextFree() },
+      ) as Goal[];
+    }),
+);
 
 /** The id a new goal gets: the first `gN` after every numbered id the rep has. */
 export function nextGoalId(goals: readonly Goal[]): string {

@@ -1,28 +1,32 @@
 import * as z from "zod";
 import { goalsSchema } from "./goals.js";
 import { isSlug } from "./ids.js";
+import { once } from "./once.js";
 
 export const BEHAVIOUR_STYLES = ["driver", "expressive", "amiable", "analytical"] as const;
 export type BehaviourStyle = (typeof BEHAVIOUR_STYLES)[number];
 
-export const repSchema = z.looseObject({
-  id: z.string().refine(isSlug, "expected a lowercase slug such as 'alex-kim'"),
-  name: z.string().min(1),
-  role: z.string().default(""),
-  style: z
-    .enum(BEHAVIOUR_STYLES, { error: `expected one of ${BEHAVIOUR_STYLES.join(", ")}` })
-    .nullable()
-    .default(null),
-  goals: goalsSchema,
-  strengths: z.array(z.string()).optional(),
-  focus_stage: z.string().nullable().default(null),
-  added: z.string().optional(),
-  archived: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date as YYYY-MM-DD")
-    .optional(),
-});
-export type Rep = z.infer<typeof repSchema>;
+/** Built on first use, as every schema a warm run may not need (see once.ts). */
+export const repSchema = once(() =>
+  z.looseObject({
+    id: z.string().refine(isSlug, "expected a lowercase slug such as 'alex-kim'"),
+    name: z.string().min(1),
+    role: z.string().default(""),
+    style: z
+      .enum(BEHAVIOUR_STYLES, { error: `expected one of ${BEHAVIOUR_STYLES.join(", ")}` })
+      .nullable()
+      .default(null),
+    goals: goalsSchema(),
+    strengths: z.array(z.string()).optional(),
+    focus_stage: z.string().nullable().default(null),
+    added: z.string().optional(),
+    archived: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date as YYYY-MM-DD")
+      .optional(),
+  }),
+);
+export type Rep = z.infer<ReturnType<typeof repSchema>>;
 
 /**
  * How a manager adapts to each style: awareness of your own, alignment to theirs,

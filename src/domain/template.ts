@@ -1,154 +1,171 @@
 import * as z from "zod";
 import { GENERATED } from "./generated-templates.js";
 import { isSlug, isTemplateId } from "./ids.js";
+import { once } from "./once.js";
 import { type FieldsProblem, oneOf, strictObject } from "./strict.js";
 import { COACHING_KINDS, FOCUSES, GROW_STEPS, QUESTION_TYPES, TEMPLATE_KINDS } from "./template-terms.js";
 
-const id = z.string().refine(isTemplateId, "use lowercase letters, digits, '-' or '_'");
-const slug = z.string().refine(isSlug, "use a lowercase slug such as 'active-listening'");
-const scalar = z.union([z.string(), z.number(), z.boolean()]);
-
-export const coachingKindSchema = oneOf(COACHING_KINDS, (input) =>
-  input === "heroic"
-    ? "heroic coaching (the manager making the sale) is never planned; use 'deal' to help the rep win it themselves"
-    : undefined,
-);
-
-const choiceSchema = z.union([z.string(), strictObject({ value: z.string(), name: z.string().optional() })]);
-
-export const conditionSchema = strictObject({
-  question: id,
-  equals: scalar.optional(),
-  in: z.array(scalar).optional(),
-  not: scalar.optional(),
-});
-export type Condition = z.infer<typeof conditionSchema>;
-
-export const questionSchema = strictObject({
-  id,
-  prompt: z.string().min(1),
-  type: oneOf(QUESTION_TYPES).default("text"),
-  help: z.string().optional(),
-  choices: z.array(choiceSchema).min(1).optional(),
-  default: z.union([scalar, z.array(z.string())]).optional(),
-  required: z.boolean().default(true),
-  skill: slug.optional(),
-  min: z.number().optional(),
-  max: z.number().optional(),
-  grow: oneOf(GROW_STEPS).optional(),
-  when: conditionSchema.optional(),
-  /** A caution for the plan's "Before you start" when the answer is `equals`. */
-  warning: strictObject({ equals: scalar, message: z.string().min(1) }).optional(),
-  /** What a 1, a 3 and a 5 look like for a scale's skill, shown while rating. */
-  anchors: strictObject({ 1: z.string().min(1), 3: z.string().min(1), 5: z.string().min(1) }).optional(),
-}).superRefine((q, ctx) => {
-  if (q.anchors && q.type !== "scale")
-    ctx.addIssue({ code: "custom", path: ["anchors"], message: "only a 'scale' question has rating anchors" });
-  if ((q.type === "choice" || q.type === "multi") && !q.choices) {
-    ctx.addIssue({ code: "custom", path: ["choices"], message: `a '${q.type}' question needs choices` });
-  }
-  if (q.type === "scale" && !q.skill) {
-    ctx.addIssue({ code: "custom", path: ["skill"], message: "a 'scale' question needs the skill it rates" });
-  }
-  // Ratings are stored as 1..5 (records and reviews rely on it), so a scale may narrow that range but not widen it.
-  if (q.type === "scale" && ((q.min ?? 1) < 1 || (q.max ?? 5) > 5 || (q.min ?? 1) >= (q.max ?? 5))) {
-    ctx.addIssue({ code: "custom", path: ["max"], message: "a 'scale' runs within 1 to 5" });
-  }
-  const values = (q.choices ?? []).map((c) => (typeof c === "string" ? c : c.value));
-  const defaults = q.default === undefined ? [] : Array.isArray(q.default) ? q.default : [q.default];
-  if (values.length && defaults.some((d) => !values.includes(String(d)))) {
-    ctx.addIssue({
-      code: "custom",
-      path: ["default"],
-      message: `the default must be one of the choices: ${values.join(", ")}`,
-    });
-  }
-});
-export type Question = z.infer<typeof questionSchema>;
-
 /**
- * One rubric item: plain text, or `{text, must?, live?}`. `must`: the round scores at most 2
- * without it. `live`: only someone who heard the rep can tick it (tone, pace, a pause); the
- * rest a written summary of the response shows, so a second manager can check them later.
+ * The template schemas, built on first use: built-in templates come checked inside the
+ * bundle, so only a run that reads a workspace's own template files builds them (see once.ts).
  */
-const lookForSchema = z.union([
-  z
-    .string()
-    .min(1)
-    .transform((text) => ({ text, must: false, live: false })),
-  strictObject({ text: z.string().min(1), must: z.boolean().default(false), live: z.boolean().default(false) }),
-]);
-export type LookFor = z.infer<typeof lookForSchema>;
+const templateSchemas = once(() => {
+  const id = z.string().refine(isTemplateId, "use lowercase letters, digits, '-' or '_'");
+  const slug = z.string().refine(isSlug, "use a lowercase slug such as 'active-listening'");
+  const scalar = z.union([z.string(), z.number(), z.boolean()]);
 
-export const roundSchema = strictObject({
-  scenario: z.string().min(1),
-  prompt: z.string().min(1),
-  timebox: z.number().int().positive().max(3600).optional(),
-  look_for: z.union([lookForSchema.transform((item) => [item]), z.array(lookForSchema).min(1)]),
-  skill: slug,
-});
-export type Round = z.infer<typeof roundSchema>;
+  const coachingKindSchema = oneOf(COACHING_KINDS, (input) =>
+    input === "heroic"
+      ? "heroic coaching (the manager making the sale) is never planned; use 'deal' to help the rep win it themselves"
+      : undefined,
+  );
 
-export const templateSchema = strictObject(
-  {
-    id: slug,
-    title: z.string().min(1),
-    kind: oneOf(TEMPLATE_KINDS),
-    stages: z.union([z.literal("any").transform(() => ["any"]), z.array(z.union([slug, z.literal("any")])).min(1)]),
-    coaching_kind: coachingKindSchema,
-    focus: oneOf(FOCUSES),
-    minutes: z.number().int().positive().max(240).default(30),
-    description: z.string().default(""),
-    /** How many questions of a GROW step one session asks, when the step holds a bank of them. */
-    ask: strictObject(
-      Object.fromEntries(
-        GROW_STEPS.map((step) => [
-          step,
-          z
-            .number({ error: "use a whole number of questions, e.g. 2" })
-            .int("use a whole number of questions, e.g. 2")
-            .positive("ask at least 1 question")
-            .optional(),
-        ]),
-      ) as Record<(typeof GROW_STEPS)[number], z.ZodOptional<z.ZodNumber>>,
-    ).optional(),
-    questions: z.array(questionSchema).optional(),
-    rounds: z.array(roundSchema).optional(),
-  },
-  // with the fields' own checks, so `templates validate` reports a wrong count with the rest
-  askProblems,
-).superRefine((t, ctx) => {
-  if (t.kind === "drill" && !t.rounds?.length) {
-    ctx.addIssue({ code: "custom", path: ["rounds"], message: "a drill template needs at least one round" });
-  }
-  if (t.kind !== "drill" && !t.questions?.length) {
-    ctx.addIssue({
-      code: "custom",
-      path: ["questions"],
-      message: `a ${t.kind} template needs at least one question`,
-    });
-  }
-  const seen = new Set<string>();
-  t.questions?.forEach((q, index) => {
-    if (seen.has(q.id))
-      ctx.addIssue({ code: "custom", path: ["questions", index, "id"], message: `duplicate question id '${q.id}'` });
-    if (q.when && !seen.has(q.when.question)) {
+  const choiceSchema = z.union([z.string(), strictObject({ value: z.string(), name: z.string().optional() })]);
+
+  const conditionSchema = strictObject({
+    question: id,
+    equals: scalar.optional(),
+    in: z.array(scalar).optional(),
+    not: scalar.optional(),
+  });
+
+  const questionSchema = strictObject({
+    id,
+    prompt: z.string().min(1),
+    type: oneOf(QUESTION_TYPES).default("text"),
+    help: z.string().optional(),
+    choices: z.array(choiceSchema).min(1).optional(),
+    default: z.union([scalar, z.array(z.string())]).optional(),
+    required: z.boolean().default(true),
+    skill: slug.optional(),
+    min: z.number().optional(),
+    max: z.number().optional(),
+    grow: oneOf(GROW_STEPS).optional(),
+    when: conditionSchema.optional(),
+    /** A caution for the plan's "Before you start" when the answer is `equals`. */
+    warning: strictObject({ equals: scalar, message: z.string().min(1) }).optional(),
+    /** What a 1, a 3 and a 5 look like for a scale's skill, shown while rating. */
+    anchors: strictObject({ 1: z.string().min(1), 3: z.string().min(1), 5: z.string().min(1) }).optional(),
+  }).superRefine((q, ctx) => {
+    if (q.anchors && q.type !== "scale")
+      ctx.addIssue({ code: "custom", path: ["anchors"], message: "only a 'scale' question has rating anchors" });
+    if ((q.type === "choice" || q.type === "multi") && !q.choices) {
+      ctx.addIssue({ code: "custom", path: ["choices"], message: `a '${q.type}' question needs choices` });
+    }
+    if (q.type === "scale" && !q.skill) {
+      ctx.addIssue({ code: "custom", path: ["skill"], message: "a 'scale' question needs the skill it rates" });
+    }
+    // Ratings are stored as 1..5 (records and reviews rely on it), so a scale may narrow that range but not widen it.
+    if (q.type === "scale" && ((q.min ?? 1) < 1 || (q.max ?? 5) > 5 || (q.min ?? 1) >= (q.max ?? 5))) {
+      ctx.addIssue({ code: "custom", path: ["max"], message: "a 'scale' runs within 1 to 5" });
+    }
+    const values = (q.choices ?? []).map((c) => (typeof c === "string" ? c : c.value));
+    const defaults = q.default === undefined ? [] : Array.isArray(q.default) ? q.default : [q.default];
+    if (values.length && defaults.some((d) => !values.includes(String(d)))) {
       ctx.addIssue({
         code: "custom",
-        path: ["questions", index, "when", "question"],
-        message: `'when' must refer to an earlier question; '${q.when.question}' is not asked before '${q.id}'`,
+        path: ["default"],
+        message: `the default must be one of the choices: ${values.join(", ")}`,
       });
     }
-    const target = q.when && t.questions!.find((other) => other.id === q.when!.question);
-    const problem = target && conditionProblem(q.when!, target);
-    if (problem) ctx.addIssue({ code: "custom", path: ["questions", index, "when"], message: problem });
-    const warningProblem = q.warning && conditionProblem({ question: q.id, equals: q.warning.equals }, q);
-    if (warningProblem)
-      ctx.addIssue({ code: "custom", path: ["questions", index, "warning", "equals"], message: warningProblem });
-    seen.add(q.id);
   });
+
+  /**
+   * One rubric item: plain text, or `{text, must?, live?}`. `must`: the round scores at most 2
+   * without it. `live`: only someone who heard the rep can tick it (tone, pace, a pause); the
+   * rest a written summary of the response shows, so a second manager can check them later.
+   */
+  const lookForSchema = z.union([
+    z
+      .string()
+      .min(1)
+      .transform((text) => ({ text, must: false, live: false })),
+    strictObject({ text: z.string().min(1), must: z.boolean().default(false), live: z.boolean().default(false) }),
+  ]);
+
+  const roundSchema = strictObject({
+    scenario: z.string().min(1),
+    prompt: z.string().min(1),
+    timebox: z.number().int().positive().max(3600).optional(),
+    look_for: z.union([lookForSchema.transform((item) => [item]), z.array(lookForSchema).min(1)]),
+    skill: slug,
+  });
+
+  const templateSchema = strictObject(
+    {
+      id: slug,
+      title: z.string().min(1),
+      kind: oneOf(TEMPLATE_KINDS),
+      stages: z.union([z.literal("any").transform(() => ["any"]), z.array(z.union([slug, z.literal("any")])).min(1)]),
+      coaching_kind: coachingKindSchema,
+      focus: oneOf(FOCUSES),
+      minutes: z.number().int().positive().max(240).default(30),
+      description: z.string().default(""),
+      /** How many questions of a GROW step one session asks, when the step holds a bank of them. */
+      ask: strictObject(
+        Object.fromEntries(
+          GROW_STEPS.map((step) => [
+            step,
+            z
+              .number({ error: "use a whole number of questions, e.g. 2" })
+              .int("use a whole number of questions, e.g. 2")
+              .positive("ask at least 1 question")
+              .optional(),
+          ]),
+        ) as Record<(typeof GROW_STEPS)[number], z.ZodOptional<z.ZodNumber>>,
+      ).optional(),
+      questions: z.array(questionSchema).optional(),
+      rounds: z.array(roundSchema).optional(),
+    },
+    // with the fields' own checks, so `templates validate` reports a wrong count with the rest
+    askProblems,
+  ).superRefine((t, ctx) => {
+    if (t.kind === "drill" && !t.rounds?.length) {
+      ctx.addIssue({ code: "custom", path: ["rounds"], message: "a drill template needs at least one round" });
+    }
+    if (t.kind !== "drill" && !t.questions?.length) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["questions"],
+        message: `a ${t.kind} template needs at least one question`,
+      });
+    }
+    const seen = new Set<string>();
+    t.questions?.forEach((q, index) => {
+      if (seen.has(q.id))
+        ctx.addIssue({ code: "custom", path: ["questions", index, "id"], message: `duplicate question id '${q.id}'` });
+      if (q.when && !seen.has(q.when.question)) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["questions", index, "when", "question"],
+          message: `'when' must refer to an earlier question; '${q.when.question}' is not asked before '${q.id}'`,
+        });
+      }
+      const target = q.when && t.questions!.find((other) => other.id === q.when!.question);
+      const problem = target && conditionProblem(q.when!, target);
+      if (problem) ctx.addIssue({ code: "custom", path: ["questions", index, "when"], message: problem });
+      const warningProblem = q.warning && conditionProblem({ question: q.id, equals: q.warning.equals }, q);
+      if (warningProblem)
+        ctx.addIssue({ code: "custom", path: ["questions", index, "warning", "equals"], message: warningProblem });
+      seen.add(q.id);
+    });
+  });
+  return {
+    condition: conditionSchema,
+    question: questionSchema,
+    lookFor: lookForSchema,
+    round: roundSchema,
+    template: templateSchema,
+  };
 });
-export type Template = z.infer<typeof templateSchema>;
+type Schemas = ReturnType<typeof templateSchemas>;
+export const questionSchema = () => templateSchemas().question;
+export const templateSchema = () => templateSchemas().template;
+export type Condition = z.infer<Schemas["condition"]>;
+export type Question = z.infer<Schemas["question"]>;
+export type LookFor = z.infer<Schemas["lookFor"]>;
+export type Round = z.infer<Schemas["round"]>;
+export type Template = z.infer<Schemas["template"]>;
 
 /**
  * `ask: {step: N}` asks N of the step's questions: every required one, and the rest from its

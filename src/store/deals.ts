@@ -47,7 +47,7 @@ export function parseDeal(text: string, path: string): Parsed<Deal> {
       ok: false,
       problem: `${path}:1:1: no front matter; a deal starts with a '---' line and ends it with another`,
     };
-  return parseYaml(dealSchema, split.frontMatter, path, split.firstLine);
+  return parseYaml(dealSchema(), split.frontMatter, path, split.firstLine);
 }
 
 export function readDeal(root: string, path: string): Deal {

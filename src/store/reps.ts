@@ -29,7 +29,7 @@ export function listRepIds(root: string): string[] {
  * would make the rep unreachable, is refused too.
  */
 export function parseRepProfile(text: string, file: string, folder: string): Parsed<Rep> {
-  const inItsFolder = repSchema.superRefine((rep, ctx) => {
+  const inItsFolder = repSchema().superRefine((rep, ctx) => {
     const badName = nameProblem(rep.name);
     if (badName) ctx.addIssue({ code: "custom", path: ["name"], message: badName });
     if (rep.id !== folder)

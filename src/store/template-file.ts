@@ -30,7 +30,7 @@ export interface TemplateFileChecks {
  */
 export function parseTemplateFile(file: string, shownAs: string, checks: TemplateFileChecks = {}): Parsed<Template> {
   const text = readFileSync(file, "utf8");
-  const parsed = parseYaml(templateSchema, text, shownAs);
+  const parsed = parseYaml(templateSchema(), text, shownAs);
   const data = parsed.ok ? parsed.value : parsed.data;
   if (data === undefined) return parsed;
   const place = {

@@ -20,7 +20,7 @@ describe("templates generated for a stage without its own", () => {
       "plan-proving",
       "session-proving",
     ]);
-    for (const { template } of made) expect(templateSchema.safeParse(template).success, template.id).toBe(true);
+    for (const { template } of made) expect(templateSchema().safeParse(template).success, template.id).toBe(true);
   });
 
   it("ask for the buyer's evidence of each gate, rate each skill, and follow GROW", () => {

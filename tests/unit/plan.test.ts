@@ -171,7 +171,7 @@ describe("coachingWarnings", () => {
 
 describe("pickTemplate", () => {
   const t = (id: string, stages: string[], source = "built-in"): LoadedTemplate => ({
-    template: templateSchema.parse({
+    template: templateSchema().parse({
       id,
       title: id,
       kind: "session",

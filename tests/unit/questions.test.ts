@@ -8,7 +8,7 @@ import { checkAnswer, isAsked, ratingsFrom } from "../../src/domain/questions.js
 import { type Question, questionSchema } from "../../src/domain/template.js";
 import { Asker } from "../../src/ui/ask.js";
 
-const q = (raw: Record<string, unknown>): Question => questionSchema.parse({ prompt: "?", ...raw });
+const q = (raw: Record<string, unknown>): Question => questionSchema().parse({ prompt: "?", ...raw });
 const today = "2026-11-22";
 
 describe("checkAnswer: the one validator for prompts and answers files", () => {

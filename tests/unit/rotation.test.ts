@@ -17,7 +17,7 @@ const bank = [
   "  - { id: o1, grow: options, prompt: What could you try? }",
   "",
 ].join("\n");
-const parse = (text: string) => parseYaml(templateSchema, text, "t.yaml");
+const parse = (text: string) => parseYaml(templateSchema(), text, "t.yaml");
 const template = (ask: string, questions = bank) => {
   const parsed = parse(`${header}ask: ${ask}\n${questions}`);
   if (!parsed.ok) throw new Error(parsed.problem);

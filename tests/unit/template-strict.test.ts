@@ -5,7 +5,7 @@ import { parseYaml } from "../../src/store/yaml-source.js";
 const header =
   "id: my-discovery\ntitle: Mine\nkind: session\nstages: [discovery]\ncoaching_kind: training\nfocus: both\n";
 const question = "questions:\n  - id: q\n    prompt: What did you hear?\n";
-const parse = (text: string) => parseYaml(templateSchema, text, "t.yaml");
+const parse = (text: string) => parseYaml(templateSchema(), text, "t.yaml");
 
 describe("a strict template", () => {
   it.each([
@@ -41,7 +41,7 @@ describe("a strict template", () => {
 });
 
 describe("where a template file sits", () => {
-  const template = templateSchema.parse({
+  const template = templateSchema().parse({
     id: "drill-x",
     title: "X",
     kind: "drill",

@@ -18,7 +18,7 @@ describe("parseYaml: errors a person can act on", () => {
 
   it("points a schema error at the offending value", () => {
     const parsed = parseYaml(
-      templateSchema,
+      templateSchema(),
       template("questions:\n  - id: q1\n    prompt: Hi\n    type: essay\n"),
       "t.yaml",
     );
@@ -26,7 +26,7 @@ describe("parseYaml: errors a person can act on", () => {
   });
 
   it("points a missing key at its parent", () => {
-    const parsed = parseYaml(templateSchema, template("questions:\n  - id: q1\n"), "t.yaml");
+    const parsed = parseYaml(templateSchema(), template("questions:\n  - id: q1\n"), "t.yaml");
     expect(!parsed.ok && parsed.problem).toMatch(/^t\.yaml:8:5: questions\.0\.prompt: /);
   });
 
@@ -54,7 +54,7 @@ describe("parseYaml: errors a person can act on", () => {
 
   it("refuses a heroic template with the reason", () => {
     const parsed = parseYaml(
-      templateSchema,
+      templateSchema(),
       template("questions: [{id: a, prompt: b}]").replace("coaching_kind: training", "coaching_kind: heroic"),
       "t.yaml",
     );
@@ -63,7 +63,7 @@ describe("parseYaml: errors a person can act on", () => {
 
   it("refuses a condition that can never hold", () => {
     const parsed = parseYaml(
-      templateSchema,
+      templateSchema(),
       template(
         "questions:\n  - {id: won, prompt: Won?, type: confirm}\n  - {id: why, prompt: Why?, when: {question: won, equals: 'no'}}\n",
       ),
