@@ -22,7 +22,14 @@ import type { Asker } from "../ui/ask.js";
 import { formatClock } from "../ui/countdown.js";
 import { rehearsalLine } from "../ui/drill-view.js";
 import { wrap } from "../ui/wrap.js";
-import { askerFor, askQuestions, pendingAnswer, warnUnknownAnswers, withDraftOnCancel } from "./interview.js";
+import {
+  askerFor,
+  askQuestions,
+  nothingSaved,
+  pendingAnswer,
+  warnUnknownAnswers,
+  withDraftOnCancel,
+} from "./interview.js";
 
 export interface HuddleOptions {
   date: string;
@@ -67,8 +74,7 @@ export async function runHuddle(workspace: Workspace, rep: Rep, options: HuddleO
       const half = pendingAnswer(pending);
       if (half) answers[half.question] = half.text;
       // Nothing noted and nothing half-typed (every question may be left empty): no draft to go on with.
-      if (!Object.values(answers).some((answer) => answer !== null && answer !== ""))
-        return new InterruptedError("interrupted before anything was answered; nothing was saved");
+      if (!Object.values(answers).some((answer) => answer !== null && answer !== "")) return nothingSaved();
       const draft = write("draft");
       return new InterruptedError(
         `interrupted: the huddle so far is saved as the draft ${draft}; a huddle is three minutes, so run it ` +

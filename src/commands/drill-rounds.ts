@@ -8,7 +8,7 @@ import type { Round } from "../domain/template.js";
 import { InterruptedError } from "../errors.js";
 import { type Asker, EDITOR_ESCAPE, type PendingAsk } from "../ui/ask.js";
 import { roundIntro, rubric, scoreLine, turnHeader } from "../ui/drill-view.js";
-import { withDraftOnCancel } from "./interview.js";
+import { nothingSaved, withDraftOnCancel } from "./interview.js";
 
 /** Each rep's results, in round order. */
 export type ResultsByRep = Map<string, RoundResult[]>;
@@ -55,7 +55,7 @@ export async function playRounds(options: RoundFlowOptions): Promise<ResultsByRe
     return new InterruptedError(
       paths.length
         ? `interrupted: the rounds done so far are saved as draft ${paths.length > 1 ? "records" : "record"} ${paths.join(", ")}; drafts do not count in the schedule; continue with \`coach drill ${reps[0]!.id} --resume\``
-        : "interrupted before anything was answered; nothing was saved",
+        : nothingSaved().message,
     );
   };
   await withDraftOnCancel(asker, onCancel, async () => {

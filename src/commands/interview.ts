@@ -8,6 +8,11 @@ import { type AnswersFile, questionAnswers } from "../store/answers.js";
 import { Asker, type PendingAsk } from "../ui/ask.js";
 import { PromptCancelled } from "../ui/prompter.js";
 
+/** Ctrl-C before anything was answered or typed: a draft would hold nothing to go on with (exit 130). */
+export function nothingSaved(): InterruptedError {
+  return new InterruptedError("interrupted before anything was answered; nothing was saved");
+}
+
 /** Ctrl-C after a draft was saved: where it is and how to go on (exit 130). */
 export function draftSaved(path: string, resumeHint: string): InterruptedError {
   return new InterruptedError(`interrupted: what you answered is saved in the draft ${path}; ${resumeHint}`);

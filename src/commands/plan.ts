@@ -41,6 +41,7 @@ import {
   askerFor,
   askQuestions,
   draftSaved,
+  nothingSaved,
   type PendingAnswer,
   pendingAnswer,
   pendingAnswerOf,
@@ -163,7 +164,10 @@ export async function runPlan(raw: Record<string, unknown>, ctx: Context): Promi
   const asker = askerFor(ctx, given, source, date);
   const resumeHint = `continue with \`coach plan ${rep.id} --resume\``;
   const saveDraft = (pending: PendingAnswer | undefined) =>
-    draftSaved(join(workspace.root, save("draft", pending)), resumeHint);
+    // A new plan with nothing answered and nothing typed leaves no draft to resume.
+    !path && !pending && Object.keys(input.answers).length === 0
+      ? nothingSaved()
+      : draftSaved(join(workspace.root, save("draft", pending)), resumeHint);
   await withDraftOnCancel(
     asker,
     (pending) => saveDraft(pendingAnswer(pending)),

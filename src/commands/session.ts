@@ -45,6 +45,7 @@ import {
   askerFor,
   askQuestions,
   draftSaved,
+  nothingSaved,
   pendingAnswer,
   pendingAnswerOf,
   warnUnknownAnswers,
@@ -148,8 +149,13 @@ export async function runSession(raw: Record<string, unknown>, ctx: Context): Pr
     pending && input.questions.some((q) => q.id === pending.question) && !(pending.question in input.answers)
       ? pending
       : undefined;
-  const saveDraft = (half: PendingAsk | undefined) =>
-    draftSaved(join(workspace.root, save("draft", pendingAnswer(half) ?? stillPending())), resumeHint);
+  let focusAnswered = false;
+  const saveDraft = (half: PendingAsk | undefined) => {
+    const typed = pendingAnswer(half) ?? stillPending();
+    // A new session with nothing answered and nothing typed leaves no draft to resume.
+    if (!path && !typed && !focusAnswered && nothingAnswered(input)) return nothingSaved();
+    return draftSaved(join(workspace.root, save("draft", typed)), resumeHint);
+  };
 
   const askFocus = !draft && setup.chosenBy === "tool";
   // Every fourth 1:1 asks the rep how the coaching works for them.
@@ -160,6 +166,7 @@ export async function runSession(raw: Record<string, unknown>, ctx: Context): Pr
         ctx.out.info(ctx.out.fitted(`1:1 with ${rep.name}, ${date}: ${setup.why}.`, wrap));
       const suggested = setup.topic ?? setup.stage.name;
       const choice = await asker.ask(focusChoiceSpec(workspace.config, suggested, rep.goals));
+      focusAnswered = choice !== undefined;
       if (typeof choice === "string") setup = applyFocusChoice(workspace.config, templates, setup, choice, rep.goals);
       Object.assign(input, {
         template: setup.template,
@@ -212,6 +219,17 @@ export async function runSession(raw: Record<string, unknown>, ctx: Context): Pr
   if (ctx.out.json) return ctx.out.printJson({ written, id: input.id });
   if (ctx.out.options.quiet) return ctx.out.data(written[0]!);
   ctx.out.data(sessionSummary(input, written[0]!, ctx.out.style, ctx.out.width));
+}
+
+function nothingAnswered(input: SessionInput): boolean {
+  return (
+    Object.keys(input.answers).length === 0 &&
+    Object.keys(input.followUpAnswers).length === 0 &&
+    input.actions.length === 0 &&
+    Object.keys(input.deal?.evidence ?? {}).length === 0 &&
+    input.tookOver === undefined &&
+    input.coachingFeedback === undefined
+  );
 }
 
 /** The deal named by `--deal`: it must be this rep's, and open. */

@@ -46,7 +46,8 @@ describe("coach drafts", () => {
     const workspace = await workspaceWithRep();
     // Prospecting first, discovery a minute later: by name, discovery sorts first.
     for (const template of ["session-prospecting", "session-discovery"]) {
-      const prompter = new CtrlCPrompter({ focus_choice: "keep", ...PROSPECTING_SESSION_ANSWERS }, "goal");
+      // Ctrl-C while typing the first answer: the half-typed text is what the draft keeps.
+      const prompter = new CtrlCPrompter({ focus_choice: "keep", ...PROSPECTING_SESSION_ANSWERS }, "goal", "More");
       expect((await coach(["session", "alex-kim", "--template", template], { workspace, prompter })).code).toBe(130);
       if (template === "session-prospecting") {
         const minuteAgo = new Date(Date.now() - 60_000);

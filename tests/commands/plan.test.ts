@@ -171,6 +171,20 @@ describe("coach plan", () => {
     expect(completed.answers!.find((a) => a.id === "gate_evidence")?.answer).toBe("half a thought");
   });
 
+  it("saves no draft on Ctrl-C before any question was answered, and says nothing was saved", async () => {
+    const workspace = tempDir();
+    await coach(["rep", "add", "Alex Kim", "--goal", "Run discovery alone"], { workspace });
+    const interrupted = await coach(["plan", "alex-kim"], {
+      workspace,
+      // the manager's name comes before the plan; the plan's first question is cut off with nothing typed
+      prompter: { ...interruptAfter(1, { manager_name: "Pat Doe" }), pendingText: () => undefined },
+    });
+    expect(interrupted.code).toBe(130);
+    expect(interrupted.stderr).toContain("error: interrupted before anything was answered; nothing was saved\n");
+    expect(recordFiles(workspace, "alex-kim")).toEqual([]);
+    expect(JSON.parse((await coach(["--json", "drafts"], { workspace })).stdout)).toEqual([]);
+  });
+
   it("refuses --resume when there is no draft", async () => {
     const workspace = tempDir();
     await coach(["rep", "add", "Alex Kim"], { workspace });

@@ -131,6 +131,23 @@ describe("coach session in a terminal", () => {
 });
 
 describe("Ctrl-C and --resume", () => {
+  it("saves no draft when nothing was answered yet, and keeps one once the focus was chosen", async () => {
+    const workspace = await workspaceWithRep();
+    const first = await coach(["session", "alex-kim"], { workspace, prompter: new CtrlCPrompter({}, "focus_choice") });
+    expect(first.code).toBe(130);
+    expect(first.stderr).toContain("error: interrupted before anything was answered; nothing was saved\n");
+    expect(sessionFiles(workspace)).toEqual([]);
+    expect(JSON.parse((await coach(["--json", "drafts"], { workspace })).stdout)).toEqual([]);
+
+    const chosen = await coach(["session", "alex-kim"], {
+      workspace,
+      prompter: new CtrlCPrompter({ focus_choice: "keep" }, "goal"),
+    });
+    expect(chosen.code).toBe(130);
+    expect(chosen.stderr).toContain("what you answered is saved in the draft");
+    expect(sessionFiles(workspace)).toHaveLength(1);
+  });
+
   it("saves a draft with what was answered (and half-typed), closes nothing, and --resume completes the same file", async () => {
     const workspace = await workspaceWithRep();
     const [action] = await holdSession(workspace, { actions: [{ text: "Send the recap", due: "2026-11-20" }] }, [
