@@ -1,4 +1,4 @@
-import { addDaysIso } from "./dates.js";
+import { daysBetween } from "./dates.js";
 import { isScoredDrill, type RecordSummary, type StoredRecord } from "./record.js";
 import { type FocusMix, focusMix, MINDSET_SHARE_FLOOR, mindsetShare } from "./review-loop.js";
 import type { ActionCounts, Period } from "./review-types.js";
@@ -70,13 +70,13 @@ export function repCoachingFacts(input: RepFactsInput): RepCoachingFacts {
   const sessions = inPeriod.map(({ record }) => record).filter((r) => r.type === "session");
   // A huddle before a call is no practice: only scored drills count.
   const drillDates = inPeriod.filter(({ record }) => isScoredDrill(record)).map(({ record }) => record.date);
-  const weeks = weeksOf(period, input.start);
+  const { weeks, drillWeeks } = weeksWithDrills(period, input.start, drillDates);
   return {
     onCadence: input.onCadence,
     sessions: sessions.length,
     stageKeyed: sessions.filter(input.isStageKeyed).length,
-    weeks: weeks.length,
-    drillWeeks: weeks.filter((w) => drillDates.some((d) => d >= w.from && d <= w.to)).length,
+    weeks,
+    drillWeeks,
     mix: focusMix(inPeriod),
     // Open commitments not yet due say nothing yet; a tried one is a brave attempt, not a miss.
     measured: actions.made - actions.open + actions.overdue,
@@ -86,14 +86,20 @@ export function repCoachingFacts(input: RepFactsInput): RepCoachingFacts {
 
 /**
  * The period's whole weeks, counted back from its last day (a short period is one week),
- * leaving out those that ended before the rep started.
+ * leaving out those that ended before the rep started, and how many of them hold a drill.
+ * Counted in days, not by listing the weeks: a team review over years has thousands.
  */
-function weeksOf(period: Period, start: string | undefined): Period[] {
-  const weeks: Period[] = [];
-  for (let to = period.to; addDaysIso(to, -6) >= period.from; to = addDaysIso(to, -7))
-    weeks.push({ from: addDaysIso(to, -6), to });
-  if (!weeks.length) weeks.push(period);
-  return weeks.filter((w) => start === undefined || w.to >= start);
+function weeksWithDrills(period: Period, start: string | undefined, drillDates: string[]) {
+  const whole = Math.floor((daysBetween(period.from, period.to) + 1) / 7);
+  // Week i (0 the last) ends 7i days before the period does; it counts if that is on or after the start.
+  const sinceStart = start === undefined ? Number.POSITIVE_INFINITY : daysBetween(start, period.to);
+  const weeks = sinceStart < 0 ? 0 : Math.min(Math.max(whole, 1), Math.floor(sinceStart / 7) + 1);
+  const withDrill = new Set<number>();
+  for (const date of drillDates) {
+    const week = whole ? Math.floor(daysBetween(date, period.to) / 7) : 0;
+    if (week < weeks) withDrill.add(week);
+  }
+  return { weeks, drillWeeks: withDrill.size };
 }
 
 export function teamMaturity(reps: RepCoachingFacts[]): Maturity {

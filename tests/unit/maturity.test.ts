@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { addDaysIso } from "../../src/domain/dates.js";
 import {
   type MaturityEvidence,
   maturityLevel,
@@ -73,6 +74,45 @@ const NO_ACTIONS: ActionCounts = {
 const keyedByTemplate = (s: { template?: unknown }) => s.template !== "session-mindset";
 
 describe("a rep's part of the evidence", () => {
+  it("counts weeks and drill weeks as listing the weeks one by one would, for any period and start", () => {
+    const day = (n: number) => addDaysIso("2026-01-01", n);
+    // The weeks listed back from the period's last day, as the report describes them.
+    const listed = (period: Period, start: string | undefined, drills: string[]) => {
+      const weeks: Period[] = [];
+      for (let to = period.to; addDaysIso(to, -6) >= period.from; to = addDaysIso(to, -7))
+        weeks.push({ from: addDaysIso(to, -6), to });
+      if (!weeks.length) weeks.push(period);
+      const kept = weeks.filter((w) => start === undefined || w.to >= start);
+      return {
+        weeks: kept.length,
+        drillWeeks: kept.filter((w) => drills.some((d) => d >= w.from && d <= w.to)).length,
+      };
+    };
+    let seed = 7;
+    const random = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed % n;
+    };
+    for (let i = 0; i < 300; i++) {
+      const from = random(400);
+      const period = { from: day(from), to: day(from + random(60)) };
+      const start = random(4) === 0 ? undefined : day(from - 30 + random(100));
+      const drills = Array.from({ length: random(8) }, () => day(from - 5 + random(70)));
+      const facts = repCoachingFacts({
+        records: stored(drills.map((date) => drill("ann", date, "purpose", [3]))),
+        period,
+        start,
+        onCadence: true,
+        actions: NO_ACTIONS,
+        isStageKeyed: keyedByTemplate,
+      });
+      const inPeriod = drills.filter((d) => d >= period.from && d <= period.to);
+      expect({ weeks: facts.weeks, drillWeeks: facts.drillWeeks }, JSON.stringify({ period, start, drills })).toEqual(
+        listed(period, start, inPeriod),
+      );
+    }
+  });
+
   it("counts the weeks with a drill since the rep started, and the stage-keyed 1:1s", () => {
     const mindset = { ...session("ann", "2026-11-10"), template: "session-mindset", focus: "mindset" as const };
     const facts = repCoachingFacts({
