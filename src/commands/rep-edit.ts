@@ -6,7 +6,7 @@ import { BEHAVIOUR_STYLES } from "../domain/rep.js";
 import { editRepProfile } from "../store/rep-edit.js";
 import { requireRep } from "../store/reps.js";
 import { workspaceOf } from "../store/workspace.js";
-import { type Act, withExamples } from "./define.js";
+import { type Act, refuseWithNegation, withExamples } from "./define.js";
 import { parseOptions } from "./options.js";
 
 export const repNameSchema = z
@@ -72,16 +72,19 @@ export async function runRepRemove(raw: Record<string, unknown>, ctx: Context): 
 /** `coach rep edit|remove` */
 export function defineRepEdit(rep: Command, act: Act): void {
   withExamples(
-    rep
-      .command("edit")
-      .argument("<rep>", "rep id or name")
-      .option("--name <name>", "the rep's full name (the id stays)")
-      .option("--role <role>", "role, e.g. 'Account Executive'")
-      .option("--style <style>", "behaviour style: driver, expressive, amiable or analytical")
-      .option("--focus <stage>", "the stage to focus coaching on")
-      .option("--no-focus", "let each plan choose the focus again")
-      .description("change a rep's profile (comments in rep.yaml stay)")
-      .action(act(runRepEdit, ["rep"])),
+    refuseWithNegation(
+      rep
+        .command("edit")
+        .argument("<rep>", "rep id or name")
+        .option("--name <name>", "the rep's full name (the id stays)")
+        .option("--role <role>", "role, e.g. 'Account Executive'")
+        .option("--style <style>", "behaviour style: driver, expressive, amiable or analytical")
+        .option("--focus <stage>", "the stage to focus coaching on")
+        .option("--no-focus", "let each plan choose the focus again")
+        .description("change a rep's profile (comments in rep.yaml stay)")
+        .action(act(runRepEdit, ["rep"])),
+      "focus",
+    ),
     "coach rep edit alex-kim --style analytical --no-focus",
   );
   withExamples(

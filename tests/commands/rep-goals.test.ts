@@ -155,6 +155,17 @@ describe("coach rep edit and remove", () => {
     rep = await showJson(workspace);
     expect(rep.focus_stage).toBeNull();
     expect(readFileSync(profileOf(workspace), "utf8")).toMatch(/^# kept\n/);
+    for (const flags of [
+      ["--focus", "discovery", "--no-focus"],
+      ["--no-focus", "--focus", "discovery"],
+    ]) {
+      const both = await coach(["rep", "edit", "alex-kim", ...flags], { workspace });
+      expect(both.code).toBe(2);
+      expect(both.stderr).toBe(
+        "error: --focus <stage> and --no-focus cannot be used together; give one of them; see `coach --help`\n",
+      );
+    }
+    expect((await showJson(workspace)).focus_stage).toBeNull();
     const bad = await coach(["rep", "edit", "alex-kim", "--style", "bossy"], { workspace });
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain("expected one of driver, expressive, amiable, analytical");
