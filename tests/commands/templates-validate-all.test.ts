@@ -18,7 +18,10 @@ stages:
     skills: [framing]
 `;
 
-/** Four mistakes: an id that is not the file name, a drill filed under session/, an unknown stage, a misspelt value, and a misspelt key. */
+/**
+ * Mistakes: an id that is not the file name, a drill filed under session/ and without rounds, an unknown stage,
+ * a misspelt value, and a misspelt key.
+ */
 const FOUR_MISTAKES = `id: wrong-name
 title: Our scoping talk
 kind: drill
@@ -41,19 +44,20 @@ describe("coach templates validate", () => {
       `error: ${config}:1:1: managr: unknown key; did you mean 'manager'?`,
       `error: ${config}:2:1: stage: unknown key; did you mean 'stages'?`,
       `error: ${config}:7:3: cadence.drill_dayz: unknown key; did you mean 'drill_days'?`,
+      `error: ${template}:1:1: rounds: a drill template needs at least one round`,
       `error: ${template}:1:1: id 'wrong-name' does not match the file name 'my-session'; rename the file to wrong-name.yaml or change the id`,
       `error: ${template}:3:1: kind 'drill' does not match its folder session/; move it to templates/drill/ or change the kind`,
       `error: ${template}:5:16: coaching_kind: 'traning' is not one of advisor, performance, deal, training; did you mean 'training'?`,
       `error: ${template}:9:5: questions.0.promt: unknown key; did you mean 'prompt'?`,
-      "error: 7 problem(s) in 2 of 2 file(s); stages and skills in templates are checked once coach.yaml is fixed; fix each file:line:col above",
+      "error: 8 problem(s) in 2 of 2 file(s); stages and skills in templates are checked once coach.yaml is fixed; fix each file:line:col above",
     ]);
 
     writeFile(config, GOOD_CONFIG);
     const fixedConfig = await coach(["--json", "templates", "validate"], { workspace });
     expect(fixedConfig.code).toBe(2);
     const { problems } = JSON.parse(fixedConfig.stderr).error;
-    expect(problems).toHaveLength(5);
-    expect(problems[2]).toBe(`${template}:4:1: stage 'scopin' is not in coach.yaml; did you mean 'scoping'?`);
+    expect(problems).toHaveLength(6);
+    expect(problems[3]).toBe(`${template}:4:1: stage 'scopin' is not in coach.yaml; did you mean 'scoping'?`);
   });
 
   it("reports a wrong ask: count together with the template's other problems", async () => {
@@ -82,6 +86,149 @@ describe("coach templates validate", () => {
       `error: ${template}:7:17: ask.reality: asks 3 reality questions but the step has 2 (without a 'when'); lower it to 2 or add questions with grow: reality`,
       `error: ${template}:10:47: questions.1.promt: unknown key; did you mean 'prompt'?`,
       "error: 3 problem(s) in 1 of 2 file(s); fix each file:line:col above",
+    ]);
+  });
+
+  it("reports a duplicate question id together with a misspelt key, at the duplicate id", async () => {
+    const workspace = tempDir();
+    writeFile(join(workspace, "coach.yaml"), GOOD_CONFIG);
+    const template = writeFile(
+      join(workspace, "templates", "session", "dup.yaml"),
+      [
+        "id: dup",
+        "titel: Two questions, one id",
+        "kind: session",
+        "stages: [scoping]",
+        "coaching_kind: training",
+        "focus: skillset",
+        "questions:",
+        "  - id: q1",
+        "    prompt: What did the buyer say?",
+        "  - id: q1",
+        "    prompt: What will you ask next?",
+        "",
+      ].join("\n"),
+    );
+    const result = await coach(["templates", "validate"], { workspace });
+    expect(result.code).toBe(2);
+    expect(result.stderr.split("\n").filter(Boolean)).toEqual([
+      `error: ${template}:2:1: titel: unknown key; did you mean 'title'?`,
+      `error: ${template}:10:9: questions.1.id: duplicate question id 'q1'`,
+      "error: 2 problem(s) in 1 of 2 file(s); fix each file:line:col above",
+    ]);
+  });
+
+  it("reports every check across a template's fields together with a field error, each at its line", async () => {
+    const workspace = tempDir();
+    writeFile(join(workspace, "coach.yaml"), GOOD_CONFIG);
+    const template = writeFile(
+      join(workspace, "templates", "plan", "checks.yaml"),
+      [
+        "id: checks",
+        "title: Every check across fields",
+        "kind: plan",
+        "stages: [scoping]",
+        "coaching_kind: advisor",
+        "focus: mindst",
+        "minutes: 30",
+        "questions:",
+        "  - { id: ready, type: confirm, prompt: Ready?, warning: { equals: maybe, message: Ask first } }",
+        "  - { id: ready, prompt: Again? }",
+        "  - { id: how, prompt: How?, when: { question: later } }",
+        "  - { id: why, prompt: Why?, when: { question: ready, equals: yes please } }",
+        "  - { id: pick, type: choice, choices: [a, b], default: c, prompt: Which? }",
+        "  - { id: after, prompt: And?, when: { question: pick, in: [a, z] } }",
+        "  - { id: later, type: multi, prompt: Which ones? }",
+        "  - { id: rate, type: scale, max: 7, prompt: How well?, anchors: { 1: a, 3: b, 5: c } }",
+        "  - { id: note, prompt: Notes?, anchors: { 1: a, 3: b, 5: c } }",
+        "",
+      ].join("\n"),
+    );
+    const result = await coach(["templates", "validate"], { workspace });
+    expect(result.code).toBe(2);
+    expect(result.stderr.split("\n").filter(Boolean)).toEqual([
+      `error: ${template}:6:8: focus: 'mindst' is not one of skillset, mindset, both; did you mean 'mindset'?`,
+      `error: ${template}:9:68: questions.0.warning.equals: 'ready' is a yes/no question: compare it with true or false`,
+      `error: ${template}:10:11: questions.1.id: duplicate question id 'ready'`,
+      `error: ${template}:11:48: questions.2.when.question: 'when' must refer to an earlier question; 'later' is not asked before 'how'`,
+      `error: ${template}:12:36: questions.3.when: 'ready' is a yes/no question: compare it with true or false`,
+      `error: ${template}:13:57: questions.4.default: the default must be one of the choices: a, b`,
+      `error: ${template}:14:38: questions.5.when: 'z' is not one of the choices of 'pick': a, b`,
+      `error: ${template}:15:5: questions.6.choices: a 'multi' question needs choices`,
+      `error: ${template}:16:5: questions.7.skill: a 'scale' question needs the skill it rates`,
+      `error: ${template}:16:35: questions.7.max: a 'scale' runs within 1 to 5`,
+      `error: ${template}:17:42: questions.8.anchors: only a 'scale' question has rating anchors`,
+      "error: 11 problem(s) in 1 of 2 file(s); fix each file:line:col above",
+    ]);
+  });
+
+  it("says nothing across fields from a field that is itself wrong", async () => {
+    const workspace = tempDir();
+    writeFile(join(workspace, "coach.yaml"), GOOD_CONFIG);
+    const session = writeFile(
+      join(workspace, "templates", "session", "wrong-fields.yaml"),
+      [
+        "id: wrong-fields",
+        "title: Fields that are wrong in themselves",
+        "kind: session",
+        "stages: [scoping]",
+        "coaching_kind: training",
+        "focus: skillset",
+        "questions:",
+        "  - { id: 7, prompt: First? }",
+        "  - { id: 7, prompt: Second? }",
+        "  - { id: sure, type: confrim, prompt: Sure?, warning: { equals: maybe, message: Check } }",
+        "  - { id: then, prompt: Then?, when: { question: sure, equals: yes please } }",
+        "  - { id: odd, prompt: Odd?, when: { question: 3 } }",
+        "  - { id: pick, type: choice, choices: notalist, default: c, prompt: Which? }",
+        "  - { id: rate, type: scale, skill: framing, min: low, prompt: How well? }",
+        "",
+      ].join("\n"),
+    );
+    const drill = writeFile(
+      join(workspace, "templates", "drill", "no-rounds.yaml"),
+      [
+        "id: no-rounds",
+        "title: Rounds misspelt",
+        "kind: drill",
+        "stages: [scoping]",
+        "coaching_kind: training",
+        "focus: skillset",
+        "ronuds:",
+        "  - { scenario: A call, prompt: Open it, look_for: [a question], skill: framing }",
+        "",
+      ].join("\n"),
+    );
+    const result = await coach(["templates", "validate"], { workspace });
+    expect(result.code).toBe(2);
+    // each field's own problem, where it is, and nothing more: no duplicate id 7, no yes/no or choices
+    // comparison with a question whose type or choices are wrong, no range from a wrong min, no missing rounds
+    const where = (line: string) => line.split(": ").slice(0, 3).join(": ");
+    expect(result.stderr.split("\n").filter(Boolean).map(where)).toEqual([
+      `error: ${drill}:7:1: ronuds`,
+      `error: ${session}:8:11: questions.0.id`,
+      `error: ${session}:9:11: questions.1.id`,
+      `error: ${session}:10:23: questions.2.type`,
+      `error: ${session}:12:48: questions.4.when.question`,
+      `error: ${session}:13:40: questions.5.choices`,
+      `error: ${session}:14:51: questions.6.min`,
+      "error: 7 problem(s) in 2 of 3 file(s); fix each file:line:col above",
+    ]);
+  });
+
+  it("reports a session with no questions together with a field error", async () => {
+    const workspace = tempDir();
+    writeFile(join(workspace, "coach.yaml"), GOOD_CONFIG);
+    const template = writeFile(
+      join(workspace, "templates", "session", "empty.yaml"),
+      "id: empty\ntitle: Nothing to ask\nkind: session\nstages: [scoping]\ncoaching_kind: training\nfocus: skilset\nquestions: []\n",
+    );
+    const result = await coach(["templates", "validate"], { workspace });
+    expect(result.code).toBe(2);
+    expect(result.stderr.split("\n").filter(Boolean)).toEqual([
+      `error: ${template}:6:8: focus: 'skilset' is not one of skillset, mindset, both; did you mean 'skillset'?`,
+      `error: ${template}:7:12: questions: a session template needs at least one question`,
+      "error: 2 problem(s) in 1 of 2 file(s); fix each file:line:col above",
     ]);
   });
 
