@@ -1,4 +1,5 @@
 import * as z from "zod";
+import { inOurWords } from "../domain/issue-words.js";
 import { parseSince, SINCE_FORMS } from "../domain/when.js";
 import { badInput } from "../errors.js";
 
@@ -18,7 +19,7 @@ export function parseOptions<T>(schema: z.ZodType<T>, raw: unknown): T {
   const ours = new Set<string>();
   const result = schema.safeParse(raw, {
     error: (issue) => {
-      const message = inOurWords(issue);
+      const message = inOurWords(issue, "flag");
       ours.add(message);
       return message;
     },
@@ -33,33 +34,6 @@ export function parseOptions<T>(schema: z.ZodType<T>, raw: unknown): T {
       : issue.message
     : `${key ? `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}` : "options"}: ${issue.message}`;
   throw badInput("invalid_option", message, "see the command's --help");
-}
-
-/** A sentence for an issue whose schema gave none. */
-function inOurWords(issue: z.core.$ZodRawIssue): string {
-  switch (issue.code) {
-    case "invalid_type":
-      if (issue.input === undefined) return "is required";
-      if (issue.expected === "boolean") return "takes no value";
-      return issue.expected === "string" ? "expected text" : `expected ${issue.expected}`;
-    case "too_small":
-      if (issue.origin === "string")
-        return Number(issue.minimum) <= 1 ? "cannot be empty" : `needs at least ${issue.minimum} characters`;
-      if (issue.origin === "array" || issue.origin === "set") return `needs at least ${issue.minimum}`;
-      return `must be at least ${issue.minimum}`;
-    case "too_big":
-      return issue.origin === "string"
-        ? `keep it under ${Number(issue.maximum) + 1} characters`
-        : `must be at most ${issue.maximum}`;
-    case "invalid_value":
-      return `expected one of ${issue.values.map(String).join(", ")}`;
-    case "invalid_format":
-      return "is not in the expected form";
-    case "unrecognized_keys":
-      return `unknown ${issue.keys.map((key) => `--${key}`).join(", ")}`;
-    default:
-      return "is not valid";
-  }
 }
 
 /** Options every write command takes. */

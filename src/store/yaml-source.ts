@@ -1,6 +1,7 @@
 import { readFileSync, statSync } from "node:fs";
 import { type Document, isMap, isNode, isScalar, LineCounter, parseDocument } from "yaml";
 import type * as z from "zod";
+import { inOurWords } from "../domain/issue-words.js";
 import type { UnknownKeyIssue } from "../domain/strict.js";
 import { badInput } from "../errors.js";
 
@@ -72,7 +73,7 @@ export function parseYaml<T>(schema: z.ZodType<T>, text: string, file: string, f
   } catch (error) {
     return { ok: false, problem: `${where(0)}: ${(error as Error).message} (too many aliases)` };
   }
-  const result = schema.safeParse(data ?? {});
+  const result = schema.safeParse(data ?? {}, { error: (issue) => inOurWords(issue, "file") });
   if (result.success) return { ok: true, value: result.data };
   const located = reported(result.error.issues, data)
     .map((issue) => {

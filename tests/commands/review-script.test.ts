@@ -58,7 +58,7 @@ describe("coach review, as a script runs it (no terminal)", () => {
     expect(result.code).toBe(0);
     expect(result.stderr).toMatch(
       new RegExp(
-        `^warning: skipped a broken record: ${paths[1]}:\\d+:\\d+: ratings\\.active-listening: Too big: expected number to be <=5\\n$`,
+        `^warning: skipped a broken record: ${paths[1]}:\\d+:\\d+: ratings\\.active-listening: must be at most 5\\n$`,
       ),
     );
     expect(result.stdout).toContain("held 1 of 13 expected");

@@ -161,7 +161,7 @@ describe("coach review <rep>", () => {
     expect(result.code).toBe(0);
     expect(result.stderr).toMatch(
       new RegExp(
-        `^warning: skipped a broken record: ${paths[1]}:7:9: status: Invalid option: expected one of "planned"\\|"completed"\\|"draft"\\n$`,
+        `^warning: skipped a broken record: ${paths[1]}:7:9: status: expected one of planned, completed, draft\\n$`,
       ),
     );
     expect(result.stdout).toContain("held 2 of 13 expected");

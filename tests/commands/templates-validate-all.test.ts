@@ -251,3 +251,38 @@ describe("coach templates validate", () => {
     expect(result.stderr).toContain("`coach templates validate` lists every problem");
   });
 });
+
+describe("problems in files people edit", () => {
+  it("are said in coach's words, never zod's, whatever the wrong type or size", async () => {
+    const workspace = tempDir();
+    writeFile(join(workspace, "coach.yaml"), "stages: 5\ncadence:\n  drill_days: [7]\n");
+    const template = writeFile(
+      join(workspace, "templates", "session", "typed.yaml"),
+      [
+        "id: typed",
+        "title: 5",
+        "kind: session",
+        "stages: [any]",
+        "coaching_kind: training",
+        "focus: skillset",
+        "minutes: 0",
+        "description: [not, text]",
+        "questions:",
+        "  - id: q1",
+        "    prompt: 7",
+        "    type: text",
+        "    required: maybe",
+        "",
+      ].join("\n"),
+    );
+    const result = await coach(["templates", "validate"], { workspace });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("coach.yaml:1:9: stages: expected a list");
+    expect(result.stderr).toContain(`${template}:2:8: title: expected text`);
+    expect(result.stderr).toContain(`${template}:7:10: minutes: must be more than 0`);
+    expect(result.stderr).toContain(`${template}:8:14: description: expected text`);
+    expect(result.stderr).toContain(`${template}:11:13: questions.0.prompt: expected text`);
+    expect(result.stderr).toContain(`${template}:13:15: questions.0.required: expected true or false`);
+    expect(result.stderr).not.toMatch(/Invalid|received|expected (string|number|boolean|array)|Too (big|small)/);
+  });
+});
