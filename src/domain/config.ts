@@ -2,7 +2,7 @@ import * as z from "zod";
 import { badInput } from "../errors.js";
 import { closest, isSlug, slugify } from "./ids.js";
 import { once } from "./once.js";
-import { strictObject } from "./strict.js";
+import { type FieldsProblem, strictObject } from "./strict.js";
 
 /** What the buyer must have said or done before a deal moves on; `id` names it in deals and answers. */
 export interface Gate {
@@ -103,49 +103,73 @@ export const configSchema = once(() => {
     (value) => (typeof value === "string" ? { id: slugify(value), text: value } : value),
     strictObject({ id: slug.or(z.literal("")), text: z.string().min(1) }),
   );
-  const stage = strictObject({
-    id: slug,
-    name: z.string().min(1),
-    description: z.string().default(""),
-    gates: z
-      .array(gate)
-      .default([])
-      .superRefine((gates, ctx) => {
-        for (const issue of gateIdProblems(gates)) ctx.addIssue({ code: "custom", ...issue });
-      }),
-    skills: z.array(slug).default([]),
-  }) satisfies z.ZodType<Stage, unknown>;
-  return strictObject({
-    manager: z.string().default(""),
-    stages: z
-      .array(stage)
-      .min(1, "a workspace needs at least one stage")
-      .default(DEFAULT_STAGES)
-      .refine((stages) => new Set(stages.map((s) => s.id)).size === stages.length, "stage ids must be unique"),
-    core_skills: z.array(slug).default(DEFAULT_CORE_SKILLS),
-    cadence: strictObject({
-      one_on_one_days: days.default(DEFAULT_CADENCE.one_on_one_days),
-      drill_days: days.default(DEFAULT_CADENCE.drill_days),
-    }).default(DEFAULT_CADENCE),
-    defaults: strictObject({
-      review_days: days.default(DEFAULT_REVIEW_DAYS),
-    }).default({ review_days: DEFAULT_REVIEW_DAYS }),
-  });
+  const stage = strictObject(
+    {
+      id: slug,
+      name: z.string().min(1),
+      description: z.string().default(""),
+      gates: z.array(gate).default([]),
+      skills: z.array(slug).default([]),
+    },
+    gateIdProblems,
+  ) satisfies z.ZodType<Stage, unknown>;
+  return strictObject(
+    {
+      manager: z.string().default(""),
+      stages: z.array(stage).min(1, "a workspace needs at least one stage").default(DEFAULT_STAGES),
+      core_skills: z.array(slug).default(DEFAULT_CORE_SKILLS),
+      cadence: strictObject({
+        one_on_one_days: days.default(DEFAULT_CADENCE.one_on_one_days),
+        drill_days: days.default(DEFAULT_CADENCE.drill_days),
+      }).default(DEFAULT_CADENCE),
+      defaults: strictObject({
+        review_days: days.default(DEFAULT_REVIEW_DAYS),
+      }).default({ review_days: DEFAULT_REVIEW_DAYS }),
+    },
+    stageIdProblems,
+  );
 });
 
-/** A gate whose text gives no slug needs its own id; ids name gates in deals, so they are unique per stage. */
-function gateIdProblems(gates: Gate[]): { path: number[]; message: string }[] {
+// The two checks below span several entries of a list. They run through strictObject's
+// `alongside`, in the same pass as each field's own check, so one run reports them with the
+// rest of the file. So they read the entries as written (a gate written as a string is
+// already {id, text} here) and skip an entry whose id is itself wrong: that is its own problem.
+
+/** Stage ids name stages in templates, deals and records, so each is used once; the second one is reported. */
+function stageIdProblems({ stages }: Record<string, unknown>): FieldsProblem[] {
   const seen = new Set<string>();
-  return gates.flatMap((gate, index) => {
-    const problem =
-      gate.id === ""
-        ? `give this gate an id: {id: a-slug, text: "${gate.text}"}`
-        : seen.has(gate.id)
-          ? `gate id '${gate.id}' is used twice in this stage; give one of them its own id`
-          : undefined;
-    seen.add(gate.id);
-    return problem ? [{ path: [index], message: problem }] : [];
+  return entries(stages).flatMap(({ id }, index) => {
+    if (typeof id !== "string" || !isSlug(id)) return [];
+    const twice = seen.has(id);
+    seen.add(id);
+    return twice
+      ? [{ path: ["stages", index, "id"], message: `stage id '${id}' is used twice; give one of them its own id` }]
+      : [];
   });
+}
+
+/** A gate whose text gives no slug needs its own id; ids name gates in deals, so they are unique per stage. */
+function gateIdProblems({ gates }: Record<string, unknown>): FieldsProblem[] {
+  const seen = new Set<string>();
+  return entries(gates).flatMap((gate, index) => {
+    const { id, text } = gate;
+    const isId = typeof id === "string" && isSlug(id);
+    // An empty text is the text's own problem, not a missing id.
+    const problem =
+      id === "" && typeof text === "string" && text !== ""
+        ? `give this gate an id: {id: a-slug, text: "${text}"}`
+        : isId && seen.has(id)
+          ? `gate id '${id}' is used twice in this stage; give one of them its own id`
+          : undefined;
+    if (isId) seen.add(id);
+    return problem ? [{ path: ["gates", index], message: problem }] : [];
+  });
+}
+
+/** A list's entries that are mappings, each at its index; anything else is its own problem (and reads as {}). */
+function entries(list: unknown): Record<string, unknown>[] {
+  if (!Array.isArray(list)) return [];
+  return list.map((entry) => (typeof entry === "object" && entry !== null && !Array.isArray(entry) ? entry : {}));
 }
 
 export type Config = z.infer<ReturnType<typeof configSchema>>;

@@ -250,6 +250,96 @@ describe("coach templates validate", () => {
     );
     expect(result.stderr).toContain("`coach templates validate` lists every problem");
   });
+
+  it("reports a duplicate stage or gate id together with the stage's own problems, at the duplicate", async () => {
+    const workspace = tempDir();
+    const config = writeFile(
+      join(workspace, "coach.yaml"),
+      [
+        "manager: Dana",
+        "stages:",
+        "  - id: scoping",
+        "    name: Scoping",
+        "    skills: [Framing]",
+        "    gates:",
+        "      - Signed",
+        "      - { id: Bad, text: Inked }",
+        "      - { id: signed, text: Inked }",
+        "  - id: scoping",
+        "    name: Scoping again",
+        "cadence:",
+        "  drill_dayz: 5",
+        "",
+      ].join("\n"),
+    );
+    const slug = "use a lowercase slug such as 'open-questions'";
+    const validate = await coach(["templates", "validate"], { workspace });
+    expect(validate.code).toBe(2);
+    expect(validate.stderr.split("\n").filter(Boolean)).toEqual([
+      `error: ${config}:5:14: stages.0.skills.0: ${slug}`,
+      `error: ${config}:8:15: stages.0.gates.1.id: ${slug}`,
+      `error: ${config}:9:9: stages.0.gates.2: gate id 'signed' is used twice in this stage; give one of them its own id`,
+      `error: ${config}:10:9: stages.1.id: stage id 'scoping' is used twice; give one of them its own id`,
+      `error: ${config}:13:3: cadence.drill_dayz: unknown key; did you mean 'drill_days'?`,
+      expect.stringMatching(/^error: 5 problem\(s\) in 1 of 1 file\(s\)/),
+    ]);
+
+    const plan = await coach(["plan", "alex"], { workspace });
+    expect(plan.code).toBe(2);
+    expect(plan.stderr).toContain(
+      `error: ${config}:5:14: stages.0.skills.0: ${slug} (and 4 more problems in this file)`,
+    );
+  });
+
+  it("reports a duplicate stage id as the first problem when it comes first", async () => {
+    const workspace = tempDir();
+    const config = writeFile(
+      join(workspace, "coach.yaml"),
+      "stages:\n  - id: demo\n    name: Demo\n  - id: demo\n    name: 5\n",
+    );
+    const result = await coach(["rep", "list"], { workspace });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(
+      `error: ${config}:4:9: stages.1.id: stage id 'demo' is used twice; give one of them its own id` +
+        " (and 1 more problem in this file)",
+    );
+  });
+
+  it("says nothing about duplicates from a stage or gate whose id is itself wrong", async () => {
+    const workspace = tempDir();
+    const config = writeFile(
+      join(workspace, "coach.yaml"),
+      [
+        "stages:",
+        "  - id: Demo",
+        "    name: Demo",
+        "  - id: Demo",
+        "    name: Demo again",
+        "  - just-a-name",
+        "  - id: trial",
+        "    name: Trial",
+        "    gates:",
+        "      - { id: Signed, text: Signed }",
+        "      - { id: Signed, text: Inked }",
+        "      - ''",
+        "      - { id: '', text: 5 }",
+        "",
+      ].join("\n"),
+    );
+    const slug = "use a lowercase slug such as 'open-questions'";
+    const result = await coach(["templates", "validate"], { workspace });
+    expect(result.code).toBe(2);
+    expect(result.stderr.split("\n").filter(Boolean)).toEqual([
+      `error: ${config}:2:9: stages.0.id: ${slug}`,
+      `error: ${config}:4:9: stages.1.id: ${slug}`,
+      `error: ${config}:6:5: stages.2: expected a map of keys and values`,
+      `error: ${config}:10:15: stages.3.gates.0.id: ${slug}`,
+      `error: ${config}:11:15: stages.3.gates.1.id: ${slug}`,
+      `error: ${config}:12:9: stages.3.gates.2.text: cannot be empty`,
+      `error: ${config}:13:25: stages.3.gates.3.text: expected text`,
+      expect.stringMatching(/^error: 7 problem\(s\) in 1 of 1 file\(s\)/),
+    ]);
+  });
 });
 
 describe("problems in files people edit", () => {
