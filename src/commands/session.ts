@@ -157,7 +157,9 @@ export async function runSession(raw: Record<string, unknown>, ctx: Context): Pr
     return draftSaved(join(workspace.root, save("draft", typed)), resumeHint);
   };
 
-  const askFocus = !draft && setup.chosenBy === "tool";
+  // The rep is asked what to work on unless the manager chose it here (--template, a deal):
+  // a plan made beforehand is the manager's suggestion, which the rep may keep or change.
+  const askFocus = !draft && (setup.chosenBy === "tool" || (Boolean(setup.plan) && !options.template && !deal));
   // Every fourth 1:1 asks the rep how the coaching works for them.
   const askFeedback = feedbackDue(completedSessions(records).filter((s) => s.date <= date).length);
   await withDraftOnCancel(asker, saveDraft, async () => {

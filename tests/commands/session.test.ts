@@ -1,10 +1,11 @@
-import { readdirSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
 import { WHEN_FORMS } from "../../src/domain/when.js";
 import { parseRecord } from "../../src/store/records.js";
 import { ScriptedPrompter } from "../../src/ui/scripted-prompter.js";
-import { coach, PROSPECTING_PLAN_ANSWERS, read, recordFiles, tempDir, writtenRecord } from "../helpers.js";
+import { coach, PROSPECTING_PLAN_ANSWERS, ROOT, read, recordFiles, tempDir, writtenRecord } from "../helpers.js";
 import {
   answersFile,
   CtrlCPrompter,
@@ -50,6 +51,31 @@ async function planFor(workspace: string): Promise<string> {
 }
 
 describe("coach session in a terminal", () => {
+  it("asks the rep what to work on even when a plan is followed, and holds the plan with the rep's choice", async () => {
+    const workspace = await workspaceWithRep();
+    const planId = await planFor(workspace);
+    // The rep picks discovery: its session's questions come instead of the plan's.
+    const discovery = parse(readFileSync(join(ROOT, "templates", "session", "session-discovery.yaml"), "utf8")) as {
+      questions: { id: string; type?: string }[];
+    };
+    const answers = Object.fromEntries(
+      discovery.questions.map((q) => [q.id, q.type === "scale" ? 3 : q.type === "list" ? "One; Two" : "Said"]),
+    );
+    const prompter = new ScriptedPrompter({ focus_choice: "discovery", ...answers, add_action_1: false });
+    const result = await coach(["session", "alex-kim"], { workspace, prompter });
+    expect(result.code, result.stderr).toBe(0);
+    expect(prompter.asked[0]).toBe("focus_choice");
+    const [session] = sessionFiles(workspace).map(recordAt);
+    expect(session!.record).toMatchObject({
+      plan: planId,
+      template: "session-discovery",
+      stage: "discovery",
+      focus_chosen_by: "rep",
+    });
+    const plan = recordAt(recordFiles(workspace, "alex-kim").find((f) => f.includes("-plan-"))!);
+    expect(plan.record).toMatchObject({ status: "completed", held_in: session!.record.id });
+  });
+
   it("follows up open commitments (overdue first), asks the plan's questions, records two new commitments, closes and holds", async () => {
     const workspace = await workspaceWithRep();
     const [later, overdue] = await holdSession(
@@ -74,8 +100,9 @@ describe("coach session in a terminal", () => {
     const result = await coach(["session", "alex-kim"], { workspace, prompter });
 
     expect(result.code, result.stderr).toBe(0);
-    // "not yet" asks by when now; a plan is followed, so the focus is not asked.
-    expect(prompter.asked.slice(0, 4)).toEqual([overdue, later, `${later}_due`, "goal"]);
+    // The plan is the manager's suggestion: the rep is asked first, and keeps it (the default).
+    // Then "not yet" asks by when now.
+    expect(prompter.asked.slice(0, 5)).toEqual(["focus_choice", overdue, later, `${later}_due`, "goal"]);
     // after the commitments, the manager's own question: did I do part of the rep's work?
     // Alex has an open goal, so each commitment is asked which goal it serves.
     expect(prompter.asked.slice(-12)).toEqual([...Object.keys(TWO_COMMITMENTS), "took_over"]);
@@ -85,6 +112,7 @@ describe("coach session in a terminal", () => {
       plan: planId,
       template: "session-prospecting",
       stage: "prospecting",
+      focus_chosen_by: "manager",
       ratings: { "opening-statement": 2, "pre-call-planning": 4 },
       took_over: false,
       follow_ups: [
