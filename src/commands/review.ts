@@ -20,7 +20,7 @@ import {
   summarizeRep,
 } from "../domain/review.js";
 import type { RepWeeks } from "../domain/svg-charts.js";
-import { type RemovedRep, removedRep, type TeamRow, teamReview, teamRow } from "../domain/team-review.js";
+import { notYetDue, type RemovedRep, removedRep, type TeamRow, teamReview, teamRow } from "../domain/team-review.js";
 import { parseSince, SINCE_FORMS } from "../domain/when.js";
 import { badInput, CoachError } from "../errors.js";
 import { loadBuiltInTemplates } from "../store/builtin-templates.js";
@@ -164,7 +164,7 @@ function reviewTeam(workspace: Workspace, period: Period, ctx: Context, withArch
           records: read.records,
           period,
           start: repWeek.start ?? undefined,
-          onCadence: !review.cadence.overdue,
+          onCadence: notYetDue(review.cadence) ? null : !review.cadence.overdue,
           actions: review.actions,
           isStageKeyed,
         }),

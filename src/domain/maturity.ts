@@ -11,7 +11,7 @@ export type MaturityLevel = (typeof MATURITY_LEVELS)[number];
 
 /** Shares from 0 to 1 over the period; null when there is nothing to measure yet. */
 export interface MaturityEvidence {
-  /** Reps not overdue for a 1:1. */
+  /** Reps not overdue for a 1:1, of those one was due for or held with. */
   on_cadence: number | null;
   /** Completed 1:1s held on a template keyed to a stage of the process (or on a deal). */
   stage_keyed: number | null;
@@ -39,7 +39,8 @@ export const FLOORS = {
 
 /** What one rep contributes to the team's evidence. */
 export interface RepCoachingFacts {
-  onCadence: boolean;
+  /** Null for a rep not yet due for a first 1:1 (added within the cadence, none held). */
+  onCadence: boolean | null;
   sessions: number;
   stageKeyed: number;
   /** Weeks of the period the rep was in the team for, and those with a completed drill. */
@@ -56,7 +57,7 @@ export interface RepFactsInput {
   period: Period;
   /** When coaching became due for the rep: added, or the first record. */
   start: string | undefined;
-  onCadence: boolean;
+  onCadence: boolean | null;
   actions: ActionCounts;
   /** Whether a session's template works on one stage of the process. */
   isStageKeyed: (session: RecordSummary) => boolean;
@@ -112,7 +113,7 @@ export function teamMaturity(reps: RepCoachingFacts[]): Maturity {
     both: sum((r) => r.mix.both),
   };
   const exact: MaturityEvidence = {
-    on_cadence: share(reps.filter((r) => r.onCadence).length, reps.length),
+    on_cadence: share(reps.filter((r) => r.onCadence === true).length, reps.filter((r) => r.onCadence !== null).length),
     stage_keyed: share(
       sum((r) => r.stageKeyed),
       sum((r) => r.sessions),

@@ -3,7 +3,7 @@ import { LEVEL_MEANING, maturityEvidenceLines, nextLevelAdvice } from "./maturit
 import type { Period, RepReview, SkillTrend } from "./review.js";
 import { cadenceRows, days, describeDrillDue, periodText } from "./review-steps.js";
 import { escapeHtml as esc, type GridRow, ratingChart, weekGridChart } from "./svg-charts.js";
-import type { TeamReview } from "./team-review.js";
+import { onCadenceText, type TeamReview } from "./team-review.js";
 
 /**
  * Inline, so the page is one file that opens anywhere, mailed or printed: no fonts,
@@ -198,12 +198,12 @@ export function renderTeamHtml(
   skipped: number,
   everyDays: number,
 ): string {
-  const kept = team.on_cadence;
+  const cadence = onCadenceText(team.on_cadence);
   const body = [
     "<h1>Team coaching review</h1>",
     `<p class="period">${esc(periodText(team.period))}</p>`,
-    kept.of
-      ? `<p><strong>${kept.reps} of ${kept.of} reps coached on cadence</strong> (${Math.round((kept.share ?? 0) * 100)}%; a 1:1 every ${esc(days(everyDays))}).</p>`
+    team.reps.length
+      ? `<p><strong>${esc(cadence.lead)}</strong> (${esc(cadence.rest ? `${cadence.rest}; ` : "")}a 1:1 every ${esc(days(everyDays))}).</p>`
       : para("No reps yet."),
   ];
   if (team.reps.length) {

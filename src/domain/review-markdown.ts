@@ -5,7 +5,7 @@ import { LEVEL_MEANING, type Maturity, maturityEvidenceLines, nextLevelAdvice } 
 import type { RepReview, SkillTrend } from "./review.js";
 import { cadenceRows, days, describeDrillDue, periodText } from "./review-steps.js";
 import { sparkline, trendArrow } from "./sparkline.js";
-import type { TeamReview } from "./team-review.js";
+import { onCadenceText, type TeamReview } from "./team-review.js";
 
 /** A review as a Markdown report to share: tables, and Mermaid charts of skill ratings. */
 export function renderRepReviewMarkdown(review: RepReview, config: Config, skipped: number): string {
@@ -104,12 +104,12 @@ export function renderRepReviewMarkdown(review: RepReview, config: Config, skipp
 }
 
 export function renderTeamMarkdown(team: TeamReview, skipped: number, everyDays: number): string {
-  const { on_cadence: kept } = team;
+  const cadence = onCadenceText(team.on_cadence);
   const sections = [
     "# Team coaching review",
     `_${periodText(team.period)}_`,
-    kept.of
-      ? `**${kept.reps} of ${kept.of} reps coached on cadence** (${Math.round((kept.share ?? 0) * 100)}%; a 1:1 every ${days(everyDays)}).`
+    team.reps.length
+      ? `**${cadence.lead}** (${cadence.rest ? `${cadence.rest}; ` : ""}a 1:1 every ${days(everyDays)}).`
       : "No reps yet.",
   ];
   if (team.reps.length) {

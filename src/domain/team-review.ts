@@ -34,7 +34,11 @@ export interface RemovedRep {
 export interface TeamReview {
   period: Period;
   reps: TeamRow[];
-  on_cadence: { reps: number; of: number; share: number | null };
+  /**
+   * Reps not overdue, of those a 1:1 was due for or held with; a rep added within the
+   * cadence, with none held yet, is not yet due and counts neither way.
+   */
+  on_cadence: { reps: number; of: number; share: number | null; not_yet_due: number };
   removed_reps: RemovedRep[];
   /** Every rep's deals, summed. */
   deals?: DealCounts;
@@ -78,16 +82,35 @@ export function teamReview(period: Period, rows: TeamRow[], removed: RemovedRep[
   const reps = [...rows].sort(
     (a, b) => Number(b.overdue) - Number(a.overdue) || since(b) - since(a) || compareText(a.rep, b.rep),
   );
-  const kept = rows.filter((row) => !row.overdue).length;
+  const due = rows.filter((row) => !notYetDue(row));
+  const kept = due.filter((row) => !row.overdue).length;
   return {
     period,
     reps,
     on_cadence: {
       reps: kept,
-      of: rows.length,
-      share: rows.length ? Math.round((kept / rows.length) * 100) / 100 : null,
+      of: due.length,
+      share: due.length ? Math.round((kept / due.length) * 100) / 100 : null,
+      not_yet_due: rows.length - due.length,
     },
     removed_reps: removed,
+  };
+}
+
+/** Added within the cadence, with no 1:1 held yet: neither on cadence nor behind it. */
+export function notYetDue(row: Pick<TeamRow, "expected" | "held" | "overdue">): boolean {
+  return row.expected === 0 && row.held === 0 && !row.overdue;
+}
+
+/** "2 of 3 reps coached on cadence (67%)", and the reps not yet due said apart; for every format. */
+export function onCadenceText(kept: TeamReview["on_cadence"]): { lead: string; rest: string } {
+  const newcomers = kept.not_yet_due
+    ? `${kept.not_yet_due} new rep${kept.not_yet_due === 1 ? "" : "s"} not yet due for a 1:1`
+    : "";
+  if (!kept.of) return { lead: newcomers, rest: "" };
+  return {
+    lead: `${kept.reps} of ${kept.of} reps coached on cadence`,
+    rest: `${Math.round((kept.share ?? 0) * 100)}%${newcomers ? `; ${newcomers}` : ""}`,
   };
 }
 

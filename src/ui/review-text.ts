@@ -4,7 +4,7 @@ import { LEVEL_MEANING, maturityEvidenceLines, nextLevelAdvice } from "../domain
 import type { Period, RepReview } from "../domain/review.js";
 import { days, describeDrillDue } from "../domain/review-steps.js";
 import { sparkline, trendArrow } from "../domain/sparkline.js";
-import type { TeamReview } from "../domain/team-review.js";
+import { onCadenceText, type TeamReview } from "../domain/team-review.js";
 import type { Style } from "./style.js";
 import { columns, visibleWidth } from "./table.js";
 import { truncate, wrap } from "./wrap.js";
@@ -154,11 +154,11 @@ export function renderTeamText(
   everyDays: number,
 ): string {
   const width = Math.min(termWidth, MAX_WIDTH);
-  const { on_cadence: kept } = team;
+  const cadence = onCadenceText(team.on_cadence);
   const out: string[] = [style.bold("Team coaching review") + style.dim(`, ${periodLabel(team.period)}`)];
   out.push(
-    kept.of
-      ? `${kept.reps} of ${kept.of} reps coached on cadence (${Math.round((kept.share ?? 0) * 100)}%), a 1:1 every ${days(everyDays)}`
+    team.reps.length
+      ? `${cadence.lead}${cadence.rest ? ` (${cadence.rest})` : ""}, a 1:1 every ${days(everyDays)}`
       : "No reps yet.",
     "",
   );

@@ -214,7 +214,7 @@ describe("coach review --team", () => {
       overdue_actions: 1,
       skill_trend: "flat",
     });
-    expect(json.on_cadence).toEqual({ reps: 1, of: 3, share: 0.33 });
+    expect(json.on_cadence).toEqual({ reps: 1, of: 3, share: 0.33, not_yet_due: 0 });
     expect(json.removed_reps).toEqual([]);
   });
 

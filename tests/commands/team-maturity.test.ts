@@ -75,3 +75,17 @@ describe("the team's coaching maturity in coach review --team", () => {
     expect(page).toContain("To reach informal: coach at least half the reps on cadence (now 33%).");
   });
 });
+
+describe("a team whose reps were all added this week", () => {
+  it("is not on cadence yet: no share, ad-hoc, and the new reps said apart", async () => {
+    const workspace = tempDir();
+    for (const name of ["Dana Lee", "Sam Park"])
+      expect((await coach(["rep", "add", name], { workspace })).code).toBe(0);
+    const text = await coach(["review", "--team"], { workspace });
+    expect(text.stdout).toContain("2 new reps not yet due for a 1:1, a 1:1 every 7 days");
+    expect(text.stdout).not.toContain("coached on cadence (100%)");
+    const json = JSON.parse((await coach(["review", "--team", "--json"], { workspace })).stdout);
+    expect(json.on_cadence).toEqual({ reps: 0, of: 0, share: null, not_yet_due: 2 });
+    expect(json.maturity).toMatchObject({ level: "ad-hoc", evidence: { on_cadence: null } });
+  });
+});

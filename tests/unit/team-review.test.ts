@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_CONFIG } from "../../src/domain/config.js";
 import { byIdOnly, type Period, type ReviewedRep, summarizeRep } from "../../src/domain/review.js";
-import { removedRep, teamReview, teamRow } from "../../src/domain/team-review.js";
+import { onCadenceText, removedRep, teamReview, teamRow } from "../../src/domain/team-review.js";
 import { session, stored } from "../history.js";
 
 const PERIOD: Period = { from: "2026-08-24", to: "2026-11-22" };
@@ -33,7 +33,16 @@ describe("the team view", () => {
       ["eve", false, null], // never coached, though not due yet
       ["ann", false, 2],
     ]);
-    expect(team.on_cadence).toEqual({ reps: 2, of: 5, share: 0.4 });
+    // Eve is not yet due: she counts neither way, and is said apart.
+    expect(team.on_cadence).toEqual({ reps: 1, of: 4, share: 0.25, not_yet_due: 1 });
+    expect(onCadenceText(team.on_cadence)).toEqual({
+      lead: "1 of 4 reps coached on cadence",
+      rest: "25%; 1 new rep not yet due for a 1:1",
+    });
+    // A team of new reps only: nothing to share yet.
+    const fresh = teamReview(PERIOD, [row("eve", [], "2026-11-22")], []);
+    expect(fresh.on_cadence).toEqual({ reps: 0, of: 0, share: null, not_yet_due: 1 });
+    expect(onCadenceText(fresh.on_cadence)).toEqual({ lead: "1 new rep not yet due for a 1:1", rest: "" });
   });
 
   it("sums up skill trends: more rising than falling is up", () => {
