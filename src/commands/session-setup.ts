@@ -67,20 +67,21 @@ export function chooseSessionSetup(
       chooseFocus(config, rep, records).stage;
     const why = plan ? `following plan ${plan.record.id}` : "chosen with --template";
     const said = options.template && plan ? `${why}, with --template ${template.id}` : why;
-    return { plan, template, stage, why: said, chosenBy: "manager" };
+    return { plan, template, stage, why: said, chosenBy: "manager", topic: topicOf(template) };
   }
   const focus = chooseFocus(config, rep, records, plan?.record.stage ?? undefined);
   const goalsSession = templates.find((t) => t.template.id === GOALS_SESSION && t.template.kind === "session");
   if (!plan && goalsSession && goalsConversationDue(rep, records)) {
     const why = `no plan to follow; ${GOALS_FIRST_REASON}`;
-    const topic = "the goals conversation";
-    return { plan, template: goalsSession.template, stage: focus.stage, why, chosenBy: "tool", topic };
+    const template = goalsSession.template;
+    return { plan, template, stage: focus.stage, why, chosenBy: "tool", topic: topicOf(template) };
   }
   const mindset = plan ? undefined : mindsetNeeded(config, records);
   const mindsetSession = mindset && templates.find((t) => t.template.id === MINDSET_SESSION);
   if (mindset && mindsetSession) {
     const why = `no plan to follow; ${mindset.reason}`;
-    return { plan, template: mindsetSession.template, stage: focus.stage, why, chosenBy: "tool" };
+    const template = mindsetSession.template;
+    return { plan, template, stage: focus.stage, why, chosenBy: "tool", topic: topicOf(template) };
   }
   const picked = pickTemplate(templates, "session", focus.stage.id);
   if (!picked)
@@ -93,6 +94,13 @@ export function chooseSessionSetup(
     ? `following plan ${plan.record.id}`
     : `no plan to follow; focus ${focus.stage.name}: ${focus.reason}`;
   return { plan, template: picked.template, stage: focus.stage, why, chosenBy: plan ? "manager" : "tool" };
+}
+
+/** What the suggestion is called when its session is not a stage's own (a plan's may be either). */
+function topicOf(template: Template): string | undefined {
+  if (template.id === GOALS_SESSION) return "the goals conversation";
+  if (template.id === MINDSET_SESSION) return "the mindset session";
+  return undefined;
 }
 
 /** The setup once the rep has answered `focus_choice`: `keep` leaves it, a goal, stage or skill changes the questions. */

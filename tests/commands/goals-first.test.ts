@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { parseRecord } from "../../src/store/records.js";
+import type { SelectPrompt } from "../../src/ui/prompter.js";
 import { ScriptedPrompter } from "../../src/ui/scripted-prompter.js";
 import { coach, PROSPECTING_PLAN_ANSWERS, read, recordFiles, tempDir } from "../helpers.js";
 import { answersFile, holdFromMissing, PROSPECTING_SESSION_ANSWERS } from "../session-fixtures.js";
@@ -128,6 +129,26 @@ describe("a new rep's first 1:1 is the goals conversation", () => {
     });
     expect(next.code, next.stderr).toBe(0);
     expect(records(workspace, "plan")[0]).toMatchObject({ template: "plan-prospecting" });
+  });
+
+  it("a session following the goals plan suggests the goals conversation, kept by the manager's plan", async () => {
+    const workspace = await newRep();
+    const plan = answersFile(tempDir(), { ...SELF_CHECK, opening_question: "Where do you want to be in two years?" });
+    expect((await coach(["plan", "dana-lee", "--answers", plan], { workspace })).code).toBe(0);
+    const suggested: string[] = [];
+    const prompter = new (class extends ScriptedPrompter {
+      override select(prompt: SelectPrompt): Promise<string> {
+        if (prompt.id === "focus_choice") suggested.push(prompt.message, prompt.choices[0]!.name ?? "");
+        return super.select(prompt);
+      }
+    })({ manager_name: "", ...GOALS_ANSWERS });
+    const result = await coach(["session", "dana-lee"], { workspace, prompter });
+    expect(result.code, result.stderr).toBe(0);
+    expect(suggested).toEqual([
+      "What does the rep want to work on? (suggested: the goals conversation)",
+      "keep: the goals conversation",
+    ]);
+    expect(records(workspace, "session")[0]).toMatchObject({ template: "session-career", focus_chosen_by: "manager" });
   });
 
   it("its commitments may serve the goals just set", async () => {
