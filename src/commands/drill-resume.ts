@@ -43,15 +43,10 @@ export function resumeDrill(workspace: Workspace, rep: Rep, ctx: Context): Resum
   const reps = participants.map((id) => (id === rep.id ? rep : requireRep(workspace.root, id)));
   const drafts = new Map<string, LoadedRecord>([[rep.id, draft]]);
   for (const other of reps.filter((r) => r.id !== rep.id)) {
-    const found = readRecords(workspace.root, other.id)
-      .records.filter(
-        (d) =>
-          d.record.type === "drill" &&
-          d.record.status === "draft" &&
-          d.record.template === record.template &&
-          d.record.date === record.date,
-      )
-      .at(-1);
+    const sameDrill = readRecords(workspace.root, other.id).records.filter(
+      (d) => d.record.template === record.template && d.record.date === record.date,
+    );
+    const found = latestDraft(workspace.root, sameDrill, other.id, "drill");
     // A clinic draft is saved only for reps with something done; the others start the drill afresh.
     if (found) drafts.set(other.id, { path: found.path, record: readRecordFile(workspace.root, found.path).record });
   }

@@ -176,7 +176,8 @@ function loadConfigEntry(file: string): ConfigEntry | undefined {
   }
   if (!isEntry(entry) || entry.version !== INDEX_VERSION || entry.coach !== COACH_VERSION) return undefined;
   const config = entry.value as { stages?: unknown; cadence?: unknown } | undefined;
-  return config && Array.isArray(config.stages) && isMap(config.cadence) ? (entry as ConfigEntry) : undefined;
+  const checked = config && Array.isArray(config.stages) && isMap(config.cadence) && config.cadence !== undefined;
+  return checked ? (entry as ConfigEntry) : undefined;
 }
 
 /** A summary without what its file's name and folder say. */

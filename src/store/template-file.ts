@@ -88,7 +88,9 @@ function unknownReferences(data: unknown, config: Config): { key: string; messag
 function lineOf(text: string, key: string): string {
   const [name, value] = key.split(": ");
   const lines = text.split("\n");
-  const pattern = new RegExp(`^(\\s*(?:- )?)${name}\\s*:${value ? `\\s*["']?${value}\\b` : ""}`);
+  // The value is as the file wrote it ("a(b" too): matched literally, never as a pattern.
+  const literal = value?.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const pattern = new RegExp(`^(\\s*(?:- )?)${name}\\s*:${literal ? `\\s*["']?${literal}(?![\\w-])` : ""}`);
   const index = lines.findIndex((line) => pattern.test(line));
   if (index < 0) return "1:1";
   return `${index + 1}:${pattern.exec(lines[index]!)![1]!.length + 1}`;

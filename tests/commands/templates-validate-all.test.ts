@@ -376,3 +376,30 @@ describe("problems in files people edit", () => {
     expect(result.stderr).not.toMatch(/Invalid|received|expected (string|number|boolean|array)|Too (big|small)/);
   });
 });
+
+describe("a skill written with pattern characters", () => {
+  it("is reported at its line like any unknown skill, never as an unexpected error", async () => {
+    const workspace = tempDir();
+    const template = writeFile(
+      join(workspace, "templates", "session", "odd-skill.yaml"),
+      [
+        "id: odd-skill",
+        "title: Odd",
+        "kind: session",
+        "stages: [discovery]",
+        "coaching_kind: training",
+        "focus: skillset",
+        "questions:",
+        "  - id: q1",
+        "    prompt: How well?",
+        "    type: scale",
+        '    skill: "a(b"',
+        "",
+      ].join("\n"),
+    );
+    const result = await coach(["templates", "validate"], { workspace });
+    expect(result.code).toBe(2);
+    expect(result.stderr).not.toContain("unexpected");
+    expect(result.stderr).toContain(`${template}:11:`);
+  });
+});

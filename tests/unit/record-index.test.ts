@@ -353,6 +353,7 @@ describe("coach.yaml through the index", () => {
       "{not json",
       JSON.stringify({ ...kept, version: INDEX_VERSION - 1 }),
       JSON.stringify({ ...kept, value: { cadence: { one_on_one_days: 1 } } }),
+      JSON.stringify({ ...kept, value: { stages: [] } }),
       JSON.stringify({ ...kept, value: undefined, problem: "x" }),
     ]) {
       writeFileSync(configEntry(root), damaged);
