@@ -20,7 +20,7 @@ import {
   summarizeRep,
 } from "../domain/review.js";
 import type { RepWeeks } from "../domain/svg-charts.js";
-import { notYetDue, type RemovedRep, removedRep, type TeamRow, teamReview, teamRow } from "../domain/team-review.js";
+import { type RemovedRep, removedRep, type TeamRow, teamReview, teamRow } from "../domain/team-review.js";
 import { parseSince, SINCE_FORMS } from "../domain/when.js";
 import { badInput, CoachError } from "../errors.js";
 import { loadBuiltInTemplates } from "../store/builtin-templates.js";
@@ -164,7 +164,6 @@ function reviewTeam(workspace: Workspace, period: Period, ctx: Context, withArch
           records: read.records,
           period,
           start: repWeek.start ?? undefined,
-          onCadence: notYetDue(review.cadence) ? null : !review.cadence.overdue,
           actions: review.actions,
           isStageKeyed,
         }),
@@ -181,7 +180,9 @@ function reviewTeam(workspace: Workspace, period: Period, ctx: Context, withArch
         );
     }
   }
-  const team = { ...teamReview(period, rows, removed), deals: sumDealCounts(deals), maturity: teamMaturity(facts) };
+  const reviewed = teamReview(period, rows, removed);
+  const maturity = teamMaturity(facts, reviewed.on_cadence.share);
+  const team = { ...reviewed, deals: sumDealCounts(deals), maturity };
   return { kind: "team", rows: team, weeks, skipped, json: { ...team, skipped } };
 }
 

@@ -39,8 +39,6 @@ export const FLOORS = {
 
 /** What one rep contributes to the team's evidence. */
 export interface RepCoachingFacts {
-  /** Null for a rep not yet due for a first 1:1 (added within the cadence, none held). */
-  onCadence: boolean | null;
   sessions: number;
   stageKeyed: number;
   /** Weeks of the period the rep was in the team for, and those with a completed drill. */
@@ -57,7 +55,6 @@ export interface RepFactsInput {
   period: Period;
   /** When coaching became due for the rep: added, or the first record. */
   start: string | undefined;
-  onCadence: boolean | null;
   actions: ActionCounts;
   /** Whether a session's template works on one stage of the process. */
   isStageKeyed: (session: RecordSummary) => boolean;
@@ -73,7 +70,6 @@ export function repCoachingFacts(input: RepFactsInput): RepCoachingFacts {
   const drillDates = inPeriod.filter(({ record }) => isScoredDrill(record)).map(({ record }) => record.date);
   const { weeks, drillWeeks } = weeksWithDrills(period, input.start, drillDates);
   return {
-    onCadence: input.onCadence,
     sessions: sessions.length,
     stageKeyed: sessions.filter(input.isStageKeyed).length,
     weeks,
@@ -103,7 +99,8 @@ function weeksWithDrills(period: Period, start: string | undefined, drillDates: 
   return { weeks, drillWeeks: withDrill.size };
 }
 
-export function teamMaturity(reps: RepCoachingFacts[]): Maturity {
+/** `onCadence`: the team review's share of reps on cadence (its `on_cadence.share`), the one rule for it. */
+export function teamMaturity(reps: RepCoachingFacts[], onCadence: number | null): Maturity {
   const sum = (pick: (r: RepCoachingFacts) => number) => reps.reduce((total, r) => total + pick(r), 0);
   const share = (part: number, whole: number) => (whole ? part / whole : null);
   const withWeeks = reps.filter((r) => r.weeks > 0);
@@ -113,7 +110,7 @@ export function teamMaturity(reps: RepCoachingFacts[]): Maturity {
     both: sum((r) => r.mix.both),
   };
   const exact: MaturityEvidence = {
-    on_cadence: share(reps.filter((r) => r.onCadence === true).length, reps.filter((r) => r.onCadence !== null).length),
+    on_cadence: onCadence,
     stage_keyed: share(
       sum((r) => r.stageKeyed),
       sum((r) => r.sessions),

@@ -98,7 +98,7 @@ export function teamReview(period: Period, rows: TeamRow[], removed: RemovedRep[
 }
 
 /** Added within the cadence, with no 1:1 held yet: neither on cadence nor behind it. */
-export function notYetDue(row: Pick<TeamRow, "expected" | "held" | "overdue">): boolean {
+function notYetDue(row: Pick<TeamRow, "expected" | "held" | "overdue">): boolean {
   return row.expected === 0 && row.held === 0 && !row.overdue;
 }
 

@@ -102,7 +102,6 @@ describe("a rep's part of the evidence", () => {
         records: stored(drills.map((date) => drill("ann", date, "purpose", [3]))),
         period,
         start,
-        onCadence: true,
         actions: NO_ACTIONS,
         isStageKeyed: keyedByTemplate,
       });
@@ -127,7 +126,6 @@ describe("a rep's part of the evidence", () => {
       ]),
       period: PERIOD,
       start: "2026-10-01",
-      onCadence: true,
       actions: NO_ACTIONS,
       isStageKeyed: keyedByTemplate,
     });
@@ -137,7 +135,6 @@ describe("a rep's part of the evidence", () => {
       records: [],
       period: PERIOD,
       start: "2026-11-15",
-      onCadence: true,
       actions: NO_ACTIONS,
       isStageKeyed: keyedByTemplate,
     });
@@ -150,7 +147,6 @@ describe("a rep's part of the evidence", () => {
       records: [],
       period: PERIOD,
       start: undefined,
-      onCadence: true,
       actions,
       isStageKeyed: keyedByTemplate,
     });
@@ -160,7 +156,6 @@ describe("a rep's part of the evidence", () => {
 
 describe("the team's evidence", () => {
   const rep = (change: Partial<RepCoachingFacts>): RepCoachingFacts => ({
-    onCadence: true,
     sessions: 4,
     stageKeyed: 2,
     weeks: 4,
@@ -172,7 +167,7 @@ describe("the team's evidence", () => {
   });
 
   it("sums the reps into shares from 0 to 1, and places the team", () => {
-    const maturity = teamMaturity([rep({}), rep({ onCadence: false, drillWeeks: 1, stageKeyed: 4 }), rep({})]);
+    const maturity = teamMaturity([rep({}), rep({ drillWeeks: 1, stageKeyed: 4 }), rep({})], 0.67);
     expect(maturity.evidence).toEqual({
       on_cadence: 0.67,
       stage_keyed: 0.67,
@@ -181,15 +176,15 @@ describe("the team's evidence", () => {
       on_time: 0.7,
     });
     expect(maturity.level).toBe("informal");
-    expect(teamMaturity([rep({}), rep({})]).level).toBe("dynamic");
+    expect(teamMaturity([rep({}), rep({})], 1).level).toBe("dynamic");
   });
 
   it("has nothing to measure for a team with no reps or no coaching yet", () => {
-    expect(teamMaturity([])).toEqual({
+    expect(teamMaturity([], null)).toEqual({
       level: "ad-hoc",
       evidence: { on_cadence: null, stage_keyed: null, drills_weekly: null, mindset_share: null, on_time: null },
     });
-    const idle = teamMaturity([rep({ sessions: 0, stageKeyed: 0, mix: { skillset: 0, mindset: 0, both: 0 } })]);
+    const idle = teamMaturity([rep({ sessions: 0, stageKeyed: 0, mix: { skillset: 0, mindset: 0, both: 0 } })], 1);
     expect(idle.evidence).toMatchObject({ stage_keyed: null, mindset_share: null });
   });
 });
