@@ -19,7 +19,7 @@ export function dealForCall(root: string, rep: Rep, idOrName: string): Deal {
 }
 
 /** What a warm-up or huddle notes of the deal: its stage, its first open gate, the buyer's style. */
-export function dealCall(config: Config, deal: Deal): DealCall & { gateText?: string } {
+export function dealCall(config: Config, deal: Deal): DealCall {
   const open = gatesWithoutEvidence(config, deal)[0]?.gate;
   return {
     id: deal.id,

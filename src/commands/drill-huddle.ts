@@ -36,7 +36,7 @@ export interface HuddleOptions {
   stage?: string;
   answers?: string;
   given?: AnswersFile;
-  deal?: DealCall & { gateText?: string };
+  deal?: DealCall;
 }
 
 /**

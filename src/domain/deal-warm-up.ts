@@ -8,7 +8,7 @@ import type { Round } from "./template.js";
  * without it, and opening to the buyer's style when the deal names one. They train the
  * skill of the stage's drill, so the warm-up's score counts where the drill's would.
  */
-export function dealRounds(deal: DealCall & { gateText?: string }, skill: string): Round[] {
+export function dealRounds(deal: DealCall, skill: string): Round[] {
   const rounds: Round[] = [];
   if (deal.gate) rounds.push(gateRound(deal, deal.gate, deal.gateText ?? deal.gate, skill));
   if (deal.buyerStyle) rounds.push(styleRound(deal, deal.buyerStyle, skill));

@@ -19,6 +19,8 @@ export interface DealCall {
   stage: string;
   /** The first gate without buyer-side evidence, rehearsed in a round of its own. */
   gate?: string;
+  /** That gate's text, as coach.yaml words it (the id when it has none). */
+  gateText?: string;
   buyerStyle?: BehaviourStyle;
 }
 

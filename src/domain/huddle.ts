@@ -1,5 +1,6 @@
 import type { DealCall } from "./drill-record.js";
 import { inline, renderAnswerValue } from "./markdown.js";
+import { answerList } from "./plan-record.js";
 import type { Answers } from "./questions.js";
 import { type CoachRecord, RECORD_SCHEMA } from "./record.js";
 import type { Rep } from "./rep.js";
@@ -21,7 +22,7 @@ export function huddleTimeLeft(spent: number): number {
  * the rep wants from the call, readies them for the moment they are least sure of, and
  * reminds them of what they do well. With a deal, the first question names its open gate.
  */
-export function huddleQuestions(rep: Pick<Rep, "name">, deal?: DealCall & { gateText?: string }): Question[] {
+export function huddleQuestions(rep: Pick<Rep, "name">, deal?: DealCall): Question[] {
   const buyer = deal ? `the buyer on ${deal.name}` : "the buyer";
   const gate = deal?.gate ? ` What would you need to hear to know '${deal.gateText ?? deal.gate}'?` : "";
   const question = (id: string, prompt: string): Question => ({
@@ -67,9 +68,7 @@ export function buildHuddleRecord(run: HuddleRun): CoachRecord {
     mode: "huddle",
     ...(run.deal ? { deal: run.deal.id } : {}),
     ...(run.deal?.gate ? { gate: run.deal.gate } : {}),
-    answers: run.questions
-      .filter((q) => q.id in run.answers)
-      .map((q) => ({ id: q.id, prompt: q.prompt, answer: run.answers[q.id] ?? null })),
+    answers: answerList(run.questions, run.answers),
   };
 }
 
