@@ -170,12 +170,9 @@ export async function runSession(raw: Record<string, unknown>, ctx: Context): Pr
       const choice = await asker.ask(focusChoiceSpec(workspace.config, suggested, rep.goals));
       focusAnswered = choice !== undefined;
       if (typeof choice === "string") setup = applyFocusChoice(workspace.config, templates, setup, choice, rep.goals);
-      Object.assign(input, {
-        template: setup.template,
-        stage: setup.stage,
-        questions: questionsFor(setup.template),
-        focusChosenBy: setup.chosenBy,
-      });
+      // Kept, the questions stand as worked out above (no second read of the last 1:1).
+      const questions = setup.template === input.template ? input.questions : questionsFor(setup.template);
+      Object.assign(input, { template: setup.template, stage: setup.stage, questions, focusChosenBy: setup.chosenBy });
     }
     warnUnknownAnswers(
       given,
