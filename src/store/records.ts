@@ -74,7 +74,7 @@ export function parseRecordSummary(text: string, file: string): Parsed<RecordSum
  * A mark that could be an alias (`*name` after a space, `[`, `{` or `,`). js-yaml
  * expands no alias but hands out shared objects, which a schema check then walks once per
  * use: a "billion laughs" record would take forever. Such text is left to `yaml`, which
- * caps aliases. Coach writes none; an answer holding such a mark just takes the slower path.
+ * caps aliases. Coach writes none.
  */
 const MAY_HOLD_ALIAS = /(?:^|[\s[{,])\*[^\s,\]}]/;
 
@@ -91,9 +91,12 @@ const ANSWERS_BLOCK = /^answers:[ \t]*\n(?:(?:[ \t#].*|-(?:[ \t].*)?|)\n)*/m;
  * the whole record. Whatever the cut leaves unreadable goes to parseRecord, as any refusal does.
  */
 function quickRead(frontMatter: string): unknown {
-  if (sizeProblem(frontMatter, "") || MAY_HOLD_ALIAS.test(frontMatter)) return undefined;
+  if (sizeProblem(frontMatter, "")) return undefined;
+  // Checked after the cut: an answer typed with Markdown emphasis ("he *really* wants") is not read here.
+  const rest = frontMatter.replace(ANSWERS_BLOCK, "");
+  if (MAY_HOLD_ALIAS.test(rest)) return undefined;
   try {
-    return load(frontMatter.replace(ANSWERS_BLOCK, ""), { schema: CORE_SCHEMA }) ?? {};
+    return load(rest, { schema: CORE_SCHEMA }) ?? {};
   } catch {
     return undefined;
   }
