@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readdirSync, readFileSync, type Stats, statSync } from "node:fs";
 import { join, sep } from "node:path";
 import type { RecordSummary, StoredRecord, SummaryFields } from "../domain/record.js";
 import { isRecordFileName, RECORD_SCHEMA } from "../domain/record.js";
@@ -126,7 +126,8 @@ export function readFolderThroughIndex(root: string, rep: string, parsers: Parse
   if (changed && (records.length || skipped.length || profile)) {
     const files: Record<string, Entry<CompactSummary>> = {};
     for (const [i, name] of names.entries()) if (entries[i]) files[name] = entries[i];
-    saveShard(root, shardFile, { version: INDEX_VERSION, folder, ...(profile ? { profile } : {}), files });
+    const shard: Shard = { version: INDEX_VERSION, folder, ...(profile ? { profile } : {}), files };
+    saveCache(root, shardFile, shard);
   }
   return { records, skipped, ...(parsers.profile ? { profile: profileRead } : {}) };
 }
@@ -144,17 +145,10 @@ export function readConfigThroughIndex<T extends object>(root: string, file: str
   const entryFile = join(root, INDEX_DIR, CONFIG_ENTRY);
   const stat = statSync(file);
   const known = loadConfigEntry(entryFile);
-  if (known && !known.racy && known.size === stat.size && known.mtimeMs === stat.mtimeMs && known.ino === stat.ino)
-    return known.value as T;
+  if (stillFresh(known, stat)) return known.value as T;
   const value = parse();
-  const stamp = { size: stat.size, mtimeMs: stat.mtimeMs, ino: stat.ino };
-  const entry: ConfigEntry = { version: INDEX_VERSION, coach: COACH_VERSION, ...stamp, value };
-  if (stat.mtimeMs > Date.now() - RACY_MS) entry.racy = true;
-  try {
-    writeFileSafely(entryFile, JSON.stringify(entry), { durable: false, within: root });
-  } catch {
-    // A cache: a workspace we may not write to just parses coach.yaml every time.
-  }
+  const entry: ConfigEntry = { version: INDEX_VERSION, coach: COACH_VERSION, ...stampOf(stat), value };
+  saveCache(root, entryFile, entry);
   return value;
 }
 
@@ -225,10 +219,8 @@ function refresh<T, Kept = T>(
 ): Entry<Kept> | undefined {
   const stat = statSync(file, NO_THROW);
   if (!stat) return undefined;
-  if (before && !before.racy && before.size === stat.size && before.mtimeMs === stat.mtimeMs && before.ino === stat.ino)
-    return before;
-  const stamp: Stamp & { racy?: true } = { size: stat.size, mtimeMs: stat.mtimeMs, ino: stat.ino };
-  if (stat.mtimeMs > Date.now() - RACY_MS) stamp.racy = true;
+  if (stillFresh(before, stat)) return before;
+  const stamp = stampOf(stat);
   let text: string;
   try {
     text = readFileSync(file, "utf8");
@@ -300,10 +292,28 @@ function isMap(value: unknown): boolean {
 }
 
 /** A workspace we may not write to (read-only, full disk) just goes without an index. */
-function saveShard(root: string, file: string, shard: Shard): void {
+function saveCache(root: string, file: string, value: object): void {
   try {
-    writeFileSafely(file, JSON.stringify(shard), { durable: false, within: root });
+    writeFileSafely(file, JSON.stringify(value), { durable: false, within: root });
   } catch {
     // The index is a cache: failing to save it never fails the command.
   }
+}
+
+/** What a file's stat says, marked racy when it was modified moments ago (see Entry.racy). */
+function stampOf(stat: Stats): Stamp & { racy?: true } {
+  const stamp: Stamp & { racy?: true } = { size: stat.size, mtimeMs: stat.mtimeMs, ino: stat.ino };
+  if (stat.mtimeMs > Date.now() - RACY_MS) stamp.racy = true;
+  return stamp;
+}
+
+/** An entry from a settled stamp that the file still matches: same size, mtime and inode. */
+function stillFresh<E extends Stamp & { racy?: true }>(entry: E | undefined, stat: Stats): entry is E {
+  return (
+    entry !== undefined &&
+    !entry.racy &&
+    entry.size === stat.size &&
+    entry.mtimeMs === stat.mtimeMs &&
+    entry.ino === stat.ino
+  );
 }
