@@ -3,6 +3,7 @@ import type { Command } from "commander";
 import * as z from "zod";
 import type { Context } from "../context.js";
 import { type Config, requireSkill, requireStage } from "../domain/config.js";
+import type { Deal } from "../domain/deal.js";
 import { dealRounds } from "../domain/deal-warm-up.js";
 import {
   addDrillHint,
@@ -31,6 +32,7 @@ import type { LoadedTemplate } from "../domain/template.js";
 import { appliesToStage } from "../domain/template-terms.js";
 import { badInput } from "../errors.js";
 import { loadAnswersFile } from "../store/answers.js";
+import { requireRepDeal } from "../store/deals.js";
 import { randomId, readRecords, replaceRecord, writeNewRecord } from "../store/records.js";
 import { requireRep } from "../store/reps.js";
 import { loadTemplates, requireTemplate } from "../store/templates.js";
@@ -39,7 +41,7 @@ import { drillIntro, drillSummary } from "../ui/drill-view.js";
 import { chooseRep } from "./choose-rep.js";
 import { type Act, withExamples, withWriteOptions } from "./define.js";
 import { draftToResume } from "./draft-resume.js";
-import { dealCall, dealForCall } from "./drill-deal.js";
+import { dealCall } from "./drill-deal.js";
 import { runHuddle } from "./drill-huddle.js";
 import { resumeDrill } from "./drill-resume.js";
 import { playRounds, type ResultsByRep } from "./drill-rounds.js";
@@ -85,7 +87,11 @@ export async function runDrill(raw: Record<string, unknown>, ctx: Context): Prom
     draftToResume(workspace.root, reps[0]!, histories[0]!.records, "drill", false, ctx);
   const date = resumed?.date ?? recordDate(options.date, ctx.today);
   const dealId = resumed ? resumed.deal : options.deal;
-  const deal = dealId ? dealCall(workspace.config, dealForCall(workspace.root, reps[0]!, dealId)) : undefined;
+  const call = options.huddle ? "--huddle" : "--pre-call";
+  const forItsRep = (d: Deal) => `warm up ${d.rep} for it: \`coach drill ${d.rep} ${call} --deal ${d.id}\``;
+  const deal = dealId
+    ? dealCall(workspace.config, requireRepDeal(workspace.root, dealId, reps[0]!.id, "prepare a call on it", forItsRep))
+    : undefined;
   if (deal && options.stage && options.stage !== deal.stage)
     throw badInput(
       "invalid_option",

@@ -13,7 +13,7 @@ import {
 import { gateEvidenceSpec, optionalAnswer } from "../domain/asking/gates.js";
 import { questionsToAsk } from "../domain/asking/rotation.js";
 import { tookOverSpec } from "../domain/asking/took-over.js";
-import { assertOpen, type Deal, gatesWithoutEvidence, recordGate } from "../domain/deal.js";
+import { type Deal, gatesWithoutEvidence, recordGate } from "../domain/deal.js";
 import { GOALS_SLUG, isGoalsConversation } from "../domain/goals-first.js";
 import { completedSessions, openActions, type TrackedAction } from "../domain/history.js";
 import { pickTemplate } from "../domain/plan.js";
@@ -28,7 +28,7 @@ import {
 import { badInput } from "../errors.js";
 import { takenActionIds } from "../store/actions.js";
 import { loadAnswersFile } from "../store/answers.js";
-import { requireDeal, updateDeal } from "../store/deals.js";
+import { requireRepDeal, updateDeal } from "../store/deals.js";
 import { randomId, readRecords, replaceRecord, writeNewRecord } from "../store/records.js";
 import { loadTemplates } from "../store/templates.js";
 import { ensureWorkspace, workspaceOf } from "../store/workspace.js";
@@ -92,7 +92,16 @@ export async function runSession(raw: Record<string, unknown>, ctx: Context): Pr
   let setup = chooseSessionSetup(workspace.config, rep, records, templates, { ...options, date }, draft?.record);
   // A resumed deal session keeps its deal and the evidence given before the interruption.
   const dealId = options.deal ?? (typeof draft?.record.deal === "string" ? draft.record.deal : undefined);
-  const deal = dealId === undefined ? undefined : dealOfRep(workspace.root, dealId, rep.id);
+  const deal =
+    dealId === undefined
+      ? undefined
+      : requireRepDeal(
+          workspace.root,
+          dealId,
+          rep.id,
+          "coach it",
+          (d) => `coach its own rep: \`coach session ${d.rep} --deal ${d.id}\``,
+        );
   if (deal && !options.template && !draft) setup = dealSetup(setup, deal, templates, workspace.config);
   const pending = pendingAnswerOf(draft?.record);
   const asker = askerFor(ctx, given, source, date);
@@ -232,18 +241,6 @@ function nothingAnswered(input: SessionInput): boolean {
 }
 
 /** The deal named by `--deal`: it must be this rep's, and open. */
-function dealOfRep(root: string, idOrName: string, rep: string): Deal {
-  const { deal } = requireDeal(root, idOrName);
-  if (deal.rep !== rep)
-    throw badInput(
-      "invalid_option",
-      `--deal: '${deal.id}' is ${deal.rep}'s deal, not ${rep}'s`,
-      `coach its own rep: \`coach session ${deal.rep} --deal ${deal.id}\``,
-    );
-  assertOpen(deal, "coach it");
-  return deal;
-}
-
 /** The gate evidence a draft kept, as text by gate id. */
 function evidenceOf(saved: unknown): Record<string, string> {
   if (typeof saved !== "object" || saved === null) return {};

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync } from "node:fs";
 import { join, relative } from "node:path";
 import type { Config } from "../domain/config.js";
-import { type Deal, dealSchema, renderDealBody, uniqueDealId } from "../domain/deal.js";
+import { assertOpen, type Deal, dealSchema, renderDealBody, uniqueDealId } from "../domain/deal.js";
 import { inKeyOrderOf, joinFrontMatter, splitFrontMatter } from "../domain/front-matter.js";
 import { assertSafeSegment, closest, isSlug, slugify } from "../domain/ids.js";
 import { badInput, CoachError, runtimeFailure } from "../errors.js";
@@ -88,6 +88,24 @@ export function requireDeal(root: string, idOrName: string): DealFile {
         ? "see `coach deal list --all`"
         : 'add one with `coach deal add <rep> "Acme renewal"`',
   );
+}
+
+/**
+ * The deal `--deal` names for a run with one rep: it must be that rep's, and still open.
+ * `forItsRep` is the command line that does the same for the deal's own rep.
+ */
+export function requireRepDeal(
+  root: string,
+  idOrName: string,
+  rep: string,
+  doing: string,
+  forItsRep: (deal: Deal) => string,
+): Deal {
+  const { deal } = requireDeal(root, idOrName);
+  if (deal.rep !== rep)
+    throw badInput("invalid_option", `--deal: '${deal.id}' is ${deal.rep}'s deal, not ${rep}'s`, forItsRep(deal));
+  assertOpen(deal, doing);
+  return deal;
 }
 
 function dealText(config: Config, deal: Deal, like?: Deal): string {

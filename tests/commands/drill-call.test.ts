@@ -70,7 +70,14 @@ describe("coach drill --pre-call --deal", () => {
     const workspace = await workspaceWithDeal();
     const theirs = await coach(["drill", "sam-lee", "--pre-call", "--deal", "acme-renewal"], { workspace });
     expect(theirs.code).toBe(2);
-    expect(theirs.stderr).toContain("deal 'acme-renewal' is alex-kim's, not sam-lee's");
+    expect(theirs.stderr).toBe(
+      "error: --deal: 'acme-renewal' is alex-kim's deal, not sam-lee's; warm up alex-kim for it: " +
+        "`coach drill alex-kim --pre-call --deal acme-renewal`\n",
+    );
+    // A huddle's hint is a huddle, not a warm-up.
+    const huddle = await coach(["drill", "sam-lee", "--huddle", "--deal", "acme-renewal"], { workspace });
+    expect(huddle.code).toBe(2);
+    expect(huddle.stderr).toContain("`coach drill alex-kim --huddle --deal acme-renewal`");
     const stage = await coach(["drill", "alex-kim", "--pre-call", "--deal", "acme-renewal", "--stage", "closing"], {
       workspace,
     });
