@@ -1,5 +1,5 @@
 import { join } from "node:path";
-import * as z from "zod";
+import * as z from "zod/mini";
 import type { Context } from "../context.js";
 import { trimSpaces } from "../domain/actions.js";
 import { withEdit } from "../domain/closing.js";
@@ -15,16 +15,16 @@ import { dueOrFail } from "./actions.js";
 import { parseOptions } from "./options.js";
 
 const editOptionsSchema = z.object({
-  id: z.string().trim().toLowerCase().min(1, "give the action id"),
-  text: z.string().transform(trimSpaces).pipe(z.string().min(1, "a commitment needs text")).optional(),
-  due: z.string().optional(),
-  owner: z
-    .string()
-    .toLowerCase()
-    .pipe(z.enum(OWNERS, { error: `expected one of ${OWNERS.join(", ")}` }))
-    .optional(),
+  id: z.string().check(z.trim(), z.toLowerCase(), z.minLength(1, "give the action id")),
+  text: z.optional(
+    z.pipe(z.pipe(z.string(), z.transform(trimSpaces)), z.string().check(z.minLength(1, "a commitment needs text"))),
+  ),
+  due: z.optional(z.string()),
+  owner: z.optional(
+    z.pipe(z.string().check(z.toLowerCase()), z.enum(OWNERS, { error: `expected one of ${OWNERS.join(", ")}` })),
+  ),
   // false: `--no-goal`, the commitment no longer serves a goal.
-  goal: z.union([z.literal(false), z.string().trim().min(1, "name the goal, e.g. g1")]).optional(),
+  goal: z.optional(z.union([z.literal(false), z.string().check(z.trim(), z.minLength(1, "name the goal, e.g. g1"))])),
 });
 
 /**

@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import type { Command } from "commander";
-import * as z from "zod";
+import * as z from "zod/mini";
 import type { Context } from "../context.js";
 import {
   type ActionFilter,
@@ -29,12 +29,12 @@ import { type Act, refuseWithNegation, withExamples } from "./define.js";
 import { parseOptions, recordDate } from "./options.js";
 
 const listOptionsSchema = z.object({
-  rep: z.string().optional(),
-  open: z.boolean().optional(),
-  overdue: z.boolean().optional(),
-  all: z.boolean().optional(),
-  format: z.enum(["text", "csv", "md"], { error: "expected text, csv or md" }).default("text"),
-  out: z.string().min(1, "give a file name, e.g. --out plan.md").optional(),
+  rep: z.optional(z.string()),
+  open: z.optional(z.boolean()),
+  overdue: z.optional(z.boolean()),
+  all: z.optional(z.boolean()),
+  format: z._default(z.enum(["text", "csv", "md"], { error: "expected text, csv or md" }), "text"),
+  out: z.optional(z.string().check(z.minLength(1, "give a file name, e.g. --out plan.md"))),
 });
 
 /** `coach actions [rep] [--open|--overdue|--all]`: the commitments, overdue ones first. */
@@ -94,15 +94,17 @@ export async function runActionsList(raw: Record<string, unknown>, ctx: Context)
 
 const addOptionsSchema = z.object({
   rep: z.string(),
-  text: z.string().transform(trimSpaces).pipe(z.string().min(1, "a commitment needs text")),
-  due: z.string().optional(),
-  owner: z
-    .string()
-    .toLowerCase()
-    .pipe(z.enum(OWNERS, { error: `expected one of ${OWNERS.join(", ")}` }))
-    .default("rep"),
-  date: z.string().optional(),
-  goal: z.string().trim().min(1, "name the goal, e.g. g1").optional(),
+  text: z.pipe(
+    z.pipe(z.string(), z.transform(trimSpaces)),
+    z.string().check(z.minLength(1, "a commitment needs text")),
+  ),
+  due: z.optional(z.string()),
+  owner: z._default(
+    z.pipe(z.string().check(z.toLowerCase()), z.enum(OWNERS, { error: `expected one of ${OWNERS.join(", ")}` })),
+    "rep",
+  ),
+  date: z.optional(z.string()),
+  goal: z.optional(z.string().check(z.trim(), z.minLength(1, "name the goal, e.g. g1"))),
 });
 
 /**
@@ -159,8 +161,8 @@ export function dueOrFail(text: string, today: string, where: string): string {
 }
 
 const closeOptionsSchema = z.object({
-  id: z.string().trim().toLowerCase().min(1, "give the action id"),
-  date: z.string().optional(),
+  id: z.string().check(z.trim(), z.toLowerCase(), z.minLength(1, "give the action id")),
+  date: z.optional(z.string()),
 });
 
 /**

@@ -1,6 +1,6 @@
 import { resolve } from "node:path";
 import type { Command } from "commander";
-import * as z from "zod";
+import * as z from "zod/mini";
 import type { Context } from "../context.js";
 import { calendarEvents, type RepRecords, renderCalendar } from "../domain/calendar.js";
 import { weekRoutine } from "../domain/drill-week.js";
@@ -13,8 +13,8 @@ import { type Act, withExamples } from "./define.js";
 import { parseOptions } from "./options.js";
 
 const calendarOptionsSchema = z.object({
-  reps: z.array(z.string()).default([]),
-  out: z.string().min(1).optional(),
+  reps: z._default(z.array(z.string()), []),
+  out: z.optional(z.string().check(z.minLength(1))),
 });
 
 /** `coach calendar [rep...] [--out FILE]`: the next 1:1s, commitments and drills as an iCalendar file. */

@@ -1,5 +1,5 @@
 import { type Command, Option } from "commander";
-import * as z from "zod";
+import * as z from "zod/mini";
 import { buildProgram, COMMANDS } from "../cli.js";
 import type { Context } from "../context.js";
 import {
@@ -24,8 +24,8 @@ import { type Act, withExamples } from "./define.js";
 import { parseOptions } from "./options.js";
 
 const completionOptionsSchema = z.object({
-  shell: z.enum(SHELLS, { error: `expected ${SHELLS.join(", ")}` }).optional(),
-  list: z.enum(VALUE_KINDS, { error: `expected ${VALUE_KINDS.join(", ")}` }).optional(),
+  shell: z.optional(z.enum(SHELLS, { error: `expected ${SHELLS.join(", ")}` })),
+  list: z.optional(z.enum(VALUE_KINDS, { error: `expected ${VALUE_KINDS.join(", ")}` })),
 });
 
 /** `coach completion bash|zsh|fish` prints the script; `--list KIND` is what the script asks when Tab is pressed. */

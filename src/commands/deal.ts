@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import type { Command } from "commander";
-import * as z from "zod";
+import * as z from "zod/mini";
 import type { Context } from "../context.js";
 import { requireStage } from "../domain/config.js";
 import {
@@ -28,25 +28,27 @@ import { dueOrFail } from "./actions.js";
 import { type Act, withExamples } from "./define.js";
 import { parseOptions } from "./options.js";
 
-const text = (what: string) => z.string().trim().min(1, what);
-const buyerStyleSchema = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .pipe(z.enum(BEHAVIOUR_STYLES, { error: (issue) => notOneOfMessage(issue.input, BEHAVIOUR_STYLES) }));
+const text = (what: string) => z.string().check(z.trim(), z.minLength(1, what));
+const buyerStyleSchema = z.pipe(
+  z.string().check(z.trim(), z.toLowerCase()),
+  z.enum(BEHAVIOUR_STYLES, { error: (issue) => notOneOfMessage(issue.input, BEHAVIOUR_STYLES) }),
+);
 
 const addOptionsSchema = z.object({
   rep: z.string(),
-  name: text("a deal needs a name").max(100, "keep the name under 100 characters"),
-  stage: z.string().trim().toLowerCase().optional(),
-  value: z
-    .string()
-    .transform((typed) => typed.replace(/[,_ ]/g, ""))
-    .pipe(z.string().regex(/^\d+(\.\d+)?$/, "expected an amount such as 48000"))
-    .transform(Number)
-    .optional(),
-  close: z.string().optional(),
-  buyerStyle: buyerStyleSchema.optional(),
+  name: text("a deal needs a name").check(z.maxLength(100, "keep the name under 100 characters")),
+  stage: z.optional(z.string().check(z.trim(), z.toLowerCase())),
+  value: z.optional(
+    z.pipe(
+      z.string().check(
+        z.overwrite((typed) => typed.replace(/[,_ ]/g, "")),
+        z.regex(/^\d+(\.\d+)?$/, "expected an amount such as 48000"),
+      ),
+      z.transform(Number),
+    ),
+  ),
+  close: z.optional(z.string()),
+  buyerStyle: z.optional(buyerStyleSchema),
 });
 
 /** `coach deal add <rep> <name>`: a new deal file, at the first stage unless `--stage` says otherwise. */
@@ -73,9 +75,9 @@ export async function runDealAdd(raw: Record<string, unknown>, ctx: Context): Pr
 }
 
 const listOptionsSchema = z.object({
-  rep: z.string().optional(),
-  open: z.boolean().optional(),
-  all: z.boolean().optional(),
+  rep: z.optional(z.string()),
+  open: z.optional(z.boolean()),
+  all: z.optional(z.boolean()),
 });
 
 /** `coach deal list [rep] [--open|--all]`: open deals by default. */
@@ -111,9 +113,9 @@ export async function runDealShow(raw: Record<string, unknown>, ctx: Context): P
 
 const gateOptionsSchema = z.object({
   deal: z.string(),
-  gate: text("name the gate, e.g. can-decide").toLowerCase(),
-  evidence: z.string().trim().optional(),
-  notMet: z.boolean().optional(),
+  gate: text("name the gate, e.g. can-decide").check(z.toLowerCase()),
+  evidence: z.optional(z.string().check(z.trim())),
+  notMet: z.optional(z.boolean()),
 });
 
 /** `coach deal gate <deal> <gate-id> --evidence "..."`: what the buyer said or did, or `--not-met`. */
@@ -137,7 +139,7 @@ export async function runDealGate(raw: Record<string, unknown>, ctx: Context): P
   report(ctx, workspace.root, updated, `${updated.deal.name}: '${gate.id}' ${what}`);
 }
 
-const stageOptionsSchema = z.object({ deal: z.string(), stage: text("name the stage").toLowerCase() });
+const stageOptionsSchema = z.object({ deal: z.string(), stage: text("name the stage").check(z.toLowerCase()) });
 
 /** `coach deal stage <deal> <stage>`: moving on past a gate without evidence is allowed, and said. */
 export async function runDealStage(raw: Record<string, unknown>, ctx: Context): Promise<void> {
@@ -164,12 +166,11 @@ export async function runDealStyle(raw: Record<string, unknown>, ctx: Context): 
 
 const closeOptionsSchema = z.object({
   deal: z.string(),
-  status: z
-    .string()
-    .trim()
-    .toLowerCase()
-    .pipe(z.enum(CLOSED_STATUSES, { error: (issue) => notOneOfMessage(issue.input, CLOSED_STATUSES) })),
-  note: z.string().trim().optional(),
+  status: z.pipe(
+    z.string().check(z.trim(), z.toLowerCase()),
+    z.enum(CLOSED_STATUSES, { error: (issue) => notOneOfMessage(issue.input, CLOSED_STATUSES) }),
+  ),
+  note: z.optional(z.string().check(z.trim())),
 });
 
 /** `coach deal close <deal> won|lost|walked-away [--note N]` */

@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import * as z from "zod";
+import * as z from "zod/mini";
 import type { Context } from "../context.js";
 import type { StoredRecord } from "../domain/record.js";
 import { discardDraft, latestDraft, listDrafts } from "../store/drafts.js";
@@ -9,9 +9,9 @@ import { columns } from "../ui/table.js";
 import { type Act, withExamples } from "./define.js";
 import { parseOptions } from "./options.js";
 
-const draftsOptionsSchema = z.object({ rep: z.string().optional() });
+const draftsOptionsSchema = z.object({ rep: z.optional(z.string()) });
 const discardOptionsSchema = z.object({
-  id: z.string().trim().min(1, "name the draft, e.g. 2026-11-22-plan-discovery-k3f9"),
+  id: z.string().check(z.trim(), z.minLength(1, "name the draft, e.g. 2026-11-22-plan-discovery-k3f9")),
 });
 
 /** `coach drafts [rep]`: every unfinished plan, session and drill, with the command that continues it. */

@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import type { Command } from "commander";
-import * as z from "zod";
+import * as z from "zod/mini";
 import type { Context } from "../context.js";
 import { type Config, requireSkill, requireStage } from "../domain/config.js";
 import type { Deal } from "../domain/deal.js";
@@ -49,16 +49,20 @@ import { runDrillWeek } from "./drill-week.js";
 import { askerFor } from "./interview.js";
 import { parseOptions, recordDate, writeOptionsSchema } from "./options.js";
 
-const drillOptionsSchema = writeOptionsSchema.extend({
-  reps: z.array(z.string()).default([]),
-  stage: z.string().toLowerCase().optional(),
-  skill: z.string().toLowerCase().optional(),
-  template: z.string().optional(),
-  preCall: z.boolean().default(false),
-  huddle: z.boolean().default(false),
-  deal: z.string().trim().min(1, "name the deal").max(200, "keep the deal name under 200 characters").optional(),
-  week: z.boolean().default(false),
-  resume: z.boolean().default(false),
+const drillOptionsSchema = z.extend(writeOptionsSchema, {
+  reps: z._default(z.array(z.string()), []),
+  stage: z.optional(z.string().check(z.toLowerCase())),
+  skill: z.optional(z.string().check(z.toLowerCase())),
+  template: z.optional(z.string()),
+  preCall: z._default(z.boolean(), false),
+  huddle: z._default(z.boolean(), false),
+  deal: z.optional(
+    z
+      .string()
+      .check(z.trim(), z.minLength(1, "name the deal"), z.maxLength(200, "keep the deal name under 200 characters")),
+  ),
+  week: z._default(z.boolean(), false),
+  resume: z._default(z.boolean(), false),
 });
 export type DrillOptions = z.infer<typeof drillOptionsSchema>;
 

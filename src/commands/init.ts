@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { Command } from "commander";
-import * as z from "zod";
+import * as z from "zod/mini";
 import type { Context } from "../context.js";
 import { badInput } from "../errors.js";
 import { copyPackTemplates, DEFAULT_PACK, loadPack } from "../store/packs.js";
@@ -9,7 +9,7 @@ import { CONFIG_FILE, ensureWorkspace } from "../store/workspace.js";
 import { type Act, withExamples } from "./define.js";
 import { parseOptions } from "./options.js";
 
-const initOptionsSchema = z.object({ dir: z.string().default("."), process: z.string().default(DEFAULT_PACK) });
+const initOptionsSchema = z.object({ dir: z._default(z.string(), "."), process: z._default(z.string(), DEFAULT_PACK) });
 
 export async function runInit(raw: Record<string, unknown>, ctx: Context): Promise<void> {
   const options = parseOptions(initOptionsSchema, raw);

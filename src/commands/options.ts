@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import { inOurWords } from "../domain/issue-words.js";
 import { parseSince, SINCE_FORMS } from "../domain/when.js";
 import { badInput } from "../errors.js";
@@ -15,7 +15,7 @@ export type RawOptions = Record<string, unknown> & { [ARGUMENT_NAMES]?: Record<s
  * a name"), since the user typed no flag. Issues a schema gives no message of its own are
  * put in coach's words, never zod's.
  */
-export function parseOptions<T>(schema: z.ZodType<T>, raw: unknown): T {
+export function parseOptions<T>(schema: z.ZodMiniType<T>, raw: unknown): T {
   const ours = new Set<string>();
   const result = schema.safeParse(raw, {
     error: (issue) => {
@@ -38,8 +38,8 @@ export function parseOptions<T>(schema: z.ZodType<T>, raw: unknown): T {
 
 /** Options every write command takes. */
 export const writeOptionsSchema = z.object({
-  answers: z.string().optional(),
-  date: z.string().optional(),
+  answers: z.optional(z.string()),
+  date: z.optional(z.string()),
 });
 
 /**

@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import type { Command } from "commander";
-import * as z from "zod";
+import * as z from "zod/mini";
 import type { Context } from "../context.js";
 import { MINDSET_SESSION } from "../domain/asking/focus-choice.js";
 import { questionsToAsk } from "../domain/asking/rotation.js";
@@ -51,11 +51,11 @@ import {
 import { lastAskedOn } from "./last-asked.js";
 import { parseOptions, recordDate, writeOptionsSchema } from "./options.js";
 
-const planOptionsSchema = writeOptionsSchema.extend({
-  rep: z.string().optional(),
-  stage: z.string().toLowerCase().optional(),
-  template: z.string().optional(),
-  resume: z.boolean().default(false),
+const planOptionsSchema = z.extend(writeOptionsSchema, {
+  rep: z.optional(z.string()),
+  stage: z.optional(z.string().check(z.toLowerCase())),
+  template: z.optional(z.string()),
+  resume: z._default(z.boolean(), false),
 });
 
 /** argv -> options -> load -> decide -> ask -> render -> write -> report. */

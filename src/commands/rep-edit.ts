@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import * as z from "zod";
+import * as z from "zod/mini";
 import type { Context } from "../context.js";
 import { requireStage } from "../domain/config.js";
 import { BEHAVIOUR_STYLES } from "../domain/rep.js";
@@ -9,25 +9,25 @@ import { workspaceOf } from "../store/workspace.js";
 import { type Act, refuseWithNegation, withExamples } from "./define.js";
 import { parseOptions } from "./options.js";
 
-export const repNameSchema = z
-  .string()
-  .trim()
-  .min(1, "a rep needs a name")
-  .max(100, "keep the name under 100 characters")
-  .refine((name) => !/[\u0000-\u001f\u007f]/.test(name), "a name cannot hold control characters");
+export const repNameSchema = z.string().check(
+  z.trim(),
+  z.minLength(1, "a rep needs a name"),
+  z.maxLength(100, "keep the name under 100 characters"),
+  z.refine((name) => !/[\u0000-\u001f\u007f]/.test(name), "a name cannot hold control characters"),
+);
 
-export const repStyleSchema = z
-  .string()
-  .toLowerCase()
-  .pipe(z.enum(BEHAVIOUR_STYLES, { error: `expected one of ${BEHAVIOUR_STYLES.join(", ")}` }));
+export const repStyleSchema = z.pipe(
+  z.string().check(z.toLowerCase()),
+  z.enum(BEHAVIOUR_STYLES, { error: `expected one of ${BEHAVIOUR_STYLES.join(", ")}` }),
+);
 
 const repEditOptionsSchema = z.object({
   rep: z.string(),
-  name: repNameSchema.optional(),
-  role: z.string().trim().optional(),
-  style: repStyleSchema.optional(),
+  name: z.optional(repNameSchema),
+  role: z.optional(z.string().check(z.trim())),
+  style: z.optional(repStyleSchema),
   // `--focus STAGE` sets it, `--no-focus` (false) clears it.
-  focus: z.union([z.string().trim().toLowerCase().min(1), z.literal(false)]).optional(),
+  focus: z.optional(z.union([z.string().check(z.trim(), z.toLowerCase(), z.minLength(1)), z.literal(false)])),
 });
 
 export async function runRepEdit(raw: Record<string, unknown>, ctx: Context): Promise<void> {

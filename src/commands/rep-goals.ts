@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import * as z from "zod";
+import * as z from "zod/mini";
 import type { Context } from "../context.js";
 import { requireSkill, requireStage } from "../domain/config.js";
 import { type Goal, type GoalStatus, goalToYaml, nextGoalId } from "../domain/goals.js";
@@ -12,16 +12,16 @@ import { workspaceOf } from "../store/workspace.js";
 import { type Act, collect, withExamples } from "./define.js";
 import { parseOptions } from "./options.js";
 
-const text = z.string().trim().min(1);
+const text = z.string().check(z.trim(), z.minLength(1));
 
 const goalAddOptionsSchema = z.object({
   rep: z.string(),
-  text: text.max(300, "keep a goal under 300 characters"),
-  why: text.optional(),
-  skill: z.array(z.string().trim().toLowerCase()).default([]),
-  stage: z.string().trim().toLowerCase().optional(),
-  measure: text.optional(),
-  by: z.string().optional(),
+  text: text.check(z.maxLength(300, "keep a goal under 300 characters")),
+  why: z.optional(text),
+  skill: z._default(z.array(z.string().check(z.trim(), z.toLowerCase())), []),
+  stage: z.optional(z.string().check(z.trim(), z.toLowerCase())),
+  measure: z.optional(text),
+  by: z.optional(z.string()),
 });
 
 export async function runGoalAdd(raw: Record<string, unknown>, ctx: Context): Promise<void> {
@@ -56,7 +56,10 @@ export async function runGoalAdd(raw: Record<string, unknown>, ctx: Context): Pr
   );
 }
 
-const goalCloseOptionsSchema = z.object({ rep: z.string(), goal: z.string().trim().toLowerCase().min(1) });
+const goalCloseOptionsSchema = z.object({
+  rep: z.string(),
+  goal: z.string().check(z.trim(), z.toLowerCase(), z.minLength(1)),
+});
 
 function runGoalClose(status: GoalStatus) {
   return async (raw: Record<string, unknown>, ctx: Context): Promise<void> => {

@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import * as z from "zod";
+import * as z from "zod/mini";
 import type { Context } from "../context.js";
 import { requireStage } from "../domain/config.js";
 import type { Rep } from "../domain/rep.js";
@@ -13,10 +13,10 @@ import { defineRepGoal } from "./rep-goals.js";
 
 const repAddOptionsSchema = z.object({
   name: repNameSchema,
-  role: z.string().default(""),
-  style: repStyleSchema.optional(),
-  goal: z.array(z.string().trim().min(1)).default([]),
-  focus: z.string().toLowerCase().optional(),
+  role: z._default(z.string(), ""),
+  style: z.optional(repStyleSchema),
+  goal: z._default(z.array(z.string().check(z.trim(), z.minLength(1))), []),
+  focus: z.optional(z.string().check(z.toLowerCase())),
 });
 export type RepAddOptions = z.infer<typeof repAddOptionsSchema>;
 
@@ -44,7 +44,7 @@ export function addRep(workspace: Workspace, options: RepAddOptions, today: stri
 }
 
 export async function runRepList(raw: Record<string, unknown>, ctx: Context): Promise<void> {
-  const { all } = parseOptions(z.object({ all: z.boolean().default(false) }), raw);
+  const { all } = parseOptions(z.object({ all: z._default(z.boolean(), false) }), raw);
   const workspace = workspaceOf(ctx);
   const everyone = loadAllReps(workspace.root, (problem) => ctx.out.warn(`skipped a broken rep profile: ${problem}`));
   const reps = all ? everyone : everyone.filter((rep) => !rep.archived);

@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import type { Command } from "commander";
-import * as z from "zod";
+import * as z from "zod/mini";
 import type { Context } from "../context.js";
 import type { Config } from "../domain/config.js";
 import { addDaysIso } from "../domain/dates.js";
@@ -38,16 +38,14 @@ const FORMATS = ["text", "md", "html", "json", "csv"] as const;
 type Format = (typeof FORMATS)[number];
 
 const reviewOptionsSchema = z.object({
-  rep: z.string().optional(),
-  team: z.boolean().default(false),
-  all: z.boolean().default(false),
-  since: z.string().optional(),
-  format: z
-    .string()
-    .toLowerCase()
-    .pipe(z.enum(FORMATS, { error: "expected text, md, html, json or csv" }))
-    .optional(),
-  out: z.string().min(1).optional(),
+  rep: z.optional(z.string()),
+  team: z._default(z.boolean(), false),
+  all: z._default(z.boolean(), false),
+  since: z.optional(z.string()),
+  format: z.optional(
+    z.pipe(z.string().check(z.toLowerCase()), z.enum(FORMATS, { error: "expected text, md, html, json or csv" })),
+  ),
+  out: z.optional(z.string().check(z.minLength(1))),
 });
 type ReviewOptions = z.infer<typeof reviewOptionsSchema>;
 

@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import type { Command } from "commander";
-import * as z from "zod";
+import * as z from "zod/mini";
 import type { Context } from "../context.js";
 import { type CoachingFeedback, coachingFeedbackSpecs, feedbackDue } from "../domain/asking/coaching-feedback.js";
 import { focusChoiceSpec } from "../domain/asking/focus-choice.js";
@@ -57,12 +57,12 @@ import { applyFollowUps, markPlanHeld } from "./session-close.js";
 import { addRevisitCommitment, dueDateQuestions, repWithNewGoals, saveGoalsToProfile } from "./session-goals.js";
 import { applyFocusChoice, chooseSessionSetup } from "./session-setup.js";
 
-const sessionOptionsSchema = writeOptionsSchema.extend({
-  rep: z.string().optional(),
-  plan: z.string().optional(),
-  template: z.string().optional(),
-  resume: z.boolean().default(false),
-  deal: z.string().trim().min(1, "name the deal, e.g. acme-renewal").optional(),
+const sessionOptionsSchema = z.extend(writeOptionsSchema, {
+  rep: z.optional(z.string()),
+  plan: z.optional(z.string()),
+  template: z.optional(z.string()),
+  resume: z._default(z.boolean(), false),
+  deal: z.optional(z.string().check(z.trim(), z.minLength(1, "name the deal, e.g. acme-renewal"))),
 });
 
 /**

@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { isAbsolute, join } from "node:path";
 import type { Command } from "commander";
-import * as z from "zod";
+import * as z from "zod/mini";
 import type { Context } from "../context.js";
 import { badInput, CoachError, type ErrorCode, EXIT } from "../errors.js";
 import { git, gitLines } from "../store/git.js";
@@ -10,7 +10,7 @@ import { type Act, withExamples } from "./define.js";
 import { parseOptions } from "./options.js";
 
 const syncOptionsSchema = z.object({
-  message: z.string().trim().min(1, "give the commit a message").optional(),
+  message: z.optional(z.string().check(z.trim(), z.minLength(1, "give the commit a message"))),
 });
 
 /** What a workspace holds that the team shares; .gitignore keeps the derived index (.coach/) local. */

@@ -1,6 +1,6 @@
 import { join, resolve, sep } from "node:path";
 import type { Command } from "commander";
-import * as z from "zod";
+import * as z from "zod/mini";
 import type { Context } from "../context.js";
 import { requireStage } from "../domain/config.js";
 import { compareText } from "../domain/dates.js";
@@ -15,12 +15,13 @@ import { type Act, withExamples } from "./define.js";
 import { parseOptions } from "./options.js";
 
 const listOptionsSchema = z.object({
-  kind: z
-    .string()
-    .toLowerCase()
-    .pipe(z.enum(TEMPLATE_KINDS, { error: `expected one of ${TEMPLATE_KINDS.join(", ")}` }))
-    .optional(),
-  stage: z.string().toLowerCase().optional(),
+  kind: z.optional(
+    z.pipe(
+      z.string().check(z.toLowerCase()),
+      z.enum(TEMPLATE_KINDS, { error: `expected one of ${TEMPLATE_KINDS.join(", ")}` }),
+    ),
+  ),
+  stage: z.optional(z.string().check(z.toLowerCase())),
 });
 
 export async function runTemplatesList(raw: Record<string, unknown>, ctx: Context): Promise<void> {
@@ -48,7 +49,7 @@ export async function runTemplatesShow(raw: Record<string, unknown>, ctx: Contex
  * one run, each as file:line:col: exit 2 if any.
  */
 export async function runTemplatesValidate(raw: Record<string, unknown>, ctx: Context): Promise<void> {
-  const { paths } = parseOptions(z.object({ paths: z.array(z.string()).default([]) }), raw);
+  const { paths } = parseOptions(z.object({ paths: z._default(z.array(z.string()), []) }), raw);
   const { root } = resolveWorkspaceRoot({ flag: ctx.workspaceFlag, env: ctx.env, cwd: ctx.cwd });
   const configCheck = checkConfigFile(root);
   const targets = paths.length ? paths.map((p) => resolve(ctx.cwd, p)) : [join(root, "templates")];

@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import { badInput } from "../errors.js";
 import { closest, isSlug, slugify } from "./ids.js";
 import { once } from "./once.js";
@@ -93,38 +93,43 @@ const DEFAULT_REVIEW_DAYS = 90;
 
 /** coach.yaml. Every field is optional: a missing one takes the default. Built on first use. */
 export const configSchema = once(() => {
-  const slug = z.string().refine(isSlug, "use a lowercase slug such as 'open-questions'");
+  const slug = z.string().check(z.refine(isSlug, "use a lowercase slug such as 'open-questions'"));
   const days = z
     .number({ error: "expected a number of days, such as 7" })
-    .int("expected a whole number of days, such as 7")
-    .positive("expected at least 1 day");
+    .check(z.int("expected a whole number of days, such as 7"), z.positive("expected at least 1 day"));
   // A plain string is the gate's text, and its id the slug of that text.
-  const gate = z.preprocess(
-    (value) => (typeof value === "string" ? { id: slugify(value), text: value } : value),
-    strictObject({ id: slug.or(z.literal("")), text: z.string().min(1) }),
+  const gate = z.pipe(
+    z.transform((value: unknown) => (typeof value === "string" ? { id: slugify(value), text: value } : value)),
+    strictObject({ id: z.union([slug, z.literal("")]), text: z.string().check(z.minLength(1)) }),
   );
   const stage = strictObject(
     {
       id: slug,
-      name: z.string().min(1),
-      description: z.string().default(""),
-      gates: z.array(gate).default([]),
-      skills: z.array(slug).default([]),
+      name: z.string().check(z.minLength(1)),
+      description: z._default(z.string(), ""),
+      gates: z._default(z.array(gate), []),
+      skills: z._default(z.array(slug), []),
     },
     gateIdProblems,
-  ) satisfies z.ZodType<Stage, unknown>;
+  ) satisfies z.ZodMiniType<Stage, unknown>;
   return strictObject(
     {
-      manager: z.string().default(""),
-      stages: z.array(stage).min(1, "a workspace needs at least one stage").default(DEFAULT_STAGES),
-      core_skills: z.array(slug).default(DEFAULT_CORE_SKILLS),
-      cadence: strictObject({
-        one_on_one_days: days.default(DEFAULT_CADENCE.one_on_one_days),
-        drill_days: days.default(DEFAULT_CADENCE.drill_days),
-      }).default(DEFAULT_CADENCE),
-      defaults: strictObject({
-        review_days: days.default(DEFAULT_REVIEW_DAYS),
-      }).default({ review_days: DEFAULT_REVIEW_DAYS }),
+      manager: z._default(z.string(), ""),
+      stages: z._default(z.array(stage).check(z.minLength(1, "a workspace needs at least one stage")), DEFAULT_STAGES),
+      core_skills: z._default(z.array(slug), DEFAULT_CORE_SKILLS),
+      cadence: z._default(
+        strictObject({
+          one_on_one_days: z._default(days, DEFAULT_CADENCE.one_on_one_days),
+          drill_days: z._default(days, DEFAULT_CADENCE.drill_days),
+        }),
+        DEFAULT_CADENCE,
+      ),
+      defaults: z._default(
+        strictObject({
+          review_days: z._default(days, DEFAULT_REVIEW_DAYS),
+        }),
+        { review_days: DEFAULT_REVIEW_DAYS },
+      ),
     },
     stageIdProblems,
   );

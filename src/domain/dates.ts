@@ -1,5 +1,5 @@
 import { parseISO } from "date-fns/parseISO";
-import * as z from "zod";
+import * as z from "zod/mini";
 import { ISO_DATE, isCalendarDate } from "./calendar-date.js";
 
 export { isCalendarDate };
@@ -7,8 +7,7 @@ export { isCalendarDate };
 /** A calendar date as written in records: `YYYY-MM-DD`, no time, no zone. */
 export const isoDateSchema = z
   .string()
-  .regex(ISO_DATE, "expected a date as YYYY-MM-DD")
-  .refine(isCalendarDate, "not a real calendar date");
+  .check(z.regex(ISO_DATE, "expected a date as YYYY-MM-DD"), z.refine(isCalendarDate, "not a real calendar date"));
 
 /** Local calendar date of `date` as YYYY-MM-DD (records never carry a time). */
 export function toIsoDate(date: Date): string {

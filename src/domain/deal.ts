@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import { badInput } from "../errors.js";
 import type { Config, Gate, Stage } from "./config.js";
 import { requireStage } from "./config.js";
@@ -15,31 +15,31 @@ export type ClosedDealStatus = (typeof CLOSED_STATUSES)[number];
 
 /** Built on first use: a run that reads deals through no file of theirs needs none of it. */
 const dealSchemas = once(() => {
-  const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date YYYY-MM-DD");
+  const day = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date YYYY-MM-DD"));
 
   /** What the buyer said or did for one gate of one deal. */
   const gateEvidence = z.object({
     met: z.boolean(),
-    evidence: z.string().default(""),
+    evidence: z._default(z.string(), ""),
     date: day,
   });
 
   /** The front matter of `reps/<rep>/deals/<deal-id>.md` (DESIGN.md, "Deals and gates"). */
   const deal = z.object({
     schema: z.literal(DEAL_SCHEMA, { error: `expected schema: ${DEAL_SCHEMA}` }),
-    id: z.string().min(1),
-    rep: z.string().min(1),
-    name: z.string().min(1),
-    stage: z.string().min(1),
-    value: z.number().nonnegative().nullable().default(null),
-    expected_close: day.nullable().default(null),
+    id: z.string().check(z.minLength(1)),
+    rep: z.string().check(z.minLength(1)),
+    name: z.string().check(z.minLength(1)),
+    stage: z.string().check(z.minLength(1)),
+    value: z._default(z.nullable(z.number().check(z.nonnegative())), null),
+    expected_close: z._default(z.nullable(day), null),
     opened: day,
     status: z.enum(DEAL_STATUSES, { error: `expected one of ${DEAL_STATUSES.join(", ")}` }),
-    closed_on: day.nullable().default(null),
-    note: z.string().nullable().default(null),
+    closed_on: z._default(z.nullable(day), null),
+    note: z._default(z.nullable(z.string()), null),
     /** The buyer's behaviour style, when the rep knows it: pre-call warm-ups rehearse it. */
-    buyer_style: z.enum(BEHAVIOUR_STYLES, { error: `expected one of ${BEHAVIOUR_STYLES.join(", ")}` }).optional(),
-    gates: z.record(z.string(), gateEvidence).default({}),
+    buyer_style: z.optional(z.enum(BEHAVIOUR_STYLES, { error: `expected one of ${BEHAVIOUR_STYLES.join(", ")}` })),
+    gates: z._default(z.record(z.string(), gateEvidence), {}),
   });
   return { gateEvidence, deal };
 });

@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import { badInput } from "../errors.js";
 import { closest } from "./ids.js";
 import { once } from "./once.js";
@@ -12,20 +12,19 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 /** One goal as the profile holds it; the id may be missing (then it is given on reading). */
 const goalEntrySchema = once(() =>
   z.union([
-    z.string().min(1),
+    z.string().check(z.minLength(1)),
     z.looseObject({
-      id: z
-        .string()
-        .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "expected a short lowercase id such as 'g1'")
-        .optional(),
-      text: z.string().min(1, "a goal needs its text"),
-      why: z.string().optional(),
-      skills: z.array(z.string()).optional(),
-      stage: z.string().optional(),
-      measure: z.string().optional(),
-      by: z.string().regex(ISO_DATE, "expected a date as YYYY-MM-DD").optional(),
-      status: z.enum(GOAL_STATUSES, { error: `expected one of ${GOAL_STATUSES.join(", ")}` }).default("open"),
-      added: z.string().optional(),
+      id: z.optional(
+        z.string().check(z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "expected a short lowercase id such as 'g1'")),
+      ),
+      text: z.string().check(z.minLength(1, "a goal needs its text")),
+      why: z.optional(z.string()),
+      skills: z.optional(z.array(z.string())),
+      stage: z.optional(z.string()),
+      measure: z.optional(z.string()),
+      by: z.optional(z.string().check(z.regex(ISO_DATE, "expected a date as YYYY-MM-DD"))),
+      status: z._default(z.enum(GOAL_STATUSES, { error: `expected one of ${GOAL_STATUSES.join(", ")}` }), "open"),
+      added: z.optional(z.string()),
     }),
   ]),
 );
@@ -48,19 +47,19 @@ export interface Goal {
  * are added after it; two goals claiming one id are refused.
  */
 export const goalsSchema = once(() =>
-  z
-    .array(goalEntrySchema())
-    .default([])
-    .superRefine((entries, ctx) => {
-      const seen = new Set<string>();
-      entries.forEach((entry, index) => {
-        if (typeof entry === "string" || !entry.id) return;
-        if (seen.has(entry.id))
-          ctx.addIssue({ code: "custom", path: [index, "id"], message: `goal id '${entry.id}' is used twice` });
-        seen.add(entry.id);
-      });
-    })
-    .transform((entries): Goal[] => {
+  z.pipe(
+    z._default(z.array(goalEntrySchema()), []).check(
+      z.superRefine((entries, ctx) => {
+        const seen = new Set<string>();
+        entries.forEach((entry, index) => {
+          if (typeof entry === "string" || !entry.id) return;
+          if (seen.has(entry.id))
+            ctx.addIssue({ code: "custom", path: [index, "id"], message: `goal id '${entry.id}' is used twice` });
+          seen.add(entry.id);
+        });
+      }),
+    ),
+    z.transform((entries): Goal[] => {
       const taken = new Set(entries.flatMap((entry) => (typeof entry !== "string" && entry.id ? [entry.id] : [])));
       let counter = 0;
       const nextFree = (): string => {
@@ -74,6 +73,7 @@ export const goalsSchema = once(() =>
           : { ...entry, id: entry.id ?? nextFree() },
       ) as Goal[];
     }),
+  ),
 );
 
 /** The id a new goal gets: the first `gN` after every numbered id the rep has. */

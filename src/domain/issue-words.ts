@@ -1,4 +1,4 @@
-import type * as z from "zod";
+import type * as z from "zod/mini";
 
 /** Who reads the sentence: a flag on the command line, or a field of a file someone edits. */
 export type IssueReader = "flag" | "file";

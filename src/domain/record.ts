@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import { isoDateSchema } from "./dates.js";
 import { idPattern, isSlug, SLUG_PART } from "./ids.js";
 import { once } from "./once.js";
@@ -22,66 +22,66 @@ export type Owner = (typeof OWNERS)[number];
  * tool relies on are checked strictly. Built on first use (a warm read checks none).
  */
 const recordSchemas = once(() => {
-  const slug = z.string().refine(isSlug, "expected a lowercase slug");
+  const slug = z.string().check(z.refine(isSlug, "expected a lowercase slug"));
   const answerValue = z.union([z.string(), z.number(), z.boolean(), z.array(z.string()), z.null()]);
   const action = z.object({
-    id: z.string().regex(/^[a-z0-9]{4,12}$/, "expected a short action id"),
-    text: z.string().min(1),
-    owner: z.enum(OWNERS).default("rep"),
-    due: isoDateSchema.nullable().default(null),
-    status: z.enum(ACTION_STATUSES).default("open"),
-    closed_on: isoDateSchema.nullable().default(null),
+    id: z.string().check(z.regex(/^[a-z0-9]{4,12}$/, "expected a short action id")),
+    text: z.string().check(z.minLength(1)),
+    owner: z._default(z.enum(OWNERS), "rep"),
+    due: z._default(z.nullable(isoDateSchema), null),
+    status: z._default(z.enum(ACTION_STATUSES), "open"),
+    closed_on: z._default(z.nullable(isoDateSchema), null),
     /** The id of the rep's goal this commitment serves. */
-    goal: z.string().optional(),
+    goal: z.optional(z.string()),
   });
   const followUp = z.object({
     action: z.string(),
-    text: z.string().optional(),
+    text: z.optional(z.string()),
     status: z.enum(ACTION_STATUSES),
-    note: z.string().optional(),
+    note: z.optional(z.string()),
     /** A new due date given to a commitment left open. */
-    due: isoDateSchema.optional(),
+    due: z.optional(isoDateSchema),
   });
   /** A correction of a commitment (`coach actions edit`): only the fields it changes. */
   const actionEdit = z.object({
     action: z.string(),
-    text: z.string().min(1).optional(),
-    owner: z.enum(OWNERS).optional(),
-    due: isoDateSchema.nullable().optional(),
+    text: z.optional(z.string().check(z.minLength(1))),
+    owner: z.optional(z.enum(OWNERS)),
+    due: z.optional(z.nullable(isoDateSchema)),
     /** null: the commitment no longer names a goal (`--no-goal`). */
-    goal: z.string().nullable().optional(),
+    goal: z.optional(z.nullable(z.string())),
   });
   const answer = z.object({ id: z.string(), prompt: z.string(), answer: answerValue });
   const roundResult = z.looseObject({
     prompt: z.string(),
-    response: z.string().default(""),
-    score: z.number().int().min(1).max(5),
+    response: z._default(z.string(), ""),
+    score: z.number().check(z.int(), z.gte(1), z.lte(5)),
     /** The rubric items ticked (their indexes); the score was computed from them. */
-    met: z.array(z.number().int().min(0)).optional(),
-    notes: z.string().default(""),
-    skill: z.string().optional(),
+    met: z.optional(z.array(z.number().check(z.int(), z.gte(0)))),
+    notes: z._default(z.string(), ""),
+    skill: z.optional(z.string()),
   });
   const record = z.looseObject({
     schema: z.literal(RECORD_SCHEMA, { error: `expected '${RECORD_SCHEMA}'` }),
-    id: z.string().min(1),
+    id: z.string().check(z.minLength(1)),
     type: z.enum(RECORD_TYPES),
     rep: slug,
     date: isoDateSchema,
     status: z.enum(RECORD_STATUSES),
-    template: z.string().nullable().optional(),
-    stage: z.string().nullable().optional(),
-    coaching_kind: z.enum(COACHING_KINDS).nullable().optional(),
-    focus: z.enum(FOCUSES).nullable().optional(),
-    answers: z.array(answer).optional(),
-    ratings: z.record(z.string(), z.number().int().min(1).max(5)).optional(),
-    actions: z.array(action).optional(),
-    follow_ups: z.array(followUp).optional(),
-    edits: z.array(actionEdit).optional(),
-    plan: z.string().nullable().optional(),
-    held_in: z.string().nullable().optional(),
-    rounds: z.array(roundResult).optional(),
-    skill: z.string().nullable().optional(),
-    mode: z.enum(DRILL_MODES).nullable().optional(),
+    template: z.optional(z.nullable(z.string())),
+    stage: z.optional(z.nullable(z.string())),
+    coaching_kind: z.optional(z.nullable(z.enum(COACHING_KINDS))),
+    focus: z.optional(z.nullable(z.enum(FOCUSES))),
+    answers: z.optional(z.array(answer)),
+    ratings: z.optional(z.record(z.string(), z.number().check(z.int(), z.gte(1), z.lte(5)))),
+    actions: z.optional(z.array(action)),
+    follow_ups: z.optional(z.array(followUp)),
+    edits: z.optional(z.array(actionEdit)),
+    plan: z.optional(z.nullable(z.string())),
+    held_in: z.optional(z.nullable(z.string())),
+    rounds: z.optional(z.array(roundResult)),
+    skill: z.optional(z.nullable(z.string())),
+    mode: z.optional(z.nullable(z.enum(DRILL_MODES))),
   });
   return { action, followUp, actionEdit, answer, roundResult, record };
 });
@@ -99,7 +99,7 @@ export type RoundResult = z.infer<RecordSchemas["roundResult"]>;
 export type RoundScore = Pick<RoundResult, "score" | "skill">;
 
 /** The fields the schema knows, without the keys a person may add. */
-type RecordFields = z.output<z.ZodObject<RecordSchemas["record"]["shape"]>>;
+type RecordFields = z.output<z.ZodMiniObject<RecordSchemas["record"]["shape"]>>;
 
 /** A summary's known fields: a record without its answers, drill rounds reduced to their scores. */
 export type SummaryFields = Omit<RecordFields, "answers" | "rounds"> & { rounds?: RoundScore[] };

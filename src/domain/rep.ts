@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import { goalsSchema } from "./goals.js";
 import { isSlug } from "./ids.js";
 import { once } from "./once.js";
@@ -9,21 +9,18 @@ export type BehaviourStyle = (typeof BEHAVIOUR_STYLES)[number];
 /** Built on first use, as every schema a warm run may not need (see once.ts). */
 export const repSchema = once(() =>
   z.looseObject({
-    id: z.string().refine(isSlug, "expected a lowercase slug such as 'alex-kim'"),
-    name: z.string().min(1),
-    role: z.string().default(""),
-    style: z
-      .enum(BEHAVIOUR_STYLES, { error: `expected one of ${BEHAVIOUR_STYLES.join(", ")}` })
-      .nullable()
-      .default(null),
+    id: z.string().check(z.refine(isSlug, "expected a lowercase slug such as 'alex-kim'")),
+    name: z.string().check(z.minLength(1)),
+    role: z._default(z.string(), ""),
+    style: z._default(
+      z.nullable(z.enum(BEHAVIOUR_STYLES, { error: `expected one of ${BEHAVIOUR_STYLES.join(", ")}` })),
+      null,
+    ),
     goals: goalsSchema(),
-    strengths: z.array(z.string()).optional(),
-    focus_stage: z.string().nullable().default(null),
-    added: z.string().optional(),
-    archived: z
-      .string()
-      .regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date as YYYY-MM-DD")
-      .optional(),
+    strengths: z.optional(z.array(z.string())),
+    focus_stage: z._default(z.nullable(z.string()), null),
+    added: z.optional(z.string()),
+    archived: z.optional(z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date as YYYY-MM-DD"))),
   }),
 );
 export type Rep = z.infer<ReturnType<typeof repSchema>>;

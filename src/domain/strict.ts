@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import { closest } from "./ids.js";
 
 // Files people write (coach.yaml, templates) are read strictly: a misspelt key such as
@@ -19,37 +19,39 @@ export interface FieldsProblem {
  * object would be skipped once any field failed); it gets the fields as far as they parsed,
  * so it must not trust their types.
  */
-export function strictObject<Shape extends z.ZodRawShape>(
+export function strictObject<Shape extends z.core.$ZodShape>(
   shape: Shape,
   alongside?: (value: Record<string, unknown>) => FieldsProblem[],
 ) {
   const known = Object.keys(shape);
-  return z
-    .looseObject(shape)
-    .superRefine(
-      (value, ctx) => {
-        if (typeof value !== "object" || value === null || Array.isArray(value)) return;
-        for (const key of Object.keys(value)) {
-          if (known.includes(key)) continue;
-          const guess = closest(key, known);
-          ctx.addIssue({
-            code: "custom",
-            path: [key],
-            message: unknownKeyMessage(key, known),
-            params: { at: "key", ...(guess ? { meant: guess } : {}) },
-          });
-        }
-        for (const problem of alongside?.(value) ?? []) ctx.addIssue({ code: "custom", ...problem });
-      },
-      // run even when a field failed: both kinds of problem are reported together
-      { when: () => true },
-    )
-    .transform(
+  return z.pipe(
+    z.looseObject(shape).check(
+      z.superRefine(
+        (value, ctx) => {
+          if (typeof value !== "object" || value === null || Array.isArray(value)) return;
+          for (const key of Object.keys(value)) {
+            if (known.includes(key)) continue;
+            const guess = closest(key, known);
+            ctx.addIssue({
+              code: "custom",
+              path: [key],
+              message: unknownKeyMessage(key, known),
+              params: { at: "key", ...(guess ? { meant: guess } : {}) },
+            });
+          }
+          for (const problem of alongside?.(value) ?? []) ctx.addIssue({ code: "custom", ...problem });
+        },
+        // run even when a field failed: both kinds of problem are reported together
+        { when: () => true },
+      ),
+    ),
+    z.transform(
       (value) =>
         Object.fromEntries(Object.entries(value).filter(([key]) => known.includes(key))) as z.output<
-          z.ZodObject<Shape>
+          z.ZodMiniObject<Shape>
         >,
-    );
+    ),
+  );
 }
 
 /** What an unknown-key issue carries in `params`: point at the key itself, and the key it was likely meant as. */

@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import { GENERATED } from "./generated-templates.js";
 import { isSlug, isTemplateId } from "./ids.js";
 import { once } from "./once.js";
@@ -11,8 +11,8 @@ import { COACHING_KINDS, FOCUSES, GROW_STEPS, QUESTION_TYPES, TEMPLATE_KINDS } f
  * bundle, so only a run that reads a workspace's own template files builds them (see once.ts).
  */
 const templateSchemas = once(() => {
-  const id = z.string().refine(isTemplateId, "use lowercase letters, digits, '-' or '_'");
-  const slug = z.string().refine(isSlug, "use a lowercase slug such as 'active-listening'");
+  const id = z.string().check(z.refine(isTemplateId, "use lowercase letters, digits, '-' or '_'"));
+  const slug = z.string().check(z.refine(isSlug, "use a lowercase slug such as 'active-listening'"));
   const scalar = z.union([z.string(), z.number(), z.boolean()]);
 
   const coachingKindSchema = oneOf(COACHING_KINDS, (input) =>
@@ -21,33 +21,39 @@ const templateSchemas = once(() => {
       : undefined,
   );
 
-  const choiceSchema = z.union([z.string(), strictObject({ value: z.string(), name: z.string().optional() })]);
+  const choiceSchema = z.union([z.string(), strictObject({ value: z.string(), name: z.optional(z.string()) })]);
 
   const conditionSchema = strictObject({
     question: id,
-    equals: scalar.optional(),
-    in: z.array(scalar).optional(),
-    not: scalar.optional(),
+    equals: z.optional(scalar),
+    in: z.optional(z.array(scalar)),
+    not: z.optional(scalar),
   });
 
   const questionSchema = strictObject(
     {
       id,
-      prompt: z.string().min(1),
-      type: oneOf(QUESTION_TYPES).default("text"),
-      help: z.string().optional(),
-      choices: z.array(choiceSchema).min(1).optional(),
-      default: z.union([scalar, z.array(z.string())]).optional(),
-      required: z.boolean().default(true),
-      skill: slug.optional(),
-      min: z.number().optional(),
-      max: z.number().optional(),
-      grow: oneOf(GROW_STEPS).optional(),
-      when: conditionSchema.optional(),
+      prompt: z.string().check(z.minLength(1)),
+      type: z._default(oneOf(QUESTION_TYPES), "text"),
+      help: z.optional(z.string()),
+      choices: z.optional(z.array(choiceSchema).check(z.minLength(1))),
+      default: z.optional(z.union([scalar, z.array(z.string())])),
+      required: z._default(z.boolean(), true),
+      skill: z.optional(slug),
+      min: z.optional(z.number()),
+      max: z.optional(z.number()),
+      grow: z.optional(oneOf(GROW_STEPS)),
+      when: z.optional(conditionSchema),
       /** A caution for the plan's "Before you start" when the answer is `equals`. */
-      warning: strictObject({ equals: scalar, message: z.string().min(1) }).optional(),
+      warning: z.optional(strictObject({ equals: scalar, message: z.string().check(z.minLength(1)) })),
       /** What a 1, a 3 and a 5 look like for a scale's skill, shown while rating. */
-      anchors: strictObject({ 1: z.string().min(1), 3: z.string().min(1), 5: z.string().min(1) }).optional(),
+      anchors: z.optional(
+        strictObject({
+          1: z.string().check(z.minLength(1)),
+          3: z.string().check(z.minLength(1)),
+          5: z.string().check(z.minLength(1)),
+        }),
+      ),
     },
     // checked with the fields, not after them, so each problem is reported with the rest
     questionProblems,
@@ -59,46 +65,64 @@ const templateSchemas = once(() => {
    * rest a written summary of the response shows, so a second manager can check them later.
    */
   const lookForSchema = z.union([
-    z
-      .string()
-      .min(1)
-      .transform((text) => ({ text, must: false, live: false })),
-    strictObject({ text: z.string().min(1), must: z.boolean().default(false), live: z.boolean().default(false) }),
+    z.pipe(
+      z.string().check(z.minLength(1)),
+      z.transform((text) => ({ text, must: false, live: false })),
+    ),
+    strictObject({
+      text: z.string().check(z.minLength(1)),
+      must: z._default(z.boolean(), false),
+      live: z._default(z.boolean(), false),
+    }),
   ]);
 
   const roundSchema = strictObject({
-    scenario: z.string().min(1),
-    prompt: z.string().min(1),
-    timebox: z.number().int().positive().max(3600).optional(),
-    look_for: z.union([lookForSchema.transform((item) => [item]), z.array(lookForSchema).min(1)]),
+    scenario: z.string().check(z.minLength(1)),
+    prompt: z.string().check(z.minLength(1)),
+    timebox: z.optional(z.number().check(z.int(), z.positive(), z.lte(3600))),
+    look_for: z.union([
+      z.pipe(
+        lookForSchema,
+        z.transform((item) => [item]),
+      ),
+      z.array(lookForSchema).check(z.minLength(1)),
+    ]),
     skill: slug,
   });
 
   const templateSchema = strictObject(
     {
       id: slug,
-      title: z.string().min(1),
+      title: z.string().check(z.minLength(1)),
       kind: oneOf(TEMPLATE_KINDS),
-      stages: z.union([z.literal("any").transform(() => ["any"]), z.array(z.union([slug, z.literal("any")])).min(1)]),
+      stages: z.union([
+        z.pipe(
+          z.literal("any"),
+          z.transform(() => ["any"]),
+        ),
+        z.array(z.union([slug, z.literal("any")])).check(z.minLength(1)),
+      ]),
       coaching_kind: coachingKindSchema,
       focus: oneOf(FOCUSES),
-      minutes: z.number().int().positive().max(240).default(30),
-      description: z.string().default(""),
+      minutes: z._default(z.number().check(z.int(), z.positive(), z.lte(240)), 30),
+      description: z._default(z.string(), ""),
       /** How many questions of a GROW step one session asks, when the step holds a bank of them. */
-      ask: strictObject(
-        Object.fromEntries(
-          GROW_STEPS.map((step) => [
-            step,
-            z
-              .number({ error: "use a whole number of questions, e.g. 2" })
-              .int("use a whole number of questions, e.g. 2")
-              .positive("ask at least 1 question")
-              .optional(),
-          ]),
-        ) as Record<(typeof GROW_STEPS)[number], z.ZodOptional<z.ZodNumber>>,
-      ).optional(),
-      questions: z.array(questionSchema).optional(),
-      rounds: z.array(roundSchema).optional(),
+      ask: z.optional(
+        strictObject(
+          Object.fromEntries(
+            GROW_STEPS.map((step) => [
+              step,
+              z.optional(
+                z
+                  .number({ error: "use a whole number of questions, e.g. 2" })
+                  .check(z.int("use a whole number of questions, e.g. 2"), z.positive("ask at least 1 question")),
+              ),
+            ]),
+          ) as Record<(typeof GROW_STEPS)[number], z.ZodMiniOptional<z.ZodMiniNumber>>,
+        ),
+      ),
+      questions: z.optional(z.array(questionSchema)),
+      rounds: z.optional(z.array(roundSchema)),
     },
     // checked with the fields, not after them, so each problem is reported with the rest
     templateProblems,

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
-import * as z from "zod";
+import * as z from "zod/mini";
 import type { Context } from "../context.js";
 import { ACTION_STATUSES, OWNERS } from "../domain/record.js";
 import { badInput } from "../errors.js";
@@ -8,72 +8,75 @@ import { loadYaml } from "./yaml-source.js";
 
 const scalar = z.union([z.string(), z.number(), z.boolean(), z.array(z.union([z.string(), z.number()])), z.null()]);
 
-const score = z.number().int().min(1, "a score runs from 1 to 5").max(5, "a score runs from 1 to 5");
+const score = z.number().check(z.int(), z.gte(1, "a score runs from 1 to 5"), z.lte(5, "a score runs from 1 to 5"));
 const textOrPerRep = z.union([z.string(), z.record(z.string(), z.string())]);
 // An item ticked twice is a slip (the score counts it once), so it is refused, not stored as given.
 const metIndexes = z
-  .array(z.number().int("give the indexes of the items met, such as [0, 2]").min(0))
-  .superRefine((met, ctx) => {
-    const again = met.findIndex((item, at) => met.indexOf(item) !== at);
-    if (again >= 0)
-      ctx.addIssue({
-        code: "custom",
-        path: [again],
-        message: `item ${met[again]} is ticked more than once; give each item once: [${[...new Set(met)].join(", ")}]`,
-      });
-  });
+  .array(z.number().check(z.int("give the indexes of the items met, such as [0, 2]"), z.gte(0)))
+  .check(
+    z.superRefine((met, ctx) => {
+      const again = met.findIndex((item, at) => met.indexOf(item) !== at);
+      if (again >= 0)
+        ctx.addIssue({
+          code: "custom",
+          path: [again],
+          message: `item ${met[again]} is ticked more than once; give each item once: [${[...new Set(met)].join(", ")}]`,
+        });
+    }),
+  );
 
-export const answersFileSchema = z
-  .object({
-    actions: z
-      .array(
+export const answersFileSchema = z.catchall(
+  z.object({
+    actions: z.optional(
+      z.array(
         z.object({
-          text: z.string().min(1, "an action needs text"),
-          due: z.union([z.string(), z.null()]).optional(),
-          owner: z.enum(OWNERS).optional(),
-          goal: z.string().optional(),
+          text: z.string().check(z.minLength(1, "an action needs text")),
+          due: z.optional(z.union([z.string(), z.null()])),
+          owner: z.optional(z.enum(OWNERS)),
+          goal: z.optional(z.string()),
         }),
-      )
-      .optional(),
+      ),
+    ),
     // What became of each open commitment: its status, or `{status, note?, due?}` (`due`
     // gives a commitment left open a new due date).
-    follow_ups: z
-      .record(
+    follow_ups: z.optional(
+      z.record(
         z.string(),
         z.union([
           z.enum(ACTION_STATUSES),
-          z
-            .object({
+          z.strictObject(
+            z.object({
               status: z.enum(ACTION_STATUSES),
-              note: z.string().optional(),
-              due: z.union([z.string(), z.null()]).optional(),
-            })
-            .strict(),
+              note: z.optional(z.string()),
+              due: z.optional(z.union([z.string(), z.null()])),
+            }).shape,
+          ),
         ]),
-      )
-      .optional(),
+      ),
+    ),
     // Drill rounds in order. In a clinic, `score` (and `response`, `notes`) may be a map
     // of rep id to value; a single value applies to every rep. A round or score left out
     // is reported as a missing answer (`round-N`), not as a schema error.
     // keep, a stage id or a skill id: what the session works on (checked against the workspace's own).
-    focus_choice: z.string().optional(),
+    focus_choice: z.optional(z.string()),
     // A deal session's evidence by gate id: what the buyer said or did; empty leaves the gate open.
-    gates: z.record(z.string(), z.string()).optional(),
-    rounds: z
-      .array(
-        z
-          .object({
-            response: textOrPerRep.optional(),
-            score: z.union([score, z.record(z.string(), score)]).optional(),
+    gates: z.optional(z.record(z.string(), z.string())),
+    rounds: z.optional(
+      z.array(
+        z.strictObject(
+          z.object({
+            response: z.optional(textOrPerRep),
+            score: z.optional(z.union([score, z.record(z.string(), score)])),
             // The rubric items met, by index from 0; the score is computed from them.
-            met: z.union([metIndexes, z.record(z.string(), metIndexes)]).optional(),
-            notes: textOrPerRep.optional(),
-          })
-          .strict(),
-      )
-      .optional(),
-  })
-  .catchall(scalar);
+            met: z.optional(z.union([metIndexes, z.record(z.string(), metIndexes)])),
+            notes: z.optional(textOrPerRep),
+          }).shape,
+        ),
+      ),
+    ),
+  }),
+  scalar,
+);
 export type AnswersFile = z.infer<typeof answersFileSchema>;
 
 const RESERVED = new Set(["actions", "follow_ups", "rounds", "focus_choice", "gates"]);

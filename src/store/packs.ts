@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
-import * as z from "zod";
+import * as z from "zod/mini";
 import { type Config, configSchema, DEFAULT_CONFIG } from "../domain/config.js";
 import { closest } from "../domain/ids.js";
 import { strictObject } from "../domain/strict.js";
@@ -34,7 +34,10 @@ export interface Pack {
   copiesTemplates: boolean;
 }
 
-const packInfoSchema = strictObject({ title: z.string().min(1), description: z.string().default("") });
+const packInfoSchema = strictObject({
+  title: z.string().check(z.minLength(1)),
+  description: z._default(z.string(), ""),
+});
 
 /** The package's packs/ folder, found from wherever this code was bundled to. */
 function packsDir(): string {

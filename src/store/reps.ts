@@ -1,5 +1,6 @@
 import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
+import * as z from "zod/mini";
 import { toYaml } from "../domain/front-matter.js";
 import { assertSafeName, assertSafeSegment, closest, isSlug, nameProblem, slugify } from "../domain/ids.js";
 import { type Rep, repSchema } from "../domain/rep.js";
@@ -29,15 +30,17 @@ export function listRepIds(root: string): string[] {
  * would make the rep unreachable, is refused too.
  */
 export function parseRepProfile(text: string, file: string, folder: string): Parsed<Rep> {
-  const inItsFolder = repSchema().superRefine((rep, ctx) => {
-    const badName = nameProblem(rep.name);
-    if (badName) ctx.addIssue({ code: "custom", path: ["name"], message: badName });
-    if (rep.id !== folder)
-      ctx.addIssue({
-        code: "custom",
-        message: `id '${rep.id}' does not match its folder '${folder}'; set \`id: ${folder}\` in the profile`,
-      });
-  });
+  const inItsFolder = repSchema().check(
+    z.superRefine((rep, ctx) => {
+      const badName = nameProblem(rep.name);
+      if (badName) ctx.addIssue({ code: "custom", path: ["name"], message: badName });
+      if (rep.id !== folder)
+        ctx.addIssue({
+          code: "custom",
+          message: `id '${rep.id}' does not match its folder '${folder}'; set \`id: ${folder}\` in the profile`,
+        });
+    }),
+  );
   return parseYaml(inItsFolder, text, file);
 }
 

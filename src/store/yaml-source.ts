@@ -1,6 +1,6 @@
 import { readFileSync, statSync } from "node:fs";
 import { type Document, isMap, isNode, isScalar, LineCounter, parseDocument } from "yaml";
-import type * as z from "zod";
+import type * as z from "zod/mini";
 import { inOurWords } from "../domain/issue-words.js";
 import type { UnknownKeyIssue } from "../domain/strict.js";
 import { badInput } from "../errors.js";
@@ -49,7 +49,7 @@ export function readYamlFile(file: string, hint?: string): string {
  * ever produce plain data. Nothing is printed: `yaml` would otherwise report an unknown
  * tag or directive on stderr itself; here every warning is a problem we report.
  */
-export function parseYaml<T>(schema: z.ZodType<T>, text: string, file: string, firstLine = 1): Parsed<T> {
+export function parseYaml<T>(schema: z.ZodMiniType<T>, text: string, file: string, firstLine = 1): Parsed<T> {
   const tooBig = sizeProblem(text, file, firstLine);
   if (tooBig) return { ok: false, problem: tooBig };
   const lineCounter = new LineCounter();
@@ -120,7 +120,7 @@ function keyOffsetOf(doc: Document, path: (string | number)[]): number {
 }
 
 /** Like parseYaml, but a failure is an exit-2 error for the user. */
-export function loadYaml<T>(schema: z.ZodType<T>, text: string, file: string, hint?: string): T {
+export function loadYaml<T>(schema: z.ZodMiniType<T>, text: string, file: string, hint?: string): T {
   const parsed = parseYaml(schema, text, file);
   if (!parsed.ok) {
     const more = (parsed.problems?.length ?? 1) - 1;

@@ -83,17 +83,17 @@ describe("the built bundle", () => {
     expect(text).toContain("string-width");
   });
 
-  it("keeps none of zod's message locales but English (import * as z lets the bundler drop them)", () => {
+  it("uses zod/mini: none of zod's classic API, none of its message locales (coach words every issue itself)", () => {
     const files = [
       join(ROOT, "dist", "coach.js"),
       ...readdirSync(join(ROOT, "dist", "chunks")).map((f) => join(ROOT, "dist", "chunks", f)),
     ];
-    const locales = files.flatMap((file) =>
-      [...readFileSync(file, "utf8").matchAll(/\/\/ \S*node_modules\/zod\/v4\/locales\/([\w-]+)\.js/g)].map(
+    const zodParts = files.flatMap((file) =>
+      [...readFileSync(file, "utf8").matchAll(/\/\/ \S*node_modules\/zod\/v4\/(classic|locales|mini)\//g)].map(
         (m) => m[1],
       ),
     );
-    expect(locales).toEqual(["en"]);
+    expect(new Set(zodParts)).toEqual(new Set(["mini"]));
   });
 
   it("carries the built-in templates compiled in: an install without templates/ lists and shows them all", async () => {

@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it, vi } from "vitest";
-import * as z from "zod";
+import * as z from "zod/mini";
 import { templateSchema } from "../../src/domain/template.js";
 import { MAX_YAML_BYTES, parseYaml } from "../../src/store/yaml-source.js";
 import { coach } from "../helpers.js";
