@@ -1,7 +1,6 @@
 import { join } from "node:path";
 import * as z from "zod/mini";
 import type { Context } from "../context.js";
-import { trimSpaces } from "../domain/actions.js";
 import { withEdit } from "../domain/closing.js";
 import { requireGoal } from "../domain/goals.js";
 import { inline } from "../domain/markdown.js";
@@ -11,14 +10,12 @@ import { currentAction, locateAction } from "../store/actions.js";
 import { randomId, writeNewRecord } from "../store/records.js";
 import { requireRep } from "../store/reps.js";
 import { workspaceOf } from "../store/workspace.js";
-import { dueOrFail } from "./actions.js";
+import { commitmentTextSchema, dueOrFail } from "./actions.js";
 import { parseOptions } from "./options.js";
 
 const editOptionsSchema = z.object({
   id: z.string().check(z.trim(), z.toLowerCase(), z.minLength(1, "give the action id")),
-  text: z.optional(
-    z.pipe(z.pipe(z.string(), z.transform(trimSpaces)), z.string().check(z.minLength(1, "a commitment needs text"))),
-  ),
+  text: z.optional(commitmentTextSchema),
   due: z.optional(z.string()),
   owner: z.optional(
     z.pipe(z.string().check(z.toLowerCase()), z.enum(OWNERS, { error: `expected one of ${OWNERS.join(", ")}` })),

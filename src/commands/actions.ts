@@ -92,12 +92,14 @@ export async function runActionsList(raw: Record<string, unknown>, ctx: Context)
   ctx.out.data(renderActionList(selected, ctx.today, ctx.out.style, !rep, ctx.out.width));
 }
 
+/** A commitment's text, as `actions add` and `actions edit` take it: spaces tidied, never empty. */
+export const commitmentTextSchema = z
+  .string()
+  .check(z.overwrite(trimSpaces), z.minLength(1, "a commitment needs text"));
+
 const addOptionsSchema = z.object({
   rep: z.string(),
-  text: z.pipe(
-    z.pipe(z.string(), z.transform(trimSpaces)),
-    z.string().check(z.minLength(1, "a commitment needs text")),
-  ),
+  text: commitmentTextSchema,
   due: z.optional(z.string()),
   owner: z._default(
     z.pipe(z.string().check(z.toLowerCase()), z.enum(OWNERS, { error: `expected one of ${OWNERS.join(", ")}` })),
