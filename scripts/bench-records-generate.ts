@@ -13,10 +13,11 @@ import type { AnswerValue } from "../src/domain/questions.js";
 import { type Action, type CoachRecord, RECORD_SCHEMA, recordId } from "../src/domain/record.js";
 import type { Rep } from "../src/domain/rep.js";
 import type { LoadedTemplate, Question } from "../src/domain/template.js";
-import { randomId, writeNewRecord } from "../src/store/records.js";
-import { saveRep } from "../src/store/reps.js";
+import { writeNewRecord } from "../src/store/record-file.js";
+import { randomId } from "../src/store/records.js";
+import { saveRep } from "../src/store/rep-profile.js";
 import { loadTemplates } from "../src/store/templates.js";
-import { ensureWorkspace } from "../src/store/workspace.js";
+import { ensureWorkspace } from "../src/store/workspace-setup.js";
 
 const [root, countText, today] = process.argv.slice(2) as [string, string, string];
 const count = Number(countText);
@@ -204,7 +205,7 @@ function note(rep: Rep, date: string): { record: CoachRecord; body: string } {
 
 const workspace = { root, config, exists: false, foundBy: "--workspace" as const };
 ensureWorkspace(workspace);
-const templates = loadTemplates(root, config);
+const templates = await loadTemplates(root, config);
 const sessions = templates.filter((t) => t.template.kind === "session");
 const drills = templates.filter((t) => t.template.kind === "drill");
 const perRep = Math.ceil(count / REPS);

@@ -32,8 +32,8 @@ const node = { bundle: true, platform: "node", target: "node20", format: "esm", 
 async function parseBuiltInTemplates() {
   const dir = mkdtempSync(join(tmpdir(), "coach-build-"));
   try {
-    const step = join(dir, "builtin-templates.mjs");
-    await build({ ...node, entryPoints: [join(ROOT, "src/store/builtin-templates.ts")], outfile: step });
+    const step = join(dir, "template-file.mjs");
+    await build({ ...node, entryPoints: [join(ROOT, "src/store/template-file.ts")], outfile: step });
     const { parseBuiltInTemplates } = await import(pathToFileURL(step).href);
     return parseBuiltInTemplates(join(ROOT, "templates"));
   } finally {

@@ -9,9 +9,9 @@ import {
   type StoredRecord,
 } from "../src/domain/record.js";
 import type { Rep } from "../src/domain/rep.js";
-import { writeNewRecord } from "../src/store/records.js";
-import { saveRep } from "../src/store/reps.js";
-import { ensureWorkspace } from "../src/store/workspace.js";
+import { writeNewRecord } from "../src/store/record-file.js";
+import { saveRep } from "../src/store/rep-profile.js";
+import { ensureWorkspace } from "../src/store/workspace-setup.js";
 
 /** Hand-built coaching histories with known answers, written through the project's own record code. */
 

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { stringify } from "yaml";
-import { parseRecord } from "../src/store/records.js";
+import { parseRecord } from "../src/store/record-file.js";
 import { type InputPrompt, PromptCancelled } from "../src/ui/prompter.js";
 import { ScriptedPrompter } from "../src/ui/scripted-prompter.js";
 import { coach, tempDir, writeFile } from "./helpers.js";

@@ -15,12 +15,17 @@ import type { Workspace } from "../store/workspace.js";
  * `coach actions <rep> --format md [--out FILE]`: the rep's action plan as a page to hand
  * them. Printed, or written atomically to FILE (owner-only, like every file coach writes).
  */
-export function writeActionPlan(workspace: Workspace, rep: Rep, out: string | undefined, ctx: Context): void {
-  const { records, skipped } = readRecords(workspace.root, rep.id);
+export async function writeActionPlan(
+  workspace: Workspace,
+  rep: Rep,
+  out: string | undefined,
+  ctx: Context,
+): Promise<void> {
+  const { records, skipped } = await readRecords(workspace.root, rep.id);
   ctx.out.skippedRecords(skipped);
   const { config } = workspace;
   const ratings = ratingsBySkill(records);
-  const drillable = drillableSkills(config, loadTemplates(workspace.root, config), {}, rep);
+  const drillable = drillableSkills(config, await loadTemplates(workspace.root, config), {}, rep);
   const schedule = new Map(
     drillSchedule(records, drillable, ctx.today, config.core_skills).map((entry) => [entry.skill, entry]),
   );

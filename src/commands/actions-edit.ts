@@ -7,7 +7,8 @@ import { inline } from "../domain/markdown.js";
 import { type Action, type ActionEdit, type CoachRecord, OWNERS, RECORD_SCHEMA, recordId } from "../domain/record.js";
 import { badInput } from "../errors.js";
 import { currentAction, locateAction } from "../store/actions.js";
-import { randomId, writeNewRecord } from "../store/records.js";
+import { writeNewRecord } from "../store/record-file.js";
+import { randomId } from "../store/records.js";
 import { requireRep } from "../store/reps.js";
 import { workspaceOf } from "../store/workspace.js";
 import { commitmentTextSchema, dueOrFail } from "./actions.js";
@@ -31,16 +32,16 @@ const editOptionsSchema = z.object({
  */
 export async function runActionsEdit(raw: Record<string, unknown>, ctx: Context): Promise<void> {
   const options = parseOptions(editOptionsSchema, raw);
-  const workspace = workspaceOf(ctx);
-  const found = locateAction(workspace.root, options.id);
-  const before = currentAction(workspace.root, found);
+  const workspace = await workspaceOf(ctx);
+  const found = await locateAction(workspace.root, options.id);
+  const before = await currentAction(workspace.root, found);
   const changes: Omit<ActionEdit, "action"> = {};
   if (options.text !== undefined && options.text !== before.text) changes.text = options.text;
   if (options.owner !== undefined && options.owner !== before.owner) changes.owner = options.owner;
   if (options.goal === false) {
     if (before.goal) changes.goal = null;
   } else if (options.goal !== undefined) {
-    const goal = requireGoal(requireRep(workspace.root, found.record.rep), options.goal);
+    const goal = requireGoal(await requireRep(workspace.root, found.record.rep), options.goal);
     if (goal.id !== before.goal) changes.goal = goal.id;
   }
   if (options.due !== undefined) {

@@ -20,9 +20,11 @@ import { type CoachRecord, OWNERS, RECORD_SCHEMA, recordId } from "../domain/rec
 import { parseDue, WHEN_FORMS } from "../domain/when.js";
 import { badInput } from "../errors.js";
 import { closeAction, locateAction, takenActionIds } from "../store/actions.js";
-import { randomId, readRecords, writeNewRecord } from "../store/records.js";
+import { writeNewRecord } from "../store/record-file.js";
+import { randomId, readRecords } from "../store/records.js";
 import { requireRep } from "../store/reps.js";
-import { ensureWorkspace, workspaceOf } from "../store/workspace.js";
+import { workspaceOf } from "../store/workspace.js";
+import { ensureWorkspace } from "../store/workspace-setup.js";
 import { renderActionList } from "../ui/action-view.js";
 import { chooseRep } from "./choose-rep.js";
 import { type Act, refuseWithNegation, withExamples } from "./define.js";
@@ -48,8 +50,8 @@ export async function runActionsList(raw: Record<string, unknown>, ctx: Context)
       "see `coach actions --help`",
     );
   const filter: ActionFilter = chosen[0] ?? "open";
-  const workspace = workspaceOf(ctx);
-  const rep = options.rep === undefined ? undefined : requireRep(workspace.root, options.rep);
+  const workspace = await workspaceOf(ctx);
+  const rep = options.rep === undefined ? undefined : await requireRep(workspace.root, options.rep);
   if (options.out && options.format !== "md")
     throw badInput(
       "invalid_option",
@@ -71,7 +73,7 @@ export async function runActionsList(raw: Record<string, unknown>, ctx: Context)
       );
     return (await import("./action-plan.js")).writeActionPlan(workspace, rep, options.out, ctx);
   }
-  const { records, skipped } = readRecords(workspace.root, rep?.id);
+  const { records, skipped } = await readRecords(workspace.root, rep?.id);
   ctx.out.skippedRecords(skipped);
   if (skipped.length)
     ctx.out.warn(
@@ -115,13 +117,13 @@ const addOptionsSchema = z.object({
  */
 export async function runActionsAdd(raw: Record<string, unknown>, ctx: Context): Promise<void> {
   const options = parseOptions(addOptionsSchema, raw);
-  const workspace = workspaceOf(ctx);
+  const workspace = await workspaceOf(ctx);
   const date = recordDate(options.date, ctx.today);
   const due = options.due === undefined ? null : dueOrFail(options.due, date, "--due");
   const rep = await chooseRep(workspace, options.rep, ctx, "actions add");
   const goal = options.goal === undefined ? undefined : requireGoal(rep, options.goal);
   const action = newAction(
-    uniqueActionId(takenActionIds(workspace.root), () => randomId(6)),
+    uniqueActionId(await takenActionIds(workspace.root), () => randomId(6)),
     options.text,
     options.owner,
     due,
@@ -174,9 +176,9 @@ const closeOptionsSchema = z.object({
 export function runActionsClose(status: ClosedStatus) {
   return async (raw: Record<string, unknown>, ctx: Context): Promise<void> => {
     const options = parseOptions(closeOptionsSchema, raw);
-    const workspace = workspaceOf(ctx);
+    const workspace = await workspaceOf(ctx);
     const date = recordDate(options.date, ctx.today);
-    const found = locateAction(workspace.root, options.id);
+    const found = await locateAction(workspace.root, options.id);
     if (found.closed) throw alreadyClosed(found.action.id, found.closed);
     if (date < found.record.date)
       throw badInput(
@@ -184,7 +186,7 @@ export function runActionsClose(status: ClosedStatus) {
         `--date ${date} is before the action was made (${found.record.date})`,
         "give the day it was really closed",
       );
-    const outcome = closeAction(workspace.root, found, status, date);
+    const outcome = await closeAction(workspace.root, found, status, date);
     if ("alreadyClosed" in outcome) throw alreadyClosed(found.action.id, outcome.alreadyClosed);
     if (ctx.out.json) return ctx.out.printJson({ written: outcome.written, id: found.action.id });
     ctx.out.info(

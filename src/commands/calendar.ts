@@ -5,10 +5,10 @@ import type { Context } from "../context.js";
 import { calendarEvents, type RepRecords, renderCalendar } from "../domain/calendar.js";
 import { weekRoutine } from "../domain/drill-week.js";
 import { writeUserFile } from "../store/files.js";
-import { readRecords } from "../store/records.js";
-import { loadAllReps, requireRep } from "../store/reps.js";
+import { loadAllReps } from "../store/rep-profile.js";
 import { loadTemplates } from "../store/templates.js";
 import { workspaceOf } from "../store/workspace.js";
+import { requireReps, withRecords } from "./choose-rep.js";
 import { type Act, withExamples } from "./define.js";
 import { parseOptions } from "./options.js";
 
@@ -20,18 +20,14 @@ const calendarOptionsSchema = z.object({
 /** `coach calendar [rep...] [--out FILE]`: the next 1:1s, commitments and drills as an iCalendar file. */
 export async function runCalendar(raw: Record<string, unknown>, ctx: Context): Promise<void> {
   const options = parseOptions(calendarOptionsSchema, raw);
-  const workspace = workspaceOf(ctx);
+  const workspace = await workspaceOf(ctx);
   const reps = options.reps.length
-    ? [...new Map(options.reps.map((r) => requireRep(workspace.root, r)).map((rep) => [rep.id, rep])).values()]
+    ? await requireReps(workspace.root, options.reps)
     : loadAllReps(workspace.root, (problem) => ctx.out.warn(`skipped a broken rep profile: ${problem}`)).filter(
         (rep) => !rep.archived,
       );
-  const histories: RepRecords[] = reps.map((rep) => {
-    const { records, skipped } = readRecords(workspace.root, rep.id);
-    ctx.out.skippedRecords(skipped);
-    return { rep, records };
-  });
-  const templates = loadTemplates(workspace.root, workspace.config);
+  const histories: RepRecords[] = await withRecords(workspace.root, reps, ctx);
+  const templates = await loadTemplates(workspace.root, workspace.config);
   const routine = weekRoutine(workspace.config, templates, histories, {}, ctx.today);
   const events = calendarEvents(workspace.config, histories, routine, ctx.today);
   const text = renderCalendar(events, ctx.today);

@@ -1,8 +1,11 @@
 import type { Context } from "../context.js";
 import { closest, isSlug, slugify } from "../domain/ids.js";
+import type { StoredRecord } from "../domain/record.js";
 import { BEHAVIOUR_STYLES, type BehaviourStyle, type Rep } from "../domain/rep.js";
 import { badInput, InterruptedError } from "../errors.js";
-import { findRep, loadAllReps, unknownRep } from "../store/reps.js";
+import { readRecords } from "../store/records.js";
+import { loadAllReps } from "../store/rep-profile.js";
+import { findRep, requireRep, unknownRep } from "../store/reps.js";
 import type { Workspace } from "../store/workspace.js";
 import { PromptCancelled, type Prompter } from "../ui/prompter.js";
 import { addRep } from "./rep.js";
@@ -21,7 +24,7 @@ export async function chooseRep(
   command: string,
 ): Promise<Rep> {
   if (nameOrId !== undefined) {
-    const rep = findRep(workspace.root, nameOrId);
+    const rep = await findRep(workspace.root, nameOrId);
     if (rep) return rep;
     if (!ctx.interactive) throw unknownRep(workspace.root, nameOrId);
   } else if (!ctx.interactive) {
@@ -38,6 +41,31 @@ export async function chooseRep(
     if (error instanceof PromptCancelled) throw new InterruptedError("interrupted before anything was written");
     throw error;
   }
+}
+
+/** The reps named on a command line, each once, in the order given; an unknown one is exit 2. */
+export async function requireReps(root: string, given: string[]): Promise<Rep[]> {
+  const reps = new Map<string, Rep>();
+  for (const nameOrId of given) {
+    const rep = await requireRep(root, nameOrId);
+    if (!reps.has(rep.id)) reps.set(rep.id, rep);
+  }
+  return [...reps.values()];
+}
+
+/** Each rep with its records, oldest first; records broken by hand are reported, not fatal. */
+export async function withRecords(
+  root: string,
+  reps: Rep[],
+  ctx: Pick<Context, "out">,
+): Promise<{ rep: Rep; records: StoredRecord[] }[]> {
+  const histories = [];
+  for (const rep of reps) {
+    const { records, skipped } = await readRecords(root, rep.id);
+    ctx.out.skippedRecords(skipped);
+    histories.push({ rep, records });
+  }
+  return histories;
 }
 
 /** The reps whose id is close to what was typed ("sam" for "sam-lee", "alx-kim" for "alex-kim"). */

@@ -17,7 +17,7 @@ import { BEHAVIOUR_STYLES } from "../domain/rep.js";
 import { badInput } from "../errors.js";
 import { listDealPaths } from "../store/deals.js";
 import { readRecords } from "../store/records.js";
-import { loadAllReps } from "../store/reps.js";
+import { loadAllReps } from "../store/rep-profile.js";
 import { loadTemplates } from "../store/templates.js";
 import { workspaceOf } from "../store/workspace.js";
 import { type Act, withExamples } from "./define.js";
@@ -32,7 +32,7 @@ const completionOptionsSchema = z.object({
 export async function runCompletion(raw: Record<string, unknown>, ctx: Context): Promise<void> {
   const options = parseOptions(completionOptionsSchema, raw);
   if (options.list) {
-    const ids = listIds(options.list, ctx);
+    const ids = await listIds(options.list, ctx);
     if (ids.length) ctx.out.data(ids.join("\n"));
     return;
   }
@@ -43,8 +43,8 @@ export async function runCompletion(raw: Record<string, unknown>, ctx: Context):
 }
 
 /** The workspace's ids of one kind, one a line; nothing (never an error) where there is no workspace. */
-function listIds(kind: ValueKind, ctx: Context): string[] {
-  const workspace = workspaceOf(ctx);
+async function listIds(kind: ValueKind, ctx: Context): Promise<string[]> {
+  const workspace = await workspaceOf(ctx);
   const root = workspace.root;
   switch (kind) {
     case "rep":
@@ -52,13 +52,13 @@ function listIds(kind: ValueKind, ctx: Context): string[] {
         .filter((rep) => !rep.archived)
         .map((rep) => rep.id);
     case "template":
-      return loadTemplates(root, workspace.config).map((t) => t.template.id);
+      return (await loadTemplates(root, workspace.config)).map((t) => t.template.id);
     case "stage":
       return workspace.config.stages.map((s) => s.id);
     case "skill":
       return allSkills(workspace.config);
     case "action":
-      return openActions(readRecords(root).records, ctx.today).map((t) => t.action.id);
+      return openActions((await readRecords(root)).records, ctx.today).map((t) => t.action.id);
     case "deal":
       return listDealPaths(root).map((deal) => deal.id);
   }

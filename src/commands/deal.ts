@@ -20,7 +20,8 @@ import { inline } from "../domain/markdown.js";
 import { BEHAVIOUR_STYLES } from "../domain/rep.js";
 import { notOneOfMessage } from "../domain/strict.js";
 import { badInput } from "../errors.js";
-import { createDeal, type DealFile, loadDeals, requireDeal, updateDeal } from "../store/deals.js";
+import { createDeal, requireDeal, updateDeal } from "../store/deal-file.js";
+import { type DealFile, loadDeals } from "../store/deals.js";
 import { requireRep } from "../store/reps.js";
 import { workspaceOf } from "../store/workspace.js";
 import { renderDealList } from "../ui/deal-view.js";
@@ -55,8 +56,8 @@ const addOptionsSchema = z.object({
 export async function runDealAdd(raw: Record<string, unknown>, ctx: Context): Promise<void> {
   const options = parseOptions(addOptionsSchema, raw);
   assertSafeName("the deal name", options.name);
-  const workspace = workspaceOf(ctx);
-  const rep = requireRep(workspace.root, options.rep);
+  const workspace = await workspaceOf(ctx);
+  const rep = await requireRep(workspace.root, options.rep);
   const stage = options.stage ? requireStage(workspace.config, options.stage) : workspace.config.stages[0]!;
   const expectedClose = options.close === undefined ? null : dueOrFail(options.close, ctx.today, "--close");
   const made = createDeal(workspace, options.name, (id) =>
@@ -85,9 +86,11 @@ export async function runDealList(raw: Record<string, unknown>, ctx: Context): P
   const options = parseOptions(listOptionsSchema, raw);
   if (options.open && options.all)
     throw badInput("invalid_option", "choose one of --open, --all", "see `coach deal list --help`");
-  const workspace = workspaceOf(ctx);
-  const rep = options.rep === undefined ? undefined : requireRep(workspace.root, options.rep);
-  const deals = loadDeals(workspace.root, rep?.id, (problem) => ctx.out.warn(`skipped a broken deal: ${problem}`));
+  const workspace = await workspaceOf(ctx);
+  const rep = options.rep === undefined ? undefined : await requireRep(workspace.root, options.rep);
+  const deals = await loadDeals(workspace.root, rep?.id, (problem) =>
+    ctx.out.warn(`skipped a broken deal: ${problem}`),
+  );
   const shown = options.all ? deals : deals.filter((deal) => deal.status === "open");
   if (ctx.out.json) return ctx.out.printJson(shown);
   if (shown.length === 0) {
@@ -105,7 +108,7 @@ export async function runDealList(raw: Record<string, unknown>, ctx: Context): P
 /** `coach deal show <deal>` */
 export async function runDealShow(raw: Record<string, unknown>, ctx: Context): Promise<void> {
   const { deal: id } = parseOptions(z.object({ deal: z.string() }), raw);
-  const workspace = workspaceOf(ctx);
+  const workspace = await workspaceOf(ctx);
   const { deal } = requireDeal(workspace.root, id);
   if (ctx.out.json) return ctx.out.printJson(deal);
   ctx.out.data(renderDealBody(workspace.config, deal));
@@ -128,7 +131,7 @@ export async function runDealGate(raw: Record<string, unknown>, ctx: Context): P
       `--evidence: say what the buyer said or did that shows '${options.gate}' is met`,
       'e.g. --evidence "The CFO confirmed she signs off on the budget"; or --not-met',
     );
-  const workspace = workspaceOf(ctx);
+  const workspace = await workspaceOf(ctx);
   const { gate } = requireGate(workspace.config, options.gate);
   const evidence = { met, evidence: options.evidence ?? "", date: ctx.today };
   const updated = updateDeal(workspace, options.deal, (deal) => {
@@ -144,7 +147,7 @@ const stageOptionsSchema = z.object({ deal: z.string(), stage: text("name the st
 /** `coach deal stage <deal> <stage>`: moving on past a gate without evidence is allowed, and said. */
 export async function runDealStage(raw: Record<string, unknown>, ctx: Context): Promise<void> {
   const options = parseOptions(stageOptionsSchema, raw);
-  const workspace = workspaceOf(ctx);
+  const workspace = await workspaceOf(ctx);
   requireStage(workspace.config, options.stage);
   const updated = updateDeal(workspace, options.deal, (deal) => {
     assertOpen(deal, "change its stage");
@@ -159,7 +162,7 @@ const styleOptionsSchema = z.object({ deal: z.string(), style: buyerStyleSchema 
 /** `coach deal style <deal> <style>`: the buyer's behaviour style, rehearsed in pre-call warm-ups. */
 export async function runDealStyle(raw: Record<string, unknown>, ctx: Context): Promise<void> {
   const options = parseOptions(styleOptionsSchema, raw);
-  const workspace = workspaceOf(ctx);
+  const workspace = await workspaceOf(ctx);
   const updated = updateDeal(workspace, options.deal, (deal) => ({ ...deal, buyer_style: options.style }));
   report(ctx, workspace.root, updated, `${updated.deal.name}: the buyer's style is ${options.style}`);
 }
@@ -176,7 +179,7 @@ const closeOptionsSchema = z.object({
 /** `coach deal close <deal> won|lost|walked-away [--note N]` */
 export async function runDealClose(raw: Record<string, unknown>, ctx: Context): Promise<void> {
   const options = parseOptions(closeOptionsSchema, raw);
-  const workspace = workspaceOf(ctx);
+  const workspace = await workspaceOf(ctx);
   const updated = updateDeal(workspace, options.deal, (deal) => {
     assertOpen(deal, "close it again");
     return closeDeal(deal, options.status, options.note || null, ctx.today);

@@ -3,7 +3,7 @@ import type { LoadedRecord, StoredRecord } from "../domain/record.js";
 import type { Rep } from "../domain/rep.js";
 import { badInput } from "../errors.js";
 import { latestDraft } from "../store/drafts.js";
-import { readRecordFile } from "../store/records.js";
+import { readRecordFile } from "../store/record-file.js";
 
 /**
  * The rep's latest unfinished plan or session. With --resume it is read in full

@@ -17,9 +17,9 @@ const discardOptionsSchema = z.object({
 /** `coach drafts [rep]`: every unfinished plan, session and drill, with the command that continues it. */
 export async function runDraftsList(raw: Record<string, unknown>, ctx: Context): Promise<void> {
   const options = parseOptions(draftsOptionsSchema, raw);
-  const workspace = workspaceOf(ctx);
-  const rep = options.rep ? requireRep(workspace.root, options.rep).id : undefined;
-  const { drafts, skipped } = listDrafts(workspace.root, rep);
+  const workspace = await workspaceOf(ctx);
+  const rep = options.rep ? (await requireRep(workspace.root, options.rep)).id : undefined;
+  const { drafts, skipped } = await listDrafts(workspace.root, rep);
   ctx.out.skippedRecords(skipped);
   const listed = drafts.map((draft) => ({
     id: draft.record.id,
@@ -49,8 +49,8 @@ function resumeCommand(root: string, draft: StoredRecord, all: StoredRecord[]): 
 /** `coach drafts discard <id>`: removes one draft file. */
 export async function runDraftsDiscard(raw: Record<string, unknown>, ctx: Context): Promise<void> {
   const options = parseOptions(discardOptionsSchema, raw);
-  const workspace = workspaceOf(ctx);
-  const draft = discardDraft(workspace.root, options.id);
+  const workspace = await workspaceOf(ctx);
+  const draft = await discardDraft(workspace.root, options.id);
   if (ctx.out.json) return ctx.out.printJson({ discarded: [draft.path], id: draft.record.id });
   ctx.out.info(`Discarded the draft ${draft.record.type} ${draft.record.id} of ${draft.record.rep} (${draft.path}).`);
 }

@@ -4,7 +4,8 @@ import { DRILL_MODES, type LoadedRecord, type RoundResult } from "../domain/reco
 import type { Rep } from "../domain/rep.js";
 import { badInput } from "../errors.js";
 import { latestDraft } from "../store/drafts.js";
-import { readRecordFile, readRecords } from "../store/records.js";
+import { readRecordFile } from "../store/record-file.js";
+import { readRecords } from "../store/records.js";
 import { requireRep } from "../store/reps.js";
 import type { Workspace } from "../store/workspace.js";
 import { draftToResume } from "./draft-resume.js";
@@ -28,8 +29,8 @@ export interface ResumedDrill {
  * The rep's latest drill draft; for a clinic, every participant's draft of the same drill
  * and day, so the clinic goes on with everyone who was in it.
  */
-export function resumeDrill(workspace: Workspace, rep: Rep, ctx: Context): ResumedDrill {
-  const { records } = readRecords(workspace.root, rep.id);
+export async function resumeDrill(workspace: Workspace, rep: Rep, ctx: Context): Promise<ResumedDrill> {
+  const { records } = await readRecords(workspace.root, rep.id);
   const huddle = records.find(({ record }) => record.status === "draft" && record.mode === "huddle");
   if (huddle && !latestDraft(workspace.root, records, rep.id, "drill"))
     throw badInput(
@@ -40,10 +41,11 @@ export function resumeDrill(workspace: Workspace, rep: Rep, ctx: Context): Resum
   const draft = draftToResume(workspace.root, rep, records, "drill", true, ctx)!;
   const { record } = draft;
   const participants = Array.isArray(record.participants) ? (record.participants as string[]) : [rep.id];
-  const reps = participants.map((id) => (id === rep.id ? rep : requireRep(workspace.root, id)));
+  const reps: Rep[] = [];
+  for (const id of participants) reps.push(id === rep.id ? rep : await requireRep(workspace.root, id));
   const drafts = new Map<string, LoadedRecord>([[rep.id, draft]]);
   for (const other of reps.filter((r) => r.id !== rep.id)) {
-    const sameDrill = readRecords(workspace.root, other.id).records.filter(
+    const sameDrill = (await readRecords(workspace.root, other.id)).records.filter(
       (d) => d.record.template === record.template && d.record.date === record.date,
     );
     const found = latestDraft(workspace.root, sameDrill, other.id, "drill");

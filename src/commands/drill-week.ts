@@ -2,10 +2,10 @@ import type { Context } from "../context.js";
 import type { RepHistory } from "../domain/drill.js";
 import { weekRoutine } from "../domain/drill-week.js";
 import type { LoadedTemplate } from "../domain/template.js";
-import { readRecords } from "../store/records.js";
-import { loadAllReps, requireRep } from "../store/reps.js";
+import { loadAllReps } from "../store/rep-profile.js";
 import type { Workspace } from "../store/workspace.js";
 import { renderWeek } from "../ui/drill-week-view.js";
+import { requireReps, withRecords } from "./choose-rep.js";
 import type { DrillOptions } from "./drill.js";
 
 /** `coach drill --week [rep...]`: what is due this week, for whom, and an order for the sales meeting. */
@@ -16,13 +16,9 @@ export async function runDrillWeek(
   ctx: Context,
 ): Promise<void> {
   const reps = options.reps.length
-    ? [...new Map(options.reps.map((r) => requireRep(workspace.root, r)).map((rep) => [rep.id, rep])).values()]
+    ? await requireReps(workspace.root, options.reps)
     : loadAllReps(workspace.root, (problem) => ctx.out.warn(`skipped a broken rep profile: ${problem}`));
-  const histories: RepHistory[] = reps.map((rep) => {
-    const { records, skipped } = readRecords(workspace.root, rep.id);
-    ctx.out.skippedRecords(skipped);
-    return { rep, records };
-  });
+  const histories: RepHistory[] = await withRecords(workspace.root, reps, ctx);
   const routine = weekRoutine(
     workspace.config,
     templates,

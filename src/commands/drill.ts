@@ -21,13 +21,14 @@ import type { LoadedTemplate } from "../domain/template.js";
 import { appliesToStage } from "../domain/template-terms.js";
 import { badInput } from "../errors.js";
 import { loadAnswersFile } from "../store/answers.js";
-import { requireRepDeal } from "../store/deals.js";
-import { randomId, readRecords, replaceRecord, writeNewRecord } from "../store/records.js";
-import { requireRep } from "../store/reps.js";
+import { requireRepDeal } from "../store/deal-file.js";
+import { replaceRecord, writeNewRecord } from "../store/record-file.js";
+import { randomId } from "../store/records.js";
 import { loadTemplates, requireTemplate } from "../store/templates.js";
-import { ensureWorkspace, type Workspace, workspaceOf } from "../store/workspace.js";
+import { type Workspace, workspaceOf } from "../store/workspace.js";
+import { ensureWorkspace } from "../store/workspace-setup.js";
 import { drillIntro, drillSummary } from "../ui/drill-view.js";
-import { chooseRep } from "./choose-rep.js";
+import { chooseRep, requireReps, withRecords } from "./choose-rep.js";
 import { type Act, withExamples, withWriteOptions } from "./define.js";
 import { draftToResume } from "./draft-resume.js";
 import { dealCall } from "./drill-deal.js";
@@ -59,8 +60,8 @@ export type DrillOptions = z.infer<typeof drillOptionsSchema>;
 /** argv -> options -> load -> decide (skill, drill, rounds) -> ask (rounds) -> render -> write -> report. */
 export async function runDrill(raw: Record<string, unknown>, ctx: Context): Promise<void> {
   const options = parseOptions(drillOptionsSchema, raw);
-  const workspace = workspaceOf(ctx);
-  const templates = loadTemplates(workspace.root, workspace.config);
+  const workspace = await workspaceOf(ctx);
+  const templates = await loadTemplates(workspace.root, workspace.config);
   checkFilters(workspace.config, templates, options);
   if (options.week) return runDrillWeek(workspace, templates, options, ctx);
   checkModeFlags(options);
@@ -69,13 +70,9 @@ export async function runDrill(raw: Record<string, unknown>, ctx: Context): Prom
 
   const given = options.answers ? await loadAnswersFile(options.answers, ctx) : undefined;
   const named = await resolveReps(workspace, options.reps, ctx);
-  const resumed = options.resume ? resumeDrill(workspace, named[0]!, ctx) : undefined;
+  const resumed = options.resume ? await resumeDrill(workspace, named[0]!, ctx) : undefined;
   const reps = resumed?.reps ?? named;
-  const histories: RepHistory[] = reps.map((rep) => {
-    const { records, skipped } = readRecords(workspace.root, rep.id);
-    ctx.out.skippedRecords(skipped);
-    return { rep, records };
-  });
+  const histories: RepHistory[] = await withRecords(workspace.root, reps, ctx);
   // Starting afresh leaves a draft in place: say so, and how to continue it.
   if (!resumed && reps.length === 1)
     draftToResume(workspace.root, reps[0]!, histories[0]!.records, "drill", false, ctx);
@@ -200,8 +197,7 @@ export async function runDrill(raw: Record<string, unknown>, ctx: Context): Prom
 
 async function resolveReps(workspace: Workspace, given: string[], ctx: Context): Promise<Rep[]> {
   if (given.length <= 1) return [await chooseRep(workspace, given[0], ctx, "drill")];
-  const reps = given.map((nameOrId) => requireRep(workspace.root, nameOrId));
-  return reps.filter((rep, index) => reps.findIndex((r) => r.id === rep.id) === index);
+  return requireReps(workspace.root, given);
 }
 
 /** The drill asked for, else the one for the most overdue skill; with why, for the intro. */

@@ -1,6 +1,6 @@
 import type { Context } from "../context.js";
 import { InterruptedError } from "../errors.js";
-import { saveManagerName } from "../store/config-edit.js";
+import { saveManagerName } from "../store/config-file.js";
 import type { Workspace } from "../store/workspace.js";
 import { PromptCancelled } from "../ui/prompter.js";
 

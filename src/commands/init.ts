@@ -5,7 +5,8 @@ import * as z from "zod/mini";
 import type { Context } from "../context.js";
 import { badInput } from "../errors.js";
 import { copyPackTemplates, DEFAULT_PACK, loadPack } from "../store/packs.js";
-import { CONFIG_FILE, ensureWorkspace } from "../store/workspace.js";
+import { CONFIG_FILE } from "../store/workspace.js";
+import { ensureWorkspace } from "../store/workspace-setup.js";
 import { type Act, withExamples } from "./define.js";
 import { parseOptions } from "./options.js";
 
@@ -21,7 +22,7 @@ export async function runInit(raw: Record<string, unknown>, ctx: Context): Promi
       "use that workspace, or choose another folder",
     );
   }
-  const pack = loadPack(options.process.toLowerCase());
+  const pack = await loadPack(options.process.toLowerCase());
   ensureWorkspace({ root, config: pack.config, exists: false, foundBy: "--workspace" });
   const copied = copyPackTemplates(pack, root);
   const written = [...[CONFIG_FILE, ".gitignore", "reps/", "templates/"].map((name) => join(root, name)), ...copied];

@@ -1,6 +1,6 @@
 import { completedSessions } from "../domain/history.js";
 import type { StoredRecord } from "../domain/record.js";
-import { readRecordFile } from "../store/records.js";
+import { readRecordFile } from "../store/record-file.js";
 
 /**
  * The question ids the rep's latest completed 1:1 on this template asked, up to `date`: what

@@ -26,9 +26,11 @@ import type { LoadedTemplate, Template } from "../domain/template.js";
 import { badInput } from "../errors.js";
 import { loadAnswersFile } from "../store/answers.js";
 import { loadDeals } from "../store/deals.js";
-import { randomId, readRecordFile, readRecords, replaceRecord, writeNewRecord } from "../store/records.js";
+import { readRecordFile, replaceRecord, writeNewRecord } from "../store/record-file.js";
+import { randomId, readRecords } from "../store/records.js";
 import { loadTemplates, requireTemplate } from "../store/templates.js";
-import { ensureWorkspace, workspaceOf } from "../store/workspace.js";
+import { workspaceOf } from "../store/workspace.js";
+import { ensureWorkspace } from "../store/workspace-setup.js";
 import { planAgenda } from "../ui/agenda-view.js";
 import { wrap } from "../ui/wrap.js";
 import { chooseRep } from "./choose-rep.js";
@@ -61,14 +63,14 @@ const planOptionsSchema = z.extend(writeOptionsSchema, {
 /** argv -> options -> load -> decide -> ask -> render -> write -> report. */
 export async function runPlan(raw: Record<string, unknown>, ctx: Context): Promise<void> {
   const options = parseOptions(planOptionsSchema, raw);
-  const workspace = workspaceOf(ctx);
+  const workspace = await workspaceOf(ctx);
   const { config } = workspace;
   if (options.stage) requireStage(config, options.stage);
-  const templates = loadTemplates(workspace.root, config);
+  const templates = await loadTemplates(workspace.root, config);
   const given = options.answers ? await loadAnswersFile(options.answers, ctx) : undefined;
   await askManagerName(workspace, ctx, options.answers !== undefined);
   const rep = await chooseRep(workspace, options.rep, ctx, "plan");
-  const { records, skipped } = readRecords(workspace.root, rep.id);
+  const { records, skipped } = await readRecords(workspace.root, rep.id);
   ctx.out.skippedRecords(skipped);
 
   const date = recordDate(options.date, ctx.today);
@@ -115,8 +117,8 @@ export async function runPlan(raw: Record<string, unknown>, ctx: Context): Promi
   const generated = [planTemplate, goals || mindsetSession ? undefined : stageSession].filter(
     (t) => t?.source === GENERATED,
   );
-  const openDeals = loadDeals(workspace.root, rep.id, (problem) =>
-    ctx.out.warn(`skipped a broken deal: ${problem}`),
+  const openDeals = (
+    await loadDeals(workspace.root, rep.id, (problem) => ctx.out.warn(`skipped a broken deal: ${problem}`))
   ).filter((deal) => deal.status === "open");
 
   const input: PlanInput = {

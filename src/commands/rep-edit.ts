@@ -32,8 +32,8 @@ const repEditOptionsSchema = z.object({
 
 export async function runRepEdit(raw: Record<string, unknown>, ctx: Context): Promise<void> {
   const options = parseOptions(repEditOptionsSchema, raw);
-  const workspace = workspaceOf(ctx);
-  const rep = requireRep(workspace.root, options.rep);
+  const workspace = await workspaceOf(ctx);
+  const rep = await requireRep(workspace.root, options.rep);
   if (typeof options.focus === "string") requireStage(workspace.config, options.focus);
   const changes: Record<string, unknown> = {
     ...(options.name !== undefined ? { name: options.name } : {}),
@@ -55,8 +55,8 @@ export async function runRepEdit(raw: Record<string, unknown>, ctx: Context): Pr
 
 export async function runRepRemove(raw: Record<string, unknown>, ctx: Context): Promise<void> {
   const { rep: id } = parseOptions(z.object({ rep: z.string() }), raw);
-  const workspace = workspaceOf(ctx);
-  const rep = requireRep(workspace.root, id);
+  const workspace = await workspaceOf(ctx);
+  const rep = await requireRep(workspace.root, id);
   if (rep.archived) {
     ctx.out.info(`${rep.name} was archived on ${rep.archived} already`);
     return;

@@ -26,8 +26,8 @@ const goalAddOptionsSchema = z.object({
 
 export async function runGoalAdd(raw: Record<string, unknown>, ctx: Context): Promise<void> {
   const options = parseOptions(goalAddOptionsSchema, raw);
-  const workspace = workspaceOf(ctx);
-  const rep = requireRep(workspace.root, options.rep);
+  const workspace = await workspaceOf(ctx);
+  const rep = await requireRep(workspace.root, options.rep);
   const skills = [...new Set(options.skill.map((skill) => requireSkill(workspace.config, skill)))];
   if (options.stage) requireStage(workspace.config, options.stage);
   const by = options.by === undefined ? undefined : goalDate(options.by, ctx.today);
@@ -64,8 +64,8 @@ const goalCloseOptionsSchema = z.object({
 function runGoalClose(status: GoalStatus) {
   return async (raw: Record<string, unknown>, ctx: Context): Promise<void> => {
     const options = parseOptions(goalCloseOptionsSchema, raw);
-    const workspace = workspaceOf(ctx);
-    const rep = requireRep(workspace.root, options.rep);
+    const workspace = await workspaceOf(ctx);
+    const rep = await requireRep(workspace.root, options.rep);
     const index = rep.goals.findIndex((goal) => goal.id === options.goal);
     if (index < 0) {
       const ids = rep.goals.map((goal) => `${goal.id} (${goal.status})`);

@@ -3,7 +3,8 @@ import * as z from "zod/mini";
 import type { Context } from "../context.js";
 import { requireStage } from "../domain/config.js";
 import type { Rep } from "../domain/rep.js";
-import { loadAllReps, newRepId, requireRep, saveRep } from "../store/reps.js";
+import { loadAllReps, saveRep } from "../store/rep-profile.js";
+import { newRepId, requireRep } from "../store/reps.js";
 import { type Workspace, workspaceOf } from "../store/workspace.js";
 import { renderRep, renderRepList } from "../ui/rep-view.js";
 import { type Act, collect, withExamples } from "./define.js";
@@ -22,7 +23,7 @@ export type RepAddOptions = z.infer<typeof repAddOptionsSchema>;
 
 export async function runRepAdd(raw: Record<string, unknown>, ctx: Context): Promise<void> {
   const options = parseOptions(repAddOptionsSchema, raw);
-  const workspace = workspaceOf(ctx);
+  const workspace = await workspaceOf(ctx);
   const { rep, path } = addRep(workspace, options, ctx.today);
   if (ctx.out.json) return ctx.out.printJson({ written: [path], id: rep.id });
   ctx.out.info(`Added ${rep.name} as '${rep.id}' (${path})`);
@@ -45,7 +46,7 @@ export function addRep(workspace: Workspace, options: RepAddOptions, today: stri
 
 export async function runRepList(raw: Record<string, unknown>, ctx: Context): Promise<void> {
   const { all } = parseOptions(z.object({ all: z._default(z.boolean(), false) }), raw);
-  const workspace = workspaceOf(ctx);
+  const workspace = await workspaceOf(ctx);
   const everyone = loadAllReps(workspace.root, (problem) => ctx.out.warn(`skipped a broken rep profile: ${problem}`));
   const reps = all ? everyone : everyone.filter((rep) => !rep.archived);
   if (ctx.out.json) return ctx.out.printJson(reps);
@@ -63,8 +64,8 @@ export async function runRepList(raw: Record<string, unknown>, ctx: Context): Pr
 
 export async function runRepShow(raw: Record<string, unknown>, ctx: Context): Promise<void> {
   const { rep: id } = parseOptions(z.object({ rep: z.string() }), raw);
-  const workspace = workspaceOf(ctx);
-  const rep = requireRep(workspace.root, id);
+  const workspace = await workspaceOf(ctx);
+  const rep = await requireRep(workspace.root, id);
   if (ctx.out.json) return ctx.out.printJson(rep);
   ctx.out.data(renderRep(rep, workspace.config, ctx.out.style, ctx.out.width));
 }

@@ -30,7 +30,7 @@ import { listRepFolders, readRecords, readRepFolder, recordsDir } from "../store
 import { findRep, unknownRep } from "../store/reps.js";
 import { loadTemplates } from "../store/templates.js";
 import { type Workspace, workspaceOf } from "../store/workspace.js";
-import type { Parsed } from "../store/yaml-source.js";
+import type { Parsed } from "../store/yaml-file.js";
 import { type Act, withExamples } from "./define.js";
 import { parseOptions } from "./options.js";
 
@@ -65,12 +65,12 @@ export async function runReview(raw: Record<string, unknown>, ctx: Context): Pro
       "--format csv is for the team review: one row per rep",
       "use `coach review --team --format csv`, or --format md for one rep",
     );
-  const workspace = workspaceOf(ctx);
+  const workspace = await workspaceOf(ctx);
   const period = periodOf(options.since, workspace.config, ctx.today);
 
   const report = options.rep
-    ? reviewOne(workspace, options.rep, period, ctx)
-    : reviewTeam(workspace, period, ctx, options.all);
+    ? await reviewOne(workspace, options.rep, period, ctx)
+    : await reviewTeam(workspace, period, ctx, options.all);
   if (!options.out && format === "json") return ctx.out.printJson(report.json);
   const text = await render(report, format, workspace.config, ctx, Boolean(options.out));
   if (!options.out) return ctx.out.data(text);
@@ -113,20 +113,20 @@ type Report =
   | { kind: "rep"; review: RepReview; skipped: string[]; json: unknown }
   | { kind: "team"; rows: ReturnType<typeof teamReview>; weeks: RepWeeks[]; skipped: string[]; json: unknown };
 
-function reviewOne(workspace: Workspace, id: string, period: Period, ctx: Context): Report {
-  const rep = reviewedRep(workspace.root, id, ctx);
-  const { records, skipped } = readRecords(workspace.root, rep.id);
+async function reviewOne(workspace: Workspace, id: string, period: Period, ctx: Context): Promise<Report> {
+  const rep = await reviewedRep(workspace.root, id, ctx);
+  const { records, skipped } = await readRecords(workspace.root, rep.id);
   warnSkipped(skipped, ctx);
   const review = {
     ...reviewRep(workspace.config, rep, records, period),
-    deals: repDeals(workspace.root, rep.id, period, ctx),
+    deals: await repDeals(workspace.root, rep.id, period, ctx),
   };
   return { kind: "rep", review, skipped, json: { ...review, skipped } };
 }
 
 /** A rep with a profile, or the bare id of a removed rep whose records folder remains. */
-function reviewedRep(root: string, id: string, ctx: Context): ReviewedRep {
-  const rep = findRep(root, id);
+async function reviewedRep(root: string, id: string, ctx: Context): Promise<ReviewedRep> {
+  const rep = await findRep(root, id);
   if (rep) return fromProfile(rep);
   if (existsSync(recordsDir(root, id))) {
     ctx.out.warn(`${id} has records but no profile (reps/${id}/rep.yaml); reviewing the records alone`);
@@ -136,16 +136,16 @@ function reviewedRep(root: string, id: string, ctx: Context): ReviewedRep {
 }
 
 /** One rep at a time, so a team of any size is reviewed in the memory of its largest rep. */
-function reviewTeam(workspace: Workspace, period: Period, ctx: Context, withArchived: boolean): Report {
+async function reviewTeam(workspace: Workspace, period: Period, ctx: Context, withArchived: boolean): Promise<Report> {
   const rows: TeamRow[] = [];
   const deals: DealCounts[] = [];
   const removed: RemovedRep[] = [];
   const skipped: string[] = [];
   const weeks: RepWeeks[] = [];
   const facts: RepCoachingFacts[] = [];
-  const isStageKeyed = stageKeyedSessions(workspace, ctx);
+  const isStageKeyed = await stageKeyedSessions(workspace, ctx);
   for (const folder of listRepFolders(workspace.root)) {
-    const read = readRepFolder(workspace.root, folder);
+    const read = await readRepFolder(workspace.root, folder);
     // An archived rep (`coach rep remove`) is left out unless --all asks for them.
     if (!withArchived && read.profile?.ok && read.profile.value.archived) continue;
     warnSkipped(read.skipped, ctx);
@@ -154,7 +154,7 @@ function reviewTeam(workspace: Workspace, period: Period, ctx: Context, withArch
     const review = summarizeRep(workspace.config, rep, read.records, period);
     if (rep.profile) {
       rows.push(teamRow(review));
-      deals.push(repDeals(workspace.root, folder, period, ctx));
+      deals.push(await repDeals(workspace.root, folder, period, ctx));
       const repWeek = repWeeks(rep, read.records, period);
       weeks.push(repWeek);
       facts.push(
@@ -188,25 +188,22 @@ function reviewTeam(workspace: Workspace, period: Period, ctx: Context, withArch
  * A 1:1 is keyed to the process when its template works on named stages (not \`any\`), or it
  * coached a deal. A broken workspace template does not stop the review: the built-ins decide.
  */
-function stageKeyedSessions(workspace: Workspace, ctx: Context): (session: RecordSummary) => boolean {
+async function stageKeyedSessions(workspace: Workspace, ctx: Context): Promise<(session: RecordSummary) => boolean> {
   let templates: { id: string; stages: string[] }[];
   try {
-    templates = loadTemplates(workspace.root, workspace.config).map(({ template }) => template);
+    templates = (await loadTemplates(workspace.root, workspace.config)).map(({ template }) => template);
   } catch (error) {
     if (!(error instanceof CoachError)) throw error;
     ctx.out.warn(`${error.message}; stage-keyed 1:1s are counted by the built-in templates`);
-    templates = loadBuiltInTemplates();
+    templates = await loadBuiltInTemplates();
   }
   const keyed = new Set(templates.filter((t) => !t.stages.includes("any")).map((t) => t.id));
   return (session) =>
     typeof session.deal === "string" || (typeof session.template === "string" && keyed.has(session.template));
 }
 
-function repDeals(root: string, rep: string, period: Period, ctx: Context): DealCounts {
-  return countDeals(
-    loadDeals(root, rep, (problem) => ctx.out.warn(`skipped a broken deal: ${problem}`)),
-    period,
-  );
+async function repDeals(root: string, rep: string, period: Period, ctx: Context): Promise<DealCounts> {
+  return countDeals(await loadDeals(root, rep, (problem) => ctx.out.warn(`skipped a broken deal: ${problem}`)), period);
 }
 
 /** What the weeks-by-reps grid needs of a rep: the dates of its 1:1s and when coaching became due. */

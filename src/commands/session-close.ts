@@ -16,10 +16,10 @@ import { readRecords } from "../store/records.js";
  * ticking the records that made the commitments (best effort), and saying which were
  * closed by someone else first. Returns the files ticked.
  */
-export function applyFollowUps(root: string, session: SessionInput, ctx: Context): string[] {
+export async function applyFollowUps(root: string, session: SessionInput, ctx: Context): Promise<string[]> {
   const closes = followUpList(session).filter((followUp) => followUp.status !== "open");
   if (!closes.length) return [];
-  const records = readRecords(root, session.rep.id).records;
+  const records = (await readRecords(root, session.rep.id)).records;
   const events = actionEvents(records);
   const paths = new Set<string>();
   for (const followUp of closes) {

@@ -28,10 +28,12 @@ import {
 import { badInput } from "../errors.js";
 import { takenActionIds } from "../store/actions.js";
 import { loadAnswersFile } from "../store/answers.js";
-import { requireRepDeal, updateDeal } from "../store/deals.js";
-import { randomId, readRecords, replaceRecord, writeNewRecord } from "../store/records.js";
+import { requireRepDeal, updateDeal } from "../store/deal-file.js";
+import { replaceRecord, writeNewRecord } from "../store/record-file.js";
+import { randomId, readRecords } from "../store/records.js";
 import { loadTemplates } from "../store/templates.js";
-import { ensureWorkspace, workspaceOf } from "../store/workspace.js";
+import { workspaceOf } from "../store/workspace.js";
+import { ensureWorkspace } from "../store/workspace-setup.js";
 import { sessionSummary } from "../ui/agenda-view.js";
 import type { Asker, PendingAsk } from "../ui/ask.js";
 import { wrap } from "../ui/wrap.js";
@@ -78,13 +80,13 @@ export async function runSession(raw: Record<string, unknown>, ctx: Context): Pr
       "--resume continues the draft's own plan and template",
       "leave out --plan and --template",
     );
-  const workspace = workspaceOf(ctx);
-  const templates = loadTemplates(workspace.root, workspace.config);
+  const workspace = await workspaceOf(ctx);
+  const templates = await loadTemplates(workspace.root, workspace.config);
   const given = options.answers ? await loadAnswersFile(options.answers, ctx) : undefined;
   const source = options.answers === "-" ? "<stdin>" : (options.answers ?? "");
   await askManagerName(workspace, ctx, options.answers !== undefined);
   const rep = await chooseRep(workspace, options.rep, ctx, "session");
-  const { records, skipped } = readRecords(workspace.root, rep.id);
+  const { records, skipped } = await readRecords(workspace.root, rep.id);
   ctx.out.skippedRecords(skipped);
 
   const draft = draftToResume(workspace.root, rep, records, "session", options.resume, ctx);
@@ -109,7 +111,7 @@ export async function runSession(raw: Record<string, unknown>, ctx: Context): Pr
   // Commitments made on or before the session's day are followed up (a back-dated session
   // does not ask about what was agreed after it).
   const followUps = openActions(records, date).filter((t) => t.made <= date);
-  const taken = takenActionIds(workspace.root);
+  const taken = await takenActionIds(workspace.root);
   // A template with a bank of questions asks, this time, those after the ones its last 1:1 asked.
   // A resumed draft keeps the questions it answered, so no answer is dropped if the turn moved on.
   const answeredInDraft = (draft?.record.answers ?? []).map((a) => a.id);
@@ -212,7 +214,7 @@ export async function runSession(raw: Record<string, unknown>, ctx: Context): Pr
 
   const written = [join(workspace.root, save("completed"))];
   written.push(...markPlanHeld(workspace.root, setup.plan, input.id, ctx));
-  written.push(...applyFollowUps(workspace.root, input, ctx));
+  written.push(...(await applyFollowUps(workspace.root, input, ctx)));
   written.push(...saveGoalsToProfile(workspace, input));
   if (deal && input.deal && Object.keys(input.deal.evidence).length) {
     const evidence = input.deal.evidence;

@@ -27,7 +27,7 @@ const failure = (code: ErrorCode, message: string, hint?: string) =>
  */
 export async function runSync(raw: Record<string, unknown>, ctx: Context): Promise<void> {
   const options = parseOptions(syncOptionsSchema, raw);
-  const root = workspaceOf(ctx).root;
+  const root = (await workspaceOf(ctx)).root;
   const run = (...args: string[]) => git(root, ctx.env, ...args);
   const lines = (...args: string[]) => gitLines(root, ctx.env, ...args);
   if (!existsSync(root) || !run("rev-parse", "--show-toplevel").ok)

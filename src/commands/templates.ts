@@ -7,9 +7,12 @@ import { compareText } from "../domain/dates.js";
 import { templateSummary } from "../domain/template.js";
 import { appliesToStage, TEMPLATE_KINDS } from "../domain/template-terms.js";
 import { badInput, CoachError } from "../errors.js";
+import { checkConfigFile } from "../store/config-file.js";
+import { yamlFilesUnder } from "../store/files.js";
 import { loadPack, packNames, packSummary } from "../store/packs.js";
-import { loadTemplates, parseTemplateFile, requireTemplate, yamlFilesUnder } from "../store/templates.js";
-import { checkConfigFile, resolveWorkspaceRoot, workspaceOf } from "../store/workspace.js";
+import { parseTemplateFile } from "../store/template-file.js";
+import { loadTemplates, requireTemplate } from "../store/templates.js";
+import { resolveWorkspaceRoot, workspaceOf } from "../store/workspace.js";
 import { renderPackList, renderTemplate, renderTemplateList } from "../ui/template-view.js";
 import { type Act, withExamples } from "./define.js";
 import { parseOptions } from "./options.js";
@@ -26,9 +29,9 @@ const listOptionsSchema = z.object({
 
 export async function runTemplatesList(raw: Record<string, unknown>, ctx: Context): Promise<void> {
   const options = parseOptions(listOptionsSchema, raw);
-  const workspace = workspaceOf(ctx);
+  const workspace = await workspaceOf(ctx);
   if (options.stage) requireStage(workspace.config, options.stage);
-  const templates = loadTemplates(workspace.root, workspace.config)
+  const templates = (await loadTemplates(workspace.root, workspace.config))
     .filter(({ template }) => !options.kind || template.kind === options.kind)
     .filter(({ template }) => !options.stage || appliesToStage(template, options.stage))
     .sort((a, b) => compareText(a.template.kind, b.template.kind) || compareText(a.template.id, b.template.id));
@@ -38,8 +41,8 @@ export async function runTemplatesList(raw: Record<string, unknown>, ctx: Contex
 
 export async function runTemplatesShow(raw: Record<string, unknown>, ctx: Context): Promise<void> {
   const { id } = parseOptions(z.object({ id: z.string() }), raw);
-  const workspace = workspaceOf(ctx);
-  const loaded = requireTemplate(loadTemplates(workspace.root, workspace.config), id);
+  const workspace = await workspaceOf(ctx);
+  const loaded = requireTemplate(await loadTemplates(workspace.root, workspace.config), id);
   if (ctx.out.json) return ctx.out.printJson(loaded.template);
   ctx.out.data(renderTemplate(loaded, ctx.out.style));
 }
@@ -91,7 +94,7 @@ export async function runTemplatesValidate(raw: Record<string, unknown>, ctx: Co
 
 /** The methodology packs `coach init --process` can start a workspace from. */
 export async function runTemplatesPacks(_raw: Record<string, unknown>, ctx: Context): Promise<void> {
-  const packs = packNames().map(loadPack);
+  const packs = await Promise.all(packNames().map(loadPack));
   if (ctx.out.json) return ctx.out.printJson(packs.map(packSummary));
   ctx.out.data(renderPackList(packs.map(packSummary), ctx.out.style, ctx.out.width));
 }

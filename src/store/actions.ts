@@ -8,14 +8,15 @@ import { type Action, type CoachRecord, RECORD_SCHEMA, type StoredRecord } from 
 import { badInput, CoachError } from "../errors.js";
 import { insideWorkspace } from "./files.js";
 import { editRecordIfFree } from "./record-edit.js";
-import { listRecordPaths, parseRecord, readRecordFile, readRecords, writeNewRecord } from "./records.js";
+import { parseRecord, readRecordFile, writeNewRecord } from "./record-file.js";
+import { listRecordPaths, readRecords } from "./records.js";
 
 /**
  * Every action id in the workspace, drafts included: a new id must not collide even
  * with one in an unfinished session, or closing it later would be ambiguous.
  */
-export function takenActionIds(root: string): Set<string> {
-  return new Set(readRecords(root).records.flatMap(({ record }) => (record.actions ?? []).map((a) => a.id)));
+export async function takenActionIds(root: string): Promise<Set<string>> {
+  return new Set((await readRecords(root)).records.flatMap(({ record }) => (record.actions ?? []).map((a) => a.id)));
 }
 
 export interface LocatedAction {
@@ -33,10 +34,10 @@ export interface LocatedAction {
  * workspace, is refused: exit 2). Unknown ids get a did-you-mean; an id found only in
  * a broken record, or in a draft, is refused: those cannot be changed safely.
  */
-export function locateAction(root: string, id: string): LocatedAction {
+export async function locateAction(root: string, id: string): Promise<LocatedAction> {
   // The index knows which record holds the id; only when it does not (a typo, or a
   // record too broken to index) are the files themselves searched.
-  const { records } = readRecords(root);
+  const { records } = await readRecords(root);
   const indexed = records.find(({ record }) => record.actions?.some((a) => a.id === id));
   if (indexed) {
     insideWorkspace(root, join(root, indexed.path));
@@ -56,7 +57,7 @@ export function locateAction(root: string, id: string): LocatedAction {
       `cannot change action '${id}': ${broken[0]}`,
       "fix the front matter by hand, then run this again",
     );
-  const guess = closest(id, [...takenActionIds(root)]);
+  const guess = closest(id, [...(await takenActionIds(root))]);
   throw badInput(
     "unknown_action",
     `no action '${id}'`,
@@ -84,8 +85,8 @@ function closeOf(records: StoredRecord[], found: LocatedAction): ActionEvent | u
 }
 
 /** The action as its edits, follow-ups and closes leave it (what `coach actions` shows). */
-export function currentAction(root: string, found: LocatedAction): Action {
-  const mine = readRecords(root, found.record.rep).records;
+export async function currentAction(root: string, found: LocatedAction): Promise<Action> {
+  const mine = (await readRecords(root, found.record.rep)).records;
   return effectiveAction(found.action, found.record, actionEvents(mine).get(found.action.id));
 }
 
@@ -103,7 +104,12 @@ export type CloseOutcome = { closed: ActionEvent; written: string[] } | { alread
  * reported as already closed: every process tells the truth. Last, as a convenience,
  * the action's own record is ticked (best effort).
  */
-export function closeAction(root: string, found: LocatedAction, status: ClosedStatus, date: string): CloseOutcome {
+export async function closeAction(
+  root: string,
+  found: LocatedAction,
+  status: ClosedStatus,
+  date: string,
+): Promise<CloseOutcome> {
   const { action, record } = found;
   const note: CoachRecord = {
     schema: RECORD_SCHEMA,
@@ -121,9 +127,9 @@ export function closeAction(root: string, found: LocatedAction, status: ClosedSt
     path = writeNewRecord(root, note, body);
   } catch (error) {
     if (!(error instanceof CoachError) || error.code !== "record_exists") throw error;
-    return { alreadyClosed: closeOf(readRecords(root, record.rep).records, found)! };
+    return { alreadyClosed: closeOf((await readRecords(root, record.rep)).records, found)! };
   }
-  const records = readRecords(root, record.rep).records;
+  const records = (await readRecords(root, record.rep)).records;
   const counted = closeOf(records, found)!;
   if (counted.record !== note.id) {
     unlinkSync(join(root, path));

@@ -1,9 +1,7 @@
 import { existsSync } from "node:fs";
-import { dirname, join, relative } from "node:path";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Template } from "../domain/template.js";
-import { badInput } from "../errors.js";
-import { parseTemplateFile, yamlFilesUnder } from "./template-file.js";
 
 /** Set by the build (scripts/build.js): the built-in templates, parsed and checked, as JSON. */
 declare const __COACH_BUILTIN_TEMPLATES__: string | undefined;
@@ -24,17 +22,9 @@ let parsedFromSources: string | undefined;
  * them; read from templates/ when running from the sources (tests), once per process, since
  * parsing all of them costs more than most commands. Each call gets its own copy, as from the bundle.
  */
-export function loadBuiltInTemplates(): Template[] {
+export async function loadBuiltInTemplates(): Promise<Template[]> {
   if (typeof __COACH_BUILTIN_TEMPLATES__ === "string") return JSON.parse(__COACH_BUILTIN_TEMPLATES__) as Template[];
-  parsedFromSources ??= JSON.stringify(parseBuiltInTemplates());
+  const { parseBuiltInTemplates } = await import("./template-file.js");
+  parsedFromSources ??= JSON.stringify(parseBuiltInTemplates(builtInTemplatesDir()));
   return JSON.parse(parsedFromSources) as Template[];
-}
-
-/** Every templates/**\/*.yaml, parsed and checked; the build runs this too. */
-export function parseBuiltInTemplates(dir = builtInTemplatesDir()): Template[] {
-  return yamlFilesUnder(dir).map((file) => {
-    const parsed = parseTemplateFile(file, `templates/${relative(dir, file)}`);
-    if (!parsed.ok) throw badInput("invalid_template", parsed.problem, "the installation is damaged; reinstall coach");
-    return parsed.value;
-  });
 }

@@ -6,8 +6,8 @@ import { badInput } from "../errors.js";
 import { readRecords } from "./records.js";
 
 /** A draft is unfinished work, not a record of what happened: it can be listed, resumed or thrown away. */
-export function listDrafts(root: string, rep?: string): { drafts: StoredRecord[]; skipped: string[] } {
-  const { records, skipped } = readRecords(root, rep);
+export async function listDrafts(root: string, rep?: string): Promise<{ drafts: StoredRecord[]; skipped: string[] }> {
+  const { records, skipped } = await readRecords(root, rep);
   return { drafts: records.filter(({ record }) => record.status === "draft"), skipped };
 }
 
@@ -33,8 +33,8 @@ export function latestDraft(
 }
 
 /** Removes the draft `id`; an id that is no draft is refused with the closest draft id. */
-export function discardDraft(root: string, id: string): StoredRecord {
-  const { records } = readRecords(root);
+export async function discardDraft(root: string, id: string): Promise<StoredRecord> {
+  const { records } = await readRecords(root);
   const drafts = records.filter(({ record }) => record.status === "draft");
   const draft = drafts.find(({ record }) => record.id === id);
   if (!draft && records.some(({ record }) => record.id === id))

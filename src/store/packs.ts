@@ -8,8 +8,8 @@ import { strictObject } from "../domain/strict.js";
 import type { Template } from "../domain/template.js";
 import { badInput } from "../errors.js";
 import { loadBuiltInTemplates } from "./builtin-templates.js";
-import { ensureDir, writeFileSafely } from "./files.js";
-import { parseTemplateFile, yamlFilesUnder } from "./template-file.js";
+import { ensureDir, writeFileSafely, yamlFilesUnder } from "./files.js";
+import { parseTemplateFile } from "./template-file.js";
 import { loadYaml } from "./yaml-source.js";
 
 /** The built-in process: its stages are the defaults and its templates the built-in ones. */
@@ -57,7 +57,7 @@ export function packNames(): string[] {
 }
 
 /** A pack named by the user: an unknown name is an exit-2 error with a did-you-mean and the list. */
-export function loadPack(name: string): Pack {
+export async function loadPack(name: string): Promise<Pack> {
   const names = packNames();
   if (!names.includes(name)) {
     const guess = closest(name, names);
@@ -87,7 +87,7 @@ export function loadPack(name: string): Pack {
         if (!parsed.ok) throw badInput("invalid_template", parsed.problem, damaged);
         return { template: parsed.value, text: readFileSync(file, "utf8"), path };
       })
-    : loadBuiltInTemplates().map((template) => ({
+    : (await loadBuiltInTemplates()).map((template) => ({
         template,
         path: join("templates", template.kind, `${template.id}.yaml`),
       }));

@@ -3,7 +3,7 @@ import { isDeepStrictEqual } from "node:util";
 import type { CoachRecord } from "../domain/record.js";
 import { readUtf8Strictly, writeFileSafely } from "./files.js";
 import { withLockIfFree } from "./lock.js";
-import { parseRecord } from "./records.js";
+import { parseRecord } from "./record-file.js";
 
 /**
  * A convenience edit of an existing record's text (a checklist tick, a plan marked

@@ -5,7 +5,7 @@ import { isRecordFileName, RECORD_SCHEMA } from "../domain/record.js";
 import type { Rep } from "../domain/rep.js";
 import { writeFileSafely } from "./files.js";
 import { isLeftover, sweepLeftovers } from "./leftovers.js";
-import type { Parsed } from "./yaml-source.js";
+import type { Parsed } from "./yaml-file.js";
 
 /**
  * A derived, rebuildable cache of record front matter (and rep profiles), so reading
@@ -67,11 +67,17 @@ export interface FolderRead {
   profile?: Parsed<Rep>;
 }
 
+type Parse<T> = (text: string, file: string) => Parsed<T>;
+
+/**
+ * Loaders of the parsers, called only when a file must be parsed: a parser brings the
+ * YAML libraries, which most runs, finding every file unchanged, never load.
+ */
 export interface Parsers {
-  /** A record file's text -> its summary, for the index (records.ts's parseRecordSummary). */
-  record(text: string, path: string): Parsed<RecordSummary>;
-  /** rep.yaml's text -> the profile; given only by callers that want the profile too. */
-  profile?(text: string, file: string): Parsed<Rep>;
+  /** Of a record file's text -> its summary, for the index (record-file.ts's parseRecordSummary). */
+  record(): Promise<Parse<RecordSummary>>;
+  /** Of rep.yaml's text -> the profile; given only by callers that want the profile too. */
+  profile?(): Promise<Parse<Rep>>;
 }
 
 /**
@@ -79,7 +85,7 @@ export interface Parsers {
  * files come from the shard, changed and new ones are parsed, deleted ones dropped. The
  * shard is rewritten (atomically) only when something changed.
  */
-export function readFolderThroughIndex(root: string, rep: string, parsers: Parsers): FolderRead {
+export async function readFolderThroughIndex(root: string, rep: string, parsers: Parsers): Promise<FolderRead> {
   const folder = join("reps", rep, "records");
   const dir = root + sep + folder + sep;
   const shardFile = join(root, INDEX_DIR, `${rep}.json`);
@@ -92,7 +98,10 @@ export function readFolderThroughIndex(root: string, rep: string, parsers: Parse
   let profileRead: Parsed<Rep> | undefined;
   if (parsers.profile) {
     const file = join(root, "reps", rep, "rep.yaml");
-    const fresh = refresh(file, file, profile, parsers.profile, (rep) => rep);
+    const stat = statSync(file, NO_THROW);
+    let fresh: Entry<Rep> | undefined;
+    if (stat && stillFresh(profile, stat)) fresh = profile;
+    else if (stat) fresh = parseEntry(file, file, stat, await parsers.profile(), (rep) => rep);
     if (fresh !== profile) changed = true;
     profile = fresh;
     profileRead =
@@ -101,6 +110,7 @@ export function readFolderThroughIndex(root: string, rep: string, parsers: Parse
 
   const names = listRecordNames(root + sep + folder);
   const entries: (Entry<CompactSummary> | undefined)[] = new Array(names.length);
+  let parseRecord: Parse<RecordSummary> | undefined;
   let kept = 0;
   for (let i = 0; i < names.length; i++) {
     const name = names[i]!;
@@ -110,7 +120,13 @@ export function readFolderThroughIndex(root: string, rep: string, parsers: Parse
       stored && isEntry(stored) && (stored.problem !== undefined || looksLikeSummary(stored.value))
         ? stored
         : undefined;
-    const entry = refresh(dir + name, path, before, parsers.record, (summary) => compact(summary, name, rep));
+    const stat = statSync(dir + name, NO_THROW);
+    let entry: Entry<CompactSummary> | undefined;
+    if (stat && stillFresh(before, stat)) entry = before;
+    else if (stat) {
+      parseRecord ??= await parsers.record();
+      entry = parseEntry(dir + name, path, stat, parseRecord, (summary) => compact(summary, name, rep));
+    }
     entries[i] = entry;
     if (!entry) {
       changed = true;
@@ -141,12 +157,16 @@ const CONFIG_ENTRY = "_coach.yaml.json";
  * thousand records). `parse` reads and checks the file and throws on a broken one, which
  * is never kept, so its error is every run's until it is fixed.
  */
-export function readConfigThroughIndex<T extends object>(root: string, file: string, parse: () => T): T {
+export async function readConfigThroughIndex<T extends object>(
+  root: string,
+  file: string,
+  parse: () => Promise<T>,
+): Promise<T> {
   const entryFile = join(root, INDEX_DIR, CONFIG_ENTRY);
   const stat = statSync(file);
   const known = loadConfigEntry(entryFile);
   if (stillFresh(known, stat)) return known.value as T;
-  const value = parse();
+  const value = await parse();
   const entry: ConfigEntry = { version: INDEX_VERSION, coach: COACH_VERSION, ...stampOf(stat), value };
   saveCache(root, entryFile, entry);
   return value;
@@ -206,20 +226,16 @@ const NO_THROW = { throwIfNoEntry: false } as const;
 const RACY_MS = 3000;
 
 /**
- * The entry for a file: `before` itself while the file is unchanged (stat before read,
- * so a file changed in between still looks changed next time), a fresh parse otherwise,
- * undefined when the file is gone.
+ * The entry for a file found changed (or new) by `stat`, which was taken before the read:
+ * a file changed in between still looks changed next time.
  */
-function refresh<T, Kept = T>(
+function parseEntry<T, Kept = T>(
   file: string,
   shownAs: string,
-  before: Entry<Kept> | undefined,
+  stat: Stats,
   parse: (text: string, shownAs: string) => Parsed<T>,
   keep: (value: T) => Kept,
-): Entry<Kept> | undefined {
-  const stat = statSync(file, NO_THROW);
-  if (!stat) return undefined;
-  if (stillFresh(before, stat)) return before;
+): Entry<Kept> {
   const stamp = stampOf(stat);
   let text: string;
   try {

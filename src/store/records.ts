@@ -1,28 +1,12 @@
 import { type Dirent, existsSync, readdirSync } from "node:fs";
 import { join, relative } from "node:path";
-import { CORE_SCHEMA, load } from "js-yaml";
 import { withEventsApplied } from "../domain/closing.js";
-import { joinFrontMatter, splitFrontMatter } from "../domain/front-matter.js";
 import { assertSafeSegment } from "../domain/ids.js";
-import {
-  type CoachRecord,
-  isRecordFileName,
-  type RecordSummary,
-  recordSchema,
-  type StoredRecord,
-  toSummary,
-} from "../domain/record.js";
+import { isRecordFileName, type StoredRecord } from "../domain/record.js";
 import type { Rep } from "../domain/rep.js";
-import { badInput, CoachError } from "../errors.js";
-import { readUtf8Strictly, writeFileSafely } from "./files.js";
-import { readFolderThroughIndex } from "./record-index.js";
-import { listRepIds, parseRepProfile, repDir } from "./reps.js";
-import { type Parsed, parseYaml, sizeProblem } from "./yaml-source.js";
-
-export interface RecordFile {
-  record: CoachRecord;
-  body: string;
-}
+import { type Parsers, readFolderThroughIndex } from "./record-index.js";
+import { listRepIds, repDir } from "./reps.js";
+import type { Parsed } from "./yaml-file.js";
 
 export interface RecordSet {
   records: StoredRecord[];
@@ -45,75 +29,6 @@ export function recordsDir(root: string, rep: string): string {
   return join(repDir(root, rep), "records");
 }
 
-/** Parses one record file's text; a broken one yields `file:line:col: problem`. */
-export function parseRecord(text: string, file: string): Parsed<RecordFile> {
-  const split = splitFrontMatter(text);
-  if (!split) return { ok: false, problem: noFrontMatter(file) };
-  const parsed = parseYaml(recordSchema(), split.frontMatter, file, split.firstLine);
-  return parsed.ok ? { ok: true, value: { record: parsed.value, body: split.body } } : parsed;
-}
-
-/**
- * Like parseRecord, for the index, where parsing is most of the cost of reading 100,000
- * records: js-yaml reads front matter about ten times faster than `yaml` (the core
- * schema, so dates stay strings, as `yaml` reads them). Whatever it refuses, or the
- * schema refuses, is parsed again by parseRecord, so a problem is reported exactly where
- * it is and in the words every other file gets.
- */
-export function parseRecordSummary(text: string, file: string): Parsed<RecordSummary> {
-  const split = splitFrontMatter(text);
-  if (!split) return { ok: false, problem: noFrontMatter(file) };
-  const quick = quickRead(split.frontMatter);
-  const checked = quick === undefined ? undefined : recordSchema().safeParse(quick);
-  if (checked?.success) return { ok: true, value: toSummary(checked.data) };
-  const full = parseYaml(recordSchema(), split.frontMatter, file, split.firstLine);
-  return full.ok ? { ok: true, value: toSummary(full.value) } : full;
-}
-
-/**
- * A mark that could be an alias (`*name` after a space, `[`, `{` or `,`). js-yaml
- * expands no alias but hands out shared objects, which a schema check then walks once per
- * use: a "billion laughs" record would take forever. Such text is left to `yaml`, which
- * caps aliases. Coach writes none.
- */
-const MAY_HOLD_ALIAS = /(?:^|[\s[{,])\*[^\s,\]}]/;
-
-/**
- * A top-level `answers:` block as coach writes it: the key alone on its line, then indented
- * lines, `- ` items, comments and blank lines, up to the next top-level key.
- */
-const ANSWERS_BLOCK = /^answers:[ \t]*\n(?:(?:[ \t#].*|-(?:[ \t].*)?|)\n)*/m;
-
-/**
- * The front matter as js-yaml reads it, or undefined for anything it refuses or should not read.
- * A summary drops the answers, which are most of a session's front matter and of the cost of
- * reading it, so their block is cut out first; the answers are checked by the commands that read
- * the whole record. Whatever the cut leaves unreadable goes to parseRecord, as any refusal does.
- */
-function quickRead(frontMatter: string): unknown {
-  if (sizeProblem(frontMatter, "")) return undefined;
-  // Checked after the cut: an answer typed with Markdown emphasis ("he *really* wants") is not read here.
-  const rest = frontMatter.replace(ANSWERS_BLOCK, "");
-  if (MAY_HOLD_ALIAS.test(rest)) return undefined;
-  try {
-    return load(rest, { schema: CORE_SCHEMA }) ?? {};
-  } catch {
-    return undefined;
-  }
-}
-
-function noFrontMatter(file: string): string {
-  return `${file}:1:1: no front matter; a record starts with a '---' line and its YAML ends with another`;
-}
-
-export function readRecordFile(root: string, path: string): RecordFile {
-  const file = join(root, path);
-  const parsed = parseRecord(readUtf8Strictly(file, path), path);
-  if (!parsed.ok)
-    throw badInput("invalid_record", parsed.problem, "fix the front matter by hand; the record was left unchanged");
-  return parsed.value;
-}
-
 /** Record files of one rep or all reps, relative to the workspace, oldest first. */
 export function listRecordPaths(root: string, rep?: string): string[] {
   const reps = rep ? [rep] : listRepIds(root);
@@ -133,12 +48,12 @@ export function listRecordPaths(root: string, rep?: string): string[] {
  * records come without `answers` and without drill rounds' `response` and `notes`:
  * read one file with readRecordFile when those are needed.
  */
-export function readRecords(root: string, rep?: string): RecordSet {
+export async function readRecords(root: string, rep?: string): Promise<RecordSet> {
   const reps = rep ? [rep] : listRepIds(root);
   const records: StoredRecord[] = [];
   const skipped: string[] = [];
   for (const id of reps) {
-    const folder = readFolderThroughIndex(root, safeRepId(id), { record: parseRecordSummary });
+    const folder = await readFolderThroughIndex(root, safeRepId(id), { record: recordParser });
     for (const record of folder.records) records.push(record);
     for (const problem of folder.skipped) skipped.push(problem);
   }
@@ -149,11 +64,17 @@ export function readRecords(root: string, rep?: string): RecordSet {
  * One rep folder's records and its profile (`undefined` when it has no rep.yaml),
  * both through the index: a team review of 100 reps parses no YAML when nothing changed.
  */
-export function readRepFolder(root: string, rep: string): RecordSet & { profile?: Parsed<Rep> } {
-  const profile = (text: string, file: string) => parseRepProfile(text, file, rep);
-  const folder = readFolderThroughIndex(root, safeRepId(rep), { record: parseRecordSummary, profile });
+export async function readRepFolder(root: string, rep: string): Promise<RecordSet & { profile?: Parsed<Rep> }> {
+  const profile = async () => {
+    const { parseRepProfile } = await import("./rep-profile.js");
+    return (text: string, file: string) => parseRepProfile(text, file, rep);
+  };
+  const folder = await readFolderThroughIndex(root, safeRepId(rep), { record: recordParser, profile });
   return { ...folder, records: withEventsApplied(folder.records) };
 }
+
+/** Loaded by the first run that finds a record the index does not hold (or no longer matches). */
+const recordParser: Parsers["record"] = async () => (await import("./record-file.js")).parseRecordSummary;
 
 function safeRepId(rep: string): string {
   assertSafeSegment("rep id", rep);
@@ -177,25 +98,4 @@ export function listRepFolders(root: string): string[] {
     .map((entry) => entry.name)
     .sort();
   return folders;
-}
-
-/**
- * Writes a new record file; its name is its id, and it is created exclusively, so it
- * never replaces another (two processes making the same name: one gets `record_exists`).
- */
-export function writeNewRecord(root: string, record: CoachRecord, body: string): string {
-  const path = relative(root, join(recordsDir(root, record.rep), `${record.id}.md`));
-  try {
-    writeFileSafely(join(root, path), joinFrontMatter(record, body), { exclusive: true, within: root });
-  } catch (error) {
-    if (error instanceof CoachError && error.code === "record_exists")
-      throw badInput("record_exists", `${path} already exists`);
-    throw error;
-  }
-  return path;
-}
-
-/** Rewrites a record in place (a draft saved again, a record completed). */
-export function replaceRecord(root: string, path: string, record: CoachRecord, body: string): void {
-  writeFileSafely(join(root, path), joinFrontMatter(record, body), { within: root });
 }

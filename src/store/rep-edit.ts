@@ -1,13 +1,14 @@
 import { join } from "node:path";
 import { type Document, isMap, isScalar, isSeq, type Node, parseDocument } from "yaml";
-import { toYaml } from "../domain/front-matter.js";
 import type { Rep } from "../domain/rep.js";
+import { toYaml } from "../domain/to-yaml.js";
 import { badInput, runtimeFailure } from "../errors.js";
 import { writeFileSafely } from "./files.js";
 import { withLockIfFree } from "./lock.js";
-import { parseRepProfile, repDir } from "./reps.js";
+import { parseRepProfile } from "./rep-profile.js";
+import { repDir } from "./reps.js";
 import type { Workspace } from "./workspace.js";
-import { readYamlFile } from "./yaml-source.js";
+import { readYamlFile } from "./yaml-file.js";
 
 /** What an edit of rep.yaml does to the parsed document, given the rep as it reads now. */
 export type ProfileEdit = (profile: ProfileDocument, rep: Rep) => void;

@@ -1,13 +1,8 @@
 import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import * as z from "zod/mini";
-import { toYaml } from "../domain/front-matter.js";
-import { assertSafeName, assertSafeSegment, closest, isSlug, nameProblem, slugify } from "../domain/ids.js";
-import { type Rep, repSchema } from "../domain/rep.js";
-import { badInput, CoachError } from "../errors.js";
-import { writeFileSafely } from "./files.js";
-import { ensureWorkspace, type Workspace } from "./workspace.js";
-import { type Parsed, parseYaml, readYamlFile } from "./yaml-source.js";
+import { assertSafeName, assertSafeSegment, closest, isSlug, slugify } from "../domain/ids.js";
+import type { Rep } from "../domain/rep.js";
+import { badInput } from "../errors.js";
 
 export function repDir(root: string, id: string): string {
   assertSafeSegment("rep id", id);
@@ -23,54 +18,17 @@ export function listRepIds(root: string): string[] {
     .sort();
 }
 
-/**
- * The one reader of rep profiles, for a single rep (loadRep) and for the index (a team
- * review): `reps/<folder>/rep.yaml`'s text -> the rep, or `file:line:col: problem`.
- * The folder is what every path and lookup uses, so a profile claiming another id, which
- * would make the rep unreachable, is refused too.
- */
-export function parseRepProfile(text: string, file: string, folder: string): Parsed<Rep> {
-  const inItsFolder = repSchema().check(
-    z.superRefine((rep, ctx) => {
-      const badName = nameProblem(rep.name);
-      if (badName) ctx.addIssue({ code: "custom", path: ["name"], message: badName });
-      if (rep.id !== folder)
-        ctx.addIssue({
-          code: "custom",
-          message: `id '${rep.id}' does not match its folder '${folder}'; set \`id: ${folder}\` in the profile`,
-        });
-    }),
-  );
-  return parseYaml(inItsFolder, text, file);
-}
-
-export function loadRep(root: string, id: string): Rep {
-  const file = join(repDir(root, id), "rep.yaml");
-  const parsed = parseRepProfile(readYamlFile(file), file, id);
-  if (!parsed.ok) throw badInput("invalid_yaml", parsed.problem, "fix the profile by hand or re-add the rep");
-  return parsed.value;
-}
-
-/** Every rep; a profile broken by hand is reported through `skip` and left out, not fatal to a list. */
-export function loadAllReps(root: string, skip: (problem: string) => void): Rep[] {
-  return listRepIds(root).flatMap((id) => {
-    try {
-      return [loadRep(root, id)];
-    } catch (error) {
-      if (!(error instanceof CoachError) || error.code !== "invalid_yaml") throw error;
-      skip(error.message);
-      return [];
-    }
-  });
-}
-
 /** Finds a rep by id or by name ("Alex Kim" finds alex-kim), or undefined. */
-export function findRep(root: string, nameOrId: string): Rep | undefined {
+export async function findRep(root: string, nameOrId: string): Promise<Rep | undefined> {
   assertSafeSegment("rep", nameOrId);
   const ids = listRepIds(root);
+  if (!ids.length) return undefined;
+  // Profiles are YAML a person may have edited: its parser loads only once there is one to read.
+  const { loadAllReps, loadRep } = await import("./rep-profile.js");
   if (isSlug(nameOrId) && ids.includes(nameOrId)) return loadRep(root, nameOrId);
   // A name: two reps may carry it (added on two machines, or renamed), and then no guess is safe.
-  const named = sameName(root, ids, nameOrId);
+  const wanted = nameOrId.trim().toLowerCase();
+  const named = loadAllReps(root, () => {}).filter((rep) => rep.name.trim().toLowerCase() === wanted);
   if (named.length > 1)
     throw badInput(
       "ambiguous_rep",
@@ -82,15 +40,9 @@ export function findRep(root: string, nameOrId: string): Rep | undefined {
   return id && ids.includes(id) ? loadRep(root, id) : undefined;
 }
 
-/** The reps whose name is `name`, ignoring case and surrounding spaces; broken profiles are left out. */
-function sameName(root: string, ids: string[], name: string): Rep[] {
-  const wanted = name.trim().toLowerCase();
-  return loadAllReps(root, () => {}).filter((rep) => rep.name.trim().toLowerCase() === wanted && ids.includes(rep.id));
-}
-
 /** Like findRep, but an unknown rep is an exit-2 error with a suggestion. */
-export function requireRep(root: string, nameOrId: string): Rep {
-  const rep = findRep(root, nameOrId);
+export async function requireRep(root: string, nameOrId: string): Promise<Rep> {
+  const rep = await findRep(root, nameOrId);
   if (rep) return rep;
   throw unknownRep(root, nameOrId);
 }
@@ -104,13 +56,6 @@ export function unknownRep(root: string, nameOrId: string) {
       ? "see `coach rep list`"
       : `add one with \`coach rep add "${nameOrId}"\``;
   return badInput("unknown_rep", `no rep '${nameOrId}'`, suggestion);
-}
-
-export function saveRep(workspace: Workspace, rep: Rep): string {
-  ensureWorkspace(workspace);
-  const file = join(repDir(workspace.root, rep.id), "rep.yaml");
-  writeFileSafely(file, toYaml(rep), { within: workspace.root });
-  return file;
 }
 
 /** A new rep's id: the slug of the name, refused if another rep has it. */

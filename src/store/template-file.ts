@@ -1,19 +1,12 @@
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
-import { basename, dirname, join } from "node:path";
+import { readFileSync } from "node:fs";
+import { basename, dirname, relative } from "node:path";
 import { allSkills, type Config } from "../domain/config.js";
 import { closest } from "../domain/ids.js";
 import { placementProblems, type Template, templateSchema } from "../domain/template.js";
-import { type Parsed, parseYaml } from "./yaml-source.js";
-
-/** Every *.yaml under `dir`, sorted, recursively (templates/<kind>/<id>.yaml). */
-export function yamlFilesUnder(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  if (statSync(dir).isFile()) return [dir];
-  return readdirSync(dir, { recursive: true, encoding: "utf8" })
-    .filter((name) => /\.ya?ml$/.test(name))
-    .sort()
-    .map((name) => join(dir, name));
-}
+import { badInput } from "../errors.js";
+import { yamlFilesUnder } from "./files.js";
+import type { Parsed } from "./yaml-file.js";
+import { parseYaml } from "./yaml-source.js";
 
 export interface TemplateFileChecks {
   /** The workspace's process: stages and skills a template names must exist in it. */
@@ -99,4 +92,13 @@ function lineOf(text: string, key: string): string {
 function hintFor(value: string, known: string[]): string {
   const guess = closest(value, known);
   return guess ? `; did you mean '${guess}'?` : `; known: ${known.join(", ")}`;
+}
+
+/** Every built-in template (templates/**\/*.yaml), parsed and checked: the build runs this, and tests from the sources. */
+export function parseBuiltInTemplates(dir: string): Template[] {
+  return yamlFilesUnder(dir).map((file) => {
+    const parsed = parseTemplateFile(file, `templates/${relative(dir, file)}`);
+    if (!parsed.ok) throw badInput("invalid_template", parsed.problem, "the installation is damaged; reinstall coach");
+    return parsed.value;
+  });
 }

@@ -5,10 +5,7 @@ import { closest } from "../domain/ids.js";
 import type { LoadedTemplate, Template } from "../domain/template.js";
 import { badInput } from "../errors.js";
 import { loadBuiltInTemplates } from "./builtin-templates.js";
-import { parseTemplateFile, yamlFilesUnder } from "./template-file.js";
-
-export { builtInTemplatesDir } from "./builtin-templates.js";
-export { parseTemplateFile, yamlFilesUnder } from "./template-file.js";
+import { yamlFilesUnder } from "./files.js";
 
 export const BUILT_IN = "built-in";
 
@@ -16,18 +13,23 @@ export const BUILT_IN = "built-in";
  * Built-ins, then the workspace's own (a workspace template replaces a built-in of the same
  * id), then a plan and a session template generated for each stage that still has none.
  */
-export function loadTemplates(root: string, config: Config): LoadedTemplate[] {
+export async function loadTemplates(root: string, config: Config): Promise<LoadedTemplate[]> {
   const byId = new Map<string, LoadedTemplate>();
-  for (const template of loadBuiltInTemplates()) byId.set(template.id, { template, source: BUILT_IN });
-  for (const file of yamlFilesUnder(join(root, "templates"))) {
-    const parsed = parseTemplateFile(file, file, { config, inKindFolder: true });
-    if (!parsed.ok)
-      throw badInput(
-        "invalid_template",
-        parsed.problem,
-        "fix the template, then check it with `coach templates validate`",
-      );
-    byId.set(parsed.value.id, { template: parsed.value, source: file });
+  for (const template of await loadBuiltInTemplates()) byId.set(template.id, { template, source: BUILT_IN });
+  const files = yamlFilesUnder(join(root, "templates"));
+  if (files.length) {
+    // The template parser brings `yaml`: loaded only for a workspace with templates of its own.
+    const { parseTemplateFile } = await import("./template-file.js");
+    for (const file of files) {
+      const parsed = parseTemplateFile(file, file, { config, inKindFolder: true });
+      if (!parsed.ok)
+        throw badInput(
+          "invalid_template",
+          parsed.problem,
+          "fix the template, then check it with `coach templates validate`",
+        );
+      byId.set(parsed.value.id, { template: parsed.value, source: file });
+    }
   }
   const loaded = [...byId.values()];
   return [...loaded, ...generatedTemplates(config, loaded)];

@@ -1,12 +1,10 @@
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import { homedir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { type Config, configSchema, DEFAULT_CONFIG } from "../domain/config.js";
-import { toYaml } from "../domain/front-matter.js";
 import { badInput } from "../errors.js";
-import { ensureDir, writeFileSafely } from "./files.js";
 import { readConfigThroughIndex } from "./record-index.js";
-import { loadYaml, parseYaml, readYamlFile } from "./yaml-source.js";
+import { readYamlFile } from "./yaml-file.js";
 
 export const CONFIG_FILE = "coach.yaml";
 
@@ -38,25 +36,15 @@ export function resolveWorkspaceRoot({ flag, env, cwd }: WorkspaceLookup): Pick<
 }
 
 /** The workspace a command runs in: `--workspace`, COACH_WORKSPACE, or found from the folder it runs in. */
-export function workspaceOf(ctx: {
+export async function workspaceOf(ctx: {
   workspaceFlag: string | undefined;
   env: NodeJS.ProcessEnv;
   cwd: string;
-}): Workspace {
-  return openWorkspace({ flag: ctx.workspaceFlag, env: ctx.env, cwd: ctx.cwd });
+}): Promise<Workspace> {
+  return await openWorkspace({ flag: ctx.workspaceFlag, env: ctx.env, cwd: ctx.cwd });
 }
 
-/** coach.yaml checked on its own, every problem listed: for `templates validate`, which goes on to the templates. */
-export function checkConfigFile(root: string): { file: string; exists: boolean; config?: Config; problems: string[] } {
-  const file = join(root, CONFIG_FILE);
-  if (!existsSync(file)) return { file, exists: false, config: DEFAULT_CONFIG, problems: [] };
-  const parsed = parseYaml(configSchema(), readYamlFile(file), file);
-  return parsed.ok
-    ? { file, exists: true, config: parsed.value, problems: [] }
-    : { file, exists: true, problems: parsed.problems ?? [parsed.problem] };
-}
-
-export function openWorkspace(lookup: WorkspaceLookup): Workspace {
+export async function openWorkspace(lookup: WorkspaceLookup): Promise<Workspace> {
   const { root, foundBy } = resolveWorkspaceRoot(lookup);
   if (existsSync(root) && !statSync(root).isDirectory()) {
     throw badInput(
@@ -68,40 +56,10 @@ export function openWorkspace(lookup: WorkspaceLookup): Workspace {
   const file = join(root, CONFIG_FILE);
   if (!existsSync(file)) return { root, foundBy, config: DEFAULT_CONFIG, exists: false };
   const hint = "fix coach.yaml or remove the field to use the default; `coach templates validate` lists every problem";
-  const config = readConfigThroughIndex(root, file, () =>
-    loadYaml(configSchema(), readYamlFile(file, hint), file, hint),
-  );
+  // coach.yaml is parsed (and `yaml` loaded) only when the index's copy no longer matches it.
+  const config = await readConfigThroughIndex(root, file, async () => {
+    const { loadYaml } = await import("./yaml-source.js");
+    return loadYaml(configSchema(), readYamlFile(file, hint), file, hint);
+  });
   return { root, foundBy, config, exists: true };
-}
-
-/** Creates coach.yaml (the workspace's config: the built-in defaults or a pack's) and the folders, unless there. */
-export function ensureWorkspace(workspace: Workspace): boolean {
-  if (workspace.exists || existsSync(join(workspace.root, CONFIG_FILE))) return false;
-  ensureDir(workspace.root);
-  ensureDir(join(workspace.root, "reps"));
-  ensureDir(join(workspace.root, "templates"));
-  ignoreDerivedFiles(join(workspace.root, ".gitignore"));
-  writeFileSafely(join(workspace.root, CONFIG_FILE), configText(workspace.config));
-  workspace.exists = true;
-  return true;
-}
-
-/** The index in .coach/ is rebuilt from the records: keep it out of git, keeping any existing rules. */
-function ignoreDerivedFiles(file: string): void {
-  const current = existsSync(file) ? readFileSync(file, "utf8") : "";
-  if (/^\/?\.coach\/?$/m.test(current)) return;
-  const separator = current === "" || current.endsWith("\n") ? "" : "\n";
-  writeFileSafely(
-    file,
-    `${current}${separator}# coach's derived index: rebuilt from the records, never commit\n.coach/\n`,
-  );
-}
-
-function configText(config: Config): string {
-  return [
-    "# coach workspace settings. Every field is optional: a missing one takes the built-in default.",
-    "# stages: your sales process, in order; each stage's skills are what coaching and drills practise there.",
-    "# cadence: days between 1:1s and between drills for each rep.",
-    toYaml({ ...config, manager: "" }),
-  ].join("\n");
 }

@@ -1,46 +1,9 @@
-import { readFileSync, statSync } from "node:fs";
 import { type Document, isMap, isNode, isScalar, LineCounter, parseDocument } from "yaml";
 import type * as z from "zod/mini";
 import { inOurWords } from "../domain/issue-words.js";
 import type { UnknownKeyIssue } from "../domain/strict.js";
 import { badInput } from "../errors.js";
-
-/** A failure names its first problem; `problems`, when given, is every problem found in the file. */
-export type Parsed<T> =
-  | { ok: true; value: T }
-  | {
-      ok: false;
-      problem: string;
-      problems?: string[] /** the YAML's data, when only the schema failed */;
-      data?: unknown;
-    };
-
-/**
- * The most YAML coach reads from one file (coach.yaml, a template, an answers file, a
- * profile, one record's front matter). Real ones are a few kilobytes; a bigger one is a
- * mistake or an attack, and parsing it would take seconds and hundreds of megabytes.
- */
-export const MAX_YAML_BYTES = 1024 * 1024;
-
-/** `file:line:1: ... over the limit`, or undefined for text within it. */
-export function sizeProblem(text: string, file: string, firstLine = 1): string | undefined {
-  // A UTF-16 unit is at most 3 bytes of UTF-8: count bytes only when it could matter.
-  if (text.length <= MAX_YAML_BYTES / 3) return undefined;
-  const bytes = Buffer.byteLength(text);
-  return bytes <= MAX_YAML_BYTES ? undefined : tooBig(file, bytes, firstLine);
-}
-
-function tooBig(file: string, bytes: number, firstLine = 1): string {
-  const size = (bytes / MAX_YAML_BYTES).toFixed(1);
-  return `${file}:${firstLine}:1: the YAML is ${size} MB, over the 1 MB limit; shorten it or split it up`;
-}
-
-/** A YAML file's text; one over the limit is refused (exit 2) without being read. */
-export function readYamlFile(file: string, hint?: string): string {
-  const bytes = statSync(file).size;
-  if (bytes > MAX_YAML_BYTES) throw badInput("invalid_yaml", tooBig(file, bytes), hint);
-  return readFileSync(file, "utf8");
-}
+import { type Parsed, sizeProblem } from "./yaml-file.js";
 
 /**
  * Parses YAML that a person wrote and checks it against a schema, turning every

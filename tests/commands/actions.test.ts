@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { joinFrontMatter } from "../../src/domain/front-matter.js";
 import { RECORD_SCHEMA } from "../../src/domain/record.js";
+import { joinFrontMatter } from "../../src/domain/to-yaml.js";
 import { WHEN_FORMS } from "../../src/domain/when.js";
 import { coach, PROSPECTING_PLAN_ANSWERS, read, recordFiles, tempDir, writtenRecord } from "../helpers.js";
 import { answersFile, holdSession, workspaceWithRep } from "../session-fixtures.js";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { MissingQuestion } from "../../src/domain/questions.js";
-import { parseRecord } from "../../src/store/records.js";
+import { parseRecord } from "../../src/store/record-file.js";
 import { ScriptedPrompter } from "../../src/ui/scripted-prompter.js";
 import { coach, read, recordFiles, tempDir } from "../helpers.js";
 import { answersFile, CtrlCPrompter, holdSession, workspaceWithRep } from "../session-fixtures.js";

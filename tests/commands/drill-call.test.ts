@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { stringify } from "yaml";
-import { parseRecord } from "../../src/store/records.js";
+import { parseRecord } from "../../src/store/record-file.js";
 import { runCountdown } from "../../src/ui/countdown.js";
 import { type CountdownPrompt, type InputPrompt, PromptCancelled } from "../../src/ui/prompter.js";
 import { ScriptedPrompter } from "../../src/ui/scripted-prompter.js";

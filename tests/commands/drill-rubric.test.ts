@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { stringify } from "yaml";
-import { parseRecord } from "../../src/store/records.js";
+import { parseRecord } from "../../src/store/record-file.js";
 import { coach, read, recordFiles, tempDir, writeFile } from "../helpers.js";
 
 async function workspaceWith(...names: string[]): Promise<string> {

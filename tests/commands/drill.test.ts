@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { stringify } from "yaml";
-import { parseRecord } from "../../src/store/records.js";
+import { parseRecord } from "../../src/store/record-file.js";
 import { type CheckboxPrompt, type InputPrompt, PromptCancelled, type SelectPrompt } from "../../src/ui/prompter.js";
 import { ScriptedPrompter } from "../../src/ui/scripted-prompter.js";
 import { coach, PROSPECTING_PLAN_ANSWERS, read, recordFiles, tempDir, writeFile, writtenRecord } from "../helpers.js";

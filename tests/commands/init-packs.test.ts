@@ -56,7 +56,7 @@ describe("coach init --process", () => {
     const workspace = join(tempDir(), "team");
     const init = await coach(["init", workspace, "--process", name]);
     expect(init.code, init.stderr).toBe(0);
-    const pack = loadPack(name);
+    const pack = await loadPack(name);
     expect(init.stderr).toContain(`Process: ${pack.title}: ${pack.config.stages.length} stages in coach.yaml`);
     for (const { path } of pack.templates) expect(existsSync(join(workspace, path)), path).toBe(true);
     expect((await coach(["templates", "validate"], { workspace })).code).toBe(0);

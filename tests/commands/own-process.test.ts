@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { stringify } from "yaml";
-import { parseRecord } from "../../src/store/records.js";
+import { parseRecord } from "../../src/store/record-file.js";
 import { coach, read, recordFiles, SELF_CHECK_ANSWERS, tempDir, writeFile } from "../helpers.js";
 
 const COACH_YAML = `manager: Dana

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { parseRecord } from "../../src/store/records.js";
+import { parseRecord } from "../../src/store/record-file.js";
 import type { SelectPrompt } from "../../src/ui/prompter.js";
 import { ScriptedPrompter } from "../../src/ui/scripted-prompter.js";
 import { coach, PROSPECTING_PLAN_ANSWERS, recordFiles, tempDir, writeFile } from "../helpers.js";

@@ -12,7 +12,7 @@ import {
   withActionClosed,
 } from "../../src/domain/actions.js";
 import { withEventsApplied } from "../../src/domain/closing.js";
-import { inKeyOrderOf, joinFrontMatter } from "../../src/domain/front-matter.js";
+import { inKeyOrderOf } from "../../src/domain/front-matter.js";
 import {
   type Action,
   type CoachRecord,
@@ -20,6 +20,7 @@ import {
   RECORD_SCHEMA,
   type StoredRecord,
 } from "../../src/domain/record.js";
+import { joinFrontMatter } from "../../src/domain/to-yaml.js";
 
 const today = "2026-11-22";
 

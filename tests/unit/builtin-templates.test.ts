@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { allSkills, DEFAULT_CONFIG } from "../../src/domain/config.js";
 import { appliesToStage } from "../../src/domain/template-terms.js";
-import { builtInTemplatesDir, parseTemplateFile, yamlFilesUnder } from "../../src/store/templates.js";
+import { builtInTemplatesDir } from "../../src/store/builtin-templates.js";
+import { yamlFilesUnder } from "../../src/store/files.js";
+import { parseTemplateFile } from "../../src/store/template-file.js";
 
 const files = yamlFilesUnder(builtInTemplatesDir());
 const templates = files.map((file) => {

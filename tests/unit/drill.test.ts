@@ -17,7 +17,7 @@ import { loadTemplates } from "../../src/store/templates.js";
 import { Asker } from "../../src/ui/ask.js";
 import { drillRecord, rep } from "../drill-fixtures.js";
 
-const templates = loadTemplates("/nonexistent-coach-workspace", DEFAULT_CONFIG);
+const templates = await loadTemplates("/nonexistent-coach-workspace", DEFAULT_CONFIG);
 const drillOf = (id: string) => templates.find((t) => t.template.id === id)!.template;
 const round = (timebox: number | undefined, skill = "purpose"): Round => ({
   scenario: "s",

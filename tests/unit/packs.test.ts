@@ -9,7 +9,7 @@ import { loadPack, packNames } from "../../src/store/packs.js";
 import { ROOT } from "../helpers-paths.js";
 
 const names = packNames();
-const builtIns = loadBuiltInTemplates();
+const builtIns = await loadBuiltInTemplates();
 
 /** What a workspace made from the pack can use: the pack's own templates, and the built-ins for its stages. */
 function usable(templates: Template[], config: Config): Template[] {
@@ -18,15 +18,15 @@ function usable(templates: Template[], config: Config): Template[] {
 }
 
 describe("methodology packs", () => {
-  it("are the built-in process and four methods, each a folder of packs/", () => {
+  it("are the built-in process and four methods, each a folder of packs/", async () => {
     expect(names).toEqual(["default", "bant", "meddpicc", "sandler", "spin"]);
     expect(readdirSync(join(ROOT, "packs")).sort()).toEqual([...names].sort());
   });
 
-  it.each(names)("%s: coach.yaml and every template load against the pack's own stages and skills", (name) => {
+  it.each(names)("%s: coach.yaml and every template load against the pack's own stages and skills", async (name) => {
     // loadPack parses coach.yaml with the config schema and each template with the template
     // schema and against that config (stages and skills must exist); it throws on any problem.
-    const pack = loadPack(name);
+    const pack = await loadPack(name);
     expect(pack.templates.length).toBeGreaterThan(0);
     const ids = pack.templates.map(({ template }) => template.id);
     expect(new Set(ids).size).toBe(ids.length);
@@ -34,8 +34,8 @@ describe("methodology packs", () => {
       expect(path).toBe(`templates/${template.kind}/${template.id}.yaml`);
   });
 
-  it.each(names)("%s: every stage has a plan and a session template, and every skill a drill", (name) => {
-    const pack = loadPack(name);
+  it.each(names)("%s: every stage has a plan and a session template, and every skill a drill", async (name) => {
+    const pack = await loadPack(name);
     const templates = usable(
       pack.templates.map((t) => t.template),
       pack.config,
@@ -53,8 +53,8 @@ describe("methodology packs", () => {
 
   it.each(names.filter((name) => name !== "default"))(
     "%s: sessions are GROW-shaped, open, rate a stage skill, and give options and way forward the most room",
-    (name) => {
-      const pack = loadPack(name);
+    async (name) => {
+      const pack = await loadPack(name);
       for (const { template } of pack.templates.filter((t) => t.template.kind === "session")) {
         const questions = template.questions!;
         const count = (step: string) => questions.filter((q) => q.grow === step).length;
@@ -87,8 +87,8 @@ describe("methodology packs", () => {
     },
   );
 
-  it("MEDDPICC spreads its eight elements as gates over its stages", () => {
-    const { config } = loadPack("meddpicc");
+  it("MEDDPICC spreads its eight elements as gates over its stages", async () => {
+    const { config } = await loadPack("meddpicc");
     const gates = config.stages.flatMap((stage) => stage.gates.map((gate) => gate.id));
     expect(gates.sort()).toEqual(
       [
@@ -105,17 +105,17 @@ describe("methodology packs", () => {
     expect(config.stages.every((stage) => stage.gates.length <= 3)).toBe(true);
   });
 
-  it("SPIN's question types are drills; Sandler's up-front contract is a gate and a drill; BANT gates on four", () => {
-    const spin = loadPack("spin");
+  it("SPIN's question types are drills; Sandler's up-front contract is a gate and a drill; BANT gates on four", async () => {
+    const spin = await loadPack("spin");
     const spinDrills = spin.templates.flatMap(({ template }) => (template.rounds ?? []).map((r) => r.skill));
     for (const type of ["situation", "problem", "implication", "need-payoff"])
       expect(spinDrills).toContain(`${type}-questions`);
-    const sandler = loadPack("sandler");
+    const sandler = await loadPack("sandler");
     expect(sandler.config.stages.flatMap((s) => s.gates.map((g) => g.id))).toEqual(
       expect.arrayContaining(["up-front-contract", "pain", "budget", "decision"]),
     );
     expect(sandler.templates.some(({ template }) => template.id === "sandler-drill-up-front-contracts")).toBe(true);
-    const bant = loadPack("bant");
+    const bant = await loadPack("bant");
     expect(bant.config.stages.find((s) => s.id === "qualify")!.gates.map((g) => g.id)).toEqual([
       "budget",
       "authority",
@@ -124,8 +124,8 @@ describe("methodology packs", () => {
     ]);
   });
 
-  it("an unknown pack name is an exit-2 error with a did-you-mean and the list", () => {
-    expect(() => loadPack("medpic")).toThrow(
+  it("an unknown pack name is an exit-2 error with a did-you-mean and the list", async () => {
+    await expect(loadPack("medpic")).rejects.toThrow(
       expect.objectContaining({
         exitCode: 2,
         message: "no process pack 'medpic'",

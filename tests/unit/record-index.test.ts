@@ -1,27 +1,20 @@
 import { existsSync, readFileSync, renameSync, rmSync, statSync, unlinkSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { joinFrontMatter } from "../../src/domain/front-matter.js";
+import { joinFrontMatter } from "../../src/domain/to-yaml.js";
 import { CoachError } from "../../src/errors.js";
+import { parseRecord, parseRecordSummary, readRecordFile, replaceRecord } from "../../src/store/record-file.js";
 import { INDEX_DIR, INDEX_VERSION } from "../../src/store/record-index.js";
-import {
-  listRepFolders,
-  parseRecord,
-  parseRecordSummary,
-  readRecordFile,
-  readRecords,
-  readRepFolder,
-  replaceRecord,
-} from "../../src/store/records.js";
-import { loadRep } from "../../src/store/reps.js";
+import { listRepFolders, readRecords, readRepFolder } from "../../src/store/records.js";
+import { loadRep } from "../../src/store/rep-profile.js";
 import { openWorkspace } from "../../src/store/workspace.js";
 import { tempDir } from "../helpers.js";
 import { drill, repProfile, session, writeHistory } from "../history.js";
 
 const shardOf = (root: string, rep = "alex-kim") => join(root, INDEX_DIR, `${rep}.json`);
 const readShard = (root: string) => JSON.parse(readFileSync(shardOf(root), "utf8"));
-const ratingsOf = (root: string) =>
-  readRecords(root, "alex-kim").records.map(({ record }) => record.ratings?.["active-listening"]);
+const ratingsOf = async (root: string) =>
+  (await readRecords(root, "alex-kim")).records.map(({ record }) => record.ratings?.["active-listening"]);
 
 function workspace() {
   const root = tempDir();
@@ -46,12 +39,12 @@ const shardStamp = (root: string) => {
   return `${stat.ino}:${stat.mtimeMs}`;
 };
 
-describe("the metadata index", () => {
-  it("gives the same records as parsing every file, minus answers and all of drill rounds but score and skill", () => {
+describe("the metadata index", async () => {
+  it("gives the same records as parsing every file, minus answers and all of drill rounds but score and skill", async () => {
     const { root, paths } = workspace();
-    const cold = readRecords(root, "alex-kim");
+    const cold = await readRecords(root, "alex-kim");
     expect(existsSync(shardOf(root))).toBe(true);
-    const warm = readRecords(root, "alex-kim");
+    const warm = await readRecords(root, "alex-kim");
     expect(warm).toEqual(cold);
     expect(warm.records.map((r) => r.path)).toEqual(paths);
     const full = readRecordFile(root, paths[0]!).record;
@@ -69,70 +62,70 @@ describe("the metadata index", () => {
     expect(warm.records[0]!.record).toMatchObject({ schema: "coach/record@1", rep: "alex-kim", id: full.id });
   });
 
-  it("keeps the id of a record whose file a person renamed", () => {
+  it("keeps the id of a record whose file a person renamed", async () => {
     const { root, paths } = workspace();
     const renamed = paths[0]!.replace(/\.md$/, "-renamed.md");
     renameSync(join(root, paths[0]!), join(root, renamed));
     const id = readRecordFile(root, renamed).record.id;
-    readRecords(root, "alex-kim");
-    const warm = readRecords(root, "alex-kim").records.find((r) => r.path === renamed)!;
+    await readRecords(root, "alex-kim");
+    const warm = (await readRecords(root, "alex-kim")).records.find((r) => r.path === renamed)!;
     expect(warm.record.id).toBe(id);
     expect(id).not.toBe(renamed.split("/").at(-1)!.slice(0, -3));
   });
 
-  it("trusts an entry while its file is unchanged, and only then", () => {
+  it("trusts an entry while its file is unchanged, and only then", async () => {
     const { root, paths } = workspace();
-    readRecords(root, "alex-kim");
+    await readRecords(root, "alex-kim");
     // Proof that the warm path reads the shard, not the files: doctor an entry, keep its stamp.
     const shard = readShard(root);
     const name = paths[0]!.split("/").at(-1)!;
     shard.files[name].value.ratings["active-listening"] = 5;
     writeFileSync(shardOf(root), JSON.stringify(shard));
-    expect(ratingsOf(root)).toEqual([5, 3, undefined]);
+    expect(await ratingsOf(root)).toEqual([5, 3, undefined]);
     // A real edit of the file wins over the entry.
     const file = readRecordFile(root, paths[0]!);
     replaceRecord(root, paths[0]!, { ...file.record, ratings: { "active-listening": 1 } }, file.body);
-    expect(ratingsOf(root)).toEqual([1, 3, undefined]);
+    expect(await ratingsOf(root)).toEqual([1, 3, undefined]);
   });
 
-  it("re-reads a file that was touched or edited in place, and adds and drops files", () => {
+  it("re-reads a file that was touched or edited in place, and adds and drops files", async () => {
     const { root, paths } = workspace();
-    readRecords(root, "alex-kim");
+    await readRecords(root, "alex-kim");
     const file = join(root, paths[1]!);
     // Edited in place (same inode), by an editor that writes the file over.
     writeFileSync(file, readFileSync(file, "utf8").replace("active-listening: 3", "active-listening: 4"));
     utimesSync(file, new Date("2026-11-01T10:00:00Z"), new Date("2026-11-01T10:00:00Z"));
-    expect(ratingsOf(root)).toEqual([2, 4, undefined]);
+    expect(await ratingsOf(root)).toEqual([2, 4, undefined]);
     // Touched only: parsed again, and the shard records the new mtime.
     const touched = new Date("2026-11-02T10:00:00Z");
     utimesSync(file, touched, touched);
-    readRecords(root, "alex-kim");
+    await readRecords(root, "alex-kim");
     expect(readShard(root).files[paths[1]!.split("/").at(-1)!].mtimeMs).toBe(touched.getTime());
     // Added and deleted.
     const [added] = writeHistory(root, [], [session("alex-kim", "2026-11-20", { ratings: { "active-listening": 5 } })]);
     unlinkSync(join(root, paths[0]!));
-    expect(readRecords(root, "alex-kim").records.map((r) => r.path)).toEqual([paths[1], paths[2], added]);
+    expect((await readRecords(root, "alex-kim")).records.map((r) => r.path)).toEqual([paths[1], paths[2], added]);
     expect(Object.keys(readShard(root).files)).toHaveLength(3);
   });
 
-  it("reads a file again while its last change is too recent to trust its stamp", () => {
+  it("reads a file again while its last change is too recent to trust its stamp", async () => {
     const { root, paths } = workspace();
     const file = join(root, paths[1]!);
     const stamp = new Date(Date.now() - 500);
     utimesSync(file, stamp, stamp);
-    expect(ratingsOf(root)).toEqual([2, 3, undefined]);
+    expect(await ratingsOf(root)).toEqual([2, 3, undefined]);
     // A second in-place edit within the same clock tick: same size, same inode, same mtime.
     writeFileSync(file, readFileSync(file, "utf8").replace("active-listening: 3", "active-listening: 5"));
     utimesSync(file, stamp, stamp);
-    expect(ratingsOf(root)).toEqual([2, 5, undefined]);
+    expect(await ratingsOf(root)).toEqual([2, 5, undefined]);
   });
 
-  it("rewrites the shard only when something changed", () => {
+  it("rewrites the shard only when something changed", async () => {
     const { root } = workspace();
-    readRecords(root, "alex-kim");
+    await readRecords(root, "alex-kim");
     const before = shardStamp(root);
-    readRecords(root, "alex-kim");
-    readRecords(root);
+    await readRecords(root, "alex-kim");
+    await readRecords(root);
     expect(shardStamp(root)).toBe(before);
   });
 
@@ -142,9 +135,9 @@ describe("the metadata index", () => {
     ["a wrong shape", JSON.stringify({ version: 1, folder: "reps/alex-kim/records", files: { "x.md": 3 } })],
     ["damaged entries", "DAMAGE"],
     ["an empty file", ""],
-  ])("rebuilds a corrupt shard (%s) without a word", (_, text) => {
+  ])("rebuilds a corrupt shard (%s) without a word", async (_, text) => {
     const { root } = workspace();
-    const expected = readRecords(root, "alex-kim");
+    const expected = await readRecords(root, "alex-kim");
     const damaged =
       text === "DAMAGE"
         ? JSON.stringify({
@@ -153,57 +146,60 @@ describe("the metadata index", () => {
           })
         : text;
     writeFileSync(shardOf(root), damaged);
-    expect(readRecords(root, "alex-kim")).toEqual(expected);
+    expect(await readRecords(root, "alex-kim")).toEqual(expected);
     expect(readShard(root).version).toBe(INDEX_VERSION);
-    expect(readRecords(root, "alex-kim")).toEqual(expected);
+    expect(await readRecords(root, "alex-kim")).toEqual(expected);
   });
 
-  it("rebuilds a deleted index", () => {
+  it("rebuilds a deleted index", async () => {
     const { root } = workspace();
-    const expected = readRecords(root);
+    const expected = await readRecords(root);
     rmSync(join(root, ".coach"), { recursive: true });
-    expect(readRecords(root)).toEqual(expected);
+    expect(await readRecords(root)).toEqual(expected);
     expect(existsSync(shardOf(root))).toBe(true);
   });
 
-  it("still reads records when the index cannot be written", () => {
+  it("still reads records when the index cannot be written", async () => {
     const { root } = workspace();
-    const expected = readRecords(root);
+    const expected = await readRecords(root);
     rmSync(join(root, ".coach"), { recursive: true });
     writeFileSync(join(root, ".coach"), "in the way"); // mkdir .coach/index fails, as on a read-only disk
-    expect(readRecords(root)).toEqual(expected);
+    expect(await readRecords(root)).toEqual(expected);
   });
 
-  it("keeps a broken record's file:line:col warning without parsing it again", () => {
+  it("keeps a broken record's file:line:col warning without parsing it again", async () => {
     const { root, paths } = workspace();
     const broken = join(root, paths[1]!);
     writeFileSync(broken, readFileSync(broken, "utf8").replace(/^date: .*$/m, "date: last tuesday"));
-    const first = readRecords(root, "alex-kim");
+    const first = await readRecords(root, "alex-kim");
     expect(first.records).toHaveLength(2);
     expect(first.skipped).toEqual([
       expect.stringMatching(new RegExp(`^${paths[1]}:6:7: date: expected a date as YYYY-MM-DD$`)),
     ]);
     const name = paths[1]!.split("/").at(-1)!;
     expect(readShard(root).files[name].problem).toBe(first.skipped[0]);
-    expect(readRecords(root, "alex-kim")).toEqual(first);
+    expect(await readRecords(root, "alex-kim")).toEqual(first);
   });
 
-  it("caches the rep's profile too, and notices an edit", () => {
+  it("caches the rep's profile too, and notices an edit", async () => {
     const { root } = workspace();
-    expect(readRepFolder(root, "alex-kim").profile).toMatchObject({
+    expect((await readRepFolder(root, "alex-kim")).profile).toMatchObject({
       ok: true,
       value: { id: "alex-kim", name: "Alex Kim" },
     });
     const file = join(root, "reps", "alex-kim", "rep.yaml");
     writeFileSync(file, readFileSync(file, "utf8").replace("name: Alex Kim", "name: Alexandra Kim"));
-    expect(readRepFolder(root, "alex-kim").profile).toMatchObject({ ok: true, value: { name: "Alexandra Kim" } });
+    expect((await readRepFolder(root, "alex-kim")).profile).toMatchObject({
+      ok: true,
+      value: { name: "Alexandra Kim" },
+    });
     unlinkSync(file);
-    expect(readRepFolder(root, "alex-kim").profile).toBeUndefined();
-    expect(readRepFolder(root, "alex-kim").records).toHaveLength(3);
+    expect((await readRepFolder(root, "alex-kim")).profile).toBeUndefined();
+    expect((await readRepFolder(root, "alex-kim")).records).toHaveLength(3);
   });
 });
 
-describe("parseRecordSummary: the index's fast reader", () => {
+describe("parseRecordSummary: the index's fast reader", async () => {
   const record = session("alex-kim", "2026-11-20", { ratings: { "active-listening": 3 } });
   const summaryOf = (text: string) => {
     const parsed = parseRecordSummary(text, "x.md");
@@ -211,7 +207,7 @@ describe("parseRecordSummary: the index's fast reader", () => {
     return parsed.value;
   };
 
-  it("reads what parseRecord reads, less the answers, whatever the answers hold", () => {
+  it("reads what parseRecord reads, less the answers, whatever the answers hold", async () => {
     const tricky = {
       ...record,
       answers: [{ id: "a", prompt: "Q?", answer: "line one\nratings: not a key\n---\n# hash\n- dash" }],
@@ -226,7 +222,7 @@ describe("parseRecordSummary: the index's fast reader", () => {
     expect(summaryOf(text).met_on).toBe("2026-11-19");
   });
 
-  it("gives the same file:line:col problem as parseRecord", () => {
+  it("gives the same file:line:col problem as parseRecord", async () => {
     const text = joinFrontMatter(record, "").replace("status: completed", "status: finished");
     const full = parseRecord(text, "x.md");
     expect(full.ok).toBe(false);
@@ -235,7 +231,7 @@ describe("parseRecordSummary: the index's fast reader", () => {
     expect(parseRecordSummary(duplicate, "x.md")).toEqual(parseRecord(duplicate, "x.md"));
   });
 
-  it("reads anchors and aliases a person wrote, and refuses an alias bomb with the cap", () => {
+  it("reads anchors and aliases a person wrote, and refuses an alias bomb with the cap", async () => {
     const text = joinFrontMatter(record, "\n")
       .replace("prompt: What do you want from this week?", "prompt: &asked What do you want from this week?")
       .replace(/^---\n$/m, "mood: *asked\n---\n");
@@ -253,7 +249,7 @@ describe("parseRecordSummary: the index's fast reader", () => {
     expect(cpuMs() - started).toBeLessThan(1000);
   });
 
-  it("refuses front matter over 1 MB before parsing it", () => {
+  it("refuses front matter over 1 MB before parsing it", async () => {
     const text = joinFrontMatter({ ...record, notes: "x".repeat(1_100_000) }, "");
     const started = cpuMs();
     const parsed = parseRecordSummary(text, "x.md");
@@ -262,10 +258,10 @@ describe("parseRecordSummary: the index's fast reader", () => {
   });
 });
 
-describe("listing rep folders", () => {
-  it("deletes nothing, not even the shard of a folder that is gone", () => {
+describe("listing rep folders", async () => {
+  it("deletes nothing, not even the shard of a folder that is gone", async () => {
     const { root } = workspace();
-    readRecords(root);
+    await readRecords(root);
     const stale = join(root, INDEX_DIR, "gone-rep.json");
     writeFileSync(stale, readFileSync(shardOf(root)));
     expect(listRepFolders(root)).toEqual(["alex-kim"]);
@@ -274,12 +270,12 @@ describe("listing rep folders", () => {
   });
 });
 
-describe("one reader of rep profiles", () => {
+describe("one reader of rep profiles", async () => {
   it.each([
     ["an id that is not its folder's", "id: other-id\nname: Alex Kim\n"],
     ["broken YAML", "id: alex-kim\nname: [oops\n"],
     ["a wrong field", "id: alex-kim\nname: Alex Kim\nstyle: bossy\n"],
-  ])("gives a profile with %s the same verdict for one rep and through the index", (_, text) => {
+  ])("gives a profile with %s the same verdict for one rep and through the index", async (_, text) => {
     const { root } = workspace();
     writeFileSync(join(root, "reps", "alex-kim", "rep.yaml"), text);
     let single: unknown;
@@ -288,17 +284,17 @@ describe("one reader of rep profiles", () => {
     } catch (error) {
       single = error instanceof CoachError ? { code: error.exitCode, message: error.message } : error;
     }
-    const team = readRepFolder(root, "alex-kim").profile;
+    const team = (await readRepFolder(root, "alex-kim")).profile;
     expect(team?.ok).toBe(false);
     expect(single).toEqual({ code: 2, message: !team?.ok && team?.problem });
     expect(single).toMatchObject({ message: expect.stringMatching(/rep\.yaml:\d+:\d+: /) });
     // A cached verdict is the same verdict.
-    expect(readRepFolder(root, "alex-kim").profile).toEqual(team);
+    expect((await readRepFolder(root, "alex-kim")).profile).toEqual(team);
   });
 
-  it("reads a good profile alike both ways", () => {
+  it("reads a good profile alike both ways", async () => {
     const { root } = workspace();
-    expect(readRepFolder(root, "alex-kim").profile).toEqual({ ok: true, value: loadRep(root, "alex-kim") });
+    expect((await readRepFolder(root, "alex-kim")).profile).toEqual({ ok: true, value: loadRep(root, "alex-kim") });
   });
 });
 
@@ -308,7 +304,7 @@ function cpuMs(): number {
   return (user + system) / 1000;
 }
 
-describe("coach.yaml through the index", () => {
+describe("coach.yaml through the index", async () => {
   const configEntry = (root: string) => join(root, INDEX_DIR, "_coach.yaml.json");
   function configured(text: string) {
     const root = tempDir();
@@ -320,34 +316,34 @@ describe("coach.yaml through the index", () => {
   }
   const open = (root: string) => openWorkspace({ flag: root, env: {}, cwd: root });
 
-  it("gives what parsing the file gives, and sees an edit that keeps the file's size", () => {
+  it("gives what parsing the file gives, and sees an edit that keeps the file's size", async () => {
     const { root, file } = configured("cadence:\n  one_on_one_days: 7\n");
-    const parsed = open(root).config;
+    const parsed = (await open(root)).config;
     expect(existsSync(configEntry(root))).toBe(true);
-    expect(open(root).config).toEqual(parsed);
+    expect((await open(root)).config).toEqual(parsed);
     expect(parsed.cadence.one_on_one_days).toBe(7);
     // Unchanged file: the kept copy is what the run uses (no YAML parsed).
     const kept = JSON.parse(readFileSync(configEntry(root), "utf8"));
     kept.value.cadence.one_on_one_days = 3;
     writeFileSync(configEntry(root), JSON.stringify(kept));
-    expect(open(root).config.cadence.one_on_one_days).toBe(3);
+    expect((await open(root)).config.cadence.one_on_one_days).toBe(3);
     writeFileSync(file, "cadence:\n  one_on_one_days: 9\n");
-    expect(open(root).config.cadence.one_on_one_days).toBe(9);
+    expect((await open(root)).config.cadence.one_on_one_days).toBe(9);
   });
 
-  it("still refuses a broken coach.yaml after a good one was kept, at its line", () => {
+  it("still refuses a broken coach.yaml after a good one was kept, at its line", async () => {
     const { root, file } = configured("cadence:\n  one_on_one_days: 7\n");
-    open(root);
+    await open(root);
     writeFileSync(file, "cadence:\n  one_on_one_days: seven\n");
     for (let i = 0; i < 2; i++)
-      expect(() => open(root)).toThrow(
+      await expect(open(root)).rejects.toThrow(
         expect.objectContaining({ exitCode: 2, message: expect.stringContaining("coach.yaml:2:") }),
       );
   });
 
-  it("parses the file again when the kept copy is damaged or from another version", () => {
+  it("parses the file again when the kept copy is damaged or from another version", async () => {
     const { root } = configured("cadence:\n  one_on_one_days: 5\n");
-    open(root);
+    await open(root);
     const kept = JSON.parse(readFileSync(configEntry(root), "utf8"));
     for (const damaged of [
       "{not json",
@@ -357,7 +353,7 @@ describe("coach.yaml through the index", () => {
       JSON.stringify({ ...kept, value: undefined, problem: "x" }),
     ]) {
       writeFileSync(configEntry(root), damaged);
-      expect(open(root).config.cadence.one_on_one_days).toBe(5);
+      expect((await open(root)).config.cadence.one_on_one_days).toBe(5);
     }
   });
 });

@@ -2,9 +2,10 @@ import { spawnSync } from "node:child_process";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { joinFrontMatter, splitFrontMatter } from "../../src/domain/front-matter.js";
+import { splitFrontMatter } from "../../src/domain/front-matter.js";
 import { type CoachRecord, RECORD_SCHEMA, toSummary } from "../../src/domain/record.js";
-import { parseRecord, parseRecordSummary } from "../../src/store/records.js";
+import { joinFrontMatter } from "../../src/domain/to-yaml.js";
+import { parseRecord, parseRecordSummary } from "../../src/store/record-file.js";
 
 function recordWith(answer: string, actionText = "Call Acme back"): CoachRecord {
   return {

@@ -2,8 +2,10 @@ import { describe, expect, it } from "vitest";
 import { questionsToAsk } from "../../src/domain/asking/rotation.js";
 import { DEFAULT_CONFIG } from "../../src/domain/config.js";
 import type { Question, Template } from "../../src/domain/template.js";
+import { builtInTemplatesDir } from "../../src/store/builtin-templates.js";
+import { yamlFilesUnder } from "../../src/store/files.js";
 import { loadPack, packNames } from "../../src/store/packs.js";
-import { builtInTemplatesDir, parseTemplateFile, yamlFilesUnder } from "../../src/store/templates.js";
+import { parseTemplateFile } from "../../src/store/template-file.js";
 
 const builtInSessions = yamlFilesUnder(builtInTemplatesDir())
   .map((file) => {
@@ -13,9 +15,9 @@ const builtInSessions = yamlFilesUnder(builtInTemplatesDir())
   })
   .filter((t) => t.kind === "session");
 /** Every methodology pack's own sessions meet the same standard as the built-in ones. */
-const packSessions = packNames().flatMap((name) =>
-  loadPack(name)
-    .templates.map(({ template }) => template)
+const packSessions = (await Promise.all(packNames().map(loadPack))).flatMap((pack) =>
+  pack.templates
+    .map(({ template }) => template)
     .filter((t) => t.kind === "session" && !builtInSessions.some((b) => b.id === t.id)),
 );
 const sessions = [...builtInSessions, ...packSessions];

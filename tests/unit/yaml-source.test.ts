@@ -3,7 +3,8 @@ import { join } from "node:path";
 import { describe, expect, it, vi } from "vitest";
 import * as z from "zod/mini";
 import { templateSchema } from "../../src/domain/template.js";
-import { MAX_YAML_BYTES, parseYaml } from "../../src/store/yaml-source.js";
+import { MAX_YAML_BYTES } from "../../src/store/yaml-file.js";
+import { parseYaml } from "../../src/store/yaml-source.js";
 import { coach } from "../helpers.js";
 import { workspaceWithRep } from "../session-fixtures.js";
 
