@@ -1,4 +1,15 @@
-import { chmodSync, cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import {
+  appendFileSync,
+  chmodSync,
+  cpSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
@@ -42,7 +53,7 @@ export async function load(url, context, next) {
 /** Which of the packages that cost most to load the files hold (esbuild marks each module's code with its path). */
 function packagesIn(files: string[]): string[] {
   const text = files.map((file) => readFileSync(file, "utf8")).join("\n");
-  return ["zod", "yaml", "@inquirer/core", "date-fns", "csv-stringify", "string-width"].filter((name) =>
+  return ["zod", "yaml", "js-yaml", "@inquirer/core", "date-fns", "csv-stringify", "string-width"].filter((name) =>
     new RegExp(`// \\S*node_modules/${name}/`).test(text),
   );
 }
@@ -81,6 +92,35 @@ describe("the built bundle", () => {
     expect(csv).toContain("csv-stringify");
     const text = packagesIn(await loadedBy(["review", "--team"], { COACH_WORKSPACE: workspace }));
     expect(text).toContain("string-width");
+  });
+
+  it("loads a YAML parser only when a file is new or changed: a warm review parses nothing", async () => {
+    const workspace = tempDir();
+    const env = { COACH_WORKSPACE: workspace };
+    await coach(["init", workspace]);
+    await coach(["rep", "add", "Alex Kim"], { env });
+    const added = await coach(["actions", "add", "alex-kim", "Call Acme back"], { env });
+    expect(added.code, added.stderr).toBe(0);
+    const records = join(workspace, "reps", "alex-kim", "records");
+    const record = join(records, readdirSync(records)[0]!);
+    // Written an hour ago: a file changed moments before a read is parsed again (its stamp is not trusted yet).
+    const settle = () => {
+      const anHourAgo = new Date(Date.now() - 3_600_000);
+      for (const file of ["coach.yaml", join("reps", "alex-kim", "rep.yaml")])
+        utimesSync(join(workspace, file), anHourAgo, anHourAgo);
+      utimesSync(record, anHourAgo, anHourAgo);
+    };
+    settle();
+    expect(packagesIn(await loadedBy(["review", "--team", "--json"], env))).toEqual(
+      expect.arrayContaining(["yaml", "js-yaml"]),
+    );
+    const warm = packagesIn(await loadedBy(["review", "--team", "--json"], env));
+    expect(warm).not.toContain("yaml");
+    expect(warm).not.toContain("js-yaml");
+    appendFileSync(record, "A note added by hand.\n");
+    settle();
+    const edited = packagesIn(await loadedBy(["review", "--team", "--json"], env));
+    expect(edited).toContain("js-yaml");
   });
 
   it("uses zod/mini: none of zod's classic API, none of its message locales (coach words every issue itself)", () => {
