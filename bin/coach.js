@@ -6,7 +6,7 @@ import module from "node:module";
 module.enableCompileCache?.();
 let coach;
 try {
-  coach = await import("../dist/coach.js");
+  coach = await import("../dist/coach.mjs");
 } catch (error) {
   if (error?.code !== "ERR_MODULE_NOT_FOUND" || !String(error.message).includes("dist")) throw error;
   process.stderr.write("error: coach is not built yet; run `npm install` (or `npm run build`) in its folder\n");

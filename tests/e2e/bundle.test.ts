@@ -62,9 +62,9 @@ describe("the built bundle", () => {
   it("starts --version and --help without any command's code, zod, yaml, date-fns or the prompts", async () => {
     for (const argv of [["--version"], ["--help"]]) {
       const loaded = await loadedBy(argv);
-      expect(loaded, argv.join(" ")).toContain(join(ROOT, "dist", "coach.js"));
+      expect(loaded, argv.join(" ")).toContain(join(ROOT, "dist", "coach.mjs"));
       expect(packagesIn(loaded), argv.join(" ")).toEqual([]);
-      expect(readFileSync(loaded.find((f) => f.endsWith("coach.js"))!, "utf8")).not.toContain("function runPlan(");
+      expect(readFileSync(loaded.find((f) => f.endsWith("coach.mjs"))!, "utf8")).not.toContain("function runPlan(");
     }
   });
 
@@ -125,7 +125,7 @@ describe("the built bundle", () => {
 
   it("uses zod/mini: none of zod's classic API, none of its message locales (coach words every issue itself)", () => {
     const files = [
-      join(ROOT, "dist", "coach.js"),
+      join(ROOT, "dist", "coach.mjs"),
       ...readdirSync(join(ROOT, "dist", "chunks")).map((f) => join(ROOT, "dist", "chunks", f)),
     ];
     const zodParts = files.flatMap((file) =>
