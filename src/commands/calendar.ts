@@ -6,9 +6,10 @@ import { calendarEvents, type RepRecords, renderCalendar } from "../domain/calen
 import { weekRoutine } from "../domain/drill-week.js";
 import { writeUserFile } from "../store/files.js";
 import { loadAllReps } from "../store/rep-profile.js";
+import { requireReps } from "../store/reps.js";
 import { loadTemplates } from "../store/templates.js";
 import { workspaceOf } from "../store/workspace.js";
-import { requireReps, withRecords } from "./choose-rep.js";
+import { withRecords } from "./choose-rep.js";
 import { type Act, withExamples } from "./define.js";
 import { parseOptions } from "./options.js";
 

@@ -5,7 +5,7 @@ import { BEHAVIOUR_STYLES, type BehaviourStyle, type Rep } from "../domain/rep.j
 import { badInput, InterruptedError } from "../errors.js";
 import { readRecords } from "../store/records.js";
 import { loadAllReps } from "../store/rep-profile.js";
-import { findRep, requireRep, unknownRep } from "../store/reps.js";
+import { findRep, unknownRep } from "../store/reps.js";
 import type { Workspace } from "../store/workspace.js";
 import { PromptCancelled, type Prompter } from "../ui/prompter.js";
 import { addRep } from "./rep.js";
@@ -41,16 +41,6 @@ export async function chooseRep(
     if (error instanceof PromptCancelled) throw new InterruptedError("interrupted before anything was written");
     throw error;
   }
-}
-
-/** The reps named on a command line, each once, in the order given; an unknown one is exit 2. */
-export async function requireReps(root: string, given: string[]): Promise<Rep[]> {
-  const reps = new Map<string, Rep>();
-  for (const nameOrId of given) {
-    const rep = await requireRep(root, nameOrId);
-    if (!reps.has(rep.id)) reps.set(rep.id, rep);
-  }
-  return [...reps.values()];
 }
 
 /** Each rep with its records, oldest first; records broken by hand are reported, not fatal. */

@@ -3,9 +3,10 @@ import type { RepHistory } from "../domain/drill.js";
 import { weekRoutine } from "../domain/drill-week.js";
 import type { LoadedTemplate } from "../domain/template.js";
 import { loadAllReps } from "../store/rep-profile.js";
+import { requireReps } from "../store/reps.js";
 import type { Workspace } from "../store/workspace.js";
 import { renderWeek } from "../ui/drill-week-view.js";
-import { requireReps, withRecords } from "./choose-rep.js";
+import { withRecords } from "./choose-rep.js";
 import type { DrillOptions } from "./drill.js";
 
 /** `coach drill --week [rep...]`: what is due this week, for whom, and an order for the sales meeting. */

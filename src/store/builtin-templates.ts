@@ -24,7 +24,9 @@ let parsedFromSources: string | undefined;
  */
 export async function loadBuiltInTemplates(): Promise<Template[]> {
   if (typeof __COACH_BUILTIN_TEMPLATES__ === "string") return JSON.parse(__COACH_BUILTIN_TEMPLATES__) as Template[];
-  const { parseBuiltInTemplates } = await import("./template-file.js");
-  parsedFromSources ??= JSON.stringify(parseBuiltInTemplates(builtInTemplatesDir()));
+  if (parsedFromSources === undefined) {
+    const { parseBuiltInTemplates } = await import("./template-file.js");
+    parsedFromSources = JSON.stringify(parseBuiltInTemplates(builtInTemplatesDir()));
+  }
   return JSON.parse(parsedFromSources) as Template[];
 }

@@ -1,9 +1,21 @@
-import { readdirSync, readFileSync, type Stats, statSync } from "node:fs";
+import { readdirSync, statSync } from "node:fs";
 import { join, sep } from "node:path";
 import type { RecordSummary, StoredRecord, SummaryFields } from "../domain/record.js";
 import { isRecordFileName, RECORD_SCHEMA } from "../domain/record.js";
 import type { Rep } from "../domain/rep.js";
-import { writeFileSafely } from "./files.js";
+import {
+  type Entry,
+  INDEX_DIR,
+  INDEX_VERSION,
+  isEntry,
+  isMap,
+  NO_THROW,
+  type Parse,
+  parseEntry,
+  readCache,
+  saveCache,
+  stillFresh,
+} from "./index-cache.js";
 import { isLeftover, sweepLeftovers } from "./leftovers.js";
 import type { Parsed } from "./yaml-file.js";
 
@@ -18,19 +30,8 @@ import type { Parsed } from "./yaml-file.js";
  * a rep's plan reads only that rep's shard, a new record rewrites one small shard, and a
  * team review holds one rep's records in memory at a time.
  *
- * Bump INDEX_VERSION whenever what an entry keeps changes, or recordSchema, repSchema or
- * configSchema change what a valid file parses to (a new default, a renamed field): old
- * shards are then rebuilt.
+ * (index-cache.ts has what every part of the index shares.)
  */
-export const INDEX_VERSION = 4;
-export const INDEX_DIR = join(".coach", "index");
-
-interface Stamp {
-  size: number;
-  mtimeMs: number;
-  ino: number;
-}
-
 /**
  * A summary as a shard keeps it: `schema`, `id` and `rep` are left out when they are what
  * the file's name and folder say (they are put back on reading). Smaller entries are
@@ -38,20 +39,6 @@ interface Stamp {
  */
 type CompactSummary = Omit<SummaryFields, "schema" | "id" | "rep"> &
   Partial<Pick<SummaryFields, "schema" | "id" | "rep">> & { [key: string]: unknown };
-
-interface Entry<T> extends Stamp {
-  /** The parsed, checked contents (a record's summary, or a profile). */
-  value?: T;
-  /** `file:line:col: problem` of a broken file, so its warning needs no re-parse. */
-  problem?: string;
-  /**
-   * Modified moments before it was read: a second edit within the same clock tick
-   * (filesystems keep mtimes to a few milliseconds, FAT to two seconds) could keep the
-   * same stamp, so the entry is not trusted and the file is read again next time (as git
-   * does with "racily clean" files).
-   */
-  racy?: true;
-}
 
 interface Shard {
   version: number;
@@ -67,16 +54,14 @@ export interface FolderRead {
   profile?: Parsed<Rep>;
 }
 
-type Parse<T> = (text: string, file: string) => Parsed<T>;
-
 /**
- * Loaders of the parsers, called only when a file must be parsed: a parser brings the
- * YAML libraries, which most runs, finding every file unchanged, never load.
+ * Loaders of the readers that parse a file's text, called only when a file must be parsed:
+ * a reader brings the YAML libraries, which most runs, finding every file unchanged, never load.
  */
-export interface Parsers {
-  /** Of a record file's text -> its summary, for the index (record-file.ts's parseRecordSummary). */
-  record(): Promise<Parse<RecordSummary>>;
-  /** Of rep.yaml's text -> the profile; given only by callers that want the profile too. */
+export interface ReaderLoaders {
+  /** Loads the reader of a record file into its summary (record-file.ts's parseRecordSummary). */
+  summary(): Promise<Parse<RecordSummary>>;
+  /** Loads the reader of rep.yaml into the profile; given only by callers that want the profile too. */
   profile?(): Promise<Parse<Rep>>;
 }
 
@@ -85,7 +70,7 @@ export interface Parsers {
  * files come from the shard, changed and new ones are parsed, deleted ones dropped. The
  * shard is rewritten (atomically) only when something changed.
  */
-export async function readFolderThroughIndex(root: string, rep: string, parsers: Parsers): Promise<FolderRead> {
+export async function readFolderThroughIndex(root: string, rep: string, readers: ReaderLoaders): Promise<FolderRead> {
   const folder = join("reps", rep, "records");
   const dir = root + sep + folder + sep;
   const shardFile = join(root, INDEX_DIR, `${rep}.json`);
@@ -96,12 +81,12 @@ export async function readFolderThroughIndex(root: string, rep: string, parsers:
 
   let profile = known?.profile;
   let profileRead: Parsed<Rep> | undefined;
-  if (parsers.profile) {
+  if (readers.profile) {
     const file = join(root, "reps", rep, "rep.yaml");
     const stat = statSync(file, NO_THROW);
     let fresh: Entry<Rep> | undefined;
     if (stat && stillFresh(profile, stat)) fresh = profile;
-    else if (stat) fresh = parseEntry(file, file, stat, await parsers.profile(), (rep) => rep);
+    else if (stat) fresh = parseEntry(file, file, stat, await readers.profile(), (rep) => rep);
     if (fresh !== profile) changed = true;
     profile = fresh;
     profileRead =
@@ -110,7 +95,7 @@ export async function readFolderThroughIndex(root: string, rep: string, parsers:
 
   const names = listRecordNames(root + sep + folder);
   const entries: (Entry<CompactSummary> | undefined)[] = new Array(names.length);
-  let parseRecord: Parse<RecordSummary> | undefined;
+  let summarize: Parse<RecordSummary> | undefined;
   let kept = 0;
   for (let i = 0; i < names.length; i++) {
     const name = names[i]!;
@@ -124,8 +109,8 @@ export async function readFolderThroughIndex(root: string, rep: string, parsers:
     let entry: Entry<CompactSummary> | undefined;
     if (stat && stillFresh(before, stat)) entry = before;
     else if (stat) {
-      parseRecord ??= await parsers.record();
-      entry = parseEntry(dir + name, path, stat, parseRecord, (summary) => compact(summary, name, rep));
+      summarize ??= await readers.summary();
+      entry = parseEntry(dir + name, path, stat, summarize, (summary) => compact(summary, name, rep));
     }
     entries[i] = entry;
     if (!entry) {
@@ -145,53 +130,7 @@ export async function readFolderThroughIndex(root: string, rep: string, parsers:
     const shard: Shard = { version: INDEX_VERSION, folder, ...(profile ? { profile } : {}), files };
     saveCache(root, shardFile, shard);
   }
-  return { records, skipped, ...(parsers.profile ? { profile: profileRead } : {}) };
-}
-
-/** Where coach.yaml's checked contents are kept: `_` starts no rep id, so no shard has this name. */
-const CONFIG_ENTRY = "_coach.yaml.json";
-
-/**
- * coach.yaml's checked contents, from the index while the file is unchanged: most runs
- * then parse no YAML and check no schema for it (a tenth of a team review's time on a
- * thousand records). `parse` reads and checks the file and throws on a broken one, which
- * is never kept, so its error is every run's until it is fixed.
- */
-export async function readConfigThroughIndex<T extends object>(
-  root: string,
-  file: string,
-  parse: () => Promise<T>,
-): Promise<T> {
-  const entryFile = join(root, INDEX_DIR, CONFIG_ENTRY);
-  const stat = statSync(file);
-  const known = loadConfigEntry(entryFile);
-  if (stillFresh(known, stat)) return known.value as T;
-  const value = await parse();
-  const entry: ConfigEntry = { version: INDEX_VERSION, coach: COACH_VERSION, ...stampOf(stat), value };
-  saveCache(root, entryFile, entry);
-  return value;
-}
-
-interface ConfigEntry extends Entry<object> {
-  version: number;
-  /** The release that checked it: a new one may bring new defaults (the built-in stages). */
-  coach: string;
-}
-
-declare const __COACH_VERSION__: string | undefined;
-const COACH_VERSION = typeof __COACH_VERSION__ === "string" ? __COACH_VERSION__ : "dev";
-
-function loadConfigEntry(file: string): ConfigEntry | undefined {
-  let entry: Partial<ConfigEntry>;
-  try {
-    entry = JSON.parse(readFileSync(file, "utf8")) as Partial<ConfigEntry>;
-  } catch {
-    return undefined;
-  }
-  if (!isEntry(entry) || entry.version !== INDEX_VERSION || entry.coach !== COACH_VERSION) return undefined;
-  const config = entry.value as { stages?: unknown; cadence?: unknown } | undefined;
-  const checked = config && Array.isArray(config.stages) && isMap(config.cadence) && config.cadence !== undefined;
-  return checked ? (entry as ConfigEntry) : undefined;
+  return { records, skipped, ...(readers.profile ? { profile: profileRead } : {}) };
 }
 
 /** A summary without what its file's name and folder say. */
@@ -222,42 +161,9 @@ function listRecordNames(dir: string): string[] {
   return names.filter((name) => isRecordFileName(name)).sort();
 }
 
-const NO_THROW = { throwIfNoEntry: false } as const;
-const RACY_MS = 3000;
-
-/**
- * The entry for a file found changed (or new) by `stat`, which was taken before the read:
- * a file changed in between still looks changed next time.
- */
-function parseEntry<T, Kept = T>(
-  file: string,
-  shownAs: string,
-  stat: Stats,
-  parse: (text: string, shownAs: string) => Parsed<T>,
-  keep: (value: T) => Kept,
-): Entry<Kept> {
-  const stamp = stampOf(stat);
-  let text: string;
-  try {
-    text = readFileSync(file, "utf8");
-  } catch (error) {
-    return {
-      ...stamp,
-      problem: `${shownAs}:1:1: could not read the file (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
-    };
-  }
-  const parsed = parse(text, shownAs);
-  return parsed.ok ? { ...stamp, value: keep(parsed.value) } : { ...stamp, problem: parsed.problem };
-}
-
 /** The shard, or undefined when it is missing, unreadable, damaged or from another version. */
 function loadShard(file: string, folder: string): Shard | undefined {
-  let shard: Partial<Shard>;
-  try {
-    shard = JSON.parse(readFileSync(file, "utf8")) as Partial<Shard>;
-  } catch {
-    return undefined;
-  }
+  const shard = readCache(file) as Partial<Shard> | undefined;
   if (typeof shard !== "object" || shard === null || shard.version !== INDEX_VERSION || shard.folder !== folder)
     return undefined;
   if (
@@ -268,14 +174,6 @@ function loadShard(file: string, folder: string): Shard | undefined {
     return undefined;
   // Entries get cheap shape checks as they are used, no schema: a damaged one is parsed again.
   return shard as Shard;
-}
-
-function isEntry(value: unknown): boolean {
-  if (typeof value !== "object" || value === null) return false;
-  const entry = value as Entry<{ date?: unknown }>;
-  if (typeof entry.size !== "number" || typeof entry.mtimeMs !== "number" || typeof entry.ino !== "number")
-    return false;
-  return typeof entry.problem === "string" || (typeof entry.value === "object" && entry.value !== null);
 }
 
 /**
@@ -301,35 +199,4 @@ function isListOfObjects(value: unknown): boolean {
   if (!Array.isArray(value)) return false;
   for (const item of value) if (typeof item !== "object" || item === null) return false;
   return true;
-}
-
-function isMap(value: unknown): boolean {
-  return value === undefined || (typeof value === "object" && value !== null && !Array.isArray(value));
-}
-
-/** A workspace we may not write to (read-only, full disk) just goes without an index. */
-function saveCache(root: string, file: string, value: object): void {
-  try {
-    writeFileSafely(file, JSON.stringify(value), { durable: false, within: root });
-  } catch {
-    // The index is a cache: failing to save it never fails the command.
-  }
-}
-
-/** What a file's stat says, marked racy when it was modified moments ago (see Entry.racy). */
-function stampOf(stat: Stats): Stamp & { racy?: true } {
-  const stamp: Stamp & { racy?: true } = { size: stat.size, mtimeMs: stat.mtimeMs, ino: stat.ino };
-  if (stat.mtimeMs > Date.now() - RACY_MS) stamp.racy = true;
-  return stamp;
-}
-
-/** An entry from a settled stamp that the file still matches: same size, mtime and inode. */
-function stillFresh<E extends Stamp & { racy?: true }>(entry: E | undefined, stat: Stats): entry is E {
-  return (
-    entry !== undefined &&
-    !entry.racy &&
-    entry.size === stat.size &&
-    entry.mtimeMs === stat.mtimeMs &&
-    entry.ino === stat.ino
-  );
 }

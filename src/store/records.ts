@@ -4,7 +4,7 @@ import { withEventsApplied } from "../domain/closing.js";
 import { assertSafeSegment } from "../domain/ids.js";
 import { isRecordFileName, type StoredRecord } from "../domain/record.js";
 import type { Rep } from "../domain/rep.js";
-import { type Parsers, readFolderThroughIndex } from "./record-index.js";
+import { type ReaderLoaders, readFolderThroughIndex } from "./record-index.js";
 import { listRepIds, repDir } from "./reps.js";
 import type { Parsed } from "./yaml-file.js";
 
@@ -53,7 +53,7 @@ export async function readRecords(root: string, rep?: string): Promise<RecordSet
   const records: StoredRecord[] = [];
   const skipped: string[] = [];
   for (const id of reps) {
-    const folder = await readFolderThroughIndex(root, safeRepId(id), { record: recordParser });
+    const folder = await readFolderThroughIndex(root, safeRepId(id), { summary: loadSummaryReader });
     for (const record of folder.records) records.push(record);
     for (const problem of folder.skipped) skipped.push(problem);
   }
@@ -69,12 +69,12 @@ export async function readRepFolder(root: string, rep: string): Promise<RecordSe
     const { parseRepProfile } = await import("./rep-profile.js");
     return (text: string, file: string) => parseRepProfile(text, file, rep);
   };
-  const folder = await readFolderThroughIndex(root, safeRepId(rep), { record: recordParser, profile });
+  const folder = await readFolderThroughIndex(root, safeRepId(rep), { summary: loadSummaryReader, profile });
   return { ...folder, records: withEventsApplied(folder.records) };
 }
 
 /** Loaded by the first run that finds a record the index does not hold (or no longer matches). */
-const recordParser: Parsers["record"] = async () => (await import("./record-file.js")).parseRecordSummary;
+const loadSummaryReader: ReaderLoaders["summary"] = async () => (await import("./record-file.js")).parseRecordSummary;
 
 function safeRepId(rep: string): string {
   assertSafeSegment("rep id", rep);

@@ -47,6 +47,16 @@ export async function requireRep(root: string, nameOrId: string): Promise<Rep> {
   throw unknownRep(root, nameOrId);
 }
 
+/** The reps named on a command line, each once, in the order given; an unknown one is exit 2. */
+export async function requireReps(root: string, given: string[]): Promise<Rep[]> {
+  const reps = new Map<string, Rep>();
+  for (const nameOrId of given) {
+    const rep = await requireRep(root, nameOrId);
+    if (!reps.has(rep.id)) reps.set(rep.id, rep);
+  }
+  return [...reps.values()];
+}
+
 export function unknownRep(root: string, nameOrId: string) {
   const ids = listRepIds(root);
   const guess = closest(slugify(nameOrId) || nameOrId, ids);

@@ -5,6 +5,7 @@ import { closest } from "../domain/ids.js";
 import type { LoadedTemplate, Template } from "../domain/template.js";
 import { badInput } from "../errors.js";
 import { loadBuiltInTemplates } from "./builtin-templates.js";
+import { readTemplatesThroughIndex } from "./file-index.js";
 import { yamlFilesUnder } from "./files.js";
 
 export const BUILT_IN = "built-in";
@@ -17,19 +18,17 @@ export async function loadTemplates(root: string, config: Config): Promise<Loade
   const byId = new Map<string, LoadedTemplate>();
   for (const template of await loadBuiltInTemplates()) byId.set(template.id, { template, source: BUILT_IN });
   const files = yamlFilesUnder(join(root, "templates"));
-  if (files.length) {
-    // The template parser brings `yaml`: loaded only for a workspace with templates of its own.
-    const { parseTemplateFile } = await import("./template-file.js");
-    for (const file of files) {
-      const parsed = parseTemplateFile(file, file, { config, inKindFolder: true });
-      if (!parsed.ok)
-        throw badInput(
-          "invalid_template",
-          parsed.problem,
-          "fix the template, then check it with `coach templates validate`",
-        );
-      byId.set(parsed.value.id, { template: parsed.value, source: file });
-    }
+  // The template reader brings `yaml`: loaded only for a template that is new or changed.
+  const loadParser = async () => (await import("./template-file.js")).parseTemplateFile;
+  const read = await readTemplatesThroughIndex(root, files, config, loadParser);
+  for (const [i, parsed] of read.entries()) {
+    if (!parsed.ok)
+      throw badInput(
+        "invalid_template",
+        parsed.problem,
+        "fix the template, then check it with `coach templates validate`",
+      );
+    byId.set(parsed.value.id, { template: parsed.value, source: files[i]! });
   }
   const loaded = [...byId.values()];
   return [...loaded, ...generatedTemplates(config, loaded)];

@@ -3,7 +3,7 @@ import { homedir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { type Config, configSchema, DEFAULT_CONFIG } from "../domain/config.js";
 import { badInput } from "../errors.js";
-import { readConfigThroughIndex } from "./record-index.js";
+import { readConfigThroughIndex } from "./file-index.js";
 import { readYamlFile } from "./yaml-file.js";
 
 export const CONFIG_FILE = "coach.yaml";
@@ -41,7 +41,7 @@ export async function workspaceOf(ctx: {
   env: NodeJS.ProcessEnv;
   cwd: string;
 }): Promise<Workspace> {
-  return await openWorkspace({ flag: ctx.workspaceFlag, env: ctx.env, cwd: ctx.cwd });
+  return openWorkspace({ flag: ctx.workspaceFlag, env: ctx.env, cwd: ctx.cwd });
 }
 
 export async function openWorkspace(lookup: WorkspaceLookup): Promise<Workspace> {

@@ -2,7 +2,8 @@ import { readFileSync, statSync } from "node:fs";
 import { badInput } from "../errors.js";
 
 // What reading a YAML file needs before any parser: the size limit and the result type.
-// The parsers (yaml-source.ts, and js-yaml in record-file.ts) load only in runs that parse a file.
+// Modules that read through the index import only this; the parsers (yaml-source.ts, and
+// js-yaml in record-file.ts) come with the modules that read whole files or write them.
 
 /** A failure names its first problem; `problems`, when given, is every problem found in the file. */
 export type Parsed<T> =
@@ -10,7 +11,8 @@ export type Parsed<T> =
   | {
       ok: false;
       problem: string;
-      problems?: string[] /** the YAML's data, when only the schema failed */;
+      problems?: string[];
+      /** the YAML's data, when only the schema failed */
       data?: unknown;
     };
 

@@ -123,6 +123,17 @@ describe("the built bundle", () => {
     expect(edited).toContain("js-yaml");
   });
 
+  it("keeps a methodology pack's templates checked in the index: a warm review parses none of them", async () => {
+    const workspace = join(tempDir(), "meddpicc");
+    expect((await coach(["init", workspace, "--process", "meddpicc"])).code).toBe(0);
+    const anHourAgo = new Date(Date.now() - 3_600_000);
+    for (const file of readdirSync(workspace, { recursive: true, encoding: "utf8" }))
+      if (/\.ya?ml$/.test(file)) utimesSync(join(workspace, file), anHourAgo, anHourAgo);
+    const env = { COACH_WORKSPACE: workspace };
+    expect(packagesIn(await loadedBy(["review", "--team", "--json"], env))).toContain("yaml");
+    expect(packagesIn(await loadedBy(["review", "--team", "--json"], env))).not.toContain("yaml");
+  });
+
   it("uses zod/mini: none of zod's classic API, none of its message locales (coach words every issue itself)", () => {
     const files = [
       join(ROOT, "dist", "coach.mjs"),

@@ -3,11 +3,10 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { joinFrontMatter } from "../../src/domain/to-yaml.js";
 import { CoachError } from "../../src/errors.js";
+import { INDEX_DIR, INDEX_VERSION } from "../../src/store/index-cache.js";
 import { parseRecord, parseRecordSummary, readRecordFile, replaceRecord } from "../../src/store/record-file.js";
-import { INDEX_DIR, INDEX_VERSION } from "../../src/store/record-index.js";
 import { listRepFolders, readRecords, readRepFolder } from "../../src/store/records.js";
 import { loadRep } from "../../src/store/rep-profile.js";
-import { openWorkspace } from "../../src/store/workspace.js";
 import { tempDir } from "../helpers.js";
 import { drill, repProfile, session, writeHistory } from "../history.js";
 
@@ -39,7 +38,7 @@ const shardStamp = (root: string) => {
   return `${stat.ino}:${stat.mtimeMs}`;
 };
 
-describe("the metadata index", async () => {
+describe("the metadata index", () => {
   it("gives the same records as parsing every file, minus answers and all of drill rounds but score and skill", async () => {
     const { root, paths } = workspace();
     const cold = await readRecords(root, "alex-kim");
@@ -199,7 +198,7 @@ describe("the metadata index", async () => {
   });
 });
 
-describe("parseRecordSummary: the index's fast reader", async () => {
+describe("parseRecordSummary: the index's fast reader", () => {
   const record = session("alex-kim", "2026-11-20", { ratings: { "active-listening": 3 } });
   const summaryOf = (text: string) => {
     const parsed = parseRecordSummary(text, "x.md");
@@ -258,7 +257,7 @@ describe("parseRecordSummary: the index's fast reader", async () => {
   });
 });
 
-describe("listing rep folders", async () => {
+describe("listing rep folders", () => {
   it("deletes nothing, not even the shard of a folder that is gone", async () => {
     const { root } = workspace();
     await readRecords(root);
@@ -270,7 +269,7 @@ describe("listing rep folders", async () => {
   });
 });
 
-describe("one reader of rep profiles", async () => {
+describe("one reader of rep profiles", () => {
   it.each([
     ["an id that is not its folder's", "id: other-id\nname: Alex Kim\n"],
     ["broken YAML", "id: alex-kim\nname: [oops\n"],
@@ -303,57 +302,3 @@ function cpuMs(): number {
   const { user, system } = process.cpuUsage();
   return (user + system) / 1000;
 }
-
-describe("coach.yaml through the index", async () => {
-  const configEntry = (root: string) => join(root, INDEX_DIR, "_coach.yaml.json");
-  function configured(text: string) {
-    const root = tempDir();
-    const file = join(root, "coach.yaml");
-    writeFileSync(file, text);
-    const anHourAgo = new Date(Date.now() - 3_600_000);
-    utimesSync(file, anHourAgo, anHourAgo);
-    return { root, file };
-  }
-  const open = (root: string) => openWorkspace({ flag: root, env: {}, cwd: root });
-
-  it("gives what parsing the file gives, and sees an edit that keeps the file's size", async () => {
-    const { root, file } = configured("cadence:\n  one_on_one_days: 7\n");
-    const parsed = (await open(root)).config;
-    expect(existsSync(configEntry(root))).toBe(true);
-    expect((await open(root)).config).toEqual(parsed);
-    expect(parsed.cadence.one_on_one_days).toBe(7);
-    // Unchanged file: the kept copy is what the run uses (no YAML parsed).
-    const kept = JSON.parse(readFileSync(configEntry(root), "utf8"));
-    kept.value.cadence.one_on_one_days = 3;
-    writeFileSync(configEntry(root), JSON.stringify(kept));
-    expect((await open(root)).config.cadence.one_on_one_days).toBe(3);
-    writeFileSync(file, "cadence:\n  one_on_one_days: 9\n");
-    expect((await open(root)).config.cadence.one_on_one_days).toBe(9);
-  });
-
-  it("still refuses a broken coach.yaml after a good one was kept, at its line", async () => {
-    const { root, file } = configured("cadence:\n  one_on_one_days: 7\n");
-    await open(root);
-    writeFileSync(file, "cadence:\n  one_on_one_days: seven\n");
-    for (let i = 0; i < 2; i++)
-      await expect(open(root)).rejects.toThrow(
-        expect.objectContaining({ exitCode: 2, message: expect.stringContaining("coach.yaml:2:") }),
-      );
-  });
-
-  it("parses the file again when the kept copy is damaged or from another version", async () => {
-    const { root } = configured("cadence:\n  one_on_one_days: 5\n");
-    await open(root);
-    const kept = JSON.parse(readFileSync(configEntry(root), "utf8"));
-    for (const damaged of [
-      "{not json",
-      JSON.stringify({ ...kept, version: INDEX_VERSION - 1 }),
-      JSON.stringify({ ...kept, value: { cadence: { one_on_one_days: 1 } } }),
-      JSON.stringify({ ...kept, value: { stages: [] } }),
-      JSON.stringify({ ...kept, value: undefined, problem: "x" }),
-    ]) {
-      writeFileSync(configEntry(root), damaged);
-      expect((await open(root)).config.cadence.one_on_one_days).toBe(5);
-    }
-  });
-});

@@ -1,0 +1,127 @@
+import { statSync } from "node:fs";
+import { join, relative } from "node:path";
+import type { Config } from "../domain/config.js";
+import type { Template } from "../domain/template.js";
+import {
+  COACH_VERSION,
+  type Entry,
+  INDEX_DIR,
+  INDEX_VERSION,
+  isEntry,
+  isMap,
+  NO_THROW,
+  readCache,
+  saveCache,
+  stampOf,
+  stillFresh,
+} from "./index-cache.js";
+import type { Parsed } from "./yaml-file.js";
+
+// The files a person edits that every run reads, coach.yaml and the workspace's own
+// templates, kept checked in the index: a run over unchanged files parses no YAML for them.
+
+/** Where coach.yaml's checked contents are kept: `_` starts no rep id, so no shard of records has this name. */
+const CONFIG_ENTRY = "_coach.yaml.json";
+
+/**
+ * coach.yaml's checked contents, from the index while the file is unchanged: most runs
+ * then parse no YAML and check no schema for it (a tenth of a team review's time on a
+ * thousand records). `parse` reads and checks the file and throws on a broken one, which
+ * is never kept, so its error is every run's until it is fixed.
+ */
+export async function readConfigThroughIndex<T extends object>(
+  root: string,
+  file: string,
+  parse: () => Promise<T>,
+): Promise<T> {
+  const entryFile = join(root, INDEX_DIR, CONFIG_ENTRY);
+  const stat = statSync(file);
+  const known = loadConfigEntry(entryFile);
+  if (stillFresh(known, stat)) return known.value as T;
+  const value = await parse();
+  const entry: ConfigEntry = { version: INDEX_VERSION, coach: COACH_VERSION, ...stampOf(stat), value };
+  saveCache(root, entryFile, entry);
+  return value;
+}
+
+interface ConfigEntry extends Entry<object> {
+  version: number;
+  /** The release that checked it: a new one may bring new defaults (the built-in stages). */
+  coach: string;
+}
+
+function loadConfigEntry(file: string): ConfigEntry | undefined {
+  const entry = readCache(file) as Partial<ConfigEntry> | undefined;
+  if (!isEntry(entry) || !entry || entry.version !== INDEX_VERSION || entry.coach !== COACH_VERSION) return undefined;
+  const config = entry.value as { stages?: unknown; cadence?: unknown } | undefined;
+  const checked = config && Array.isArray(config.stages) && isMap(config.cadence) && config.cadence !== undefined;
+  return checked ? (entry as ConfigEntry) : undefined;
+}
+
+/** Where the workspace's own templates are kept, checked against coach.yaml's contents. */
+const TEMPLATES_ENTRY = "_templates.json";
+
+interface TemplatesEntry {
+  version: number;
+  coach: string;
+  /** coach.yaml's checked contents, as JSON: a template's stages and skills must exist there. */
+  config: string;
+  files: Record<string, Entry<Template>>;
+}
+
+type ParseTemplate = (
+  file: string,
+  shownAs: string,
+  checks: { config: Config; inKindFolder: true },
+) => Parsed<Template>;
+
+/**
+ * The workspace's own templates (`files`, under templates/), parsed and checked, from the
+ * index while each file and coach.yaml's contents are unchanged: a workspace made from a
+ * methodology pack holds a dozen, and parsing them took longer than the rest of a team
+ * review. `loadParser` is called only when one must be parsed. A broken template is never
+ * kept, so its problem is every run's until it is fixed; results come in the order of `files`.
+ */
+export async function readTemplatesThroughIndex(
+  root: string,
+  files: string[],
+  config: Config,
+  loadParser: () => Promise<ParseTemplate>,
+): Promise<Parsed<Template>[]> {
+  // Most workspaces have none: then there is nothing to keep, and no index to create.
+  if (!files.length) return [];
+  const entryFile = join(root, INDEX_DIR, TEMPLATES_ENTRY);
+  const checkedAgainst = JSON.stringify(config);
+  const known = loadTemplatesEntry(entryFile, checkedAgainst);
+  const kept: Record<string, Entry<Template>> = {};
+  let parse: ParseTemplate | undefined;
+  let changed = !known || Object.keys(known.files).length !== files.length;
+  const results: Parsed<Template>[] = [];
+  for (const file of files) {
+    const key = relative(root, file);
+    const stat = statSync(file, NO_THROW);
+    const before = known?.files[key];
+    if (stat && stillFresh(before, stat) && isEntry(before) && before.value) {
+      kept[key] = before;
+      results.push({ ok: true, value: before.value });
+      continue;
+    }
+    changed = true;
+    parse ??= await loadParser();
+    const parsed = parse(file, file, { config, inKindFolder: true });
+    if (parsed.ok && stat) kept[key] = { ...stampOf(stat), value: parsed.value };
+    results.push(parsed);
+  }
+  if (changed) {
+    const entry: TemplatesEntry = { version: INDEX_VERSION, coach: COACH_VERSION, config: checkedAgainst, files: kept };
+    saveCache(root, entryFile, entry);
+  }
+  return results;
+}
+
+function loadTemplatesEntry(file: string, config: string): TemplatesEntry | undefined {
+  const entry = readCache(file) as Partial<TemplatesEntry> | undefined;
+  if (!entry || entry.version !== INDEX_VERSION || entry.coach !== COACH_VERSION || entry.config !== config)
+    return undefined;
+  return typeof entry.files === "object" && entry.files !== null ? (entry as TemplatesEntry) : undefined;
+}
