@@ -2,10 +2,12 @@ import { existsSync, readdirSync } from "node:fs";
 import { join, relative } from "node:path";
 import type { Deal } from "../domain/deal.js";
 import { CoachError } from "../errors.js";
+import { readDealsThroughIndex } from "./file-index.js";
 import { listRepFolders, recordsDir } from "./records.js";
+import type { Parsed } from "./yaml-file.js";
 
-// The deals of a workspace, listed and read; one deal file parsed or written is deal-file.ts,
-// which brings the YAML libraries: a run over a workspace without deals never loads them.
+// The deals of a workspace, listed and read through the index; one deal file parsed or
+// written is deal-file.ts, which brings the YAML libraries, loaded only for a changed deal.
 
 const DEAL_FILE = /^([^.].*)\.md$/;
 
@@ -34,22 +36,40 @@ export function listDealPaths(root: string, rep?: string): { rep: string; id: st
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
-/** The deals of one rep or all reps; a file broken by hand is reported through `skip`, not fatal to a list. */
+/**
+ * The deals of one rep or all reps, in id order, through the index; a file broken by hand
+ * is reported through `skip`, not fatal to a list.
+ */
 export async function loadDeals(
   root: string,
   rep: string | undefined,
   skip: (problem: string) => void,
 ): Promise<Deal[]> {
   const paths = listDealPaths(root, rep);
-  if (!paths.length) return [];
+  const byRep = new Map<string, string[]>();
+  for (const { rep: owner, path } of paths) byRep.set(owner, [...(byRep.get(owner) ?? []), path]);
+  const read = new Map<string, Parsed<Deal>>();
+  for (const [owner, itsPaths] of byRep)
+    for (const [path, parsed] of await readDealsThroughIndex(root, owner, itsPaths, loadDealReader))
+      read.set(path, parsed);
+  const deals: Deal[] = [];
+  for (const { path } of paths) {
+    const parsed = read.get(path);
+    if (parsed?.ok) deals.push(parsed.value);
+    else if (parsed) skip(parsed.problem);
+  }
+  return deals;
+}
+
+/** The reader of one deal file: parsing it brings `yaml`, so it is loaded only when a deal changed. */
+async function loadDealReader(): Promise<(root: string, path: string) => Parsed<Deal>> {
   const { readDeal } = await import("./deal-file.js");
-  return paths.flatMap(({ path }) => {
+  return (root, path) => {
     try {
-      return [readDeal(root, path)];
+      return { ok: true, value: readDeal(root, path) };
     } catch (error) {
       if (!(error instanceof CoachError) || !["invalid_record", "invalid_utf8"].includes(error.code)) throw error;
-      skip(error.message);
-      return [];
+      return { ok: false, problem: error.message };
     }
-  });
+  };
 }

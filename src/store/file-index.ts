@@ -1,6 +1,7 @@
 import { statSync } from "node:fs";
 import { join, relative } from "node:path";
 import type { Config } from "../domain/config.js";
+import type { Deal } from "../domain/deal.js";
 import type { Template } from "../domain/template.js";
 import {
   COACH_VERSION,
@@ -17,8 +18,8 @@ import {
 } from "./index-cache.js";
 import type { Parsed } from "./yaml-file.js";
 
-// The files a person edits that every run reads, coach.yaml and the workspace's own
-// templates, kept checked in the index: a run over unchanged files parses no YAML for them.
+// The files a person edits that many runs read, coach.yaml, the workspace's own templates
+// and the deals, kept checked in the index: a run over unchanged files parses no YAML for them.
 
 /** Where coach.yaml's checked contents are kept: `_` starts no rep id, so no shard of records has this name. */
 const CONFIG_ENTRY = "_coach.yaml.json";
@@ -124,4 +125,57 @@ function loadTemplatesEntry(file: string, config: string): TemplatesEntry | unde
   if (!entry || entry.version !== INDEX_VERSION || entry.coach !== COACH_VERSION || entry.config !== config)
     return undefined;
   return typeof entry.files === "object" && entry.files !== null ? (entry as TemplatesEntry) : undefined;
+}
+
+/** A rep's deals, by path, as the index keeps them: `.` is in no rep id, so no shard of records has this name. */
+const dealsEntryOf = (root: string, rep: string) => join(root, INDEX_DIR, `${rep}.deals.json`);
+
+interface DealsEntry {
+  version: number;
+  coach: string;
+  files: Record<string, Entry<Deal>>;
+}
+
+/**
+ * One rep's deal files (`paths`, relative to the workspace), parsed and checked, from the
+ * index while each file is unchanged: a team review reads every rep's deals on every run,
+ * and parsing each took longer than the review of its rep. A broken deal's problem is kept
+ * too, so its warning needs no re-parse. `loadReader` is called only when a deal must be
+ * read. A deal gone since it was listed is left out.
+ */
+export async function readDealsThroughIndex(
+  root: string,
+  rep: string,
+  paths: string[],
+  loadReader: () => Promise<(root: string, path: string) => Parsed<Deal>>,
+): Promise<Map<string, Parsed<Deal>>> {
+  const entryFile = dealsEntryOf(root, rep);
+  const known = loadDealsEntry(entryFile);
+  const kept: Record<string, Entry<Deal>> = {};
+  let read: ((root: string, path: string) => Parsed<Deal>) | undefined;
+  let changed = !known || Object.keys(known.files).length !== paths.length;
+  const results = new Map<string, Parsed<Deal>>();
+  for (const path of paths) {
+    const stat = statSync(join(root, path), NO_THROW);
+    const before = known?.files[path];
+    let entry: Entry<Deal> | undefined;
+    if (stat && stillFresh(before, stat) && isEntry(before)) entry = before;
+    else if (stat) {
+      changed = true;
+      read ??= await loadReader();
+      const parsed = read(root, path);
+      entry = parsed.ok ? { ...stampOf(stat), value: parsed.value } : { ...stampOf(stat), problem: parsed.problem };
+    }
+    if (!entry) continue;
+    kept[path] = entry;
+    results.set(path, entry.value ? { ok: true, value: entry.value } : { ok: false, problem: entry.problem! });
+  }
+  if (changed) saveCache(root, entryFile, { version: INDEX_VERSION, coach: COACH_VERSION, files: kept });
+  return results;
+}
+
+function loadDealsEntry(file: string): DealsEntry | undefined {
+  const entry = readCache(file) as Partial<DealsEntry> | undefined;
+  if (!entry || entry.version !== INDEX_VERSION || entry.coach !== COACH_VERSION) return undefined;
+  return typeof entry.files === "object" && entry.files !== null ? (entry as DealsEntry) : undefined;
 }

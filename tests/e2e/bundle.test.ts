@@ -123,12 +123,14 @@ describe("the built bundle", () => {
     expect(edited).toContain("js-yaml");
   });
 
-  it("keeps a methodology pack's templates checked in the index: a warm review parses none of them", async () => {
+  it("keeps a pack's templates and the deals checked in the index: a warm review parses none of them", async () => {
     const workspace = join(tempDir(), "meddpicc");
     expect((await coach(["init", workspace, "--process", "meddpicc"])).code).toBe(0);
+    await coach(["rep", "add", "Alex Kim"], { workspace });
+    expect((await coach(["deal", "add", "alex-kim", "Acme renewal"], { workspace })).code).toBe(0);
     const anHourAgo = new Date(Date.now() - 3_600_000);
     for (const file of readdirSync(workspace, { recursive: true, encoding: "utf8" }))
-      if (/\.ya?ml$/.test(file)) utimesSync(join(workspace, file), anHourAgo, anHourAgo);
+      if (/\.(ya?ml|md)$/.test(file)) utimesSync(join(workspace, file), anHourAgo, anHourAgo);
     const env = { COACH_WORKSPACE: workspace };
     expect(packagesIn(await loadedBy(["review", "--team", "--json"], env))).toContain("yaml");
     expect(packagesIn(await loadedBy(["review", "--team", "--json"], env))).not.toContain("yaml");

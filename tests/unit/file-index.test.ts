@@ -1,10 +1,11 @@
-import { existsSync, mkdirSync, readFileSync, utimesSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { loadDeals } from "../../src/store/deals.js";
 import { INDEX_DIR, INDEX_VERSION } from "../../src/store/index-cache.js";
 import { loadTemplates } from "../../src/store/templates.js";
 import { openWorkspace } from "../../src/store/workspace.js";
-import { ROOT, tempDir } from "../helpers.js";
+import { coach, ROOT, tempDir } from "../helpers.js";
 
 const anHourAgo = () => new Date(Date.now() - 3_600_000);
 
@@ -129,6 +130,71 @@ describe("the workspace's templates through the index", () => {
     ]) {
       writeFileSync(entryFile(root), damaged);
       expect((await own(root))?.template.title).toBe("Ours");
+    }
+  });
+});
+
+describe("deals through the index", () => {
+  const dealFile = (root: string, rep: string, id: string) => join(root, "reps", rep, "deals", `${id}.md`);
+  const entryOf = (root: string, rep: string) => join(root, INDEX_DIR, `${rep}.deals.json`);
+  async function withDeals() {
+    const root = tempDir();
+    await coach(["init", root]);
+    for (const [rep, deal] of [
+      ["Sam Lee", "Zeta renewal"],
+      ["Alex Kim", "Beta expansion"],
+      ["Alex Kim", "Acme renewal"],
+    ]) {
+      await coach(["rep", "add", rep!], { workspace: root });
+      const added = await coach(["deal", "add", rep!.toLowerCase().replace(" ", "-"), deal!], { workspace: root });
+      expect(added.code, added.stderr).toBe(0);
+    }
+    const anHourAgo = new Date(Date.now() - 3_600_000);
+    for (const [rep, id] of [
+      ["sam-lee", "zeta-renewal"],
+      ["alex-kim", "beta-expansion"],
+      ["alex-kim", "acme-renewal"],
+    ])
+      utimesSync(dealFile(root, rep!, id!), anHourAgo, anHourAgo);
+    return root;
+  }
+  const problems: string[] = [];
+  const deals = (root: string, rep?: string) => loadDeals(root, rep, (problem) => problems.push(problem));
+
+  it("gives every rep's deals in id order, keeps them, and sees an edit", async () => {
+    const root = await withDeals();
+    expect((await deals(root)).map((d) => d.id)).toEqual(["acme-renewal", "beta-expansion", "zeta-renewal"]);
+    expect((await deals(root, "alex-kim")).map((d) => d.id)).toEqual(["acme-renewal", "beta-expansion"]);
+    // Unchanged files: the kept copies are what the run uses (no YAML parsed).
+    const kept = JSON.parse(readFileSync(entryOf(root, "alex-kim"), "utf8"));
+    kept.files[join("reps", "alex-kim", "deals", "acme-renewal.md")].value.name = "From the index";
+    writeFileSync(entryOf(root, "alex-kim"), JSON.stringify(kept));
+    expect((await deals(root, "alex-kim"))[0]!.name).toBe("From the index");
+    const file = dealFile(root, "alex-kim", "acme-renewal");
+    writeFileSync(file, readFileSync(file, "utf8").replace("name: Acme renewal", "name: Acme renewal, edited"));
+    utimesSync(file, new Date(Date.now() - 3_600_000), new Date(Date.now() - 3_600_000));
+    expect((await deals(root, "alex-kim"))[0]!.name).toBe("Acme renewal, edited");
+  });
+
+  it("warns of a broken deal on every run, at its line, without losing the others", async () => {
+    const root = await withDeals();
+    const file = dealFile(root, "alex-kim", "beta-expansion");
+    writeFileSync(file, readFileSync(file, "utf8").replace(/^stage: .*$/m, "stage: [oops"));
+    problems.length = 0;
+    for (let i = 0; i < 2; i++) expect((await deals(root)).map((d) => d.id)).toEqual(["acme-renewal", "zeta-renewal"]);
+    expect(problems).toHaveLength(2);
+    expect(problems[0]).toMatch(/beta-expansion\.md:\d+:\d+: /);
+    expect(problems[1]).toBe(problems[0]);
+  });
+
+  it("drops a deleted deal and reads a damaged entry's files again", async () => {
+    const root = await withDeals();
+    await deals(root);
+    rmSync(dealFile(root, "alex-kim", "beta-expansion"));
+    expect((await deals(root, "alex-kim")).map((d) => d.id)).toEqual(["acme-renewal"]);
+    for (const damaged of ["{not json", JSON.stringify({ version: INDEX_VERSION - 1, files: {} })]) {
+      writeFileSync(entryOf(root, "alex-kim"), damaged);
+      expect((await deals(root, "alex-kim")).map((d) => d.id)).toEqual(["acme-renewal"]);
     }
   });
 });
