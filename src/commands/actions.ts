@@ -1,34 +1,15 @@
-import { join } from "node:path";
 import type { Command } from "commander";
 import * as z from "zod/mini";
 import type { Context } from "../context.js";
-import {
-  type ActionFilter,
-  actionRow,
-  type ClosedStatus,
-  newAction,
-  renderChecklist,
-  selectActions,
-  trimSpaces,
-  uniqueActionId,
-} from "../domain/actions.js";
-import type { ActionEvent } from "../domain/closing.js";
-import { requireGoal } from "../domain/goals.js";
-import { slugify } from "../domain/ids.js";
-import { inline } from "../domain/markdown.js";
-import { type CoachRecord, OWNERS, RECORD_SCHEMA, recordId } from "../domain/record.js";
+import { type ActionFilter, actionRow, selectActions, trimSpaces } from "../domain/actions.js";
 import { parseDue, WHEN_FORMS } from "../domain/when.js";
 import { badInput } from "../errors.js";
-import { closeAction, locateAction, takenActionIds } from "../store/actions.js";
-import { writeNewRecord } from "../store/record-file.js";
-import { randomId, readRecords } from "../store/records.js";
+import { readRecords } from "../store/records.js";
 import { requireRep } from "../store/reps.js";
 import { workspaceOf } from "../store/workspace.js";
-import { ensureWorkspace } from "../store/workspace-setup.js";
 import { renderActionList } from "../ui/action-view.js";
-import { chooseRep } from "./choose-rep.js";
 import { type Act, refuseWithNegation, withExamples } from "./define.js";
-import { parseOptions, recordDate } from "./options.js";
+import { parseOptions } from "./options.js";
 
 const listOptionsSchema = z.object({
   rep: z.optional(z.string()),
@@ -99,58 +80,6 @@ export const commitmentTextSchema = z
   .string()
   .check(z.overwrite(trimSpaces), z.minLength(1, "a commitment needs text"));
 
-const addOptionsSchema = z.object({
-  rep: z.string(),
-  text: commitmentTextSchema,
-  due: z.optional(z.string()),
-  owner: z._default(
-    z.pipe(z.string().check(z.toLowerCase()), z.enum(OWNERS, { error: `expected one of ${OWNERS.join(", ")}` })),
-    "rep",
-  ),
-  date: z.optional(z.string()),
-  goal: z.optional(z.string().check(z.trim(), z.minLength(1, "name the goal, e.g. g1"))),
-});
-
-/**
- * `coach actions add`: one commitment made outside a session, written as a new `note`
- * record. A new file per commitment means parallel adds never touch the same file.
- */
-export async function runActionsAdd(raw: Record<string, unknown>, ctx: Context): Promise<void> {
-  const options = parseOptions(addOptionsSchema, raw);
-  const workspace = await workspaceOf(ctx);
-  const date = recordDate(options.date, ctx.today);
-  const due = options.due === undefined ? null : dueOrFail(options.due, date, "--due");
-  const rep = await chooseRep(workspace, options.rep, ctx, "actions add");
-  const goal = options.goal === undefined ? undefined : requireGoal(rep, options.goal);
-  const action = newAction(
-    uniqueActionId(await takenActionIds(workspace.root), () => randomId(6)),
-    options.text,
-    options.owner,
-    due,
-    goal?.id,
-  );
-  const slug = slugify(options.text).slice(0, 32).replace(/-+$/, "") || "commitment";
-  const record: CoachRecord = {
-    schema: RECORD_SCHEMA,
-    id: recordId(date, "note", slug, action.id),
-    type: "note",
-    rep: rep.id,
-    date,
-    status: "completed",
-    actions: [action],
-  };
-  ensureWorkspace(workspace);
-  const path = join(
-    workspace.root,
-    writeNewRecord(workspace.root, record, `\n# Commitment: ${rep.name}, ${date}\n\n${renderChecklist([action])}\n`),
-  );
-  if (ctx.out.json) return ctx.out.printJson({ written: [path], id: action.id, record: record.id });
-  ctx.out.data(action.id);
-  ctx.out.info(
-    `Added \`${action.id}\` for ${rep.name}: ${inline(action.text)} (${action.owner}, ${due ? `due ${due}` : "no due date"}${goal ? `, for goal ${goal.id}` : ""}); close it with \`coach actions done ${action.id}\``,
-  );
-}
-
 /** A WHEN as typed, or an exit-2 error that lists the forms accepted. */
 export function dueOrFail(text: string, today: string, where: string): string {
   const due = parseDue(text, today);
@@ -162,48 +91,6 @@ export function dueOrFail(text: string, today: string, where: string): string {
       "give a day from then on",
     );
   return due;
-}
-
-const closeOptionsSchema = z.object({
-  id: z.string().check(z.trim(), z.toLowerCase(), z.minLength(1, "give the action id")),
-  date: z.optional(z.string()),
-});
-
-/**
- * `coach actions done|drop <id>`: records the close as an event of its own (a new note
- * record), then ticks the record that made the action, as a convenience.
- */
-export function runActionsClose(status: ClosedStatus) {
-  return async (raw: Record<string, unknown>, ctx: Context): Promise<void> => {
-    const options = parseOptions(closeOptionsSchema, raw);
-    const workspace = await workspaceOf(ctx);
-    const date = recordDate(options.date, ctx.today);
-    const found = await locateAction(workspace.root, options.id);
-    if (found.closed) throw alreadyClosed(found.action.id, found.closed);
-    if (date < found.record.date)
-      throw badInput(
-        "invalid_option",
-        `--date ${date} is before the action was made (${found.record.date})`,
-        "give the day it was really closed",
-      );
-    const outcome = await closeAction(workspace.root, found, status, date);
-    if ("alreadyClosed" in outcome) throw alreadyClosed(found.action.id, outcome.alreadyClosed);
-    if (ctx.out.json) return ctx.out.printJson({ written: outcome.written, id: found.action.id });
-    ctx.out.info(
-      `${status === "done" ? "Done" : "Dropped"} on ${date}: \`${found.action.id}\` ${inline(found.action.text)} (${found.path})`,
-    );
-  };
-}
-
-export const runActionsDone = runActionsClose("done");
-export const runActionsDrop = runActionsClose("dropped");
-
-function alreadyClosed(id: string, close: ActionEvent) {
-  return badInput(
-    "action_closed",
-    `action '${id}' is already ${close.status} (closed on ${close.date})`,
-    "see `coach actions --all`",
-  );
 }
 
 /** `coach actions [rep]`, `coach actions add|done|drop` */
@@ -239,7 +126,7 @@ export function defineActions(actions: Command, act: Act): Command {
       .option("--goal <goal-id>", "the rep's goal it serves (an id from `coach rep show`)")
       .option("--date <when>", "back-date the record: YYYY-MM-DD, yesterday, friday (the last one), 3d")
       .description("add a commitment made outside a session")
-      .action(act(runActionsAdd, ["rep", "text"])),
+      .action(act(async (raw, ctx) => (await import("./actions-write.js")).runActionsAdd(raw, ctx), ["rep", "text"])),
     'coach actions add alex-kim "Send the recap to Acme" --due friday',
     'coach actions add alex-kim "Book the pricing review" --owner manager --due 2w',
     'coach actions add alex-kim "Run the Acme discovery call alone" --goal g2 --due friday',
@@ -262,9 +149,9 @@ export function defineActions(actions: Command, act: Act): Command {
     'coach actions edit k7m2qx --text "Send the recap and the pricing sheet" --owner manager',
     "coach actions edit k7m2qx --goal g2",
   );
-  for (const [name, description, run] of [
-    ["done", "mark a commitment done", runActionsDone],
-    ["drop", "drop a commitment (it will not be done)", runActionsDrop],
+  for (const [name, description, status] of [
+    ["done", "mark a commitment done", "done"],
+    ["drop", "drop a commitment (it will not be done)", "dropped"],
   ] as const) {
     withExamples(
       actions
@@ -272,7 +159,9 @@ export function defineActions(actions: Command, act: Act): Command {
         .argument("<action-id>", "the id shown by `coach actions`")
         .option("--date <when>", "the day it was closed: YYYY-MM-DD, yesterday, 3d (default: today)")
         .description(description)
-        .action(act(run, ["id"])),
+        .action(
+          act(async (raw, ctx) => (await import("./actions-write.js")).runActionsClose(status)(raw, ctx), ["id"]),
+        ),
       `coach actions ${name} k7m2qx`,
       `coach actions ${name} k7m2qx --date 2026-11-20`,
     );

@@ -117,6 +117,10 @@ describe("the built bundle", () => {
     const warm = packagesIn(await loadedBy(["review", "--team", "--json"], env));
     expect(warm).not.toContain("yaml");
     expect(warm).not.toContain("js-yaml");
+    // Listing commitments writes nothing, so it loads no writer either.
+    const listed = packagesIn(await loadedBy(["actions", "--json"], env));
+    expect(listed).not.toContain("yaml");
+    expect(listed).not.toContain("js-yaml");
     appendFileSync(record, "A note added by hand.\n");
     settle();
     const edited = packagesIn(await loadedBy(["review", "--team", "--json"], env));
