@@ -82,15 +82,10 @@ export async function readFolderThroughIndex(root: string, rep: string, readers:
   let profile = known?.profile;
   let profileRead: Parsed<Rep> | undefined;
   if (readers.profile) {
-    const file = join(root, "reps", rep, "rep.yaml");
-    const stat = statSync(file, NO_THROW);
-    let fresh: Entry<Rep> | undefined;
-    if (stat && stillFresh(profile, stat)) fresh = profile;
-    else if (stat) fresh = parseEntry(file, file, stat, await readers.profile(), (rep) => rep);
+    const fresh = await freshProfile(root, rep, profile, readers.profile);
     if (fresh !== profile) changed = true;
     profile = fresh;
-    profileRead =
-      profile && (profile.value ? { ok: true, value: profile.value } : { ok: false, problem: profile.problem! });
+    profileRead = profile && verdictOf(profile);
   }
 
   const names = listRecordNames(root + sep + folder);
@@ -131,6 +126,42 @@ export async function readFolderThroughIndex(root: string, rep: string, readers:
     saveCache(root, shardFile, shard);
   }
   return { records, skipped, ...(readers.profile ? { profile: profileRead } : {}) };
+}
+
+/**
+ * A rep's profile alone, through the rep's shard, for commands about one rep: undefined
+ * when the folder has no rep.yaml. A changed profile is parsed and kept in the shard, whose
+ * records' entries are left as they were (they are checked when the records are read).
+ */
+export async function readProfileThroughIndex(
+  root: string,
+  rep: string,
+  loadReader: NonNullable<ReaderLoaders["profile"]>,
+): Promise<Parsed<Rep> | undefined> {
+  const shardFile = join(root, INDEX_DIR, `${rep}.json`);
+  const known = loadShard(shardFile, join("reps", rep, "records"));
+  const profile = await freshProfile(root, rep, known?.profile, loadReader);
+  // Without a shard yet, the first read of the rep's records builds one, profile and all.
+  if (known && profile && profile !== known.profile) saveCache(root, shardFile, { ...known, profile });
+  return profile && verdictOf(profile);
+}
+
+/** The profile's entry: `before` while rep.yaml is unchanged, parsed again otherwise, undefined without one. */
+async function freshProfile(
+  root: string,
+  rep: string,
+  before: Entry<Rep> | undefined,
+  loadReader: NonNullable<ReaderLoaders["profile"]>,
+): Promise<Entry<Rep> | undefined> {
+  const file = join(root, "reps", rep, "rep.yaml");
+  const stat = statSync(file, NO_THROW);
+  if (!stat) return undefined;
+  if (stillFresh(before, stat)) return before;
+  return parseEntry(file, file, stat, await loadReader(), (profile) => profile);
+}
+
+function verdictOf(profile: Entry<Rep>): Parsed<Rep> {
+  return profile.value ? { ok: true, value: profile.value } : { ok: false, problem: profile.problem! };
 }
 
 /** A summary without what its file's name and folder say. */

@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { assertSafeName, assertSafeSegment, closest, isSlug, slugify } from "../domain/ids.js";
 import type { Rep } from "../domain/rep.js";
 import { badInput } from "../errors.js";
+import { readProfileThroughIndex } from "./record-index.js";
 
 export function repDir(root: string, id: string): string {
   assertSafeSegment("rep id", id);
@@ -23,10 +24,10 @@ export async function findRep(root: string, nameOrId: string): Promise<Rep | und
   assertSafeSegment("rep", nameOrId);
   const ids = listRepIds(root);
   if (!ids.length) return undefined;
-  // Profiles are YAML a person may have edited: its parser loads only once there is one to read.
-  const { loadAllReps, loadRep } = await import("./rep-profile.js");
-  if (isSlug(nameOrId) && ids.includes(nameOrId)) return loadRep(root, nameOrId);
-  // A name: two reps may carry it (added on two machines, or renamed), and then no guess is safe.
+  if (isSlug(nameOrId) && ids.includes(nameOrId)) return profileOf(root, nameOrId);
+  // A name: every profile is read whole (rep-profile.ts brings the YAML parser). Two reps
+  // may carry it (added on two machines, or renamed), and then no guess is safe.
+  const { loadAllReps } = await import("./rep-profile.js");
   const wanted = nameOrId.trim().toLowerCase();
   const named = loadAllReps(root, () => {}).filter((rep) => rep.name.trim().toLowerCase() === wanted);
   if (named.length > 1)
@@ -37,7 +38,17 @@ export async function findRep(root: string, nameOrId: string): Promise<Rep | und
     );
   if (named.length === 1) return named[0];
   const id = slugify(nameOrId);
-  return id && ids.includes(id) ? loadRep(root, id) : undefined;
+  return id && ids.includes(id) ? profileOf(root, id) : undefined;
+}
+
+/** One rep's profile by id, through the index: parsed (and `yaml` loaded) only when rep.yaml changed. */
+async function profileOf(root: string, id: string): Promise<Rep | undefined> {
+  const parsed = await readProfileThroughIndex(root, id, async () => {
+    const { parseRepProfile } = await import("./rep-profile.js");
+    return (text, file) => parseRepProfile(text, file, id);
+  });
+  if (parsed && !parsed.ok) throw badInput("invalid_yaml", parsed.problem, "fix the profile by hand or re-add the rep");
+  return parsed?.value;
 }
 
 /** Like findRep, but an unknown rep is an exit-2 error with a suggestion. */

@@ -121,6 +121,10 @@ describe("the built bundle", () => {
     const listed = packagesIn(await loadedBy(["actions", "--json"], env));
     expect(listed).not.toContain("yaml");
     expect(listed).not.toContain("js-yaml");
+    // One rep's review finds the rep's profile through the index too.
+    const one = packagesIn(await loadedBy(["review", "alex-kim", "--json"], env));
+    expect(one).not.toContain("yaml");
+    expect(one).not.toContain("js-yaml");
     appendFileSync(record, "A note added by hand.\n");
     settle();
     const edited = packagesIn(await loadedBy(["review", "--team", "--json"], env));

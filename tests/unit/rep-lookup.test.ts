@@ -1,0 +1,57 @@
+import { readFileSync, utimesSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { CoachError } from "../../src/errors.js";
+import { INDEX_DIR } from "../../src/store/index-cache.js";
+import { readRepFolder } from "../../src/store/records.js";
+import { loadRep } from "../../src/store/rep-profile.js";
+import { findRep, requireRep } from "../../src/store/reps.js";
+import { tempDir } from "../helpers.js";
+import { repProfile, session, writeHistory } from "../history.js";
+
+function workspace() {
+  const root = tempDir();
+  const paths = writeHistory(root, [repProfile("alex-kim")], [session("alex-kim", "2026-09-01")]);
+  // Written an hour ago: entries of files modified moments before a read are not trusted yet.
+  const anHourAgo = new Date(Date.now() - 3_600_000);
+  for (const path of [...paths, join("reps", "alex-kim", "rep.yaml")])
+    utimesSync(join(root, path), anHourAgo, anHourAgo);
+  return root;
+}
+const profileFile = (root: string) => join(root, "reps", "alex-kim", "rep.yaml");
+const shardFile = (root: string) => join(root, INDEX_DIR, "alex-kim.json");
+
+describe("finding one rep by id, through the index", () => {
+  it("gives the profile the index keeps while rep.yaml is unchanged, and sees an edit", async () => {
+    const root = workspace();
+    expect((await findRep(root, "alex-kim"))?.name).toBe("Alex Kim");
+    await readRepFolder(root, "alex-kim");
+    const shard = JSON.parse(readFileSync(shardFile(root), "utf8"));
+    shard.profile.value.name = "From the index";
+    writeFileSync(shardFile(root), JSON.stringify(shard));
+    expect((await findRep(root, "alex-kim"))?.name).toBe("From the index");
+    writeFileSync(profileFile(root), readFileSync(profileFile(root), "utf8").replace("Alex Kim", "Alexandra Kim"));
+    expect((await findRep(root, "alex-kim"))?.name).toBe("Alexandra Kim");
+    // The edit was kept in the shard, the records' entries with it.
+    const kept = JSON.parse(readFileSync(shardFile(root), "utf8"));
+    expect(kept.profile.value.name).toBe("Alexandra Kim");
+    expect(Object.keys(kept.files)).toHaveLength(1);
+  });
+
+  it("refuses a broken profile on every run with the words loadRep gives", async () => {
+    const root = workspace();
+    await readRepFolder(root, "alex-kim");
+    writeFileSync(profileFile(root), "id: alex-kim\nname: [oops\n");
+    let whole: unknown;
+    try {
+      loadRep(root, "alex-kim");
+    } catch (error) {
+      whole = error instanceof CoachError ? error.message : error;
+    }
+    expect(whole).toMatch(/rep\.yaml:\d+:\d+: /);
+    for (let i = 0; i < 2; i++)
+      await expect(requireRep(root, "alex-kim")).rejects.toThrow(
+        expect.objectContaining({ exitCode: 2, code: "invalid_yaml", message: whole }),
+      );
+  });
+});
