@@ -102,7 +102,7 @@ export async function readTemplatesThroughIndex(
     const key = relative(root, file);
     const stat = statSync(file, NO_THROW);
     const before = known?.files[key];
-    if (stat && stillFresh(before, stat) && isEntry(before) && before.value) {
+    if (stat && stillFresh(before, stat) && isEntry(before) && looksLikeTemplate(before.value)) {
       kept[key] = before;
       results.push({ ok: true, value: before.value });
       continue;
@@ -112,6 +112,8 @@ export async function readTemplatesThroughIndex(
     const parsed = parse(file, file, { config, inKindFolder: true });
     if (parsed.ok && stat) kept[key] = { ...stampOf(stat), value: parsed.value };
     results.push(parsed);
+    // The first broken template is the run's error, as when each was parsed in turn.
+    if (!parsed.ok) break;
   }
   if (changed) {
     const entry: TemplatesEntry = { version: INDEX_VERSION, coach: COACH_VERSION, config: checkedAgainst, files: kept };
@@ -159,7 +161,13 @@ export async function readDealsThroughIndex(
     const stat = statSync(join(root, path), NO_THROW);
     const before = known?.files[path];
     let entry: Entry<Deal> | undefined;
-    if (stat && stillFresh(before, stat) && isEntry(before)) entry = before;
+    if (
+      stat &&
+      stillFresh(before, stat) &&
+      isEntry(before) &&
+      (before.problem !== undefined || looksLikeDeal(before.value))
+    )
+      entry = before;
     else if (stat) {
       changed = true;
       read ??= await loadReader();
@@ -178,4 +186,29 @@ function loadDealsEntry(file: string): DealsEntry | undefined {
   const entry = readCache(file) as Partial<DealsEntry> | undefined;
   if (!entry || entry.version !== INDEX_VERSION || entry.coach !== COACH_VERSION) return undefined;
   return typeof entry.files === "object" && entry.files !== null ? (entry as DealsEntry) : undefined;
+}
+
+/** Cheap checks of what readers of a kept template rely on: a damaged entry is parsed again. */
+function looksLikeTemplate(value: unknown): value is Template {
+  const t = value as Record<string, unknown> | undefined;
+  return (
+    typeof t === "object" &&
+    t !== null &&
+    typeof t.id === "string" &&
+    typeof t.kind === "string" &&
+    typeof t.title === "string" &&
+    Array.isArray(t.stages)
+  );
+}
+
+/** The same for a kept deal. */
+function looksLikeDeal(value: unknown): value is Deal {
+  const d = value as Record<string, unknown> | undefined;
+  return (
+    typeof d === "object" &&
+    d !== null &&
+    ["id", "rep", "name", "stage", "status"].every((key) => typeof d[key] === "string") &&
+    typeof d.gates === "object" &&
+    d.gates !== null
+  );
 }

@@ -60,8 +60,10 @@ export function parseEntry<T, Kept = T>(
   try {
     text = readFileSync(file, "utf8");
   } catch (error) {
+    // Not trusted (racy): fixing a file's permissions changes none of its stamp.
     return {
       ...stamp,
+      racy: true,
       problem: `${shownAs}:1:1: could not read the file (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
     };
   }

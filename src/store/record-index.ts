@@ -156,7 +156,9 @@ async function freshProfile(
   const file = join(root, "reps", rep, "rep.yaml");
   const stat = statSync(file, NO_THROW);
   if (!stat) return undefined;
-  if (stillFresh(before, stat)) return before;
+  // A broken profile is read again each time: its problem names the file by its full path,
+  // which a moved workspace changes, and one rep's commands stop on it.
+  if (stillFresh(before, stat) && before.value) return before;
   return parseEntry(file, file, stat, await loadReader(), (profile) => profile);
 }
 

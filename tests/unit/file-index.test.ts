@@ -107,6 +107,15 @@ describe("the workspace's templates through the index", () => {
     expect(JSON.parse(readFileSync(entryFile(root), "utf8")).files).toEqual({});
   });
 
+  it("stops at the first broken template, as when each was parsed in turn", async () => {
+    const { root } = withTemplate(builtIn.replace("kind: drill", "kind: drillx"));
+    // Sorted after it: a folder named like a template, which cannot be read as a file.
+    mkdirSync(join(root, "templates", "session", "zz.yaml"), { recursive: true });
+    await expect(own(root)).rejects.toThrow(
+      expect.objectContaining({ exitCode: 2, code: "invalid_template", message: expect.stringContaining("drillx") }),
+    );
+  });
+
   it("checks a kept template again when coach.yaml changes what it may name", async () => {
     const { root } = withTemplate(builtIn);
     expect(await own(root)).toBeDefined();
@@ -123,10 +132,12 @@ describe("the workspace's templates through the index", () => {
     const { root } = withTemplate(builtIn.replace("title: Asking for the commitment", "title: Ours"));
     await own(root);
     const kept = JSON.parse(readFileSync(entryFile(root), "utf8"));
+    const key = join("templates", "drill", `${ID}.yaml`);
     for (const damaged of [
       "{not json",
       JSON.stringify({ ...kept, version: INDEX_VERSION - 1 }),
       JSON.stringify({ ...kept, files: null }),
+      JSON.stringify({ ...kept, files: { [key]: { ...kept.files[key], value: { id: ID } } } }),
     ]) {
       writeFileSync(entryFile(root), damaged);
       expect((await own(root))?.template.title).toBe("Ours");
@@ -192,7 +203,13 @@ describe("deals through the index", () => {
     await deals(root);
     rmSync(dealFile(root, "alex-kim", "beta-expansion"));
     expect((await deals(root, "alex-kim")).map((d) => d.id)).toEqual(["acme-renewal"]);
-    for (const damaged of ["{not json", JSON.stringify({ version: INDEX_VERSION - 1, files: {} })]) {
+    const acme = join("reps", "alex-kim", "deals", "acme-renewal.md");
+    const kept = JSON.parse(readFileSync(entryOf(root, "alex-kim"), "utf8"));
+    for (const damaged of [
+      "{not json",
+      JSON.stringify({ version: INDEX_VERSION - 1, files: {} }),
+      JSON.stringify({ ...kept, files: { [acme]: { ...kept.files[acme], value: { id: "acme-renewal" } } } }),
+    ]) {
       writeFileSync(entryOf(root, "alex-kim"), damaged);
       expect((await deals(root, "alex-kim")).map((d) => d.id)).toEqual(["acme-renewal"]);
     }

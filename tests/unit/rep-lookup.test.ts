@@ -1,4 +1,4 @@
-import { readFileSync, utimesSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { CoachError } from "../../src/errors.js";
@@ -53,5 +53,20 @@ describe("finding one rep by id, through the index", () => {
       await expect(requireRep(root, "alex-kim")).rejects.toThrow(
         expect.objectContaining({ exitCode: 2, code: "invalid_yaml", message: whole }),
       );
+  });
+
+  it("trusts no kept problem of a profile: an unreadable one is read again, and a fixed one is found", async () => {
+    const root = workspace();
+    await readRepFolder(root, "alex-kim");
+    const text = readFileSync(profileFile(root), "utf8");
+    rmSync(profileFile(root));
+    mkdirSync(profileFile(root));
+    await expect(requireRep(root, "alex-kim")).rejects.toThrow(
+      expect.objectContaining({ message: expect.stringContaining("could not read the file (EISDIR)") }),
+    );
+    expect(JSON.parse(readFileSync(shardFile(root), "utf8")).profile).toMatchObject({ racy: true });
+    rmSync(profileFile(root), { recursive: true });
+    writeFileSync(profileFile(root), text);
+    expect((await findRep(root, "alex-kim"))?.name).toBe("Alex Kim");
   });
 });
