@@ -2,7 +2,8 @@ import { existsSync, readdirSync } from "node:fs";
 import { join, relative } from "node:path";
 import type { Deal } from "../domain/deal.js";
 import { CoachError } from "../errors.js";
-import { readDealsThroughIndex } from "./file-index.js";
+import { type KeptFiles, readFilesThroughIndex } from "./file-index.js";
+import { INDEX_DIR } from "./index-cache.js";
 import { listRepFolders, recordsDir } from "./records.js";
 import type { Parsed } from "./yaml-file.js";
 
@@ -47,10 +48,14 @@ export async function loadDeals(
 ): Promise<Deal[]> {
   const paths = listDealPaths(root, rep);
   const byRep = new Map<string, string[]>();
-  for (const { rep: owner, path } of paths) byRep.set(owner, [...(byRep.get(owner) ?? []), path]);
+  for (const { rep: owner, path } of paths) {
+    const list = byRep.get(owner) ?? [];
+    list.push(path);
+    byRep.set(owner, list);
+  }
   const read = new Map<string, Parsed<Deal>>();
   for (const [owner, itsPaths] of byRep)
-    for (const [path, parsed] of await readDealsThroughIndex(root, owner, itsPaths, loadDealReader))
+    for (const [path, parsed] of await readFilesThroughIndex(root, itsPaths, keptDeals(root, owner)))
       read.set(path, parsed);
   const deals: Deal[] = [];
   for (const { path } of paths) {
@@ -61,10 +66,28 @@ export async function loadDeals(
   return deals;
 }
 
+/** How the index keeps a rep's deals: a broken one is a warning, kept with its problem. */
+function keptDeals(root: string, rep: string): KeptFiles<Deal> {
+  return {
+    // `.` is in no rep id (a folder under reps/ so named costs time, not correctness).
+    entryFile: join(root, INDEX_DIR, `${rep}.deals.json`),
+    looksRight: (value) => {
+      const d = value as Record<string, unknown>;
+      return (
+        ["id", "rep", "name", "stage", "status"].every((key) => typeof d[key] === "string") &&
+        typeof d.gates === "object" &&
+        d.gates !== null
+      );
+    },
+    loadReader: () => loadDealReader(root),
+    brokenStops: false,
+  };
+}
+
 /** The reader of one deal file: parsing it brings `yaml`, so it is loaded only when a deal changed. */
-async function loadDealReader(): Promise<(root: string, path: string) => Parsed<Deal>> {
+async function loadDealReader(root: string): Promise<(path: string) => Parsed<Deal>> {
   const { readDeal } = await import("./deal-file.js");
-  return (root, path) => {
+  return (path) => {
     try {
       return { ok: true, value: readDeal(root, path) };
     } catch (error) {

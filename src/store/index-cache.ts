@@ -28,7 +28,7 @@ export const COACH_VERSION = typeof __COACH_VERSION__ === "string" ? __COACH_VER
 export type Parse<T> = (text: string, file: string) => Parsed<T>;
 
 export interface Entry<T> extends Stamp {
-  /** The parsed, checked contents (a record's summary, or a profile). */
+  /** The parsed, checked contents (a record's summary, a profile, a template, a deal, coach.yaml). */
   value?: T;
   /** `file:line:col: problem` of a broken file, so its warning needs no re-parse. */
   problem?: string;
@@ -71,9 +71,9 @@ export function parseEntry<T, Kept = T>(
   return parsed.ok ? { ...stamp, value: keep(parsed.value) } : { ...stamp, problem: parsed.problem };
 }
 
-export function isEntry(value: unknown): boolean {
+export function isEntry(value: unknown): value is Entry<unknown> {
   if (typeof value !== "object" || value === null) return false;
-  const entry = value as Entry<{ date?: unknown }>;
+  const entry = value as Entry<unknown>;
   if (typeof entry.size !== "number" || typeof entry.mtimeMs !== "number" || typeof entry.ino !== "number")
     return false;
   return typeof entry.problem === "string" || (typeof entry.value === "object" && entry.value !== null);
