@@ -13,7 +13,9 @@ import {
   type Parse,
   parseEntry,
   readCache,
+  type Stamp,
   saveCache,
+  stampOf,
   stillFresh,
 } from "./index-cache.js";
 import { isLeftover, sweepLeftovers } from "./leftovers.js";
@@ -45,7 +47,17 @@ interface Shard {
   folder: string;
   profile?: Entry<Rep>;
   files: Record<string, Entry<CompactSummary>>;
+  /** The records folder as last listed (see recordNames). */
+  listing?: Listing;
 }
+
+/**
+ * The records folder's stamp, taken before it was listed, and how many records `files` then
+ * named. Adding, removing or renaming a file (every write renames a temp file into place)
+ * changes a folder's mtime, so while the stamp holds, `files` names every record in it and
+ * the folder need not be listed again: for 10,000 records that is a hundred readdir calls saved.
+ */
+type Listing = Stamp & { racy?: true; count: number };
 
 export interface FolderRead {
   records: StoredRecord[];
@@ -88,7 +100,8 @@ export async function readFolderThroughIndex(root: string, rep: string, readers:
     profileRead = profile && verdictOf(profile);
   }
 
-  const names = listRecordNames(root + sep + folder);
+  const { names, listing } = recordNames(root + sep + folder, known);
+  if (!sameListing(listing, known?.listing)) changed = true;
   const entries: (Entry<CompactSummary> | undefined)[] = new Array(names.length);
   let summarize: Parse<RecordSummary> | undefined;
   let kept = 0;
@@ -122,7 +135,15 @@ export async function readFolderThroughIndex(root: string, rep: string, readers:
   if (changed && (records.length || skipped.length || profile)) {
     const files: Record<string, Entry<CompactSummary>> = {};
     for (const [i, name] of names.entries()) if (entries[i]) files[name] = entries[i];
-    const shard: Shard = { version: INDEX_VERSION, folder, ...(profile ? { profile } : {}), files };
+    // A file gone between listing and stat leaves `files` short of the listing: list again next time.
+    const whole = listing && Object.keys(files).length === listing.count;
+    const shard: Shard = {
+      version: INDEX_VERSION,
+      folder,
+      ...(profile ? { profile } : {}),
+      files,
+      ...(whole ? { listing } : {}),
+    };
     saveCache(root, shardFile, shard);
   }
   return { records, skipped, ...(readers.profile ? { profile: profileRead } : {}) };
@@ -182,16 +203,37 @@ function withNameAndFolder(summary: CompactSummary, fileName: string, rep: strin
   return { schema: RECORD_SCHEMA, id: fileName.slice(0, -3), rep, ...summary };
 }
 
-function listRecordNames(dir: string): string[] {
-  let names: string[];
-  try {
-    names = readdirSync(dir);
-  } catch {
-    return [];
+/**
+ * The record files' names, sorted: from the shard while the folder's stamp holds and the
+ * shard still names as many records as it did, listed from the folder otherwise. The listing
+ * is undefined when it must not be trusted next time: no folder, or leftovers in it (a
+ * killed writer's temp file or lock), which only a listing finds and sweeps.
+ */
+function recordNames(dir: string, known: Shard | undefined): { names: string[]; listing?: Listing } {
+  const stat = statSync(dir, NO_THROW);
+  if (!stat) return { names: [] };
+  if (known?.listing && stillFresh(known.listing, stat)) {
+    const names = Object.keys(known.files).filter(isRecordFileName);
+    if (names.length === known.listing.count) return { names: names.sort(), listing: known.listing };
   }
+  let all: string[];
+  try {
+    all = readdirSync(dir);
+  } catch {
+    return { names: [] };
+  }
+  const names = all.filter(isRecordFileName).sort();
   // What a killed writer left (a temp file, its lock) is cleared by the next run that sees it.
-  if (names.some(isLeftover)) sweepLeftovers(dir);
-  return names.filter((name) => isRecordFileName(name)).sort();
+  if (all.some(isLeftover)) {
+    sweepLeftovers(dir);
+    return { names };
+  }
+  return { names, listing: { ...stampOf(stat), count: names.length } };
+}
+
+function sameListing(a: Listing | undefined, b: Listing | undefined): boolean {
+  if (!a || !b) return a === b;
+  return a.size === b.size && a.mtimeMs === b.mtimeMs && a.ino === b.ino && a.racy === b.racy && a.count === b.count;
 }
 
 /** The shard, or undefined when it is missing, unreadable, damaged or from another version. */
