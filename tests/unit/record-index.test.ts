@@ -32,6 +32,18 @@ function workspace() {
   return { root, paths };
 }
 
+const recordsFolder = (root: string) => join(root, "reps", "alex-kim", "records");
+const pathsRead = async (root: string) => (await readRecords(root, "alex-kim")).records.map((r) => r.path);
+
+/** Doctors the shard to name a file the folder lacks in place of `path`'s, which it has. */
+function swapInAGoneFile(root: string, path: string) {
+  const shard = readShard(root);
+  const name = path.split("/").at(-1)!;
+  shard.files = { "2026-01-01-session-gone-zzzz.md": shard.files[name], ...shard.files };
+  delete shard.files[name];
+  writeFileSync(shardOf(root), JSON.stringify(shard));
+}
+
 /** The shard's own identity: a rewrite (atomic rename) always gives a new inode. */
 const shardStamp = (root: string) => {
   const stat = statSync(shardOf(root));
@@ -130,66 +142,56 @@ describe("the metadata index", () => {
 
   it("lists a settled folder again only when a file was added, removed or renamed in it", async () => {
     const { root, paths } = workspace();
-    const folder = join(root, "reps", "alex-kim", "records");
-    const settle = () => utimesSync(folder, new Date(Date.now() - 3_600_000), new Date(Date.now() - 3_600_000));
+    const anHourAgo = new Date(Date.now() - 3_600_000);
+    const settle = () => utimesSync(recordsFolder(root), anHourAgo, anHourAgo);
     settle();
     await readRecords(root, "alex-kim");
     expect(readShard(root).listing).toMatchObject({ count: 3 });
     expect(readShard(root).listing).not.toHaveProperty("racy");
     // Proof that the folder is not listed while its stamp holds: a shard that names a file
     // the folder lacks (and not one it has) gives what the shard names.
-    const shard = readShard(root);
-    const [first, ...rest] = paths.map((path) => path.split("/").at(-1)!);
-    shard.files = { "2026-01-01-session-gone-zzzz.md": shard.files[first!], ...shard.files };
-    delete shard.files[first!];
-    writeFileSync(shardOf(root), JSON.stringify(shard));
-    expect((await readRecords(root, "alex-kim")).records).toHaveLength(2);
+    swapInAGoneFile(root, paths[0]!);
+    expect(await pathsRead(root)).toEqual([paths[1], paths[2]]);
     // ... and the shard, now short of the listing, makes the next run list the folder again.
-    expect((await readRecords(root, "alex-kim")).records.map((r) => r.path)).toEqual(paths);
+    expect(await pathsRead(root)).toEqual(paths);
     settle();
     await readRecords(root, "alex-kim");
     const [added] = writeHistory(root, [], [session("alex-kim", "2026-11-20")]);
-    expect((await readRecords(root, "alex-kim")).records.map((r) => r.path)).toEqual([...paths, added]);
+    expect(await pathsRead(root)).toEqual([...paths, added]);
     settle();
     await readRecords(root, "alex-kim");
     unlinkSync(join(root, paths[1]!));
-    expect((await readRecords(root, "alex-kim")).records.map((r) => r.path)).toEqual([paths[0], paths[2], added]);
+    expect(await pathsRead(root)).toEqual([paths[0], paths[2], added]);
     settle();
     await readRecords(root, "alex-kim");
-    const renamed = join("reps", "alex-kim", "records", `2026-12-01-note-${rest[1]!.slice(11)}`);
+    const renamed = join("reps", "alex-kim", "records", `2026-12-01-note-${paths[2]!.split("/").at(-1)!.slice(11)}`);
     renameSync(join(root, paths[2]!), join(root, renamed));
-    expect((await readRecords(root, "alex-kim")).records.map((r) => r.path)).toEqual([paths[0], added, renamed]);
+    expect(await pathsRead(root)).toEqual([paths[0], added, renamed]);
   });
 
   it("keeps a folder changed moments ago listed again until it settles, without rewriting the shard", async () => {
     const { root, paths } = workspace();
-    const folder = join(root, "reps", "alex-kim", "records");
     const moments = new Date(Date.now() - 500);
-    utimesSync(folder, moments, moments);
+    utimesSync(recordsFolder(root), moments, moments);
     await readRecords(root, "alex-kim");
     expect(readShard(root).listing).toMatchObject({ count: 3, racy: true });
     const before = shardStamp(root);
     await readRecords(root, "alex-kim");
     expect(shardStamp(root)).toBe(before);
     // Listed again: a shard naming a file the folder lacks is not believed.
-    const shard = readShard(root);
-    const first = paths[0]!.split("/").at(-1)!;
-    shard.files = { "2026-01-01-session-gone-zzzz.md": shard.files[first], ...shard.files };
-    delete shard.files[first];
-    writeFileSync(shardOf(root), JSON.stringify(shard));
-    expect((await readRecords(root, "alex-kim")).records.map((r) => r.path)).toEqual(paths);
+    swapInAGoneFile(root, paths[0]!);
+    expect(await pathsRead(root)).toEqual(paths);
   });
 
   it("sweeps what a killed writer left in a listed folder, and lists a folder again while a live writer's file is there", async () => {
     const { root, paths } = workspace();
-    const folder = join(root, "reps", "alex-kim", "records");
     await readRecords(root, "alex-kim");
     const name = paths[0]!.split("/").at(-1)!;
-    const dead = join(folder, `.${name}.99999999.abc.tmp`);
-    const live = join(folder, `.${name}.${process.pid}.abc.tmp`);
+    const dead = join(recordsFolder(root), `.${name}.99999999.abc.tmp`);
+    const live = join(recordsFolder(root), `.${name}.${process.pid}.abc.tmp`);
     writeFileSync(dead, "half a record");
     writeFileSync(live, "a record being written");
-    expect((await readRecords(root, "alex-kim")).records.map((r) => r.path)).toEqual(paths);
+    expect(await pathsRead(root)).toEqual(paths);
     expect([existsSync(dead), existsSync(live)]).toEqual([false, true]);
     expect(readShard(root)).not.toHaveProperty("listing");
     unlinkSync(live);
