@@ -5,8 +5,7 @@ import type { Context } from "../context.js";
 import { calendarEvents, type RepRecords, renderCalendar } from "../domain/calendar.js";
 import { weekRoutine } from "../domain/drill-week.js";
 import { writeUserFile } from "../store/files.js";
-import { loadAllReps } from "../store/rep-profile.js";
-import { requireReps } from "../store/reps.js";
+import { loadAllReps, requireReps } from "../store/reps.js";
 import { loadTemplates } from "../store/templates.js";
 import { workspaceOf } from "../store/workspace.js";
 import { withRecords } from "./choose-rep.js";
@@ -24,7 +23,7 @@ export async function runCalendar(raw: Record<string, unknown>, ctx: Context): P
   const workspace = await workspaceOf(ctx);
   const reps = options.reps.length
     ? await requireReps(workspace.root, options.reps)
-    : loadAllReps(workspace.root, (problem) => ctx.out.warn(`skipped a broken rep profile: ${problem}`)).filter(
+    : (await loadAllReps(workspace.root, (problem) => ctx.out.warn(`skipped a broken rep profile: ${problem}`))).filter(
         (rep) => !rep.archived,
       );
   const histories: RepRecords[] = await withRecords(workspace.root, reps, ctx);

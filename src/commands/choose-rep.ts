@@ -4,8 +4,7 @@ import type { StoredRecord } from "../domain/record.js";
 import { BEHAVIOUR_STYLES, type BehaviourStyle, type Rep } from "../domain/rep.js";
 import { badInput, InterruptedError } from "../errors.js";
 import { readRecords } from "../store/records.js";
-import { loadAllReps } from "../store/rep-profile.js";
-import { findRep, unknownRep } from "../store/reps.js";
+import { findRep, loadAllReps, unknownRep } from "../store/reps.js";
 import type { Workspace } from "../store/workspace.js";
 import { PromptCancelled, type Prompter } from "../ui/prompter.js";
 import { addRep } from "./rep.js";
@@ -79,7 +78,7 @@ async function askForRep(
   prompter: Prompter,
   ctx: Context,
 ): Promise<Rep> {
-  const reps = loadAllReps(workspace.root, (problem) => ctx.out.warn(`skipped a broken rep profile: ${problem}`));
+  const reps = await loadAllReps(workspace.root, (problem) => ctx.out.warn(`skipped a broken rep profile: ${problem}`));
   if (typed === undefined && reps.length) {
     const choice = await prompter.select({
       id: "rep",
@@ -132,7 +131,7 @@ async function askForRep(
     message: "Their own goals, in their words (separate with ';', optional):",
     default: "",
   });
-  const { rep, path } = addRep(
+  const { rep, path } = await addRep(
     workspace,
     {
       name: name.trim(),

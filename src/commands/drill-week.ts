@@ -2,8 +2,7 @@ import type { Context } from "../context.js";
 import type { RepHistory } from "../domain/drill.js";
 import { weekRoutine } from "../domain/drill-week.js";
 import type { LoadedTemplate } from "../domain/template.js";
-import { loadAllReps } from "../store/rep-profile.js";
-import { requireReps } from "../store/reps.js";
+import { loadAllReps, requireReps } from "../store/reps.js";
 import type { Workspace } from "../store/workspace.js";
 import { renderWeek } from "../ui/drill-week-view.js";
 import { withRecords } from "./choose-rep.js";
@@ -18,7 +17,7 @@ export async function runDrillWeek(
 ): Promise<void> {
   const reps = options.reps.length
     ? await requireReps(workspace.root, options.reps)
-    : loadAllReps(workspace.root, (problem) => ctx.out.warn(`skipped a broken rep profile: ${problem}`));
+    : await loadAllReps(workspace.root, (problem) => ctx.out.warn(`skipped a broken rep profile: ${problem}`));
   const histories: RepHistory[] = await withRecords(workspace.root, reps, ctx);
   const routine = weekRoutine(
     workspace.config,

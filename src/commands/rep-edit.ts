@@ -3,11 +3,13 @@ import * as z from "zod/mini";
 import type { Context } from "../context.js";
 import { requireStage } from "../domain/config.js";
 import { BEHAVIOUR_STYLES } from "../domain/rep.js";
-import { editRepProfile } from "../store/rep-edit.js";
 import { requireRep } from "../store/reps.js";
 import { workspaceOf } from "../store/workspace.js";
 import { type Act, refuseWithNegation, withExamples } from "./define.js";
 import { parseOptions } from "./options.js";
+
+// store/rep-edit.js, the profile editor, brings `yaml`: each run that edits imports it, so that
+// `rep list` and `rep show`, which load this file too, go without it.
 
 export const repNameSchema = z.string().check(
   z.trim(),
@@ -45,6 +47,7 @@ export async function runRepEdit(raw: Record<string, unknown>, ctx: Context): Pr
     ctx.out.info(`Nothing to change for ${rep.name}: give --name, --role, --style, --focus or --no-focus`);
     return;
   }
+  const { editRepProfile } = await import("../store/rep-edit.js");
   const edited = editRepProfile(workspace, rep.id, (profile) => {
     for (const [key, value] of Object.entries(changes)) profile.set(key, value);
   });
@@ -61,6 +64,7 @@ export async function runRepRemove(raw: Record<string, unknown>, ctx: Context): 
     ctx.out.info(`${rep.name} was archived on ${rep.archived} already`);
     return;
   }
+  const { editRepProfile } = await import("../store/rep-edit.js");
   const edited = editRepProfile(workspace, rep.id, (profile) => profile.set("archived", ctx.today));
   if (ctx.out.json) return ctx.out.printJson(edited);
   ctx.out.info(

@@ -6,11 +6,14 @@ import { type Goal, type GoalStatus, goalToYaml, nextGoalId } from "../domain/go
 import { inline } from "../domain/markdown.js";
 import { parseDue, WHEN_FORMS } from "../domain/when.js";
 import { badInput } from "../errors.js";
-import { editRepProfile, type ProfileDocument } from "../store/rep-edit.js";
+import type { ProfileDocument } from "../store/rep-edit.js";
 import { requireRep } from "../store/reps.js";
 import { workspaceOf } from "../store/workspace.js";
 import { type Act, collect, withExamples } from "./define.js";
 import { parseOptions } from "./options.js";
+
+// store/rep-edit.js, the profile editor, brings `yaml`: each run that edits imports it, so that
+// `rep list` and `rep show`, which load this file too, go without it.
 
 const text = z.string().check(z.trim(), z.minLength(1));
 
@@ -32,6 +35,7 @@ export async function runGoalAdd(raw: Record<string, unknown>, ctx: Context): Pr
   if (options.stage) requireStage(workspace.config, options.stage);
   const by = options.by === undefined ? undefined : goalDate(options.by, ctx.today);
   let added: Goal | undefined;
+  const { editRepProfile } = await import("../store/rep-edit.js");
   editRepProfile(workspace, rep.id, (profile, current) => {
     added = {
       id: nextGoalId(current.goals),
@@ -75,6 +79,7 @@ function runGoalClose(status: GoalStatus) {
         ids.length ? `goals: ${ids.join(", ")}` : `add one with \`coach rep goal add ${rep.id} "..."\``,
       );
     }
+    const { editRepProfile } = await import("../store/rep-edit.js");
     const edited = editRepProfile(workspace, rep.id, (profile, current) => {
       materializeGoals(profile, current.goals);
       profile.setGoal(index, { status });

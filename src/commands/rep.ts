@@ -3,8 +3,7 @@ import * as z from "zod/mini";
 import type { Context } from "../context.js";
 import { requireStage } from "../domain/config.js";
 import type { Rep } from "../domain/rep.js";
-import { loadAllReps, saveRep } from "../store/rep-profile.js";
-import { newRepId, requireRep } from "../store/reps.js";
+import { loadAllReps, newRepId, requireRep } from "../store/reps.js";
 import { type Workspace, workspaceOf } from "../store/workspace.js";
 import { renderRep, renderRepList } from "../ui/rep-view.js";
 import { type Act, collect, withExamples } from "./define.js";
@@ -24,13 +23,17 @@ export type RepAddOptions = z.infer<typeof repAddOptionsSchema>;
 export async function runRepAdd(raw: Record<string, unknown>, ctx: Context): Promise<void> {
   const options = parseOptions(repAddOptionsSchema, raw);
   const workspace = await workspaceOf(ctx);
-  const { rep, path } = addRep(workspace, options, ctx.today);
+  const { rep, path } = await addRep(workspace, options, ctx.today);
   if (ctx.out.json) return ctx.out.printJson({ written: [path], id: rep.id });
   ctx.out.info(`Added ${rep.name} as '${rep.id}' (${path})`);
 }
 
 /** Shared by `rep add` and by `plan` offering to add an unknown rep. */
-export function addRep(workspace: Workspace, options: RepAddOptions, today: string): { rep: Rep; path: string } {
+export async function addRep(
+  workspace: Workspace,
+  options: RepAddOptions,
+  today: string,
+): Promise<{ rep: Rep; path: string }> {
   if (options.focus) requireStage(workspace.config, options.focus);
   const rep: Rep = {
     id: newRepId(workspace.root, options.name),
@@ -41,13 +44,17 @@ export function addRep(workspace: Workspace, options: RepAddOptions, today: stri
     focus_stage: options.focus ?? null,
     added: today,
   };
+  // The profile's writer brings `yaml`, which `rep list` and `rep show` do without.
+  const { saveRep } = await import("../store/rep-profile.js");
   return { rep, path: saveRep(workspace, rep) };
 }
 
 export async function runRepList(raw: Record<string, unknown>, ctx: Context): Promise<void> {
   const { all } = parseOptions(z.object({ all: z._default(z.boolean(), false) }), raw);
   const workspace = await workspaceOf(ctx);
-  const everyone = loadAllReps(workspace.root, (problem) => ctx.out.warn(`skipped a broken rep profile: ${problem}`));
+  const everyone = await loadAllReps(workspace.root, (problem) =>
+    ctx.out.warn(`skipped a broken rep profile: ${problem}`),
+  );
   const reps = all ? everyone : everyone.filter((rep) => !rep.archived);
   if (ctx.out.json) return ctx.out.printJson(reps);
   if (reps.length === 0) {

@@ -150,20 +150,25 @@ export async function readFolderThroughIndex(root: string, rep: string, readers:
 }
 
 /**
- * A rep's profile alone, through the rep's shard, for commands about one rep: undefined
- * when the folder has no rep.yaml. A changed profile is parsed and kept in the shard, whose
- * records' entries are left as they were (they are checked when the records are read).
+ * A rep's profile alone, through the rep's shard, for commands about one rep or a list of
+ * reps: undefined when the folder has no rep.yaml. A changed profile is parsed and kept in
+ * the shard, whose records' entries are left as they were (they are checked when the records
+ * are read); a rep without a shard yet gets one holding the profile alone.
  */
 export async function readProfileThroughIndex(
   root: string,
   rep: string,
   loadReader: NonNullable<ReaderLoaders["profile"]>,
 ): Promise<Parsed<Rep> | undefined> {
+  const folder = join("reps", rep, "records");
   const shardFile = join(root, INDEX_DIR, `${rep}.json`);
-  const known = loadShard(shardFile, join("reps", rep, "records"));
+  const known = loadShard(shardFile, folder);
   const profile = await freshProfile(root, rep, known?.profile, loadReader);
-  // Without a shard yet, the first read of the rep's records builds one, profile and all.
-  if (known && profile && profile !== known.profile) saveCache(root, shardFile, { ...known, profile });
+  // A broken profile is parsed again on every read anyway (see freshProfile): nothing to keep.
+  if (profile?.value && profile !== known?.profile) {
+    const shard: Shard = known ? { ...known, profile } : { version: INDEX_VERSION, folder, profile, files: {} };
+    saveCache(root, shardFile, shard);
+  }
   return profile && verdictOf(profile);
 }
 

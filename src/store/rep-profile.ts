@@ -3,20 +3,20 @@ import * as z from "zod/mini";
 import { nameProblem } from "../domain/ids.js";
 import { type Rep, repSchema } from "../domain/rep.js";
 import { toYaml } from "../domain/to-yaml.js";
-import { badInput, CoachError } from "../errors.js";
 import { writeFileSafely } from "./files.js";
-import { listRepIds, repDir } from "./reps.js";
+import { repDir } from "./reps.js";
 import type { Workspace } from "./workspace.js";
 import { ensureWorkspace } from "./workspace-setup.js";
-import { type Parsed, readYamlFile } from "./yaml-file.js";
+import type { Parsed } from "./yaml-file.js";
 import { parseYaml } from "./yaml-source.js";
 
-// A rep's profile, reps/<id>/rep.yaml, read whole or written: YAML a person may edit,
-// so it goes through `yaml`, with positions for its errors.
+// A rep's profile, reps/<id>/rep.yaml, parsed or written: YAML a person may edit, so it goes
+// through `yaml`, with positions for its errors. It is read through the index (reps.ts), which
+// calls the parser only for a profile new or changed since the last run.
 
 /**
- * The one reader of rep profiles, for a single rep (loadRep) and for the index (a team
- * review): `reps/<folder>/rep.yaml`'s text -> the rep, or `file:line:col: problem`.
+ * The one reader of rep profiles, for one rep, for every rep and for a team review (all
+ * through the index): `reps/<folder>/rep.yaml`'s text -> the rep, or `file:line:col: problem`.
  * The folder is what every path and lookup uses, so a profile claiming another id, which
  * would make the rep unreachable, is refused too.
  */
@@ -33,26 +33,6 @@ export function parseRepProfile(text: string, file: string, folder: string): Par
     }),
   );
   return parseYaml(inItsFolder, text, file);
-}
-
-export function loadRep(root: string, id: string): Rep {
-  const file = join(repDir(root, id), "rep.yaml");
-  const parsed = parseRepProfile(readYamlFile(file), file, id);
-  if (!parsed.ok) throw badInput("invalid_yaml", parsed.problem, "fix the profile by hand or re-add the rep");
-  return parsed.value;
-}
-
-/** Every rep; a profile broken by hand is reported through `skip` and left out, not fatal to a list. */
-export function loadAllReps(root: string, skip: (problem: string) => void): Rep[] {
-  return listRepIds(root).flatMap((id) => {
-    try {
-      return [loadRep(root, id)];
-    } catch (error) {
-      if (!(error instanceof CoachError) || error.code !== "invalid_yaml") throw error;
-      skip(error.message);
-      return [];
-    }
-  });
 }
 
 export function saveRep(workspace: Workspace, rep: Rep): string {

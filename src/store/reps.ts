@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { assertSafeName, assertSafeSegment, closest, isSlug, slugify } from "../domain/ids.js";
 import type { Rep } from "../domain/rep.js";
 import { badInput } from "../errors.js";
+import type { Parse } from "./index-cache.js";
 import { readProfileThroughIndex } from "./record-index.js";
 
 export function repDir(root: string, id: string): string {
@@ -25,11 +26,10 @@ export async function findRep(root: string, nameOrId: string): Promise<Rep | und
   const ids = listRepIds(root);
   if (!ids.length) return undefined;
   if (isSlug(nameOrId) && ids.includes(nameOrId)) return profileOf(root, nameOrId);
-  // A name: every profile is read whole (rep-profile.ts brings the YAML parser). Two reps
-  // may carry it (added on two machines, or renamed), and then no guess is safe.
-  const { loadAllReps } = await import("./rep-profile.js");
+  // A name: every profile is looked at. Two reps may carry it (added on two machines, or
+  // renamed), and then no guess is safe.
   const wanted = nameOrId.trim().toLowerCase();
-  const named = loadAllReps(root, () => {}).filter((rep) => rep.name.trim().toLowerCase() === wanted);
+  const named = (await loadAllReps(root, () => {})).filter((rep) => rep.name.trim().toLowerCase() === wanted);
   if (named.length > 1)
     throw badInput(
       "ambiguous_rep",
@@ -41,14 +41,32 @@ export async function findRep(root: string, nameOrId: string): Promise<Rep | und
   return id && ids.includes(id) ? profileOf(root, id) : undefined;
 }
 
+/**
+ * Every rep, through the index like one rep's profile; a profile broken by hand is reported
+ * through `skip` and left out, not fatal to a list.
+ */
+export async function loadAllReps(root: string, skip: (problem: string) => void): Promise<Rep[]> {
+  const reps: Rep[] = [];
+  for (const id of listRepIds(root)) {
+    const parsed = await readProfileThroughIndex(root, id, profileReader(id));
+    if (parsed?.ok) reps.push(parsed.value);
+    else if (parsed) skip(parsed.problem);
+  }
+  return reps;
+}
+
 /** One rep's profile by id, through the index: parsed (and `yaml` loaded) only when rep.yaml changed. */
 async function profileOf(root: string, id: string): Promise<Rep | undefined> {
-  const parsed = await readProfileThroughIndex(root, id, async () => {
-    const { parseRepProfile } = await import("./rep-profile.js");
-    return (text, file) => parseRepProfile(text, file, id);
-  });
+  const parsed = await readProfileThroughIndex(root, id, profileReader(id));
   if (parsed && !parsed.ok) throw badInput("invalid_yaml", parsed.problem, "fix the profile by hand or re-add the rep");
   return parsed?.value;
+}
+
+function profileReader(id: string): () => Promise<Parse<Rep>> {
+  return async () => {
+    const { parseRepProfile } = await import("./rep-profile.js");
+    return (text, file) => parseRepProfile(text, file, id);
+  };
 }
 
 /** Like findRep, but an unknown rep is an exit-2 error with a suggestion. */

@@ -125,6 +125,13 @@ describe("the built bundle", () => {
     const one = packagesIn(await loadedBy(["review", "alex-kim", "--json"], env));
     expect(one).not.toContain("yaml");
     expect(one).not.toContain("js-yaml");
+    // So do the list of reps, one rep's profile and a rep found by name.
+    for (const args of [
+      ["rep", "list"],
+      ["rep", "show", "alex-kim"],
+      ["review", "Alex Kim", "--json"],
+    ])
+      expect(packagesIn(await loadedBy(args, env)), args.join(" ")).not.toContain("yaml");
     appendFileSync(record, "A note added by hand.\n");
     settle();
     const edited = packagesIn(await loadedBy(["review", "--team", "--json"], env));

@@ -6,7 +6,7 @@ import { CoachError } from "../../src/errors.js";
 import { INDEX_DIR, INDEX_VERSION } from "../../src/store/index-cache.js";
 import { parseRecord, parseRecordSummary, readRecordFile, replaceRecord } from "../../src/store/record-file.js";
 import { listRepFolders, readRecords, readRepFolder } from "../../src/store/records.js";
-import { loadRep } from "../../src/store/rep-profile.js";
+import { requireRep } from "../../src/store/reps.js";
 import { tempDir } from "../helpers.js";
 import { drill, repProfile, session, writeHistory } from "../history.js";
 
@@ -345,12 +345,12 @@ describe("one reader of rep profiles", () => {
     ["an id that is not its folder's", "id: other-id\nname: Alex Kim\n"],
     ["broken YAML", "id: alex-kim\nname: [oops\n"],
     ["a wrong field", "id: alex-kim\nname: Alex Kim\nstyle: bossy\n"],
-  ])("gives a profile with %s the same verdict for one rep and through the index", async (_, text) => {
+  ])("gives a profile with %s the same verdict for one rep and for a team review", async (_, text) => {
     const { root } = workspace();
     writeFileSync(join(root, "reps", "alex-kim", "rep.yaml"), text);
     let single: unknown;
     try {
-      loadRep(root, "alex-kim");
+      await requireRep(root, "alex-kim");
     } catch (error) {
       single = error instanceof CoachError ? { code: error.exitCode, message: error.message } : error;
     }
@@ -364,7 +364,10 @@ describe("one reader of rep profiles", () => {
 
   it("reads a good profile alike both ways", async () => {
     const { root } = workspace();
-    expect((await readRepFolder(root, "alex-kim")).profile).toEqual({ ok: true, value: loadRep(root, "alex-kim") });
+    expect((await readRepFolder(root, "alex-kim")).profile).toEqual({
+      ok: true,
+      value: await requireRep(root, "alex-kim"),
+    });
   });
 });
 

@@ -1,11 +1,10 @@
-import { mkdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { CoachError } from "../../src/errors.js";
 import { INDEX_DIR } from "../../src/store/index-cache.js";
 import { readRepFolder } from "../../src/store/records.js";
-import { loadRep } from "../../src/store/rep-profile.js";
-import { findRep, requireRep } from "../../src/store/reps.js";
+import { parseRepProfile } from "../../src/store/rep-profile.js";
+import { findRep, loadAllReps, requireRep } from "../../src/store/reps.js";
 import { tempDir } from "../helpers.js";
 import { repProfile, session, writeHistory } from "../history.js";
 
@@ -38,16 +37,13 @@ describe("finding one rep by id, through the index", () => {
     expect(Object.keys(kept.files)).toHaveLength(1);
   });
 
-  it("refuses a broken profile on every run with the words loadRep gives", async () => {
+  it("refuses a broken profile on every run with the words of the profile's reader", async () => {
     const root = workspace();
     await readRepFolder(root, "alex-kim");
-    writeFileSync(profileFile(root), "id: alex-kim\nname: [oops\n");
-    let whole: unknown;
-    try {
-      loadRep(root, "alex-kim");
-    } catch (error) {
-      whole = error instanceof CoachError ? error.message : error;
-    }
+    const broken = "id: alex-kim\nname: [oops\n";
+    writeFileSync(profileFile(root), broken);
+    const parsed = parseRepProfile(broken, profileFile(root), "alex-kim");
+    const whole = !parsed.ok && parsed.problem;
     expect(whole).toMatch(/rep\.yaml:\d+:\d+: /);
     for (let i = 0; i < 2; i++)
       await expect(requireRep(root, "alex-kim")).rejects.toThrow(
@@ -61,12 +57,47 @@ describe("finding one rep by id, through the index", () => {
     const text = readFileSync(profileFile(root), "utf8");
     rmSync(profileFile(root));
     mkdirSync(profileFile(root));
+    // A team review keeps the problem in the shard; a lookup reads the profile again all the same.
+    expect((await readRepFolder(root, "alex-kim")).profile?.ok).toBe(false);
+    expect(JSON.parse(readFileSync(shardFile(root), "utf8")).profile).toMatchObject({ racy: true });
     await expect(requireRep(root, "alex-kim")).rejects.toThrow(
       expect.objectContaining({ message: expect.stringContaining("could not read the file (EISDIR)") }),
     );
-    expect(JSON.parse(readFileSync(shardFile(root), "utf8")).profile).toMatchObject({ racy: true });
     rmSync(profileFile(root), { recursive: true });
     writeFileSync(profileFile(root), text);
     expect((await findRep(root, "alex-kim"))?.name).toBe("Alex Kim");
+  });
+});
+
+describe("every rep, through the index", () => {
+  it("keeps a profile in a shard of its own, gives it while rep.yaml is unchanged, and sees an edit", async () => {
+    const root = workspace();
+    expect((await loadAllReps(root, () => {})).map((rep) => rep.name)).toEqual(["Alex Kim"]);
+    // No records read yet: the shard holds the profile alone, and reading the records adds them.
+    expect(JSON.parse(readFileSync(shardFile(root), "utf8"))).toMatchObject({
+      profile: { value: { name: "Alex Kim" } },
+      files: {},
+    });
+    expect((await readRepFolder(root, "alex-kim")).records).toHaveLength(1);
+    const shard = JSON.parse(readFileSync(shardFile(root), "utf8"));
+    expect(Object.keys(shard.files)).toHaveLength(1);
+    shard.profile.value.name = "From the index";
+    writeFileSync(shardFile(root), JSON.stringify(shard));
+    expect((await loadAllReps(root, () => {}))[0]?.name).toBe("From the index");
+    expect((await findRep(root, "From the index"))?.id).toBe("alex-kim");
+    writeFileSync(profileFile(root), readFileSync(profileFile(root), "utf8").replace("Alex Kim", "Alexandra Kim"));
+    expect((await loadAllReps(root, () => {}))[0]?.name).toBe("Alexandra Kim");
+  });
+
+  it("leaves out a broken profile on every run, saying why, and keeps nothing of it", async () => {
+    const root = workspace();
+    writeHistory(root, [repProfile("sam-lee")], []);
+    writeFileSync(profileFile(root), "id: alex-kim\nname: [oops\n");
+    for (let i = 0; i < 2; i++) {
+      const skipped: string[] = [];
+      expect((await loadAllReps(root, (problem) => skipped.push(problem))).map((rep) => rep.id)).toEqual(["sam-lee"]);
+      expect(skipped).toEqual([expect.stringMatching(/alex-kim[/\\]rep\.yaml:\d+:\d+: /)]);
+    }
+    expect(existsSync(shardFile(root))).toBe(false);
   });
 });
