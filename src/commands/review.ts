@@ -236,7 +236,7 @@ function warnSkipped(skipped: string[], ctx: Context): void {
 
 /**
  * Each format's renderer is loaded only by the runs that write that format: csv-stringify for
- * CSV, and string-width (whose Unicode regexes cost tens of ms to build) for text.
+ * CSV, and the terminal-cell measures (ui/wrap.ts) for text.
  */
 async function render(report: Report, format: Format, config: Config, ctx: Context, toFile: boolean): Promise<string> {
   if (format === "json") return JSON.stringify(report.json, null, 2);

@@ -53,8 +53,8 @@ export async function load(url, context, next) {
 /** Which of the packages that cost most to load the files hold (esbuild marks each module's code with its path). */
 function packagesIn(files: string[]): string[] {
   const text = files.map((file) => readFileSync(file, "utf8")).join("\n");
-  return ["zod", "yaml", "js-yaml", "@inquirer/core", "date-fns", "csv-stringify", "string-width"].filter((name) =>
-    new RegExp(`// \\S*node_modules/${name}/`).test(text),
+  return ["zod", "yaml", "js-yaml", "@inquirer/core", "date-fns", "csv-stringify", "get-east-asian-width"].filter(
+    (name) => new RegExp(`// \\S*node_modules/${name}/`).test(text),
   );
 }
 
@@ -80,18 +80,18 @@ describe("the built bundle", () => {
       );
   });
 
-  it("loads csv-stringify only to write CSV, and string-width only to print text", async () => {
+  it("loads csv-stringify only to write CSV, and the measure of wide letters only to print text", async () => {
     const workspace = tempDir();
     await coach(["init", workspace]);
     const review = packagesIn(await loadedBy(["review", "--team", "--json"], { COACH_WORKSPACE: workspace }));
     expect(review).not.toContain("csv-stringify");
-    expect(review).not.toContain("string-width");
+    expect(review).not.toContain("get-east-asian-width");
     const actions = packagesIn(await loadedBy(["actions", "--json"], { COACH_WORKSPACE: workspace }));
     expect(actions).not.toContain("csv-stringify");
     const csv = packagesIn(await loadedBy(["review", "--team", "--format", "csv"], { COACH_WORKSPACE: workspace }));
     expect(csv).toContain("csv-stringify");
     const text = packagesIn(await loadedBy(["review", "--team"], { COACH_WORKSPACE: workspace }));
-    expect(text).toContain("string-width");
+    expect(text).toContain("get-east-asian-width");
   });
 
   it("loads a YAML parser only when a file is new or changed: a warm review parses nothing", async () => {

@@ -64,3 +64,31 @@ describe("wrap and truncate", () => {
     expect(truncate("alex", 7)).toBe("alex");
   });
 });
+
+describe("visibleWidth: the cells a terminal gives a text", () => {
+  it.each([
+    ["plain ASCII, by its length", "Send the recap to Acme", 22],
+    ["accented letters, composed or with a combining mark", "Jose\u0301 Núñez", 10],
+    ["Chinese, Japanese and Korean letters, two each", "李雷 销售 日本語 한국어", 23],
+    ["a Hangul syllable spelled in jamo", "\u1100\u1161\u11a8", 2],
+    ["fullwidth forms two, halfwidth katakana one", "Ｆｕｌｌ ｶﾀｶﾅ", 13],
+    ["emoji, two each", "👍😀☕", 6],
+    ["an emoji with a skin tone", "👍🏽", 2],
+    ["emoji joined into one (a family, a profession, a flag)", "👨‍👩‍👧 👩🏽‍💻 🏳️‍🌈 🇯🇵", 11],
+    ["text-style symbols made emoji by U+FE0F, a keycap or a skin tone", "❤️ ⚠️ 1️⃣ ✌🏽", 11],
+    ["text-style symbols and punctuation, one each", "☺ © ™ ✓ → … — •", 15],
+    ["colour codes and zero-width characters, none", "\x1b[31mred\x1b[0m\u200b\u00ad\ufeff", 3],
+  ])("counts %s", (_, text, cells) => {
+    expect(visibleWidth(text)).toBe(cells);
+  });
+
+  it("aligns a column after names with emoji and accents", () => {
+    const text = columns([
+      ["Ana 👩🏽‍💻", "AE"],
+      ["José", "SDR"],
+      ["Li 李雷", "AE"],
+    ]);
+    const starts = text.split("\n").map((line) => visibleWidth(line.slice(0, line.lastIndexOf(" ") + 1)));
+    expect(new Set(starts).size).toBe(1);
+  });
+});
