@@ -20,7 +20,6 @@ import { inline } from "../domain/markdown.js";
 import { BEHAVIOUR_STYLES } from "../domain/rep.js";
 import { notOneOfMessage } from "../domain/strict.js";
 import { badInput } from "../errors.js";
-import { createDeal, requireDeal, updateDeal } from "../store/deal-file.js";
 import { type DealFile, loadDeals } from "../store/deals.js";
 import { requireRep } from "../store/reps.js";
 import { workspaceOf } from "../store/workspace.js";
@@ -28,6 +27,9 @@ import { renderDealList } from "../ui/deal-view.js";
 import { dueOrFail } from "./actions.js";
 import { type Act, withExamples } from "./define.js";
 import { parseOptions } from "./options.js";
+
+/** The deal file's reader and writer bring `yaml`, which `deal list` does without (it reads through the index). */
+const dealFile = () => import("../store/deal-file.js");
 
 const text = (what: string) => z.string().check(z.trim(), z.minLength(1, what));
 const buyerStyleSchema = z.pipe(
@@ -60,6 +62,7 @@ export async function runDealAdd(raw: Record<string, unknown>, ctx: Context): Pr
   const rep = await requireRep(workspace.root, options.rep);
   const stage = options.stage ? requireStage(workspace.config, options.stage) : workspace.config.stages[0]!;
   const expectedClose = options.close === undefined ? null : dueOrFail(options.close, ctx.today, "--close");
+  const { createDeal } = await dealFile();
   const made = createDeal(workspace, options.name, (id) =>
     newDeal({
       id,
@@ -109,6 +112,7 @@ export async function runDealList(raw: Record<string, unknown>, ctx: Context): P
 export async function runDealShow(raw: Record<string, unknown>, ctx: Context): Promise<void> {
   const { deal: id } = parseOptions(z.object({ deal: z.string() }), raw);
   const workspace = await workspaceOf(ctx);
+  const { requireDeal } = await dealFile();
   const { deal } = requireDeal(workspace.root, id);
   if (ctx.out.json) return ctx.out.printJson(deal);
   ctx.out.data(renderDealBody(workspace.config, deal));
@@ -134,6 +138,7 @@ export async function runDealGate(raw: Record<string, unknown>, ctx: Context): P
   const workspace = await workspaceOf(ctx);
   const { gate } = requireGate(workspace.config, options.gate);
   const evidence = { met, evidence: options.evidence ?? "", date: ctx.today };
+  const { updateDeal } = await dealFile();
   const updated = updateDeal(workspace, options.deal, (deal) => {
     assertOpen(deal, "record a gate");
     return recordGate(deal, gate.id, evidence);
@@ -149,6 +154,7 @@ export async function runDealStage(raw: Record<string, unknown>, ctx: Context): 
   const options = parseOptions(stageOptionsSchema, raw);
   const workspace = await workspaceOf(ctx);
   requireStage(workspace.config, options.stage);
+  const { updateDeal } = await dealFile();
   const updated = updateDeal(workspace, options.deal, (deal) => {
     assertOpen(deal, "change its stage");
     return moveToStage(workspace.config, deal, options.stage);
@@ -163,6 +169,7 @@ const styleOptionsSchema = z.object({ deal: z.string(), style: buyerStyleSchema 
 export async function runDealStyle(raw: Record<string, unknown>, ctx: Context): Promise<void> {
   const options = parseOptions(styleOptionsSchema, raw);
   const workspace = await workspaceOf(ctx);
+  const { updateDeal } = await dealFile();
   const updated = updateDeal(workspace, options.deal, (deal) => ({ ...deal, buyer_style: options.style }));
   report(ctx, workspace.root, updated, `${updated.deal.name}: the buyer's style is ${options.style}`);
 }
@@ -180,6 +187,7 @@ const closeOptionsSchema = z.object({
 export async function runDealClose(raw: Record<string, unknown>, ctx: Context): Promise<void> {
   const options = parseOptions(closeOptionsSchema, raw);
   const workspace = await workspaceOf(ctx);
+  const { updateDeal } = await dealFile();
   const updated = updateDeal(workspace, options.deal, (deal) => {
     assertOpen(deal, "close it again");
     return closeDeal(deal, options.status, options.note || null, ctx.today);

@@ -7,10 +7,7 @@ import { compareText } from "../domain/dates.js";
 import { templateSummary } from "../domain/template.js";
 import { appliesToStage, TEMPLATE_KINDS } from "../domain/template-terms.js";
 import { badInput, CoachError } from "../errors.js";
-import { checkConfigFile } from "../store/config-file.js";
 import { yamlFilesUnder } from "../store/files.js";
-import { loadPack, packNames, packSummary } from "../store/packs.js";
-import { parseTemplateFile } from "../store/template-file.js";
 import { loadTemplates, requireTemplate } from "../store/templates.js";
 import { resolveWorkspaceRoot, workspaceOf } from "../store/workspace.js";
 import { renderPackList, renderTemplate, renderTemplateList } from "../ui/template-view.js";
@@ -54,6 +51,11 @@ export async function runTemplatesShow(raw: Record<string, unknown>, ctx: Contex
 export async function runTemplatesValidate(raw: Record<string, unknown>, ctx: Context): Promise<void> {
   const { paths } = parseOptions(z.object({ paths: z._default(z.array(z.string()), []) }), raw);
   const { root } = resolveWorkspaceRoot({ flag: ctx.workspaceFlag, env: ctx.env, cwd: ctx.cwd });
+  // Checking files brings `yaml` (with positions), which `templates list` and `show` do without.
+  const [{ checkConfigFile }, { parseTemplateFile }] = await Promise.all([
+    import("../store/config-file.js"),
+    import("../store/template-file.js"),
+  ]);
   const configCheck = checkConfigFile(root);
   const targets = paths.length ? paths.map((p) => resolve(ctx.cwd, p)) : [join(root, "templates")];
   const files = targets.flatMap((target) => {
@@ -94,6 +96,7 @@ export async function runTemplatesValidate(raw: Record<string, unknown>, ctx: Co
 
 /** The methodology packs `coach init --process` can start a workspace from. */
 export async function runTemplatesPacks(_raw: Record<string, unknown>, ctx: Context): Promise<void> {
+  const { loadPack, packNames, packSummary } = await import("../store/packs.js");
   const packs = await Promise.all(packNames().map(loadPack));
   if (ctx.out.json) return ctx.out.printJson(packs.map(packSummary));
   ctx.out.data(renderPackList(packs.map(packSummary), ctx.out.style, ctx.out.width));

@@ -125,11 +125,13 @@ describe("the built bundle", () => {
     const one = packagesIn(await loadedBy(["review", "alex-kim", "--json"], env));
     expect(one).not.toContain("yaml");
     expect(one).not.toContain("js-yaml");
-    // So do the list of reps, one rep's profile and a rep found by name.
+    // So do the list of reps, one rep's profile, a rep found by name and the templates listed or shown.
     for (const args of [
       ["rep", "list"],
       ["rep", "show", "alex-kim"],
       ["review", "Alex Kim", "--json"],
+      ["templates", "list"],
+      ["templates", "show", "session-discovery"],
     ])
       expect(packagesIn(await loadedBy(args, env)), args.join(" ")).not.toContain("yaml");
     appendFileSync(record, "A note added by hand.\n");
@@ -149,6 +151,7 @@ describe("the built bundle", () => {
     const env = { COACH_WORKSPACE: workspace };
     expect(packagesIn(await loadedBy(["review", "--team", "--json"], env))).toContain("yaml");
     expect(packagesIn(await loadedBy(["review", "--team", "--json"], env))).not.toContain("yaml");
+    expect(packagesIn(await loadedBy(["deal", "list", "alex-kim"], env))).not.toContain("yaml");
   });
 
   it("uses zod/mini: none of zod's classic API, none of its message locales (coach words every issue itself)", () => {
