@@ -18,7 +18,7 @@ const KEYCAP_BASE = /[0-9#*]/;
  * nothing, and a text-style symbol made emoji by U+FE0F or a skin tone takes two.
  *
  * Written here rather than taken from string-width: its Unicode regexes and Intl.Segmenter
- * cost 30-50 ms to build on every run that prints a table, more than the rest of most runs.
+ * cost 30-50 ms to build on every run that prints text, a quarter to a half of such a run.
  * Plain ASCII, nearly every cell coach prints, is measured by its length.
  */
 export function visibleWidth(text: string): number {
