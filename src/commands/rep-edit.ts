@@ -8,8 +8,11 @@ import { workspaceOf } from "../store/workspace.js";
 import { type Act, refuseWithNegation, withExamples } from "./define.js";
 import { parseOptions } from "./options.js";
 
-// store/rep-edit.js, the profile editor, brings `yaml`: each run that edits imports it, so that
-// `rep list` and `rep show`, which load this file too, go without it.
+/**
+ * The profile editor, loaded by the runs that edit: it brings `yaml`, which `rep list` and
+ * `rep show` (in the same command file) do without.
+ */
+export const profileEditor = () => import("../store/rep-edit.js");
 
 export const repNameSchema = z.string().check(
   z.trim(),
@@ -47,7 +50,7 @@ export async function runRepEdit(raw: Record<string, unknown>, ctx: Context): Pr
     ctx.out.info(`Nothing to change for ${rep.name}: give --name, --role, --style, --focus or --no-focus`);
     return;
   }
-  const { editRepProfile } = await import("../store/rep-edit.js");
+  const { editRepProfile } = await profileEditor();
   const edited = editRepProfile(workspace, rep.id, (profile) => {
     for (const [key, value] of Object.entries(changes)) profile.set(key, value);
   });
@@ -64,7 +67,7 @@ export async function runRepRemove(raw: Record<string, unknown>, ctx: Context): 
     ctx.out.info(`${rep.name} was archived on ${rep.archived} already`);
     return;
   }
-  const { editRepProfile } = await import("../store/rep-edit.js");
+  const { editRepProfile } = await profileEditor();
   const edited = editRepProfile(workspace, rep.id, (profile) => profile.set("archived", ctx.today));
   if (ctx.out.json) return ctx.out.printJson(edited);
   ctx.out.info(

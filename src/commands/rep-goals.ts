@@ -11,9 +11,7 @@ import { requireRep } from "../store/reps.js";
 import { workspaceOf } from "../store/workspace.js";
 import { type Act, collect, withExamples } from "./define.js";
 import { parseOptions } from "./options.js";
-
-// store/rep-edit.js, the profile editor, brings `yaml`: each run that edits imports it, so that
-// `rep list` and `rep show`, which load this file too, go without it.
+import { profileEditor } from "./rep-edit.js";
 
 const text = z.string().check(z.trim(), z.minLength(1));
 
@@ -35,7 +33,7 @@ export async function runGoalAdd(raw: Record<string, unknown>, ctx: Context): Pr
   if (options.stage) requireStage(workspace.config, options.stage);
   const by = options.by === undefined ? undefined : goalDate(options.by, ctx.today);
   let added: Goal | undefined;
-  const { editRepProfile } = await import("../store/rep-edit.js");
+  const { editRepProfile } = await profileEditor();
   editRepProfile(workspace, rep.id, (profile, current) => {
     added = {
       id: nextGoalId(current.goals),
@@ -79,7 +77,7 @@ function runGoalClose(status: GoalStatus) {
         ids.length ? `goals: ${ids.join(", ")}` : `add one with \`coach rep goal add ${rep.id} "..."\``,
       );
     }
-    const { editRepProfile } = await import("../store/rep-edit.js");
+    const { editRepProfile } = await profileEditor();
     const edited = editRepProfile(workspace, rep.id, (profile, current) => {
       materializeGoals(profile, current.goals);
       profile.setGoal(index, { status });

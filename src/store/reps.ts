@@ -29,7 +29,7 @@ export async function findRep(root: string, nameOrId: string): Promise<Rep | und
   // A name: every profile is looked at. Two reps may carry it (added on two machines, or
   // renamed), and then no guess is safe.
   const wanted = nameOrId.trim().toLowerCase();
-  const named = (await loadAllReps(root, () => {})).filter((rep) => rep.name.trim().toLowerCase() === wanted);
+  const named = (await profilesOf(root, ids, () => {})).filter((rep) => rep.name.trim().toLowerCase() === wanted);
   if (named.length > 1)
     throw badInput(
       "ambiguous_rep",
@@ -45,9 +45,13 @@ export async function findRep(root: string, nameOrId: string): Promise<Rep | und
  * Every rep, through the index like one rep's profile; a profile broken by hand is reported
  * through `skip` and left out, not fatal to a list.
  */
-export async function loadAllReps(root: string, skip: (problem: string) => void): Promise<Rep[]> {
+export function loadAllReps(root: string, skip: (problem: string) => void): Promise<Rep[]> {
+  return profilesOf(root, listRepIds(root), skip);
+}
+
+async function profilesOf(root: string, ids: string[], skip: (problem: string) => void): Promise<Rep[]> {
   const reps: Rep[] = [];
-  for (const id of listRepIds(root)) {
+  for (const id of ids) {
     const parsed = await readProfileThroughIndex(root, id, profileReader(id));
     if (parsed?.ok) reps.push(parsed.value);
     else if (parsed) skip(parsed.problem);

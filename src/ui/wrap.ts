@@ -28,25 +28,20 @@ export function visibleWidth(text: string): number {
   let added = 0; // how many it added
   let joined = false; // a zero-width joiner came after it
   for (const char of stripVTControlCharacters(text)) {
-    const code = char.codePointAt(0)!;
     if (EMOJI_STYLE.test(char)) {
       if (added === 1 && (PICTOGRAPH.test(previous) || KEYCAP_BASE.test(previous))) {
         width += 1;
         added = 2;
       }
-    } else if (NO_CELL.test(char)) joined ||= code === 0x200d;
+    } else if (NO_CELL.test(char)) joined ||= char === "\u200d";
     else {
-      added = joined && PICTOGRAPH.test(char) ? 0 : cellsOf(char);
+      added = joined && PICTOGRAPH.test(char) ? 0 : eastAsianWidth(char.codePointAt(0)!);
       width += added;
       previous = char;
       joined = false;
     }
   }
   return width;
-}
-
-function cellsOf(char: string): number {
-  return eastAsianWidth(char.codePointAt(0)!);
 }
 
 /**
