@@ -91,9 +91,11 @@ export async function runDealList(raw: Record<string, unknown>, ctx: Context): P
     throw badInput("invalid_option", "choose one of --open, --all", "see `coach deal list --help`");
   const workspace = await workspaceOf(ctx);
   const rep = options.rep === undefined ? undefined : await requireRep(workspace.root, options.rep);
-  const deals = await loadDeals(workspace.root, rep?.id, (problem) =>
-    ctx.out.warn(`skipped a broken deal: ${problem}`),
-  );
+  let broken = 0;
+  const deals = await loadDeals(workspace.root, rep?.id, (problem) => {
+    broken++;
+    ctx.out.warn(`skipped a broken deal: ${problem}`);
+  });
   const shown = options.all ? deals : deals.filter((deal) => deal.status === "open");
   if (ctx.out.json) return ctx.out.printJson(shown);
   if (shown.length === 0) {
@@ -101,7 +103,9 @@ export async function runDealList(raw: Record<string, unknown>, ctx: Context): P
     ctx.out.info(
       deals.length && !options.all
         ? `No open deals${whose}; \`coach deal list --all\` shows the closed ones.`
-        : `No deals${whose} yet. Add one: coach deal add <rep> "Acme renewal"`,
+        : broken
+          ? `No deals to list${whose}: ${broken} broken deal${broken === 1 ? "" : "s"} skipped; fix the front matter by hand`
+          : `No deals${whose} yet. Add one: coach deal add <rep> "Acme renewal"`,
     );
     return;
   }

@@ -52,9 +52,11 @@ export async function addRep(
 export async function runRepList(raw: Record<string, unknown>, ctx: Context): Promise<void> {
   const { all } = parseOptions(z.object({ all: z._default(z.boolean(), false) }), raw);
   const workspace = await workspaceOf(ctx);
-  const everyone = await loadAllReps(workspace.root, (problem) =>
-    ctx.out.warn(`skipped a broken rep profile: ${problem}`),
-  );
+  let broken = 0;
+  const everyone = await loadAllReps(workspace.root, (problem) => {
+    broken++;
+    ctx.out.warn(`skipped a broken rep profile: ${problem}`);
+  });
   const reps = all ? everyone : everyone.filter((rep) => !rep.archived);
   if (ctx.out.json) return ctx.out.printJson(reps);
   if (reps.length === 0) {
@@ -62,7 +64,9 @@ export async function runRepList(raw: Record<string, unknown>, ctx: Context): Pr
     ctx.out.info(
       archived
         ? `No current reps in ${workspace.root} (${archived} archived: \`coach rep list --all\`)`
-        : `No reps yet in ${workspace.root}. Add one: coach rep add "Alex Kim"`,
+        : broken
+          ? `No reps to list in ${workspace.root}: ${broken} broken profile${broken === 1 ? "" : "s"} skipped; fix rep.yaml by hand`
+          : `No reps yet in ${workspace.root}. Add one: coach rep add "Alex Kim"`,
     );
     return;
   }

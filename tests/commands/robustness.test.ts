@@ -22,6 +22,29 @@ describe("what a person or another tool breaks by hand", () => {
     expect((await coach(["drill", "--week", "--json"], { env })).code).toBe(0);
   });
 
+  it("a list whose only entries are broken says they were skipped, not that there are none yet", async () => {
+    const { workspace, env } = await workspaceWith("Sam Lee");
+    writeFileSync(join(workspace, "reps", "sam-lee", "rep.yaml"), "id: sam-lee\nname: [oops\n");
+    const reps = await coach(["rep", "list"], { env });
+    expect(reps.code).toBe(0);
+    expect(reps.stderr).toMatch(/^warning: skipped a broken rep profile: .*rep\.yaml:\d+:\d+: /);
+    expect(reps.stdout + reps.stderr).toContain(
+      `No reps to list in ${workspace}: 1 broken profile skipped; fix rep.yaml by hand`,
+    );
+    expect(reps.stdout + reps.stderr).not.toContain("No reps yet");
+
+    const other = await workspaceWith("Alex Kim");
+    expect((await coach(["deal", "add", "alex-kim", "Acme renewal"], { env: other.env })).code).toBe(0);
+    const deal = join(other.workspace, "reps", "alex-kim", "deals", "acme-renewal.md");
+    writeFileSync(deal, readFileSync(deal, "utf8").replace(/^stage: .*$/m, "stage: [oops"));
+    const deals = await coach(["deal", "list", "alex-kim"], { env: other.env });
+    expect(deals.code).toBe(0);
+    expect(deals.stderr).toMatch(/^warning: skipped a broken deal: .*acme-renewal\.md:\d+:\d+: /);
+    expect(deals.stdout + deals.stderr).toContain(
+      "No deals to list for Alex Kim: 1 broken deal skipped; fix the front matter by hand",
+    );
+  });
+
   it("a profile whose id does not match its folder is reported with the fix", async () => {
     const { workspace, env } = await workspaceWith("Sam Lee");
     writeFileSync(join(workspace, "reps", "sam-lee", "rep.yaml"), "id: other-id\nname: Sam Lee\n");
