@@ -11,11 +11,11 @@ import { writeNewRecord } from "../store/record-file.js";
 import { randomId } from "../store/records.js";
 import { requireRep } from "../store/reps.js";
 import { workspaceOf } from "../store/workspace.js";
-import { commitmentTextSchema, dueOrFail } from "./actions.js";
+import { actionIdSchema, commitmentTextSchema, dueOrFail } from "./actions.js";
 import { parseOptions } from "./options.js";
 
 const editOptionsSchema = z.object({
-  id: z.string().check(z.trim(), z.toLowerCase(), z.minLength(1, "give the action id")),
+  id: actionIdSchema,
   text: z.optional(commitmentTextSchema),
   due: z.optional(z.string()),
   owner: z.optional(

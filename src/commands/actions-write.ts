@@ -13,7 +13,7 @@ import { writeNewRecord } from "../store/record-file.js";
 import { randomId } from "../store/records.js";
 import { workspaceOf } from "../store/workspace.js";
 import { ensureWorkspace } from "../store/workspace-setup.js";
-import { commitmentTextSchema, dueOrFail } from "./actions.js";
+import { actionIdSchema, commitmentTextSchema, dueOrFail } from "./actions.js";
 import { chooseRep } from "./choose-rep.js";
 import { parseOptions, recordDate } from "./options.js";
 
@@ -73,7 +73,7 @@ export async function runActionsAdd(raw: Record<string, unknown>, ctx: Context):
 }
 
 const closeOptionsSchema = z.object({
-  id: z.string().check(z.trim(), z.toLowerCase(), z.minLength(1, "give the action id")),
+  id: actionIdSchema,
   date: z.optional(z.string()),
 });
 

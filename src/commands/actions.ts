@@ -80,6 +80,9 @@ export const commitmentTextSchema = z
   .string()
   .check(z.overwrite(trimSpaces), z.minLength(1, "a commitment needs text"));
 
+/** An action id, as `actions done|drop|edit` take it: ids are lowercase, and a paste may bring spaces. */
+export const actionIdSchema = z.string().check(z.trim(), z.toLowerCase(), z.minLength(1, "give the action id"));
+
 /** A WHEN as typed, or an exit-2 error that lists the forms accepted. */
 export function dueOrFail(text: string, today: string, where: string): string {
   const due = parseDue(text, today);

@@ -62,6 +62,22 @@ describe("coach actions edit", () => {
     expect(await rows(workspace)).toMatchObject([{ id, text: "Send the short recap", status: "done" }]);
   });
 
+  it("takes an id pasted with spaces or in capitals, and refuses an empty one", async () => {
+    const workspace = await workspaceWithRep();
+    const { id } = await addOne(workspace);
+    expect((await coach(["actions", "edit", ` ${id.toUpperCase()} `, "--due", "friday"], { workspace })).code).toBe(0);
+    expect((await coach(["actions", "done", ` ${id.toUpperCase()}`], { workspace })).code).toBe(0);
+    expect(await rows(workspace)).toMatchObject([{ id, due: "2026-11-27", status: "done" }]);
+    for (const argv of [
+      ["actions", "edit", " ", "--due", "friday"],
+      ["actions", "drop", " "],
+    ]) {
+      const empty = await coach(argv, { workspace });
+      expect(empty.code).toBe(2);
+      expect(empty.stderr).toBe("error: give the action id; see the command's --help\n");
+    }
+  });
+
   it("refuses a due date in the past, an edit with nothing to change, and an unknown id, exit 2", async () => {
     const workspace = await workspaceWithRep();
     const { id } = await addOne(workspace);
