@@ -2,6 +2,7 @@ import type { Context } from "../context.js";
 import type { DrillMode, PendingRound } from "../domain/drill-record.js";
 import { DRILL_MODES, type LoadedRecord, type RoundResult } from "../domain/record.js";
 import type { Rep } from "../domain/rep.js";
+import type { Round } from "../domain/template.js";
 import { badInput } from "../errors.js";
 import { latestDraft } from "../store/drafts.js";
 import { readRecordFile } from "../store/record-file.js";
@@ -76,4 +77,26 @@ export async function resumeDrill(workspace: Workspace, rep: Rep, ctx: Context):
     results: new Map(reps.map((r) => [r.id, [...(drafts.get(r.id)?.record.rounds ?? [])]])),
     pending,
   };
+}
+
+/**
+ * A draft's scored rounds are the first rounds by position, so the rounds built again on
+ * resume must still begin with them. A warm-up's rounds come from its deal as it is now:
+ * once the rehearsed gate has evidence, or the buyer's style changed (or the drill's file was
+ * edited), going on would skip a round or pair a score with another round's prompt. The
+ * draft stays where it is until discarded; the warm-up is started again on the deal as it is.
+ */
+export function checkRoundsStillMatch(resumed: ResumedDrill, rounds: Round[], startAgain: string): void {
+  for (const [id, results] of resumed.results) {
+    const changed = results.findIndex((result, i) => rounds[i]?.prompt !== result.prompt);
+    if (changed === -1) continue;
+    const draft = resumed.drafts.get(id)!;
+    throw badInput(
+      "invalid_option",
+      `${draft.path}: round ${changed + 1} of the draft is no longer round ${changed + 1} of the drill (${
+        resumed.deal ? `deal '${resumed.deal}' or ` : ""
+      }the drill changed since it was interrupted)`,
+      `start it again with \`${startAgain}\`, and throw the draft away with \`coach drafts discard ${draft.record.id}\``,
+    );
+  }
 }

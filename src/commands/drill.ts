@@ -35,7 +35,7 @@ import { draftToResume } from "./draft-resume.js";
 import { dealCall } from "./drill-deal.js";
 import { checkFilters, checkModeFlags, checkResumeFlags, warnStageWithoutDrill } from "./drill-flags.js";
 import { runHuddle } from "./drill-huddle.js";
-import { resumeDrill } from "./drill-resume.js";
+import { checkRoundsStillMatch, resumeDrill } from "./drill-resume.js";
 import { playRounds, type ResultsByRep } from "./drill-rounds.js";
 import { runDrillWeek } from "./drill-week.js";
 import { askerFor } from "./interview.js";
@@ -105,6 +105,7 @@ export async function runDrill(raw: Record<string, unknown>, ctx: Context): Prom
     mode === "pre-call"
       ? warmUpRounds([...(deal ? dealRounds(deal, skill) : []), ...template.template.rounds!])
       : template.template.rounds!;
+  if (resumed) checkRoundsStillMatch(resumed, rounds, startAgain(mode, reps, dealId, template.template.id));
   const givenRounds = (given?.rounds ?? []) as GivenRound[];
   const problems = givenRoundProblems(
     rounds,
@@ -194,6 +195,13 @@ export async function runDrill(raw: Record<string, unknown>, ctx: Context): Prom
   ctx.out.info(
     `Saved ${written.length > 1 ? `${written.length} drill records` : "the drill record"}: ${written.join(", ")}`,
   );
+}
+
+/** The command line that starts a resumed drill afresh: the same reps, drill or deal. */
+function startAgain(mode: DrillMode, reps: Rep[], deal: string | undefined, template: string): string {
+  const who = reps.map((rep) => rep.id).join(" ");
+  if (mode === "pre-call") return `coach drill ${who} --pre-call${deal ? ` --deal ${deal}` : ""}`;
+  return `coach drill ${who} --template ${template}`;
 }
 
 async function resolveReps(workspace: Workspace, given: string[], ctx: Context): Promise<Rep[]> {

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { stringify } from "yaml";
 import { parseRecord } from "../../src/store/record-file.js";
 import { runCountdown } from "../../src/ui/countdown.js";
-import { type CountdownPrompt, type InputPrompt, PromptCancelled } from "../../src/ui/prompter.js";
+import { type CheckboxPrompt, type CountdownPrompt, type InputPrompt, PromptCancelled } from "../../src/ui/prompter.js";
 import { ScriptedPrompter } from "../../src/ui/scripted-prompter.js";
 import { coach, read, recordFiles, tempDir, writeFile } from "../helpers.js";
 
@@ -315,5 +315,50 @@ describe("a huddle interrupted", () => {
       ["aim", "A date with the CFO"],
       ["hard-moment", "When she asks for"],
     ]);
+  });
+});
+
+describe("a warm-up interrupted, then resumed", () => {
+  class CtrlCAtRound2 extends ScriptedPrompter {
+    override checkbox(prompt: CheckboxPrompt) {
+      return prompt.id === "round-2-met" ? Promise.reject(new PromptCancelled()) : super.checkbox(prompt);
+    }
+  }
+  const warmUp = ["drill", "alex-kim", "--pre-call", "--deal", "acme-renewal"];
+  const rest = { "round-2-met": ["0"], "round-3-met": [], "round-4-met": [], "round-5-met": [] };
+
+  it("goes on from the next round while the deal is as it was", async () => {
+    const workspace = await workspaceWithDeal();
+    expect((await coach(warmUp, { workspace, prompter: new CtrlCAtRound2({ "round-1-met": ["0"] }) })).code).toBe(130);
+    const prompter = new ScriptedPrompter(rest);
+    const resumed = await coach(["drill", "alex-kim", "--resume"], { workspace, prompter });
+    expect(resumed.code, resumed.stderr).toBe(0);
+    expect(prompter.asked.filter((id) => id.startsWith("round-1"))).toEqual([]);
+    const [drill] = recordsOf(workspace, "alex-kim");
+    expect(drill!.record).toMatchObject({ status: "completed", gate: "open-to-solutions" });
+    const prompts = drill!.record.rounds!.map((r) => r.prompt);
+    expect(prompts).toHaveLength(5);
+    expect(prompts[0]).toContain("'The buyer is open to changing how it is done today'");
+    expect(prompts[1]).toBe("Give your first thirty seconds of the call, adapted to this buyer.");
+  });
+
+  it("is refused, draft kept, once the deal's rounds changed: a score never lands on another round", async () => {
+    const workspace = await workspaceWithDeal();
+    expect((await coach(warmUp, { workspace, prompter: new CtrlCAtRound2({ "round-1-met": ["0"] }) })).code).toBe(130);
+    const [draft] = recordFiles(workspace, "alex-kim");
+    const before = read(draft!);
+    for (const gate of ["open-to-solutions", "agreed-to-discuss", "can-decide"]) {
+      const evidence = await coach(["deal", "gate", "acme-renewal", gate, "--evidence", "Said so"], { workspace });
+      expect(evidence.code, evidence.stderr).toBe(0);
+      const resumed = await coach(["drill", "alex-kim", "--resume"], {
+        workspace,
+        prompter: new ScriptedPrompter(rest),
+      });
+      expect(resumed.code).toBe(2);
+      expect(resumed.stderr).toMatch(
+        /^error: .*\.md: round 1 of the draft is no longer round 1 of the drill \(deal 'acme-renewal' or the drill changed since it was interrupted\); start it again with `coach drill alex-kim --pre-call --deal acme-renewal`, and throw the draft away with `coach drafts discard [\w-]+`\n$/,
+      );
+      expect(read(draft!)).toBe(before);
+    }
   });
 });
