@@ -1,5 +1,6 @@
 import { statSync } from "node:fs";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { parseRecord } from "../../src/store/record-file.js";
 import { PromptCancelled, type Prompter } from "../../src/ui/prompter.js";
@@ -169,6 +170,62 @@ describe("coach plan", () => {
       "picked as the first stage of your process, since Alex Kim has no sessions yet; pick another with `coach plan alex-kim --stage discovery`",
     );
     expect(completed.answers!.find((a) => a.id === "gate_evidence")?.answer).toBe("half a thought");
+  });
+
+  it("a resumed plan keeps the draft's template, so each answer stays under the question it answered", async () => {
+    const workspace = tempDir();
+    await coach(["rep", "add", "Alex Kim", "--goal", "Run discovery alone"], { workspace });
+    const started = await coach(["plan", "alex-kim", "--template", "plan-qualification"], {
+      workspace,
+      prompter: interruptAfter(11, { manager_name: "Pat Doe", ...PROSPECTING_PLAN_ANSWERS }),
+    });
+    expect(started.code).toBe(130);
+    const [draft] = recordFiles(workspace, "alex-kim");
+    const asked = (path: string) => frontMatter(path).answers!.find((a) => a.id === "gate_evidence")!;
+    const before = asked(draft!);
+
+    for (const flags of [
+      ["--stage", "discovery"],
+      ["--template", "plan-prospecting"],
+    ]) {
+      const mixed = await coach(["plan", "alex-kim", "--resume", ...flags], { workspace });
+      expect(mixed).toMatchObject({ code: 2, stdout: "" });
+      expect(mixed.stderr).toBe(
+        "error: --resume continues the draft's own stage and template; leave out --stage and --template\n",
+      );
+    }
+
+    const prompter = new ScriptedPrompter(PROSPECTING_PLAN_ANSWERS);
+    const resumed = await coach(["plan", "alex-kim", "--resume"], { workspace, prompter });
+    expect(resumed.code, resumed.stderr).toBe(0);
+    expect(frontMatter(draft!)).toMatchObject({ status: "planned", template: "plan-qualification" });
+    expect(asked(draft!)).toEqual(before);
+    expect(before.prompt).toContain("which of the four agreements has the buyer actually confirmed");
+  });
+
+  it("refuses to resume once the template no longer asks a question the draft answered, and keeps the draft", async () => {
+    const workspace = tempDir();
+    await coach(["rep", "add", "Alex Kim", "--goal", "Run discovery alone"], { workspace });
+    await coach(["plan", "alex-kim"], {
+      workspace,
+      prompter: interruptAfter(11, { manager_name: "Pat Doe", ...PROSPECTING_PLAN_ANSWERS }),
+    });
+    const [draft] = recordFiles(workspace, "alex-kim");
+    const saved = read(draft!);
+    const builtIn = read(fileURLToPath(new URL("../../templates/plan/plan-prospecting.yaml", import.meta.url)));
+    writeFile(
+      join(workspace, "templates", "plan", "plan-prospecting.yaml"),
+      builtIn.replace(/ {2}- id: outcome\n(?: {4}.*\n)+/, ""),
+    );
+    const resumed = await coach(["plan", "alex-kim", "--resume"], {
+      workspace,
+      prompter: new ScriptedPrompter(PROSPECTING_PLAN_ANSWERS),
+    });
+    expect(resumed.code).toBe(2);
+    expect(resumed.stderr).toMatch(
+      /^error: reps\/alex-kim\/records\/[\w-]+\.md: the draft answers outcome, which template 'plan-prospecting' no longer asks; put it back in the template, or start afresh with `coach plan alex-kim` and throw the draft away with `coach drafts discard [\w-]+`\n$/,
+    );
+    expect(read(draft!)).toBe(saved);
   });
 
   it("saves no draft on Ctrl-C before any question was answered, and says nothing was saved", async () => {
