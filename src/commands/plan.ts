@@ -20,9 +20,9 @@ import { mindsetNeeded } from "../domain/mindset-focus.js";
 import { chooseFocus, coachingWarnings, pickTemplate, SELF_CHECK_ID } from "../domain/plan.js";
 import { buildPlanRecord, type PlanInput, renderPlanBody } from "../domain/plan-record.js";
 import { answerWarnings } from "../domain/questions.js";
-import { type CoachRecord, type LoadedRecord, recordId, type StoredRecord } from "../domain/record.js";
+import { type CoachRecord, recordId, type StoredRecord } from "../domain/record.js";
 import type { Rep } from "../domain/rep.js";
-import type { LoadedTemplate, Question, Template } from "../domain/template.js";
+import type { LoadedTemplate, Template } from "../domain/template.js";
 import { badInput } from "../errors.js";
 import { loadAnswersFile } from "../store/answers.js";
 import { loadDeals } from "../store/deals.js";
@@ -35,7 +35,7 @@ import { planAgenda } from "../ui/agenda-view.js";
 import { wrap } from "../ui/wrap.js";
 import { chooseRep } from "./choose-rep.js";
 import { type Act, withExamples, withWriteOptions } from "./define.js";
-import { draftToResume } from "./draft-resume.js";
+import { checkDraftAnswersAsked, draftToResume } from "./draft-resume.js";
 import { drillsDueFor } from "./drills-due.js";
 import { askManagerName } from "./first-run.js";
 import {
@@ -115,7 +115,7 @@ export async function runPlan(raw: Record<string, unknown>, ctx: Context): Promi
     (t) => t.template.id === SELF_CHECK_ID && t.template.id !== planTemplate.template.id,
   );
   const questions = [...(selfCheck?.template.questions ?? []), ...(planTemplate.template.questions ?? [])];
-  if (resumed) checkDraftAnswersAsked(resumed, questions, planTemplate.template.id, rep.id);
+  if (resumed) checkDraftAnswersAsked(resumed, questions, planTemplate.template.id, `coach plan ${rep.id}`);
   const mindsetSession = mindset && templates.find((t) => t.template.id === MINDSET_SESSION)?.template;
   const stageSession = pickTemplate(templates, "session", focus.stage.id);
   const sessionTemplate = withQuestionsToAsk(
@@ -257,20 +257,4 @@ export function definePlan(command: Command, act: Act): Command {
     "coach plan alex-kim",
     "coach plan alex-kim --stage discovery --answers prep.yaml",
   );
-}
-
-/**
- * A draft's answers are kept by question id, so the template, if edited since the Ctrl-C,
- * must still ask every question the draft answered: else those answers would drop out of the
- * plan. The draft is left as it was.
- */
-function checkDraftAnswersAsked(draft: LoadedRecord, questions: Question[], template: string, rep: string): void {
-  const asked = new Set(questions.map((question) => question.id));
-  const gone = (draft.record.answers ?? []).map((answer) => answer.id).filter((id) => !asked.has(id));
-  if (gone.length)
-    throw badInput(
-      "invalid_template",
-      `${draft.path}: the draft answers ${gone.join(", ")}, which template '${template}' no longer asks`,
-      `put ${gone.length === 1 ? "it" : "them"} back in the template, or start afresh with \`coach plan ${rep}\` and throw the draft away with \`coach drafts discard ${draft.record.id}\``,
-    );
 }

@@ -40,7 +40,7 @@ import { wrap } from "../ui/wrap.js";
 import { chooseRep } from "./choose-rep.js";
 import { askCommitments } from "./commitments.js";
 import { type Act, withExamples, withWriteOptions } from "./define.js";
-import { draftToResume } from "./draft-resume.js";
+import { checkDraftAnswersAsked, draftToResume } from "./draft-resume.js";
 import { askManagerName } from "./first-run.js";
 import {
   answersFromRecord,
@@ -137,6 +137,7 @@ export async function runSession(raw: Record<string, unknown>, ctx: Context): Pr
       ? { coachingFeedback: draft.record.coaching_feedback as CoachingFeedback }
       : {}),
   };
+  if (draft) checkDraftAnswersAsked(draft, input.questions, input.template.id, `coach session ${rep.id}`);
 
   let path = draft?.path;
   const save = (status: SessionInput["status"], pendingText?: PendingText): string => {

@@ -1,6 +1,5 @@
 import { statSync } from "node:fs";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { parseRecord } from "../../src/store/record-file.js";
 import { PromptCancelled, type Prompter } from "../../src/ui/prompter.js";
@@ -8,6 +7,7 @@ import { ScriptedPrompter } from "../../src/ui/scripted-prompter.js";
 import {
   coach,
   PLAN_ANSWERS_IN_A_TERMINAL as PROSPECTING_PLAN_ANSWERS,
+  ROOT,
   read,
   recordFiles,
   tempDir,
@@ -212,7 +212,7 @@ describe("coach plan", () => {
     });
     const [draft] = recordFiles(workspace, "alex-kim");
     const saved = read(draft!);
-    const builtIn = read(fileURLToPath(new URL("../../templates/plan/plan-prospecting.yaml", import.meta.url)));
+    const builtIn = read(join(ROOT, "templates", "plan", "plan-prospecting.yaml"));
     writeFile(
       join(workspace, "templates", "plan", "plan-prospecting.yaml"),
       builtIn.replace(/ {2}- id: outcome\n(?: {4}.*\n)+/, ""),

@@ -5,7 +5,16 @@ import { parse } from "yaml";
 import { WHEN_FORMS } from "../../src/domain/when.js";
 import { parseRecord } from "../../src/store/record-file.js";
 import { ScriptedPrompter } from "../../src/ui/scripted-prompter.js";
-import { coach, PROSPECTING_PLAN_ANSWERS, ROOT, read, recordFiles, tempDir, writtenRecord } from "../helpers.js";
+import {
+  coach,
+  PROSPECTING_PLAN_ANSWERS,
+  ROOT,
+  read,
+  recordFiles,
+  tempDir,
+  writeFile,
+  writtenRecord,
+} from "../helpers.js";
 import {
   answersFile,
   CtrlCPrompter,
@@ -221,6 +230,29 @@ describe("Ctrl-C and --resume", () => {
     expect(done.record.answers!.find((a) => a.id === "goal")!.answer).toBe(TYPED.goal);
     expect(JSON.parse((await coach(["--json", "actions"], { workspace })).stdout)).toEqual([]);
     expect(read(recordFiles(workspace, "alex-kim").find((f) => f.includes("-plan-"))!)).toContain("status: completed");
+  });
+
+  it("refuses to resume once the template no longer asks a question the draft answered, and keeps the draft", async () => {
+    const workspace = await workspaceWithRep();
+    const prompter = new CtrlCPrompter({ focus_choice: "keep", ...TYPED }, "recent_openings");
+    const first = await coach(["session", "alex-kim"], { workspace, prompter });
+    expect(first.code, first.stderr).toBe(130);
+    const [draftPath] = sessionFiles(workspace);
+    const saved = read(draftPath!);
+    expect(recordAt(draftPath!).record).toMatchObject({ template: "session-prospecting", answers: [{ id: "goal" }] });
+    const builtIn = read(join(ROOT, "templates", "session", "session-prospecting.yaml"));
+    const edited = builtIn.replace(/ {2}- id: goal\n(?: {4}.*\n)+/, "");
+    expect(edited).not.toContain("id: goal\n");
+    writeFile(join(workspace, "templates", "session", "session-prospecting.yaml"), edited);
+    const resumed = await coach(["session", "alex-kim", "--resume"], {
+      workspace,
+      prompter: new ScriptedPrompter({ ...TYPED, add_action_1: false }),
+    });
+    expect(resumed.code).toBe(2);
+    expect(resumed.stderr).toMatch(
+      /^error: reps\/alex-kim\/records\/[\w-]+\.md: the draft answers goal, which template 'session-prospecting' no longer asks; put it back in the template, or start afresh with `coach session alex-kim` and throw the draft away with `coach drafts discard [\w-]+`\n$/,
+    );
+    expect(read(draftPath!)).toBe(saved);
   });
 
   it("Ctrl-C while adding commitments keeps the ones already made, which count only once the session completes", async () => {
