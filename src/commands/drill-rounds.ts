@@ -103,7 +103,7 @@ async function playAtTerminal(
   const { asker, ctx, rounds } = options;
   const clinic = turns.length > 1;
   const prompter = await asker.personPrompter();
-  ctx.out.screen(roundIntro(ctx.out.style, round, index, rounds.length));
+  ctx.out.screen(roundIntro(ctx.out.style, round, index, rounds.length, ctx.out.columns));
   for (const turn of turns) {
     if (turn.score !== undefined || turn.response !== undefined) continue;
     if (clinic) ctx.out.screen(turnHeader(ctx.out.style, turn.rep.name));
@@ -117,12 +117,19 @@ async function playAtTerminal(
     turn.response = await askResponse(asker, turn);
     pending.set(turn.rep.id, { round: index + 1, response: turn.response });
   }
-  ctx.out.screen(rubric(ctx.out.style, round));
+  ctx.out.screen(rubric(ctx.out.style, round, ctx.out.columns));
   for (const turn of turns) {
     if (turn.score !== undefined) continue;
     turn.met = metIndexes(await asker.askPerson(turn.specs.met)) ?? [];
     turn.score = rubricScore(round.look_for, turn.met);
-    ctx.out.screen(scoreLine(ctx.out.style, round, turn.met, turn.score, clinic ? turn.rep.name : undefined));
+    ctx.out.screen(
+      scoreLine(
+        ctx.out.style,
+        round,
+        { met: turn.met, score: turn.score, ...(clinic ? { name: turn.rep.name } : {}) },
+        ctx.out.columns,
+      ),
+    );
     turn.notes ??= (await asker.ask(turn.specs.notes)) as string;
   }
 }

@@ -163,14 +163,18 @@ export async function runDrill(raw: Record<string, unknown>, ctx: Context): Prom
 
   if (ctx.interactive)
     ctx.out.screen(
-      drillIntro(ctx.out.style, {
-        mode,
-        template: template.template,
-        rounds,
-        names: reps.map((r) => r.name),
-        reason,
-        deal,
-      }),
+      drillIntro(
+        ctx.out.style,
+        {
+          mode,
+          template: template.template,
+          rounds,
+          names: reps.map((r) => r.name),
+          reason,
+          deal,
+        },
+        ctx.out.columns,
+      ),
     );
   const results = await playRounds({
     templateId: template.template.id,

@@ -6,7 +6,7 @@ import type { SkillDue } from "../domain/schedule.js";
 import type { Round, Template } from "../domain/template.js";
 import { formatClock } from "./countdown.js";
 import type { Style } from "./style.js";
-import { visibleWidth } from "./wrap.js";
+import { visibleWidth, wrap } from "./wrap.js";
 
 const MODE_TITLES: Record<DrillMode, string> = {
   "pre-call": "Pre-call warm-up",
@@ -15,10 +15,16 @@ const MODE_TITLES: Record<DrillMode, string> = {
   huddle: "Huddle",
 };
 
+/** `text` after `first`, wrapped at word boundaries under itself when the terminal's width is known. */
+function fitToWidth(text: string, width: number | undefined, first = ""): string {
+  return width ? wrap(text, width, first) : first + text;
+}
+
 /** What is about to be drilled, for whom, and why this drill. */
 export function drillIntro(
   style: Style,
   opts: { mode: DrillMode; template: Template; rounds: Round[]; names: string[]; reason: string; deal?: DealCall },
+  width?: number,
 ): string {
   const seconds = opts.rounds.reduce((sum, r) => sum + (r.timebox ?? 0), 0);
   const length = seconds ? `, ${formatClock(seconds)} of timed answers` : "";
@@ -28,7 +34,7 @@ export function drillIntro(
     `Why this drill: ${opts.reason}.`,
   ];
   if (opts.deal) lines.push(rehearsalLine(opts.deal));
-  return lines.join("\n");
+  return lines.map((line) => fitToWidth(line, width)).join("\n");
 }
 
 /** "The deal is at qualification; rehearsing 'can-decide', the first gate without evidence; the buyer is analytical." */
@@ -40,13 +46,13 @@ export function rehearsalLine(deal: DealCall, rehearsed = true): string {
   return `${deal.name} is at ${deal.stage}; ${gate}${deal.buyerStyle ? `; the buyer is ${deal.buyerStyle}` : ""}.`;
 }
 
-export function roundIntro(style: Style, round: Round, index: number, total: number): string {
+export function roundIntro(style: Style, round: Round, index: number, total: number, width?: number): string {
   const timebox = round.timebox ? `, ${round.timebox} s` : "";
   return [
     "",
     style.bold(`Round ${index + 1} of ${total}`) + style.dim(` (${round.skill}${timebox})`),
-    `${style.cyan("Scenario:")} ${round.scenario.trim()}`,
-    `${style.cyan("Prompt:")} ${round.prompt.trim()}`,
+    fitToWidth(round.scenario.trim(), width, `${style.cyan("Scenario:")} `),
+    fitToWidth(round.prompt.trim(), width, `${style.cyan("Prompt:")} `),
   ].join("\n");
 }
 
@@ -55,18 +61,26 @@ export function turnHeader(style: Style, name: string): string {
 }
 
 /** The rubric, shown after the responses and before the items are ticked. */
-export function rubric(style: Style, round: Round): string {
+export function rubric(style: Style, round: Round, width?: number): string {
   const musts = round.look_for.some((item) => item.must);
   const rule = musts ? ` (without every 'must' item the score is at most ${MUST_UNMET_CAP})` : "";
   return [
     style.cyan("Look for:") + style.dim(rule),
-    ...round.look_for.map((item, n) => `  ${n + 1}. ${item.text.trim()}${style.dim(itemTags(item))}`),
+    ...round.look_for.map((item, n) =>
+      fitToWidth(`${item.text.trim()}${style.dim(itemTags(item))}`, width, `  ${n + 1}. `),
+    ),
   ].join("\n");
 }
 
 /** "Score: 2 of 5 (2 of 3 items; a must-have item missed, so at most 2)". */
-export function scoreLine(style: Style, round: Round, met: number[], score: number, name?: string): string {
-  return `${style.bold(`Score${name ? ` for ${name}` : ""}: ${score} of 5`)} (${describeMet(round.look_for, met)})`;
+export function scoreLine(
+  style: Style,
+  round: Round,
+  turn: { met: number[]; score: number; name?: string },
+  width?: number,
+): string {
+  const head = style.bold(`Score${turn.name ? ` for ${turn.name}` : ""}: ${turn.score} of 5`);
+  return fitToWidth(`(${describeMet(round.look_for, turn.met)})`, width, `${head} `);
 }
 
 export interface RepOutcome {

@@ -44,7 +44,12 @@ export class Output {
    * wide it is. The wrapper is the caller's, so commands that never wrap do not load it.
    */
   fitted(message: string, wrap: (text: string, width: number) => string): string {
-    return this.stdout.columns && this.stdout.columns > 20 ? wrap(message, this.stdout.columns) : message;
+    return this.columns ? wrap(message, this.columns) : message;
+  }
+
+  /** The terminal's width, or undefined when no terminal says (a pipe, a test): nothing is wrapped then. */
+  get columns(): number | undefined {
+    return this.stdout.columns && this.stdout.columns > 20 ? this.stdout.columns : undefined;
   }
 
   /** Data for stdout: a report, a list, a rendered record. */

@@ -5,6 +5,7 @@ import { parseRecord } from "../../src/store/record-file.js";
 import { runCountdown } from "../../src/ui/countdown.js";
 import { type CheckboxPrompt, type CountdownPrompt, type InputPrompt, PromptCancelled } from "../../src/ui/prompter.js";
 import { ScriptedPrompter } from "../../src/ui/scripted-prompter.js";
+import { visibleWidth } from "../../src/ui/wrap.js";
 import { coach, read, recordFiles, tempDir, writeFile } from "../helpers.js";
 
 /** Alex and Sam, and Alex's deal at solution with the buyer's style noted and one gate confirmed. */
@@ -63,6 +64,30 @@ describe("coach drill --pre-call --deal", () => {
     expect(result.stderr).toContain("5 round(s), 4:45 of timed answers");
     expect(drill!.body).toContain(
       "**Deal:** Acme renewal (acme-renewal, at qualification; rehearses 'open-to-solutions'; buyer's style: analytical)",
+    );
+  });
+
+  it("wraps the intro, each round and its rubric at word boundaries to the terminal's width", async () => {
+    const workspace = await workspaceWithDeal();
+    const met = { "round-1-met": [], "round-2-met": [], "round-3-met": [], "round-4-met": [], "round-5-met": [] };
+    const result = await coach(["drill", "alex-kim", "--pre-call", "--deal", "acme-renewal"], {
+      workspace,
+      prompter: new ScriptedPrompter(met),
+      columns: 60,
+    });
+    expect(result.code, result.stderr).toBe(0);
+    const screens = result.stderr.slice(0, result.stderr.indexOf("Saved the drill record"));
+    expect(screens.split("\n").filter((line) => visibleWidth(line) > 60)).toEqual([]);
+    // Joined up again, every sentence is whole: no word was cut.
+    const unwrapped = screens.replace(/\s+/g, " ");
+    expect(unwrapped).toContain(
+      "Scenario: The call on Acme renewal (qualification). The gate 'open-to-solutions' (The buyer is open to changing how it is done today) has no evidence from the buyer yet.",
+    );
+    expect(unwrapped).toContain(
+      " 1. Asks an open question the buyer can only answer with their own words or an action (must) 2. ",
+    );
+    expect(unwrapped).toContain(
+      "Acme renewal is at qualification; rehearsing 'open-to-solutions', its first gate without evidence; the buyer is analytical.",
     );
   });
 
