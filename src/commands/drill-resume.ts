@@ -88,7 +88,11 @@ export async function resumeDrill(workspace: Workspace, rep: Rep, ctx: Context):
  */
 export function checkRoundsStillMatch(resumed: ResumedDrill, rounds: Round[], startAgain: string): void {
   for (const [id, results] of resumed.results) {
-    const changed = results.findIndex((result, i) => rounds[i]?.prompt !== result.prompt);
+    let changed = results.findIndex((result, i) => rounds[i]?.prompt !== result.prompt);
+    // A response half-typed before the Ctrl-C belongs to its round too (an older draft kept no prompt).
+    const typed = resumed.pending.get(id);
+    if (changed === -1 && typed?.prompt !== undefined && rounds[typed.round - 1]?.prompt !== typed.prompt)
+      changed = typed.round - 1;
     if (changed === -1) continue;
     const draft = resumed.drafts.get(id)!;
     throw badInput(

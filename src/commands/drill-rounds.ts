@@ -50,7 +50,10 @@ export async function playRounds(options: RoundFlowOptions): Promise<ResultsByRe
   const pending = new Map<string, PendingRound>(options.resumed?.pending);
   const onCancel = (half: PendingAsk | undefined) => {
     const typed = half?.spec.path[0] === "rounds" && half.spec.id.endsWith("-response") ? half : undefined;
-    if (typed) pending.set(repOf(typed, reps), { round: Number(typed.spec.path[1]) + 1, response: typed.text });
+    if (typed) {
+      const index = Number(typed.spec.path[1]);
+      pending.set(repOf(typed, reps), { round: index + 1, prompt: rounds[index]!.prompt, response: typed.text });
+    }
     const paths = options.saveDrafts(results, pending);
     return new InterruptedError(
       paths.length
@@ -115,7 +118,7 @@ async function playAtTerminal(
         seconds: round.timebox,
       });
     turn.response = await askResponse(asker, turn);
-    pending.set(turn.rep.id, { round: index + 1, response: turn.response });
+    pending.set(turn.rep.id, { round: index + 1, prompt: round.prompt, response: turn.response });
   }
   ctx.out.screen(rubric(ctx.out.style, round, ctx.out.columns));
   for (const turn of turns) {

@@ -9,6 +9,8 @@ export type DrillMode = (typeof DRILL_MODES)[number];
 /** A round answered but not yet scored when the drill was interrupted. */
 export interface PendingRound {
   round: number;
+  /** The round's prompt, so a resume can tell the text still belongs to the round in its place. */
+  prompt?: string;
   response: string;
 }
 

@@ -367,6 +367,29 @@ describe("a warm-up interrupted, then resumed", () => {
     expect(prompts[1]).toBe("Give your first thirty seconds of the call, adapted to this buyer.");
   });
 
+  it("is refused too when only a half-typed response was kept and its round changed", async () => {
+    const workspace = await workspaceWithDeal();
+    class CtrlCTyping extends ScriptedPrompter {
+      override input(prompt: InputPrompt) {
+        return prompt.id === "round-1-response" ? Promise.reject(new PromptCancelled()) : super.input(prompt);
+      }
+      pendingText() {
+        return "Asked what would change";
+      }
+    }
+    expect((await coach(warmUp, { workspace, prompter: new CtrlCTyping({}) })).code).toBe(130);
+    const [draft] = recordFiles(workspace, "alex-kim");
+    const before = read(draft!);
+    expect(before).toContain("response: Asked what would change");
+    expect(
+      (await coach(["deal", "gate", "acme-renewal", "open-to-solutions", "--evidence", "Yes"], { workspace })).code,
+    ).toBe(0);
+    const resumed = await coach(["drill", "alex-kim", "--resume"], { workspace, prompter: new ScriptedPrompter(rest) });
+    expect(resumed.code).toBe(2);
+    expect(resumed.stderr).toContain("round 1 of the draft is no longer round 1 of the drill");
+    expect(read(draft!)).toBe(before);
+  });
+
   it("is refused, draft kept, once the deal's rounds changed: a score never lands on another round", async () => {
     const workspace = await workspaceWithDeal();
     expect((await coach(warmUp, { workspace, prompter: new CtrlCAtRound2({ "round-1-met": ["0"] }) })).code).toBe(130);

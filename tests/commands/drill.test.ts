@@ -177,7 +177,11 @@ describe("coach drill, round by round", () => {
     const [draft] = recordsOf(workspace, "alex-kim");
     expect(draft!.record.status).toBe("draft");
     expect(draft!.record.rounds!.map((r) => r.score)).toEqual([1]);
-    expect(draft!.record.pending_round).toEqual({ round: 2, response: "Told her our support is 24/7" });
+    expect(draft!.record.pending_round).toEqual({
+      round: 2,
+      prompt: "Respond to the objection.",
+      response: "Told her our support is 24/7",
+    });
     expect(draft!.body).toContain("(draft)");
 
     const week = await coach(["--json", "drill", "--week", "alex-kim", "--skill", "objection-handling"], { workspace });
@@ -239,6 +243,7 @@ describe("coach drill, round by round", () => {
     expect(result.code).toBe(130);
     expect(recordsOf(workspace, "alex-kim")[0]!.record.pending_round).toEqual({
       round: 1,
+      prompt: "Say out loud a more accurate thing you could tell yourself.",
       response: "Started with a que",
     });
   });
