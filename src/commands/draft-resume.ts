@@ -1,7 +1,8 @@
 import type { Context } from "../context.js";
+import { isAsked } from "../domain/questions.js";
 import type { LoadedRecord, StoredRecord } from "../domain/record.js";
 import type { Rep } from "../domain/rep.js";
-import type { Question } from "../domain/template.js";
+import type { LoadedTemplate, Question } from "../domain/template.js";
 import { badInput } from "../errors.js";
 import { latestDraft } from "../store/drafts.js";
 import { readRecordFile } from "../store/record-file.js";
@@ -48,12 +49,35 @@ export function checkDraftAnswersAsked(
   template: string,
   startAfresh: string,
 ): void {
-  const asked = new Set(questions.map((question) => question.id));
-  const gone = (draft.record.answers ?? []).map((answer) => answer.id).filter((id) => !asked.has(id));
+  const answered = draft.record.answers ?? [];
+  const answers = Object.fromEntries(answered.map((answer) => [answer.id, answer.answer]));
+  // Asked as the record will be written: a question whose `when` no longer holds drops out too.
+  const asked = new Set(questions.filter((question) => isAsked(question, answers)).map((question) => question.id));
+  const gone = answered.map((answer) => answer.id).filter((id) => !asked.has(id));
   if (gone.length)
     throw badInput(
       "invalid_template",
       `${draft.path}: the draft answers ${gone.join(", ")}, which template '${template}' no longer asks`,
       `put ${gone.length === 1 ? "it" : "them"} back in the template, or start afresh with \`${startAfresh}\` and throw the draft away with \`coach drafts discard ${draft.record.id}\``,
     );
+}
+
+/**
+ * The template a draft was begun on, which its resume keeps. One deleted or renamed since (a
+ * generated one, say, once the team wrote its own) leaves the draft to be thrown away.
+ */
+export function draftsTemplate(
+  templates: LoadedTemplate[],
+  draft: LoadedRecord,
+  kind: "plan" | "session",
+  rep: string,
+): LoadedTemplate {
+  const id = typeof draft.record.template === "string" ? draft.record.template : "";
+  const found = templates.find((t) => t.template.id === id && t.template.kind === kind);
+  if (found) return found;
+  throw badInput(
+    "unknown_template",
+    `${draft.path}: the draft's template '${id}' is no longer in the workspace`,
+    `start afresh with \`coach ${kind} ${rep}\` and throw the draft away with \`coach drafts discard ${draft.record.id}\``,
+  );
 }

@@ -35,7 +35,7 @@ import { planAgenda } from "../ui/agenda-view.js";
 import { wrap } from "../ui/wrap.js";
 import { chooseRep } from "./choose-rep.js";
 import { type Act, withExamples, withWriteOptions } from "./define.js";
-import { checkDraftAnswersAsked, draftToResume } from "./draft-resume.js";
+import { checkDraftAnswersAsked, draftsTemplate, draftToResume } from "./draft-resume.js";
 import { drillsDueFor } from "./drills-due.js";
 import { askManagerName } from "./first-run.js";
 import {
@@ -90,8 +90,9 @@ export async function runPlan(raw: Record<string, unknown>, ctx: Context): Promi
   const managerChose = Boolean(options.stage || options.template);
   // A rep never coached and with no open goal starts from their own goals (a resumed plan keeps what it was).
   const goals = managerChose ? undefined : goalsConversation(templates, rep, records, resumed?.record);
-  // Low core-skill ratings make the mindset session the next focus, unless the manager chose otherwise.
-  const mindset = managerChose || goals ? undefined : mindsetNeeded(config, records);
+  // Low core-skill ratings make the mindset session the next focus, unless the manager chose
+  // otherwise; a resumed plan keeps the session it named.
+  const mindset = managerChose || goals || resumed ? undefined : mindsetNeeded(config, records);
   const chosen = resumedStage
     ? { stage: resumedStage, reason: resumed!.record.reason as string }
     : chooseFocus(config, rep, records, options.stage);
@@ -100,11 +101,11 @@ export async function runPlan(raw: Record<string, unknown>, ctx: Context): Promi
     : mindset && !resumedStage
       ? { ...chosen, reason: mindset.reason }
       : chosen;
-  const keptTemplate =
-    options.template ?? (typeof resumed?.record.template === "string" ? resumed.record.template : "");
-  const planTemplate = keptTemplate
-    ? requireTemplate(templates, keptTemplate, "plan")
-    : (goals?.plan ?? pickTemplate(templates, "plan", focus.stage.id));
+  const planTemplate = resumed
+    ? draftsTemplate(templates, resumed, "plan", rep.id)
+    : options.template
+      ? requireTemplate(templates, options.template, "plan")
+      : (goals?.plan ?? pickTemplate(templates, "plan", focus.stage.id));
   if (!planTemplate)
     throw badInput(
       "no_template",
@@ -115,13 +116,17 @@ export async function runPlan(raw: Record<string, unknown>, ctx: Context): Promi
     (t) => t.template.id === SELF_CHECK_ID && t.template.id !== planTemplate.template.id,
   );
   const questions = [...(selfCheck?.template.questions ?? []), ...(planTemplate.template.questions ?? [])];
-  if (resumed) checkDraftAnswersAsked(resumed, questions, planTemplate.template.id, `coach plan ${rep.id}`);
+  const { id: templateId } = planTemplate.template;
+  if (resumed) checkDraftAnswersAsked(resumed, questions, templateId, `coach plan ${rep.id} --template ${templateId}`);
   const mindsetSession = mindset && templates.find((t) => t.template.id === MINDSET_SESSION)?.template;
   const stageSession = pickTemplate(templates, "session", focus.stage.id);
+  const namedSession = resumed
+    ? templates.find((t) => t.template.kind === "session" && t.template.id === resumed.record.session_template)
+    : undefined;
   const sessionTemplate = withQuestionsToAsk(
     workspace.root,
     records,
-    goals?.session ?? (mindsetSession || stageSession?.template),
+    namedSession?.template ?? goals?.session ?? (mindsetSession || stageSession?.template),
     date,
   );
   const generated = [planTemplate, goals || mindsetSession ? undefined : stageSession].filter(

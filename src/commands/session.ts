@@ -40,7 +40,7 @@ import { wrap } from "../ui/wrap.js";
 import { chooseRep } from "./choose-rep.js";
 import { askCommitments } from "./commitments.js";
 import { type Act, withExamples, withWriteOptions } from "./define.js";
-import { checkDraftAnswersAsked, draftToResume } from "./draft-resume.js";
+import { checkDraftAnswersAsked, draftsTemplate, draftToResume } from "./draft-resume.js";
 import { askManagerName } from "./first-run.js";
 import {
   answersFromRecord,
@@ -91,6 +91,8 @@ export async function runSession(raw: Record<string, unknown>, ctx: Context): Pr
 
   const draft = draftToResume(workspace.root, rep, records, "session", options.resume, ctx);
   const date = options.date !== undefined ? recordDate(options.date, ctx.today) : (draft?.record.date ?? ctx.today);
+  // Checked here, where the draft's file is known, so a template gone since says what to do with it.
+  if (draft) draftsTemplate(templates, draft, "session", rep.id);
   let setup = chooseSessionSetup(workspace.config, rep, records, templates, { ...options, date }, draft?.record);
   // A resumed deal session keeps its deal and the evidence given before the interruption.
   const dealId = options.deal ?? (typeof draft?.record.deal === "string" ? draft.record.deal : undefined);
@@ -137,7 +139,10 @@ export async function runSession(raw: Record<string, unknown>, ctx: Context): Pr
       ? { coachingFeedback: draft.record.coaching_feedback as CoachingFeedback }
       : {}),
   };
-  if (draft) checkDraftAnswersAsked(draft, input.questions, input.template.id, `coach session ${rep.id}`);
+  if (draft) {
+    const again = `coach session ${rep.id} --template ${input.template.id}${input.deal ? ` --deal ${input.deal.id}` : ""}`;
+    checkDraftAnswersAsked(draft, input.questions, input.template.id, again);
+  }
 
   let path = draft?.path;
   const save = (status: SessionInput["status"], pendingText?: PendingText): string => {

@@ -1,4 +1,4 @@
-import { statSync } from "node:fs";
+import { rmSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseRecord } from "../../src/store/record-file.js";
@@ -13,6 +13,7 @@ import {
   tempDir,
   writeFile,
 } from "../helpers.js";
+import { repProfile, session, writeHistory } from "../history.js";
 
 /** A person who answers some questions and then presses Ctrl-C. */
 function interruptAfter(count: number, answers: Record<string, unknown>): Prompter {
@@ -223,7 +224,76 @@ describe("coach plan", () => {
     });
     expect(resumed.code).toBe(2);
     expect(resumed.stderr).toMatch(
-      /^error: reps\/alex-kim\/records\/[\w-]+\.md: the draft answers outcome, which template 'plan-prospecting' no longer asks; put it back in the template, or start afresh with `coach plan alex-kim` and throw the draft away with `coach drafts discard [\w-]+`\n$/,
+      /^error: reps\/alex-kim\/records\/[\w-]+\.md: the draft answers outcome, which template 'plan-prospecting' no longer asks; put it back in the template, or start afresh with `coach plan alex-kim --template plan-prospecting` and throw the draft away with `coach drafts discard [\w-]+`\n$/,
+    );
+    expect(read(draft!)).toBe(saved);
+  });
+
+  it("a resumed plan keeps the session it named, even where the mindset session would now come first", async () => {
+    const workspace = tempDir();
+    writeHistory(
+      workspace,
+      [repProfile("alex-kim", { added: "2026-11-01" })],
+      [session("alex-kim", "2026-11-15", { stage: "prospecting", ratings: { "self-talk": 1 } })],
+    );
+    const started = await coach(["plan", "alex-kim", "--stage", "prospecting"], {
+      workspace,
+      prompter: interruptAfter(10, { manager_name: "Pat Doe", ...PROSPECTING_PLAN_ANSWERS }),
+    });
+    expect(started.code).toBe(130);
+    const [draft] = recordFiles(workspace, "alex-kim").filter((file) => file.includes("-plan-"));
+    expect(frontMatter(draft!).session_template).toBe("session-prospecting");
+    const resumed = await coach(["plan", "alex-kim", "--resume"], {
+      workspace,
+      prompter: new ScriptedPrompter(PROSPECTING_PLAN_ANSWERS),
+    });
+    expect(resumed.code, resumed.stderr).toBe(0);
+    expect(frontMatter(draft!)).toMatchObject({ status: "planned", session_template: "session-prospecting" });
+    expect(read(draft!)).not.toContain("mindset session comes first");
+  });
+
+  it("counts a question the edited template now asks only on another answer as no longer asked", async () => {
+    const workspace = tempDir();
+    await coach(["rep", "add", "Alex Kim", "--goal", "Run discovery alone"], { workspace });
+    await coach(["plan", "alex-kim"], {
+      workspace,
+      prompter: interruptAfter(12, { manager_name: "Pat Doe", ...PROSPECTING_PLAN_ANSWERS }),
+    });
+    const [draft] = recordFiles(workspace, "alex-kim");
+    expect(frontMatter(draft!).answers!.map((a) => a.id)).toContain("observed");
+    const builtIn = read(join(ROOT, "templates", "plan", "plan-prospecting.yaml"));
+    const conditional = builtIn.replace(
+      "  - id: observed\n",
+      "  - id: observed\n    when: { question: outcome, equals: never }\n",
+    );
+    writeFile(join(workspace, "templates", "plan", "plan-prospecting.yaml"), conditional);
+    const resumed = await coach(["plan", "alex-kim", "--resume"], { workspace });
+    expect(resumed.code).toBe(2);
+    expect(resumed.stderr).toContain("the draft answers observed, which template 'plan-prospecting' no longer asks");
+  });
+
+  it("refuses to resume a plan whose template is gone, and says to start afresh", async () => {
+    const workspace = tempDir();
+    await coach(["rep", "add", "Alex Kim", "--goal", "Run discovery alone"], { workspace });
+    const own = join(workspace, "templates", "plan", "plan-our-own.yaml");
+    writeFile(
+      own,
+      read(join(ROOT, "templates", "plan", "plan-prospecting.yaml")).replace(
+        "id: plan-prospecting",
+        "id: plan-our-own",
+      ),
+    );
+    await coach(["plan", "alex-kim", "--template", "plan-our-own"], {
+      workspace,
+      prompter: interruptAfter(11, { manager_name: "Pat Doe", ...PROSPECTING_PLAN_ANSWERS }),
+    });
+    const [draft] = recordFiles(workspace, "alex-kim");
+    const saved = read(draft!);
+    rmSync(own);
+    const resumed = await coach(["plan", "alex-kim", "--resume"], { workspace });
+    expect(resumed.code).toBe(2);
+    expect(resumed.stderr).toMatch(
+      /^error: reps\/alex-kim\/records\/[\w-]+\.md: the draft's template 'plan-our-own' is no longer in the workspace; start afresh with `coach plan alex-kim` and throw the draft away with `coach drafts discard [\w-]+`\n$/,
     );
     expect(read(draft!)).toBe(saved);
   });

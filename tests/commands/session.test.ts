@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
@@ -250,7 +250,26 @@ describe("Ctrl-C and --resume", () => {
     });
     expect(resumed.code).toBe(2);
     expect(resumed.stderr).toMatch(
-      /^error: reps\/alex-kim\/records\/[\w-]+\.md: the draft answers goal, which template 'session-prospecting' no longer asks; put it back in the template, or start afresh with `coach session alex-kim` and throw the draft away with `coach drafts discard [\w-]+`\n$/,
+      /^error: reps\/alex-kim\/records\/[\w-]+\.md: the draft answers goal, which template 'session-prospecting' no longer asks; put it back in the template, or start afresh with `coach session alex-kim --template session-prospecting` and throw the draft away with `coach drafts discard [\w-]+`\n$/,
+    );
+    expect(read(draftPath!)).toBe(saved);
+  });
+
+  it("refuses to resume a session whose template is gone, and says to start afresh", async () => {
+    const workspace = await workspaceWithRep();
+    const own = join(workspace, "templates", "session", "session-our-own.yaml");
+    const builtIn = read(join(ROOT, "templates", "session", "session-prospecting.yaml"));
+    writeFile(own, builtIn.replace("id: session-prospecting", "id: session-our-own"));
+    const prompter = new CtrlCPrompter({ ...TYPED }, "recent_openings");
+    const first = await coach(["session", "alex-kim", "--template", "session-our-own"], { workspace, prompter });
+    expect(first.code, first.stderr).toBe(130);
+    const [draftPath] = sessionFiles(workspace);
+    const saved = read(draftPath!);
+    rmSync(own);
+    const resumed = await coach(["session", "alex-kim", "--resume"], { workspace });
+    expect(resumed.code).toBe(2);
+    expect(resumed.stderr).toMatch(
+      /^error: reps\/alex-kim\/records\/[\w-]+\.md: the draft's template 'session-our-own' is no longer in the workspace; start afresh with `coach session alex-kim` and throw the draft away with `coach drafts discard [\w-]+`\n$/,
     );
     expect(read(draftPath!)).toBe(saved);
   });
