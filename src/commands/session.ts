@@ -4,18 +4,11 @@ import * as z from "zod/mini";
 import type { Context } from "../context.js";
 import { type CoachingFeedback, coachingFeedbackSpecs, feedbackDue } from "../domain/asking/coaching-feedback.js";
 import { focusChoiceSpec } from "../domain/asking/focus-choice.js";
-import {
-  type FollowUpAnswer,
-  followUpDueSpec,
-  followUpNoteSpec,
-  followUpStatusSpec,
-} from "../domain/asking/follow-ups.js";
-import { gateEvidenceSpec, optionalAnswer } from "../domain/asking/gates.js";
 import { questionsToAsk } from "../domain/asking/rotation.js";
 import { tookOverSpec } from "../domain/asking/took-over.js";
-import { type Deal, gatesWithoutEvidence, recordGate } from "../domain/deal.js";
+import { type Deal, type gatesWithoutEvidence, recordGate } from "../domain/deal.js";
 import { GOALS_SLUG, isGoalsConversation } from "../domain/goals-first.js";
-import { completedSessions, openActions, type TrackedAction } from "../domain/history.js";
+import { completedSessions, openActions } from "../domain/history.js";
 import { pickTemplate } from "../domain/plan.js";
 import { recordId } from "../domain/record.js";
 import {
@@ -35,12 +28,12 @@ import { loadTemplates } from "../store/templates.js";
 import { workspaceOf } from "../store/workspace.js";
 import { ensureWorkspace } from "../store/workspace-setup.js";
 import { sessionSummary } from "../ui/agenda-view.js";
-import type { Asker, PendingAsk } from "../ui/ask.js";
+import type { PendingAsk } from "../ui/ask.js";
 import { wrap } from "../ui/wrap.js";
 import { chooseRep } from "./choose-rep.js";
 import { askCommitments } from "./commitments.js";
 import { type Act, withExamples, withWriteOptions } from "./define.js";
-import { checkDraftAnswersAsked, draftsTemplate, draftToResume } from "./draft-resume.js";
+import { checkDraftAnswersAsked, draftToResume } from "./draft-resume.js";
 import { askManagerName } from "./first-run.js";
 import {
   answersFromRecord,
@@ -55,6 +48,7 @@ import {
 } from "./interview.js";
 import { lastAskedOn } from "./last-asked.js";
 import { parseOptions, recordDate, writeOptionsSchema } from "./options.js";
+import { askCoachingFeedback, askFollowUps, askGateEvidence } from "./session-asks.js";
 import { applyFollowUps, markPlanHeld } from "./session-close.js";
 import { addRevisitCommitment, dueDateQuestions, repWithNewGoals, saveGoalsToProfile } from "./session-goals.js";
 import { applyFocusChoice, chooseSessionSetup } from "./session-setup.js";
@@ -91,9 +85,7 @@ export async function runSession(raw: Record<string, unknown>, ctx: Context): Pr
 
   const draft = draftToResume(workspace.root, rep, records, "session", options.resume, ctx);
   const date = options.date !== undefined ? recordDate(options.date, ctx.today) : (draft?.record.date ?? ctx.today);
-  // Checked here, where the draft's file is known, so a template gone since says what to do with it.
-  if (draft) draftsTemplate(templates, draft, "session", rep.id);
-  let setup = chooseSessionSetup(workspace.config, rep, records, templates, { ...options, date }, draft?.record);
+  let setup = chooseSessionSetup(workspace.config, rep, records, templates, { ...options, date }, draft);
   // A resumed deal session keeps its deal and the evidence given before the interruption.
   const dealId = options.deal ?? (typeof draft?.record.deal === "string" ? draft.record.deal : undefined);
   const deal =
@@ -268,65 +260,6 @@ function dealSetup(
   const template = stage ? pickTemplate(templates, "session", stage.id)?.template : undefined;
   if (!stage || !template) return { ...setup, why: `deal coaching: ${deal.name}`, chosenBy: "manager" };
   return { ...setup, stage, template, why: `deal coaching: ${deal.name} at ${stage.name}`, chosenBy: "manager" };
-}
-
-/**
- * For the deal's stage and every earlier one, each gate without evidence: what did the
- * buyer say or do? An empty answer leaves the gate open.
- */
-async function askGateEvidence(
-  asker: Asker,
-  config: Parameters<typeof gatesWithoutEvidence>[0],
-  deal: Deal,
-  evidence: Record<string, string>,
-): Promise<void> {
-  for (const staged of gatesWithoutEvidence(config, deal)) {
-    if (staged.gate.id in evidence) continue;
-    const spec = gateEvidenceSpec(staged);
-    const optional = optionalAnswer(spec);
-    const fromFile = asker.given(optional);
-    const answer = fromFile
-      ? fromFile.value
-      : asker.hasPerson
-        ? await asker.askPerson(optional)
-        : await asker.ask(spec);
-    if (typeof answer === "string" && answer.trim()) evidence[staged.gate.id] = answer.trim();
-  }
-}
-
-/**
- * What became of each open commitment; "not yet" asks by when now (Enter keeps the old
- * date). An answers file may add a note and a new due date.
- */
-async function askFollowUps(
-  asker: Asker,
-  followUps: TrackedAction[],
-  answers: SessionInput["followUpAnswers"],
-): Promise<void> {
-  for (const tracked of followUps) {
-    const id = tracked.action.id;
-    if (answers[id]) continue;
-    const status = await asker.ask(followUpStatusSpec(tracked, asker.today));
-    if (typeof status !== "string") continue;
-    const answer: FollowUpAnswer = { status: status as FollowUpAnswer["status"] };
-    const note = await asker.ask(followUpNoteSpec(id, status));
-    if (typeof note === "string" && note.trim()) answer.note = note;
-    if (status === "open") {
-      const due = await asker.ask(followUpDueSpec(tracked));
-      if (typeof due === "string") answer.due = due;
-    }
-    answers[id] = answer;
-  }
-}
-
-async function askCoachingFeedback(asker: Asker, repName: string): Promise<CoachingFeedback> {
-  const [scale, text] = coachingFeedbackSpecs(repName);
-  const value = await asker.ask(scale!);
-  const note = await asker.ask(text!);
-  return {
-    value: typeof value === "number" ? value : null,
-    ...(typeof note === "string" && note.trim() ? { note } : {}),
-  };
 }
 
 /** `coach session [rep]` */
