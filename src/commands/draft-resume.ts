@@ -6,6 +6,7 @@ import type { LoadedTemplate, Question } from "../domain/template.js";
 import { badInput } from "../errors.js";
 import { latestDraft } from "../store/drafts.js";
 import { readRecordFile } from "../store/record-file.js";
+import { answersFromRecord } from "./interview.js";
 
 /**
  * The rep's latest unfinished plan or session. With --resume it is read in full
@@ -49,11 +50,10 @@ export function checkDraftAnswersAsked(
   template: string,
   startAfresh: string,
 ): void {
-  const answered = draft.record.answers ?? [];
-  const answers = Object.fromEntries(answered.map((answer) => [answer.id, answer.answer]));
+  const answers = answersFromRecord(draft.record.answers);
   // Asked as the record will be written: a question whose `when` no longer holds drops out too.
   const asked = new Set(questions.filter((question) => isAsked(question, answers)).map((question) => question.id));
-  const gone = answered.map((answer) => answer.id).filter((id) => !asked.has(id));
+  const gone = Object.keys(answers).filter((id) => !asked.has(id));
   if (gone.length)
     throw badInput(
       "invalid_template",

@@ -5,11 +5,12 @@ import { GOALS_FIRST_REASON, GOALS_SESSION, goalsConversationDue } from "../doma
 import { closest } from "../domain/ids.js";
 import { mindsetNeeded } from "../domain/mindset-focus.js";
 import { chooseFocus, pickTemplate } from "../domain/plan.js";
-import type { CoachRecord, StoredRecord } from "../domain/record.js";
+import type { LoadedRecord, StoredRecord } from "../domain/record.js";
 import type { Rep } from "../domain/rep.js";
 import type { LoadedTemplate, Template } from "../domain/template.js";
 import { badInput } from "../errors.js";
 import { requireTemplate } from "../store/templates.js";
+import { draftsTemplate } from "./draft-resume.js";
 
 export interface SessionSetup {
   /** The plan followed, if any. */
@@ -46,12 +47,13 @@ export function chooseSessionSetup(
   records: StoredRecord[],
   templates: LoadedTemplate[],
   options: SetupOptions,
-  draft: CoachRecord | undefined,
+  resumed: LoadedRecord | undefined,
 ): SessionSetup {
   const stageOf = (id: string | null | undefined) => config.stages.find((s) => s.id === id);
-  if (draft) {
+  if (resumed) {
+    const { record: draft } = resumed;
     const plan = records.find(({ record }) => record.type === "plan" && record.id === draft.plan);
-    const template = requireTemplate(templates, draft.template ?? "", "session").template;
+    const { template } = draftsTemplate(templates, resumed, "session", rep.id);
     const stage = stageOf(draft.stage) ?? chooseFocus(config, rep, records).stage;
     const chosenBy = draft.focus_chosen_by as FocusChosenBy | undefined;
     return { plan, template, stage, why: `resuming the draft of ${draft.date}`, chosenBy };

@@ -344,17 +344,32 @@ describe("a huddle interrupted", () => {
 });
 
 describe("a warm-up interrupted, then resumed", () => {
-  class CtrlCAtRound2 extends ScriptedPrompter {
+  /** Ctrl-C at the prompt `at`, with `typed` half-typed in it. */
+  class CtrlCAt extends ScriptedPrompter {
+    constructor(
+      answers: Record<string, unknown>,
+      private readonly at: string,
+      private readonly typed?: string,
+    ) {
+      super(answers);
+    }
+    override input(prompt: InputPrompt) {
+      return prompt.id === this.at ? Promise.reject(new PromptCancelled()) : super.input(prompt);
+    }
     override checkbox(prompt: CheckboxPrompt) {
-      return prompt.id === "round-2-met" ? Promise.reject(new PromptCancelled()) : super.checkbox(prompt);
+      return prompt.id === this.at ? Promise.reject(new PromptCancelled()) : super.checkbox(prompt);
+    }
+    pendingText() {
+      return this.typed;
     }
   }
+  const atRound2 = () => new CtrlCAt({ "round-1-met": ["0"] }, "round-2-met");
   const warmUp = ["drill", "alex-kim", "--pre-call", "--deal", "acme-renewal"];
   const rest = { "round-2-met": ["0"], "round-3-met": [], "round-4-met": [], "round-5-met": [] };
 
   it("goes on from the next round while the deal is as it was", async () => {
     const workspace = await workspaceWithDeal();
-    expect((await coach(warmUp, { workspace, prompter: new CtrlCAtRound2({ "round-1-met": ["0"] }) })).code).toBe(130);
+    expect((await coach(warmUp, { workspace, prompter: atRound2() })).code).toBe(130);
     const prompter = new ScriptedPrompter(rest);
     const resumed = await coach(["drill", "alex-kim", "--resume"], { workspace, prompter });
     expect(resumed.code, resumed.stderr).toBe(0);
@@ -369,15 +384,8 @@ describe("a warm-up interrupted, then resumed", () => {
 
   it("is refused too when only a half-typed response was kept and its round changed", async () => {
     const workspace = await workspaceWithDeal();
-    class CtrlCTyping extends ScriptedPrompter {
-      override input(prompt: InputPrompt) {
-        return prompt.id === "round-1-response" ? Promise.reject(new PromptCancelled()) : super.input(prompt);
-      }
-      pendingText() {
-        return "Asked what would change";
-      }
-    }
-    expect((await coach(warmUp, { workspace, prompter: new CtrlCTyping({}) })).code).toBe(130);
+    const typing = new CtrlCAt({}, "round-1-response", "Asked what would change");
+    expect((await coach(warmUp, { workspace, prompter: typing })).code).toBe(130);
     const [draft] = recordFiles(workspace, "alex-kim");
     const before = read(draft!);
     expect(before).toContain("response: Asked what would change");
@@ -392,7 +400,7 @@ describe("a warm-up interrupted, then resumed", () => {
 
   it("is refused, draft kept, once the deal's rounds changed: a score never lands on another round", async () => {
     const workspace = await workspaceWithDeal();
-    expect((await coach(warmUp, { workspace, prompter: new CtrlCAtRound2({ "round-1-met": ["0"] }) })).code).toBe(130);
+    expect((await coach(warmUp, { workspace, prompter: atRound2() })).code).toBe(130);
     const [draft] = recordFiles(workspace, "alex-kim");
     const before = read(draft!);
     for (const gate of ["open-to-solutions", "agreed-to-discuss", "can-decide"]) {

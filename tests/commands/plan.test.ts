@@ -42,6 +42,20 @@ function frontMatter(path: string) {
   return parsed.value.record;
 }
 
+/** Alex Kim's first plan, begun with `flags` and interrupted after `prompts` prompts: the draft's path. */
+async function interruptedPlan(workspace: string, flags: string[], prompts: number): Promise<string> {
+  await coach(["rep", "add", "Alex Kim", "--goal", "Run discovery alone"], { workspace });
+  const started = await coach(["plan", "alex-kim", ...flags], {
+    workspace,
+    prompter: interruptAfter(prompts, { manager_name: "Pat Doe", ...PROSPECTING_PLAN_ANSWERS }),
+  });
+  expect(started.code).toBe(130);
+  return recordFiles(workspace, "alex-kim")[0]!;
+}
+
+/** A built-in plan template's text, to write into a workspace changed. */
+const builtInPlan = (id: string) => read(join(ROOT, "templates", "plan", `${id}.yaml`));
+
 describe("coach plan", () => {
   it("offers to add an unknown rep, then walks the plan questions and writes the plan", async () => {
     const workspace = tempDir();
@@ -175,15 +189,9 @@ describe("coach plan", () => {
 
   it("a resumed plan keeps the draft's template, so each answer stays under the question it answered", async () => {
     const workspace = tempDir();
-    await coach(["rep", "add", "Alex Kim", "--goal", "Run discovery alone"], { workspace });
-    const started = await coach(["plan", "alex-kim", "--template", "plan-qualification"], {
-      workspace,
-      prompter: interruptAfter(11, { manager_name: "Pat Doe", ...PROSPECTING_PLAN_ANSWERS }),
-    });
-    expect(started.code).toBe(130);
-    const [draft] = recordFiles(workspace, "alex-kim");
+    const draft = await interruptedPlan(workspace, ["--template", "plan-qualification"], 11);
     const asked = (path: string) => frontMatter(path).answers!.find((a) => a.id === "gate_evidence")!;
-    const before = asked(draft!);
+    const before = asked(draft);
 
     for (const flags of [
       ["--stage", "discovery"],
@@ -199,24 +207,18 @@ describe("coach plan", () => {
     const prompter = new ScriptedPrompter(PROSPECTING_PLAN_ANSWERS);
     const resumed = await coach(["plan", "alex-kim", "--resume"], { workspace, prompter });
     expect(resumed.code, resumed.stderr).toBe(0);
-    expect(frontMatter(draft!)).toMatchObject({ status: "planned", template: "plan-qualification" });
-    expect(asked(draft!)).toEqual(before);
+    expect(frontMatter(draft)).toMatchObject({ status: "planned", template: "plan-qualification" });
+    expect(asked(draft)).toEqual(before);
     expect(before.prompt).toContain("which of the four agreements has the buyer actually confirmed");
   });
 
   it("refuses to resume once the template no longer asks a question the draft answered, and keeps the draft", async () => {
     const workspace = tempDir();
-    await coach(["rep", "add", "Alex Kim", "--goal", "Run discovery alone"], { workspace });
-    await coach(["plan", "alex-kim"], {
-      workspace,
-      prompter: interruptAfter(11, { manager_name: "Pat Doe", ...PROSPECTING_PLAN_ANSWERS }),
-    });
-    const [draft] = recordFiles(workspace, "alex-kim");
-    const saved = read(draft!);
-    const builtIn = read(join(ROOT, "templates", "plan", "plan-prospecting.yaml"));
+    const draft = await interruptedPlan(workspace, [], 11);
+    const saved = read(draft);
     writeFile(
       join(workspace, "templates", "plan", "plan-prospecting.yaml"),
-      builtIn.replace(/ {2}- id: outcome\n(?: {4}.*\n)+/, ""),
+      builtInPlan("plan-prospecting").replace(/ {2}- id: outcome\n(?: {4}.*\n)+/, ""),
     );
     const resumed = await coach(["plan", "alex-kim", "--resume"], {
       workspace,
@@ -226,7 +228,7 @@ describe("coach plan", () => {
     expect(resumed.stderr).toMatch(
       /^error: reps\/alex-kim\/records\/[\w-]+\.md: the draft answers outcome, which template 'plan-prospecting' no longer asks; put it back in the template, or start afresh with `coach plan alex-kim --template plan-prospecting` and throw the draft away with `coach drafts discard [\w-]+`\n$/,
     );
-    expect(read(draft!)).toBe(saved);
+    expect(read(draft)).toBe(saved);
   });
 
   it("a resumed plan keeps the session it named, even where the mindset session would now come first", async () => {
@@ -254,15 +256,9 @@ describe("coach plan", () => {
 
   it("counts a question the edited template now asks only on another answer as no longer asked", async () => {
     const workspace = tempDir();
-    await coach(["rep", "add", "Alex Kim", "--goal", "Run discovery alone"], { workspace });
-    await coach(["plan", "alex-kim"], {
-      workspace,
-      prompter: interruptAfter(12, { manager_name: "Pat Doe", ...PROSPECTING_PLAN_ANSWERS }),
-    });
-    const [draft] = recordFiles(workspace, "alex-kim");
-    expect(frontMatter(draft!).answers!.map((a) => a.id)).toContain("observed");
-    const builtIn = read(join(ROOT, "templates", "plan", "plan-prospecting.yaml"));
-    const conditional = builtIn.replace(
+    const draft = await interruptedPlan(workspace, [], 12);
+    expect(frontMatter(draft).answers!.map((a) => a.id)).toContain("observed");
+    const conditional = builtInPlan("plan-prospecting").replace(
       "  - id: observed\n",
       "  - id: observed\n    when: { question: outcome, equals: never }\n",
     );
@@ -274,28 +270,17 @@ describe("coach plan", () => {
 
   it("refuses to resume a plan whose template is gone, and says to start afresh", async () => {
     const workspace = tempDir();
-    await coach(["rep", "add", "Alex Kim", "--goal", "Run discovery alone"], { workspace });
     const own = join(workspace, "templates", "plan", "plan-our-own.yaml");
-    writeFile(
-      own,
-      read(join(ROOT, "templates", "plan", "plan-prospecting.yaml")).replace(
-        "id: plan-prospecting",
-        "id: plan-our-own",
-      ),
-    );
-    await coach(["plan", "alex-kim", "--template", "plan-our-own"], {
-      workspace,
-      prompter: interruptAfter(11, { manager_name: "Pat Doe", ...PROSPECTING_PLAN_ANSWERS }),
-    });
-    const [draft] = recordFiles(workspace, "alex-kim");
-    const saved = read(draft!);
+    writeFile(own, builtInPlan("plan-prospecting").replace("id: plan-prospecting", "id: plan-our-own"));
+    const draft = await interruptedPlan(workspace, ["--template", "plan-our-own"], 11);
+    const saved = read(draft);
     rmSync(own);
     const resumed = await coach(["plan", "alex-kim", "--resume"], { workspace });
     expect(resumed.code).toBe(2);
     expect(resumed.stderr).toMatch(
       /^error: reps\/alex-kim\/records\/[\w-]+\.md: the draft's template 'plan-our-own' is no longer in the workspace; start afresh with `coach plan alex-kim` and throw the draft away with `coach drafts discard [\w-]+`\n$/,
     );
-    expect(read(draft!)).toBe(saved);
+    expect(read(draft)).toBe(saved);
   });
 
   it("saves no draft on Ctrl-C before any question was answered, and says nothing was saved", async () => {
