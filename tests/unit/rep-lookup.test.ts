@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { toYaml } from "../../src/domain/to-yaml.js";
 import { INDEX_DIR } from "../../src/store/index-cache.js";
 import { readRepFolder } from "../../src/store/records.js";
 import { parseRepProfile } from "../../src/store/rep-profile.js";
@@ -99,5 +100,46 @@ describe("every rep, through the index", () => {
       expect(skipped).toEqual([expect.stringMatching(/alex-kim[/\\]rep\.yaml:\d+:\d+: /)]);
     }
     expect(existsSync(shardFile(root))).toBe(false);
+  });
+});
+
+describe("reading a profile: the fast path and `yaml` agree", () => {
+  const file = "reps/alex-kim/rep.yaml";
+  const read = (text: string) => parseRepProfile(text, file, "alex-kim");
+
+  it("reads a profile as coach writes it, and one a person wrote, dates and numbers as they mean", () => {
+    const rep = repProfile("alex-kim", { style: "driver", goals: ["Close Acme by March"], added: "2026-01-05" });
+    expect(read(toYaml(rep))).toEqual({ ok: true, value: rep });
+    const byHand = "id: alex-kim\nname: Alex Kim\nadded: 2026-01-05\nquota: 0x10\nnotes: yes\n";
+    expect(read(byHand)).toMatchObject({ ok: true, value: { added: "2026-01-05", quota: 16, notes: "yes" } });
+  });
+
+  it("names the line and column of a wrong value, a repeated key and an alias bomb, as `yaml` finds them", () => {
+    expect(read("id: alex-kim\nname: Alex Kim\nstyle: bossy\n")).toMatchObject({
+      ok: false,
+      problem: expect.stringMatching(/^reps\/alex-kim\/rep\.yaml:3:\d+: .*driver, expressive, amiable, analytical/),
+    });
+    expect(read("id: alex-kim\nname: Alex Kim\nname: Alex\n")).toMatchObject({
+      ok: false,
+      problem: expect.stringMatching(/^reps\/alex-kim\/rep\.yaml:3:1: /),
+    });
+    const bomb = ['l0: &a0 ["x","x","x","x","x","x","x","x","x"]'];
+    for (let i = 1; i < 10; i++)
+      bomb.push(
+        `l${i}: &a${i} [${Array(9)
+          .fill(`*a${i - 1}`)
+          .join(",")}]`,
+      );
+    expect(read(`id: alex-kim\nname: Alex Kim\n${bomb.join("\n")}\n`)).toMatchObject({
+      ok: false,
+      problem: expect.stringMatching(/^reps\/alex-kim\/rep\.yaml:\d+:\d+: .*alias/i),
+    });
+  });
+
+  it("refuses a profile claiming another rep's id, with the fix", () => {
+    expect(read("id: sam-lee\nname: Sam Lee\n")).toMatchObject({
+      ok: false,
+      problem: expect.stringContaining("id 'sam-lee' does not match its folder 'alex-kim'; set `id: alex-kim`"),
+    });
   });
 });
