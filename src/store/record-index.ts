@@ -179,13 +179,12 @@ async function freshProfile(
   before: Entry<Rep> | undefined,
   loadReader: NonNullable<ReaderLoaders["profile"]>,
 ): Promise<Entry<Rep> | undefined> {
-  const file = join(root, "reps", rep, "rep.yaml");
-  const stat = statSync(file, NO_THROW);
+  const path = join("reps", rep, "rep.yaml");
+  const stat = statSync(join(root, path), NO_THROW);
   if (!stat) return undefined;
-  // A broken profile is read again each time: its problem names the file by its full path,
-  // which a moved workspace changes, and one rep's commands stop on it.
+  // A broken profile is read again each time: one rep's commands stop on it, so it is soon fixed.
   if (stillFresh(before, stat) && before.value) return before;
-  return parseEntry(file, file, stat, await loadReader(), (profile) => profile);
+  return parseEntry(join(root, path), path, stat, await loadReader(), (profile) => profile);
 }
 
 function verdictOf(profile: Entry<Rep>): Parsed<Rep> {

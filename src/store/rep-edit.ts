@@ -1,4 +1,4 @@
-import { join } from "node:path";
+import { join, relative } from "node:path";
 import { type Document, isMap, isScalar, isSeq, type Node, parseDocument } from "yaml";
 import type { Rep } from "../domain/rep.js";
 import { toYaml } from "../domain/to-yaml.js";
@@ -20,19 +20,21 @@ export type ProfileEdit = (profile: ProfileDocument, rep: Rep) => void;
  */
 export function editRepProfile(workspace: Workspace, id: string, edit: ProfileEdit): Rep {
   const file = join(repDir(workspace.root, id), "rep.yaml");
+  // Named as every file in a problem is: by its path in the workspace.
+  const shownAs = relative(workspace.root, file);
   const outcome = withLockIfFree(file, () => {
     const text = readYamlFile(file);
-    const before = parseRepProfile(text, file, id);
+    const before = parseRepProfile(text, shownAs, id);
     if (!before.ok) throw badInput("invalid_yaml", before.problem, "fix the profile by hand first");
     const doc = parseDocument(text, { schema: "core", uniqueKeys: true, logLevel: "silent" });
     edit(new ProfileDocument(doc), before.value);
     const next = doc.toString({ lineWidth: 0 });
-    const after = parseRepProfile(next, file, id);
+    const after = parseRepProfile(next, shownAs, id);
     if (!after.ok) throw badInput("invalid_yaml", after.problem, "the edit was not saved; fix the profile by hand");
     if (next !== text) writeFileSafely(file, next, { within: workspace.root });
     return after.value;
   });
-  if (!outcome.locked) throw runtimeFailure("lock_timeout", `${file} is being changed by another coach; try again`);
+  if (!outcome.locked) throw runtimeFailure("lock_timeout", `${shownAs} is being changed by another coach; try again`);
   return outcome.value;
 }
 

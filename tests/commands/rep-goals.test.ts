@@ -113,7 +113,7 @@ describe("coach rep goal", () => {
     );
     const result = await coach(["rep", "show", "alex-kim"], { workspace });
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain("rep.yaml:6:");
+    expect(result.stderr).toContain("error: reps/alex-kim/rep.yaml:6:");
     expect(result.stderr).toContain("goal id 'g1' is used twice");
   });
 

@@ -261,7 +261,7 @@ describe("coach review --team", () => {
     writeFileSync(join(root, paths[7]!), "no front matter here\n");
     const result = await coach(["review", "--team", "--json"], { workspace: root });
     expect(result.code).toBe(0);
-    expect(result.stderr).toContain("warning: could not read jo-ng's profile: ");
+    expect(result.stderr).toContain("warning: could not read jo-ng's profile: reps/jo-ng/rep.yaml:3:1: ");
     expect(result.stderr).toContain(`warning: skipped a broken record: ${paths[7]}:1:1: no front matter`);
     const json = JSON.parse(result.stdout);
     expect(json.skipped).toHaveLength(1);

@@ -43,9 +43,10 @@ describe("finding one rep by id, through the index", () => {
     await readRepFolder(root, "alex-kim");
     const broken = "id: alex-kim\nname: [oops\n";
     writeFileSync(profileFile(root), broken);
-    const parsed = parseRepProfile(broken, profileFile(root), "alex-kim");
+    const parsed = parseRepProfile(broken, "reps/alex-kim/rep.yaml", "alex-kim");
     const whole = !parsed.ok && parsed.problem;
-    expect(whole).toMatch(/rep\.yaml:\d+:\d+: /);
+    // Named by its path in the workspace, as records and deals are.
+    expect(whole).toMatch(/^reps\/alex-kim\/rep\.yaml:\d+:\d+: /);
     for (let i = 0; i < 2; i++)
       await expect(requireRep(root, "alex-kim")).rejects.toThrow(
         expect.objectContaining({ exitCode: 2, code: "invalid_yaml", message: whole }),
