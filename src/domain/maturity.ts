@@ -90,12 +90,17 @@ function weeksWithDrills(period: Period, start: string | undefined, drillDates: 
   const whole = Math.floor((daysBetween(period.from, period.to) + 1) / 7);
   // Week i (0 the last) ends 7i days before the period does; it counts if that is on or after the start.
   const sinceStart = start === undefined ? Number.POSITIVE_INFINITY : daysBetween(start, period.to);
-  const weeks = sinceStart < 0 ? 0 : Math.min(Math.max(whole, 1), Math.floor(sinceStart / 7) + 1);
+  let weeks = sinceStart < 0 ? 0 : Math.min(Math.max(whole, 1), Math.floor(sinceStart / 7) + 1);
   const withDrill = new Set<number>();
   for (const date of drillDates) {
     const week = whole ? Math.floor(daysBetween(date, period.to) / 7) : 0;
     if (week < weeks) withDrill.add(week);
   }
+  // The week the rep joined part-way through counts only if they drilled in it: a rep added
+  // today has had no week to practise in yet, and shows "nothing to measure yet", not 0%.
+  const oldest = weeks - 1;
+  const oldestBegins = whole ? 7 * oldest + 6 : daysBetween(period.from, period.to);
+  if (weeks > 0 && sinceStart < oldestBegins && !withDrill.has(oldest)) weeks--;
   return { weeks, drillWeeks: withDrill.size };
 }
 
@@ -214,8 +219,16 @@ export function maturityEvidenceLines(evidence: MaturityEvidence): [string, stri
   ];
 }
 
+/** The line the reports print beside the level: what it means, or that nothing shows it yet. */
+export function levelMeaning(maturity: Maturity): string {
+  // The level falls to ad-hoc when no rep is due for a 1:1 yet; its meaning would claim what nothing shows.
+  return maturity.evidence.on_cadence === null
+    ? "nothing to measure yet, as no rep is due for a 1:1"
+    : LEVEL_MEANING[maturity.level];
+}
+
 /** What each level means, in a line the reports print beside it. */
-export const LEVEL_MEANING: Record<MaturityLevel, string> = {
+const LEVEL_MEANING: Record<MaturityLevel, string> = {
   "ad-hoc": "coaching is left to each moment: under half the reps are coached on cadence",
   informal:
     "at least half the reps are coached on cadence, but not yet with the 80%, " +

@@ -1,5 +1,5 @@
 import { type Config, stageById } from "./config.js";
-import { LEVEL_MEANING, maturityEvidenceLines, nextLevelAdvice } from "./maturity.js";
+import { levelMeaning, maturityEvidenceLines, nextLevelAdvice } from "./maturity.js";
 import type { Period, RepReview, SkillTrend } from "./review.js";
 import { cadenceRows, days, describeDrillDue, periodText } from "./review-steps.js";
 import { escapeHtml as esc, type GridRow, ratingChart, weekGridChart } from "./svg-charts.js";
@@ -264,7 +264,7 @@ export function renderTeamHtml(
       section(
         "maturity",
         `Coaching maturity: ${maturity.level}`,
-        `<p>The team's coaching is <strong>${esc(maturity.level)}</strong>: ${esc(LEVEL_MEANING[maturity.level])}.</p>`,
+        `<p>The team's coaching is <strong>${esc(maturity.level)}</strong>: ${esc(levelMeaning(maturity))}.</p>`,
         table(["Evidence over the period", "Share"], maturityEvidenceLines(maturity.evidence)),
         para(nextLevelAdvice(maturity)),
       ),

@@ -1,7 +1,7 @@
 import { type Config, stageById } from "./config.js";
 import { renderDealCounts } from "./deal.js";
 import { inline } from "./markdown.js";
-import { LEVEL_MEANING, type Maturity, maturityEvidenceLines, nextLevelAdvice } from "./maturity.js";
+import { levelMeaning, type Maturity, maturityEvidenceLines, nextLevelAdvice } from "./maturity.js";
 import type { RepReview, SkillTrend } from "./review.js";
 import { cadenceRows, days, describeDrillDue, periodText } from "./review-steps.js";
 import { sparkline, trendArrow } from "./sparkline.js";
@@ -152,7 +152,7 @@ export function renderTeamMarkdown(team: TeamReview, skipped: number, everyDays:
 function maturitySection(maturity: Maturity): string {
   return [
     `## Coaching maturity: ${maturity.level}`,
-    `The team's coaching is **${maturity.level}**: ${LEVEL_MEANING[maturity.level]}.`,
+    `The team's coaching is **${maturity.level}**: ${levelMeaning(maturity)}.`,
     table(["Evidence over the period", "Share"], maturityEvidenceLines(maturity.evidence)),
     nextLevelAdvice(maturity),
   ].join("\n\n");

@@ -1,6 +1,6 @@
 import { type Config, stageById } from "../domain/config.js";
 import { daysBetween } from "../domain/dates.js";
-import { LEVEL_MEANING, maturityEvidenceLines, nextLevelAdvice } from "../domain/maturity.js";
+import { levelMeaning, maturityEvidenceLines, nextLevelAdvice } from "../domain/maturity.js";
 import type { Period, RepReview } from "../domain/review.js";
 import { days, describeDrillDue } from "../domain/review-steps.js";
 import { sparkline, trendArrow } from "../domain/sparkline.js";
@@ -197,10 +197,7 @@ export function renderTeamText(
   }
   if (team.maturity) {
     const { maturity } = team;
-    out.push(
-      "",
-      wrap(`${style.bold(`Coaching maturity: ${maturity.level}`)}, ${LEVEL_MEANING[maturity.level]}`, width),
-    );
+    out.push("", wrap(`${style.bold(`Coaching maturity: ${maturity.level}`)}, ${levelMeaning(maturity)}`, width));
     out.push(columns(maturityEvidenceLines(maturity.evidence).map(([what, share]) => [`  ${what}`, share])));
     out.push(wrap(nextLevelAdvice(maturity), width, "  ", "  "));
   }

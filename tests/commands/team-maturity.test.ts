@@ -86,6 +86,11 @@ describe("a team whose reps were all added this week", () => {
     expect(text.stdout).not.toContain("coached on cadence (100%)");
     const json = JSON.parse((await coach(["review", "--team", "--json"], { workspace })).stdout);
     expect(json.on_cadence).toEqual({ reps: 0, of: 0, share: null, not_yet_due: 2 });
-    expect(json.maturity).toMatchObject({ level: "ad-hoc", evidence: { on_cadence: null } });
+    expect(json.maturity).toMatchObject({ level: "ad-hoc", evidence: { on_cadence: null, drills_weekly: null } });
+    // Nothing is claimed that nothing shows: no "under half the reps", no 0% of reps drilling.
+    expect(text.stdout).toContain("Coaching maturity: ad-hoc, nothing to measure yet, as no rep is due for a 1:1");
+    expect(text.stdout).toMatch(/Reps drilling in most weeks +nothing to measure yet/);
+    const md = (await coach(["review", "--team", "--format", "md"], { workspace })).stdout;
+    expect(md).toContain("The team's coaching is **ad-hoc**: nothing to measure yet, as no rep is due for a 1:1.");
   });
 });

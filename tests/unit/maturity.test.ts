@@ -83,6 +83,10 @@ describe("a rep's part of the evidence", () => {
         weeks.push({ from: addDaysIso(to, -6), to });
       if (!weeks.length) weeks.push(period);
       const kept = weeks.filter((w) => start === undefined || w.to >= start);
+      const joinedIn = kept.at(-1);
+      const drilledIn = (w: Period) => drills.some((d) => d >= w.from && d <= w.to);
+      // The week the rep joined part-way through counts only with a drill in it.
+      if (start !== undefined && joinedIn && joinedIn.from < start && !drilledIn(joinedIn)) kept.pop();
       return {
         weeks: kept.length,
         drillWeeks: kept.filter((w) => drills.some((d) => d >= w.from && d <= w.to)).length,
@@ -138,7 +142,24 @@ describe("a rep's part of the evidence", () => {
       actions: NO_ACTIONS,
       isStageKeyed: keyedByTemplate,
     });
-    expect(late.weeks).toBe(2); // joined in the third week
+    // Joined on the last day of the third week: that week counts only once it holds a drill.
+    expect(late).toMatchObject({ weeks: 1, drillWeeks: 0 });
+    const drilledOnDayOne = repCoachingFacts({
+      records: stored([drill("ann", "2026-11-15", "purpose", [3])]),
+      period: PERIOD,
+      start: "2026-11-15",
+      actions: NO_ACTIONS,
+      isStageKeyed: keyedByTemplate,
+    });
+    expect(drilledOnDayOne).toMatchObject({ weeks: 2, drillWeeks: 1 });
+    const addedToday = repCoachingFacts({
+      records: [],
+      period: PERIOD,
+      start: PERIOD.to,
+      actions: NO_ACTIONS,
+      isStageKeyed: keyedByTemplate,
+    });
+    expect(teamMaturity([addedToday], null).evidence.drills_weekly).toBeNull();
   });
 
   it("leaves open commitments not yet due out of on-time, and counts a tried one as kept", () => {
