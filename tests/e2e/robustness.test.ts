@@ -12,6 +12,7 @@ describe("fault injection (the short run of `npm run torture`)", () => {
     const { stdout } = await promisify(execFile)(process.execPath, [torture, ...args], { cwd: ROOT });
     const summary = /^5 writers, (\d+) killed, 0 lost, 0 torn, 0 left behind$/m.exec(stdout);
     expect(summary, stdout).not.toBeNull();
-    expect(Number(summary![1])).toBeGreaterThan(0);
+    // A run in which no kill landed proved nothing: say so with the run's own summary.
+    expect(Number(summary![1]), stdout).toBeGreaterThan(0);
   }, 180_000);
 });
