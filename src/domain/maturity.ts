@@ -41,7 +41,10 @@ export const FLOORS = {
 export interface RepCoachingFacts {
   sessions: number;
   stageKeyed: number;
-  /** Weeks of the period the rep was in the team for, and those with a completed drill. */
+  /**
+   * Weeks of the period the rep was in the team for, and those with a completed drill; the
+   * week they joined part-way through counts only if it has one.
+   */
   weeks: number;
   drillWeeks: number;
   mix: FocusMix;
@@ -83,7 +86,8 @@ export function repCoachingFacts(input: RepFactsInput): RepCoachingFacts {
 
 /**
  * The period's whole weeks, counted back from its last day (a short period is one week),
- * leaving out those that ended before the rep started, and how many of them hold a drill.
+ * leaving out those that ended before the rep started, and the one they started part-way
+ * through unless it holds a drill; and how many of them hold a drill.
  * Counted in days, not by listing the weeks: a team review over years has thousands.
  */
 function weeksWithDrills(period: Period, start: string | undefined, drillDates: string[]) {

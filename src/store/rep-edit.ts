@@ -23,7 +23,7 @@ export function editRepProfile(workspace: Workspace, id: string, edit: ProfileEd
   // Named as every file in a problem is: by its path in the workspace.
   const shownAs = relative(workspace.root, file);
   const outcome = withLockIfFree(file, () => {
-    const text = readYamlFile(file);
+    const text = readYamlFile(file, undefined, shownAs);
     const before = parseRepProfile(text, shownAs, id);
     if (!before.ok) throw badInput("invalid_yaml", before.problem, "fix the profile by hand first");
     const doc = parseDocument(text, { schema: "core", uniqueKeys: true, logLevel: "silent" });

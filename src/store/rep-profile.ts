@@ -4,17 +4,15 @@ import { nameProblem } from "../domain/ids.js";
 import { type Rep, repSchema } from "../domain/rep.js";
 import { toYaml } from "../domain/to-yaml.js";
 import { writeFileSafely } from "./files.js";
-import { quickYaml } from "./quick-yaml.js";
 import { repDir } from "./reps.js";
 import type { Workspace } from "./workspace.js";
 import { ensureWorkspace } from "./workspace-setup.js";
 import type { Parsed } from "./yaml-file.js";
 import { parseYaml } from "./yaml-source.js";
 
-// A rep's profile, reps/<id>/rep.yaml, parsed or written. It is read through the index (reps.ts),
-// which calls the parser only for a profile new or changed since the last run: the first team
-// review reads a hundred of them, so a profile that passes the fast path (quickYaml) is done;
-// any other goes through `yaml`, with positions for its errors.
+// A rep's profile, reps/<id>/rep.yaml, parsed or written: YAML a person may edit, so it goes
+// through `yaml`, with positions for its errors. It is read through the index (reps.ts), which
+// calls the parser only for a profile new or changed since the last run.
 
 /**
  * The one reader of rep profiles, for one rep, for every rep and for a team review (all
@@ -34,9 +32,7 @@ export function parseRepProfile(text: string, file: string, folder: string): Par
         });
     }),
   );
-  const quick = quickYaml(text);
-  const checked = quick === undefined ? undefined : inItsFolder.safeParse(quick);
-  return checked?.success ? { ok: true, value: checked.data } : parseYaml(inItsFolder, text, file);
+  return parseYaml(inItsFolder, text, file);
 }
 
 export function saveRep(workspace: Workspace, rep: Rep): string {

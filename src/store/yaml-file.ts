@@ -37,8 +37,8 @@ function tooBig(file: string, bytes: number, firstLine = 1): string {
 }
 
 /** A YAML file's text; one over the limit is refused (exit 2) without being read. */
-export function readYamlFile(file: string, hint?: string): string {
+export function readYamlFile(file: string, hint?: string, shownAs = file): string {
   const bytes = statSync(file).size;
-  if (bytes > MAX_YAML_BYTES) throw badInput("invalid_yaml", tooBig(file, bytes), hint);
+  if (bytes > MAX_YAML_BYTES) throw badInput("invalid_yaml", tooBig(shownAs, bytes), hint);
   return readFileSync(file, "utf8");
 }

@@ -25,6 +25,25 @@ async function showJson(workspace: string) {
 }
 
 describe("coach rep goal", () => {
+  it("refuses alike, everywhere and with exit 2, a profile only a lenient reader would take", async () => {
+    const workspace = await workspaceWithRep();
+    // Old Mac line endings and an unknown directive: js-yaml reads both, `yaml` refuses both.
+    for (const text of ["id: alex-kim\rname: Alex Kim\r", "%FOO bar\n---\nid: alex-kim\nname: Alex Kim\n"]) {
+      writeFileSync(profileOf(workspace), text);
+      for (const args of [
+        ["rep", "show", "alex-kim"],
+        ["rep", "goal", "add", "alex-kim", "Win Acme"],
+      ]) {
+        const result = await coach(args, { workspace });
+        expect(result, `${JSON.stringify(text)} ${args.join(" ")}`).toMatchObject({ code: 2 });
+        expect(result.stderr).toMatch(/^error: reps\/alex-kim\/rep\.yaml:\d+:\d+: /);
+        expect(readFileSync(profileOf(workspace), "utf8")).toBe(text);
+      }
+      const listed = await coach(["rep", "list"], { workspace });
+      expect(listed.stderr).toContain("warning: skipped a broken rep profile: reps/alex-kim/rep.yaml:");
+    }
+  });
+
   it("reads plain-string goals as open goals g1, g2 and adds the next with every detail", async () => {
     const workspace = await workspaceWithRep();
     writeFileSync(profileOf(workspace), HAND_WRITTEN);
