@@ -88,6 +88,14 @@ export class CtrlCPrompter extends ScriptedPrompter {
     this.stopIfThere(prompt.id);
     return super.confirm(prompt);
   }
+  override async checkbox(prompt: Parameters<ScriptedPrompter["checkbox"]>[0]) {
+    this.stopIfThere(prompt.id);
+    return super.checkbox(prompt);
+  }
+  override async countdown(prompt: Parameters<ScriptedPrompter["countdown"]>[0]) {
+    this.stopIfThere(prompt.id);
+    return super.countdown(prompt);
+  }
 
   pendingText(): string | undefined {
     return this.cancelled ? this.typing : undefined;

@@ -3,10 +3,11 @@ import { describe, expect, it } from "vitest";
 import { stringify } from "yaml";
 import { parseRecord } from "../../src/store/record-file.js";
 import { runCountdown } from "../../src/ui/countdown.js";
-import { type CheckboxPrompt, type CountdownPrompt, type InputPrompt, PromptCancelled } from "../../src/ui/prompter.js";
+import { type CountdownPrompt, type InputPrompt, PromptCancelled } from "../../src/ui/prompter.js";
 import { ScriptedPrompter } from "../../src/ui/scripted-prompter.js";
 import { visibleWidth } from "../../src/ui/wrap.js";
 import { coach, read, recordFiles, tempDir, writeFile } from "../helpers.js";
+import { CtrlCPrompter } from "../session-fixtures.js";
 
 /** Alex and Sam, and Alex's deal at solution with the buyer's style noted and one gate confirmed. */
 async function workspaceWithDeal(): Promise<string> {
@@ -344,26 +345,7 @@ describe("a huddle interrupted", () => {
 });
 
 describe("a warm-up interrupted, then resumed", () => {
-  /** Ctrl-C at the prompt `at`, with `typed` half-typed in it. */
-  class CtrlCAt extends ScriptedPrompter {
-    constructor(
-      answers: Record<string, unknown>,
-      private readonly at: string,
-      private readonly typed?: string,
-    ) {
-      super(answers);
-    }
-    override input(prompt: InputPrompt) {
-      return prompt.id === this.at ? Promise.reject(new PromptCancelled()) : super.input(prompt);
-    }
-    override checkbox(prompt: CheckboxPrompt) {
-      return prompt.id === this.at ? Promise.reject(new PromptCancelled()) : super.checkbox(prompt);
-    }
-    pendingText() {
-      return this.typed;
-    }
-  }
-  const atRound2 = () => new CtrlCAt({ "round-1-met": ["0"] }, "round-2-met");
+  const atRound2 = () => new CtrlCPrompter({ "round-1-met": ["0"] }, "round-2-met");
   const warmUp = ["drill", "alex-kim", "--pre-call", "--deal", "acme-renewal"];
   const rest = { "round-2-met": ["0"], "round-3-met": [], "round-4-met": [], "round-5-met": [] };
 
@@ -384,7 +366,7 @@ describe("a warm-up interrupted, then resumed", () => {
 
   it("is refused too when only a half-typed response was kept and its round changed", async () => {
     const workspace = await workspaceWithDeal();
-    const typing = new CtrlCAt({}, "round-1-response", "Asked what would change");
+    const typing = new CtrlCPrompter({}, "round-1-response", "Asked what would change");
     expect((await coach(warmUp, { workspace, prompter: typing })).code).toBe(130);
     const [draft] = recordFiles(workspace, "alex-kim");
     const before = read(draft!);

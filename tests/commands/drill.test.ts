@@ -2,9 +2,9 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { stringify } from "yaml";
 import { parseRecord } from "../../src/store/record-file.js";
-import { type CheckboxPrompt, type InputPrompt, PromptCancelled, type SelectPrompt } from "../../src/ui/prompter.js";
 import { ScriptedPrompter } from "../../src/ui/scripted-prompter.js";
 import { coach, PROSPECTING_PLAN_ANSWERS, read, recordFiles, tempDir, writeFile, writtenRecord } from "../helpers.js";
+import { CtrlCPrompter } from "../session-fixtures.js";
 
 async function workspaceWith(...names: string[]): Promise<string> {
   const workspace = tempDir();
@@ -18,29 +18,6 @@ function recordsOf(workspace: string, rep: string) {
     if (!parsed.ok) throw new Error(parsed.problem);
     return { file, ...parsed.value };
   });
-}
-
-/** Presses Ctrl-C at the prompt with the given id. */
-class CancellingPrompter extends ScriptedPrompter {
-  constructor(
-    answers: Record<string, unknown>,
-    private readonly cancelAt: string,
-    private readonly halfTyped?: string,
-  ) {
-    super(answers);
-  }
-  override input(prompt: InputPrompt) {
-    return prompt.id === this.cancelAt ? Promise.reject(new PromptCancelled()) : super.input(prompt);
-  }
-  override select(prompt: SelectPrompt) {
-    return prompt.id === this.cancelAt ? Promise.reject(new PromptCancelled()) : super.select(prompt);
-  }
-  override checkbox(prompt: CheckboxPrompt) {
-    return prompt.id === this.cancelAt ? Promise.reject(new PromptCancelled()) : super.checkbox(prompt);
-  }
-  pendingText() {
-    return this.halfTyped;
-  }
 }
 
 describe("coach drill, round by round", () => {
@@ -162,7 +139,7 @@ describe("coach drill, round by round", () => {
 
   it("Ctrl-C mid-drill saves the rounds done as a draft, exits 130, and the draft does not count", async () => {
     const workspace = await workspaceWith("Alex Kim");
-    const prompter = new CancellingPrompter(
+    const prompter = new CtrlCPrompter(
       { "round-1-met": [], "round-2-response": "Told her our support is 24/7" },
       "round-2-met",
     );
@@ -198,7 +175,7 @@ describe("coach drill, round by round", () => {
 
   it("--resume continues the draft in its own file: rounds scored are not played again, the typed response comes back", async () => {
     const workspace = await workspaceWith("Alex Kim");
-    const cancelled = new CancellingPrompter(
+    const cancelled = new CtrlCPrompter(
       { "round-1-met": [], "round-2-response": "Told her our support is 24/7" },
       "round-2-met",
     );
@@ -238,7 +215,7 @@ describe("coach drill, round by round", () => {
 
   it("Ctrl-C while typing a response keeps the half-typed text", async () => {
     const workspace = await workspaceWith("Alex Kim");
-    const prompter = new CancellingPrompter({}, "round-1-response", "Started with a que");
+    const prompter = new CtrlCPrompter({}, "round-1-response", "Started with a que");
     const result = await coach(["drill", "alex-kim", "--template", "drill-self-talk"], { workspace, prompter });
     expect(result.code).toBe(130);
     expect(recordsOf(workspace, "alex-kim")[0]!.record.pending_round).toEqual({

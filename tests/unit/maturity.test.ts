@@ -8,6 +8,7 @@ import {
   repCoachingFacts,
   teamMaturity,
 } from "../../src/domain/maturity.js";
+import type { StoredRecord } from "../../src/domain/record.js";
 import type { ActionCounts, Period } from "../../src/domain/review.js";
 import { drill, session, stored } from "../history.js";
 
@@ -117,9 +118,12 @@ describe("a rep's part of the evidence", () => {
   });
 
   it("counts the weeks with a drill since the rep started, and the stage-keyed 1:1s", () => {
+    const since = (start: string, records: StoredRecord[] = []) =>
+      repCoachingFacts({ records, period: PERIOD, start, actions: NO_ACTIONS, isStageKeyed: keyedByTemplate });
     const mindset = { ...session("ann", "2026-11-10"), template: "session-mindset", focus: "mindset" as const };
-    const facts = repCoachingFacts({
-      records: stored([
+    const facts = since(
+      "2026-10-01",
+      stored([
         drill("ann", "2026-10-26", "purpose", [3]), // first day of the first week
         drill("ann", "2026-11-16", "purpose", [3]), // first day of the last week
         drill("ann", "2026-11-17", "purpose", [3]), // same week again
@@ -128,38 +132,16 @@ describe("a rep's part of the evidence", () => {
         session("ann", "2026-11-03"),
         mindset,
       ]),
-      period: PERIOD,
-      start: "2026-10-01",
-      actions: NO_ACTIONS,
-      isStageKeyed: keyedByTemplate,
-    });
+    );
     expect(facts).toMatchObject({ weeks: 4, drillWeeks: 2, sessions: 2, stageKeyed: 1 });
     expect(facts.mix).toEqual({ skillset: 0, mindset: 1, both: 1 }); // these drills name no focus
-    const late = repCoachingFacts({
-      records: [],
-      period: PERIOD,
-      start: "2026-11-15",
-      actions: NO_ACTIONS,
-      isStageKeyed: keyedByTemplate,
-    });
     // Joined on the last day of the third week: that week counts only once it holds a drill.
-    expect(late).toMatchObject({ weeks: 1, drillWeeks: 0 });
-    const drilledOnDayOne = repCoachingFacts({
-      records: stored([drill("ann", "2026-11-15", "purpose", [3])]),
-      period: PERIOD,
-      start: "2026-11-15",
-      actions: NO_ACTIONS,
-      isStageKeyed: keyedByTemplate,
+    expect(since("2026-11-15")).toMatchObject({ weeks: 1, drillWeeks: 0 });
+    expect(since("2026-11-15", stored([drill("ann", "2026-11-15", "purpose", [3])]))).toMatchObject({
+      weeks: 2,
+      drillWeeks: 1,
     });
-    expect(drilledOnDayOne).toMatchObject({ weeks: 2, drillWeeks: 1 });
-    const addedToday = repCoachingFacts({
-      records: [],
-      period: PERIOD,
-      start: PERIOD.to,
-      actions: NO_ACTIONS,
-      isStageKeyed: keyedByTemplate,
-    });
-    expect(teamMaturity([addedToday], null).evidence.drills_weekly).toBeNull();
+    expect(teamMaturity([since(PERIOD.to)], null).evidence.drills_weekly).toBeNull();
   });
 
   it("leaves open commitments not yet due out of on-time, and counts a tried one as kept", () => {
