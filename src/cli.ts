@@ -2,9 +2,7 @@ import { Command, Help } from "commander";
 import type { Act, Define } from "./commands/define.js";
 import type { Context } from "./context.js";
 import type { TextSink } from "./ui/output.js";
-
-declare const __COACH_VERSION__: string | undefined;
-const VERSION = typeof __COACH_VERSION__ === "string" ? __COACH_VERSION__ : "0.0.0-dev";
+import { VERSION } from "./version.js";
 
 export interface GlobalOptions {
   workspace?: string;

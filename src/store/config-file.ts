@@ -15,8 +15,8 @@ import { parseYaml } from "./yaml-source.js";
  * everything else a person wrote there stay as they were. Creates the workspace if needed.
  */
 export function saveManagerName(workspace: Workspace, name: string): string {
-  ensureWorkspace(workspace);
   const file = join(workspace.root, CONFIG_FILE);
+  if (ensureWorkspace(workspace, name)) return file;
   const doc = parseDocument(readYamlFile(file), { schema: "core", uniqueKeys: true, logLevel: "silent" });
   doc.set("manager", name);
   writeFileSafely(file, doc.toString({ lineWidth: 0 }), { within: workspace.root });

@@ -1,7 +1,7 @@
 import { statSync } from "node:fs";
 import { join } from "node:path";
+import { VERSION } from "../version.js";
 import {
-  COACH_VERSION,
   type Entry,
   INDEX_DIR,
   INDEX_VERSION,
@@ -37,7 +37,7 @@ export async function readConfigThroughIndex<T extends object>(
   const known = loadConfigEntry(entryFile);
   if (stillFresh(known, stat)) return known.value as T;
   const value = await parse();
-  const entry: ConfigEntry = { version: INDEX_VERSION, coach: COACH_VERSION, ...stampOf(stat), value };
+  const entry: ConfigEntry = { version: INDEX_VERSION, coach: VERSION, ...stampOf(stat), value };
   saveCache(root, entryFile, entry);
   return value;
 }
@@ -50,7 +50,7 @@ interface ConfigEntry extends Entry<object> {
 
 function loadConfigEntry(file: string): ConfigEntry | undefined {
   const entry = readCache(file) as Partial<ConfigEntry> | undefined;
-  if (!isEntry(entry) || entry.version !== INDEX_VERSION || entry.coach !== COACH_VERSION) return undefined;
+  if (!isEntry(entry) || entry.version !== INDEX_VERSION || entry.coach !== VERSION) return undefined;
   const config = entry.value as { stages?: unknown; cadence?: unknown } | undefined;
   const checked = config && Array.isArray(config.stages) && isMap(config.cadence) && config.cadence !== undefined;
   return checked ? (entry as ConfigEntry) : undefined;
@@ -116,7 +116,7 @@ export async function readFilesThroughIndex<T>(
     else break;
   }
   if (changed) {
-    const entry: FilesEntry<T> = { version: INDEX_VERSION, coach: COACH_VERSION, against: how.against, files: kept };
+    const entry: FilesEntry<T> = { version: INDEX_VERSION, coach: VERSION, against: how.against, files: kept };
     saveCache(root, how.entryFile, entry);
   }
   return results;
@@ -124,7 +124,7 @@ export async function readFilesThroughIndex<T>(
 
 function loadFilesEntry<T>(file: string, against: string | undefined): FilesEntry<T> | undefined {
   const entry = readCache(file) as Partial<FilesEntry<T>> | undefined;
-  if (!entry || entry.version !== INDEX_VERSION || entry.coach !== COACH_VERSION || entry.against !== against)
+  if (!entry || entry.version !== INDEX_VERSION || entry.coach !== VERSION || entry.against !== against)
     return undefined;
   return typeof entry.files === "object" && entry.files !== null ? (entry as FilesEntry<T>) : undefined;
 }

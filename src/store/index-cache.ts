@@ -21,10 +21,6 @@ export interface Stamp {
   ino: number;
 }
 
-/** The release that wrote an entry: a new one may check files differently (new built-in stages). */
-declare const __COACH_VERSION__: string | undefined;
-export const COACH_VERSION = typeof __COACH_VERSION__ === "string" ? __COACH_VERSION__ : "dev";
-
 export type Parse<T> = (text: string, file: string) => Parsed<T>;
 
 export interface Entry<T> extends Stamp {

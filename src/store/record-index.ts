@@ -19,7 +19,7 @@ import {
   stillFresh,
 } from "./index-cache.js";
 import { isLeftover, sweepLeftovers } from "./leftovers.js";
-import type { Parsed } from "./yaml-file.js";
+import { MAX_YAML_BYTES, type Parsed, tooBig } from "./yaml-file.js";
 
 /**
  * A derived, rebuildable cache of record front matter (and rep profiles), so reading
@@ -184,6 +184,8 @@ async function freshProfile(
   if (!stat) return undefined;
   // A broken profile is read again each time: one rep's commands stop on it, so it is soon fixed.
   if (stillFresh(before, stat) && before.value) return before;
+  // Refused by its size alone, unread, as readYamlFile refuses any YAML file over the limit.
+  if (stat.size > MAX_YAML_BYTES) return { ...stampOf(stat), problem: tooBig(path, stat.size) };
   return parseEntry(join(root, path), path, stat, await loadReader(), (profile) => profile);
 }
 

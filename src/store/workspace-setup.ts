@@ -5,14 +5,17 @@ import { toYaml } from "../domain/to-yaml.js";
 import { ensureDir, writeFileSafely } from "./files.js";
 import { CONFIG_FILE, type Workspace } from "./workspace.js";
 
-/** Creates coach.yaml (the workspace's config: the built-in defaults or a pack's) and the folders, unless there. */
-export function ensureWorkspace(workspace: Workspace): boolean {
+/**
+ * Creates coach.yaml (the workspace's config: the built-in defaults or a pack's) and the
+ * folders, unless there; `manager` is the name to write in a new coach.yaml.
+ */
+export function ensureWorkspace(workspace: Workspace, manager = ""): boolean {
   if (workspace.exists || existsSync(join(workspace.root, CONFIG_FILE))) return false;
   ensureDir(workspace.root);
   ensureDir(join(workspace.root, "reps"));
   ensureDir(join(workspace.root, "templates"));
   ignoreDerivedFiles(join(workspace.root, ".gitignore"));
-  writeFileSafely(join(workspace.root, CONFIG_FILE), configText(workspace.config));
+  writeFileSafely(join(workspace.root, CONFIG_FILE), configText(workspace.config, manager));
   workspace.exists = true;
   return true;
 }
@@ -28,11 +31,11 @@ function ignoreDerivedFiles(file: string): void {
   );
 }
 
-function configText(config: Config): string {
+function configText(config: Config, manager: string): string {
   return [
     "# coach workspace settings. Every field is optional: a missing one takes the built-in default.",
     "# stages: your sales process, in order; each stage's skills are what coaching and drills practise there.",
     "# cadence: days between 1:1s and between drills for each rep.",
-    toYaml({ ...config, manager: "" }),
+    toYaml({ ...config, manager }),
   ].join("\n");
 }

@@ -31,7 +31,7 @@ export function sizeProblem(text: string, file: string, firstLine = 1): string |
   return bytes <= MAX_YAML_BYTES ? undefined : tooBig(file, bytes, firstLine);
 }
 
-function tooBig(file: string, bytes: number, firstLine = 1): string {
+export function tooBig(file: string, bytes: number, firstLine = 1): string {
   const size = (bytes / MAX_YAML_BYTES).toFixed(1);
   return `${file}:${firstLine}:1: the YAML is ${size} MB, over the 1 MB limit; shorten it or split it up`;
 }

@@ -72,7 +72,7 @@ describe("coach plan", () => {
     expect(result.stderr).toContain("Added Alex Kim as 'alex-kim'");
     expect(result.code).toBe(0);
     // A new user is asked their name once; it goes into coach.yaml, whose comments stay.
-    expect(read(join(workspace, "coach.yaml"))).toMatch(/^# coach workspace settings[\s\S]*\nmanager: "Pat Doe"\n/);
+    expect(read(join(workspace, "coach.yaml"))).toMatch(/^# coach workspace settings[\s\S]*\nmanager: Pat Doe\n/);
     expect(result.stderr).toContain(`Saved your name in ${join(workspace, "coach.yaml")}`);
     expect(prompter.asked.slice(0, 7)).toEqual([
       "manager_name",

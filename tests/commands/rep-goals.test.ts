@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, statSync, truncateSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { coach, tempDir } from "../helpers.js";
@@ -42,6 +42,27 @@ describe("coach rep goal", () => {
       const listed = await coach(["rep", "list"], { workspace });
       expect(listed.stderr).toContain("warning: skipped a broken rep profile: reps/alex-kim/rep.yaml:");
     }
+  });
+
+  it("refuses a profile over 1 MB by its size alone, wherever it is read", async () => {
+    const workspace = await workspaceWithRep();
+    // Sparse, so it takes no disk: 3 GB of text could not even be read into one string.
+    writeFileSync(profileOf(workspace), "");
+    truncateSync(profileOf(workspace), 3 * 1024 ** 3);
+    const tooBig = "reps/alex-kim/rep.yaml:1:1: the YAML is 3072.0 MB, over the 1 MB limit; shorten it or split it up";
+    for (const args of [
+      ["rep", "show", "alex-kim"],
+      ["plan", "alex-kim"],
+      ["rep", "goal", "add", "alex-kim", "Win Acme"],
+    ]) {
+      const result = await coach(args, { workspace });
+      expect(result, args.join(" ")).toMatchObject({ code: 2 });
+      expect(result.stderr.split("\n")[0]).toContain(`error: ${tooBig}`);
+    }
+    const team = await coach(["review", "--team"], { workspace });
+    expect(team.code).toBe(0);
+    expect(team.stderr).toContain(tooBig);
+    expect(statSync(profileOf(workspace)).size).toBe(3 * 1024 ** 3);
   });
 
   it("reads plain-string goals as open goals g1, g2 and adds the next with every detail", async () => {
