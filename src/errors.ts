@@ -10,6 +10,7 @@ export const ERROR_CODES = [
   "action_closed",
   "ambiguous_rep",
   "deal_closed",
+  "file_too_big",
   "draft_action",
   "follow_up_failed",
   "git_busy",

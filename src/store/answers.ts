@@ -1,9 +1,9 @@
-import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import * as z from "zod/mini";
 import type { Context } from "../context.js";
 import { ACTION_STATUSES, OWNERS } from "../domain/record.js";
-import { badInput } from "../errors.js";
+import { badInput, CoachError } from "../errors.js";
+import { readYamlFile } from "./yaml-file.js";
 import { loadYaml } from "./yaml-source.js";
 
 const scalar = z.union([z.string(), z.number(), z.boolean(), z.array(z.union([z.string(), z.number()])), z.null()]);
@@ -86,8 +86,9 @@ export async function loadAnswersFile(path: string, ctx: Context): Promise<Answe
   const label = path === "-" ? "<stdin>" : path;
   let text: string;
   try {
-    text = path === "-" ? await ctx.readStdin() : readFileSync(resolve(ctx.cwd, path), "utf8");
+    text = path === "-" ? await ctx.readStdin() : readYamlFile(resolve(ctx.cwd, path), undefined, label);
   } catch (error) {
+    if (error instanceof CoachError) throw error;
     throw badInput(
       "unreadable_answers",
       `cannot read answers file ${label}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,

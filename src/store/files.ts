@@ -1,6 +1,7 @@
 import {
   closeSync,
   existsSync,
+  fstatSync,
   fsyncSync,
   linkSync,
   lstatSync,
@@ -133,11 +134,33 @@ function syncDir(dir: string): void {
 }
 
 /**
- * A file's text, refused when it is not valid UTF-8 (exit 2 with the byte offset):
- * rewriting such a file would silently replace the bytes a person wrote. A BOM is kept.
+ * The biggest Markdown file coach reads whole (a record, a deal): its front matter is held
+ * to the YAML limit (MAX_YAML_BYTES) and its notes to the rest. Real ones are a few kilobytes;
+ * a bigger one is a mistake, and reading it would take seconds and its size in memory.
+ */
+export const MAX_FILE_BYTES = 16 * 1024 * 1024;
+
+/** `file:1:1: ... over the limit`, for a file refused by its size alone, unread. */
+export function fileTooBig(shownAs: string, bytes: number): string {
+  const size = (bytes / (1024 * 1024)).toFixed(1);
+  return `${shownAs}:1:1: the file is ${size} MB, over the 16 MB limit; shorten it or split it up`;
+}
+
+/**
+ * A file's text, refused when it is over MAX_FILE_BYTES, or not valid UTF-8 (exit 2 with
+ * the byte offset): rewriting such a file would silently replace the bytes a person wrote.
+ * A BOM is kept.
  */
 export function readUtf8Strictly(file: string, shownAs: string): string {
-  const bytes = readFileSync(file);
+  const fd = openSync(file, "r");
+  let bytes: Buffer;
+  try {
+    const { size } = fstatSync(fd);
+    if (size > MAX_FILE_BYTES) throw badInput("file_too_big", fileTooBig(shownAs, size), "it was left unchanged");
+    bytes = readFileSync(fd);
+  } finally {
+    closeSync(fd);
+  }
   try {
     return new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes);
   } catch {

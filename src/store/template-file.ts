@@ -1,11 +1,11 @@
-import { readFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import { basename, dirname, relative } from "node:path";
 import { allSkills, type Config } from "../domain/config.js";
 import { closest } from "../domain/ids.js";
 import { placementProblems, type Template, templateSchema } from "../domain/template.js";
 import { badInput } from "../errors.js";
 import { yamlFilesUnder } from "./files.js";
-import type { Parsed } from "./yaml-file.js";
+import { MAX_YAML_BYTES, type Parsed, tooBig } from "./yaml-file.js";
 import { parseYaml } from "./yaml-source.js";
 
 export interface TemplateFileChecks {
@@ -22,6 +22,8 @@ export interface TemplateFileChecks {
  * never match).
  */
 export function parseTemplateFile(file: string, shownAs: string, checks: TemplateFileChecks = {}): Parsed<Template> {
+  const bytes = statSync(file).size;
+  if (bytes > MAX_YAML_BYTES) return { ok: false, problem: tooBig(shownAs, bytes) };
   const text = readFileSync(file, "utf8");
   const parsed = parseYaml(templateSchema(), text, shownAs);
   const data = parsed.ok ? parsed.value : parsed.data;

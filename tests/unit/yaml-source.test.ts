@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, statSync, truncateSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it, vi } from "vitest";
 import * as z from "zod/mini";
@@ -152,6 +152,43 @@ describe("hostile sizes", () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/^(error|warning): .*1:1: the YAML is 10\.0 MB, over the 1 MB limit/);
     expect(result.stderr).toContain(file.slice(workspace.length + 1));
+  });
+
+  it("refuses a file too big to read by its size alone: exit 2 or a warning, never an unexpected error", async () => {
+    const workspace = await workspaceWithRep();
+    const GB3 = 3 * 1024 ** 3;
+    /** A sparse file: 3 GB that take no disk, and more than Node can read into one string. */
+    const huge = (path: string) => {
+      mkdirSync(join(workspace, path, ".."), { recursive: true });
+      writeFileSync(join(workspace, path), "");
+      truncateSync(join(workspace, path), GB3);
+    };
+    const yamlTooBig = "1:1: the YAML is 3072.0 MB, over the 1 MB limit; shorten it or split it up";
+    const fileTooBig = "1:1: the file is 3072.0 MB, over the 16 MB limit; shorten it or split it up";
+    const cases: [string, string[], number, string][] = [
+      ["answers.yaml", ["plan", "alex-kim", "--answers", "answers.yaml"], 2, `error: answers.yaml:${yamlTooBig}`],
+      ["templates/session/big.yaml", ["templates", "validate"], 2, `error: templates/session/big.yaml:${yamlTooBig}`],
+      ["reps/alex-kim/deals/acme.md", ["deal", "show", "acme"], 2, `error: reps/alex-kim/deals/acme.md:${fileTooBig}`],
+      [
+        "reps/alex-kim/deals/acme.md",
+        ["deal", "list"],
+        0,
+        `warning: skipped a broken deal: reps/alex-kim/deals/acme.md:${fileTooBig}`,
+      ],
+      [
+        "reps/alex-kim/records/2026-11-01-session-x-abcd.md",
+        ["review", "alex-kim"],
+        0,
+        `warning: skipped a broken record: reps/alex-kim/records/2026-11-01-session-x-abcd.md:${fileTooBig}`,
+      ],
+    ];
+    for (const [path, argv, code, line] of cases) {
+      huge(path);
+      const result = await coach(argv, { workspace });
+      expect(result, argv.join(" ")).toMatchObject({ code });
+      expect(result.stderr.replaceAll(`${workspace}/`, "")).toContain(line);
+      expect(statSync(join(workspace, path)).size).toBe(GB3);
+    }
   });
 });
 
