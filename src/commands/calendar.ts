@@ -34,7 +34,7 @@ export async function runCalendar(raw: Record<string, unknown>, ctx: Context): P
 
   if (!options.out || options.out === "-") return ctx.out.data(text);
   const file = resolve(ctx.cwd, options.out);
-  writeUserFile(file, text);
+  writeUserFile(file, text, workspace.root);
   if (ctx.out.json) return ctx.out.printJson({ written: [file], id: "calendar", events: events.length });
   ctx.out.info(`Calendar written to ${file}: ${events.length} event${events.length === 1 ? "" : "s"}`);
 }

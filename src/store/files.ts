@@ -17,7 +17,7 @@ import {
   writeFileSync,
   writeSync,
 } from "node:fs";
-import { basename, dirname, join, relative, sep } from "node:path";
+import { basename, dirname, isAbsolute, join, relative, sep } from "node:path";
 import { badInput, runtimeFailure } from "../errors.js";
 import { sweepLeftovers, tempNameFor } from "./leftovers.js";
 
@@ -190,13 +190,24 @@ export function firstInvalidUtf8Byte(bytes: Uint8Array): number {
   return bytes.length;
 }
 
+/** What coach keeps in a workspace, by path from its root: a report written there would replace or join it. */
+const COACH_OWN = /^(?:coach\.yaml|\.gitignore|(?:reps|templates|\.coach)(?:\/.*)?)$/;
+
 /**
  * A report the user asked for at a path of their choosing (`--out`). A regular file (or
  * a new one) is written atomically; anything else that exists there, such as /dev/null,
  * /dev/stdout or a named pipe, is written into, never replaced. Inside the workspace,
- * no symlink leads the write out of it.
+ * no symlink leads the write out of it, and coach's own files and folders are refused:
+ * `--out reps/alex-kim/rep.yaml` would have replaced the profile with the report.
  */
-export function writeUserFile(path: string, text: string, workspaceRoot?: string): void {
+export function writeUserFile(path: string, text: string, workspaceRoot: string): void {
+  const own = ownPathOf(workspaceRoot, path);
+  if (own !== undefined)
+    throw badInput(
+      "invalid_option",
+      `--out: ${own} is among coach's own files (coach.yaml, reps/, templates/, .coach/)`,
+      "write the report anywhere else, e.g. --out review.md",
+    );
   let stat: Stats | undefined;
   try {
     stat = statSync(path);
@@ -215,6 +226,16 @@ export function writeUserFile(path: string, text: string, workspaceRoot?: string
   }
   const inWorkspace = workspaceRoot !== undefined && isUnder(workspaceRoot, path);
   writeFileSafely(path, text, inWorkspace ? { within: workspaceRoot } : {});
+}
+
+/** `path` from the workspace's root when it is one of coach's own (COACH_OWN), symlinks followed. */
+function ownPathOf(root: string, path: string): string | undefined {
+  const realRoot = resolved(root) ?? root;
+  const real = join(resolved(dirname(path)) ?? dirname(path), basename(path));
+  const rel = relative(realRoot, resolved(real) ?? real);
+  if (rel === "" || rel.startsWith("..") || isAbsolute(rel)) return undefined;
+  const own = rel.split(sep).join("/");
+  return COACH_OWN.test(own) ? own : undefined;
 }
 
 function isUnder(root: string, path: string): boolean {

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { coach, tempDir } from "../helpers.js";
@@ -76,6 +76,32 @@ describe("coach review, as a script runs it (no terminal)", () => {
       stdout: "",
       stderr: `error: --out: ${workspace} is a folder; give a file name, e.g. --out review.md\n`,
     });
+  });
+
+  it("refuses to write a report over coach's own files, through a symlink too, leaving them as they were", async () => {
+    const { workspace, env } = history();
+    const profile = join(workspace, "reps", "alex-kim", "rep.yaml");
+    const before = readFileSync(profile, "utf8");
+    const config = readFileSync(join(workspace, "coach.yaml"), "utf8");
+    symlinkSync(join(workspace, "reps", "alex-kim"), join(workspace, "alex"));
+    for (const [argv, own] of [
+      [["review", "alex-kim", "--format", "md", "--out", profile], "reps/alex-kim/rep.yaml"],
+      [["review", "--team", "--format", "csv", "--out", join(workspace, "coach.yaml")], "coach.yaml"],
+      [["calendar", "--out", join(workspace, "alex", "rep.yaml")], "reps/alex-kim/rep.yaml"],
+      [
+        ["actions", "alex-kim", "--format", "md", "--out", join(workspace, "templates", "plan.md")],
+        "templates/plan.md",
+      ],
+    ] as const) {
+      expect(await coach([...argv], { env }), argv.join(" ")).toEqual({
+        code: 2,
+        stdout: "",
+        stderr: `error: --out: ${own} is among coach's own files (coach.yaml, reps/, templates/, .coach/); write the report anywhere else, e.g. --out review.md\n`,
+      });
+    }
+    expect(readFileSync(profile, "utf8")).toBe(before);
+    expect(readFileSync(join(workspace, "coach.yaml"), "utf8")).toBe(config);
+    expect(existsSync(join(workspace, "templates", "plan.md"))).toBe(false);
   });
 
   it("writes the team's Markdown report to a file", async () => {
