@@ -127,3 +127,26 @@ export class InterruptedError extends CoachError {
     super("interrupted", message, { exitCode: EXIT.interrupted });
   }
 }
+
+/** What a file-system error code says about a path the workspace holds, and what to do about it. */
+const MISPLACED: Record<string, [problem: string, fix: string]> = {
+  EISDIR: ["a folder where coach expects a file", "move or rename the folder"],
+  ENOTDIR: ["not a folder, or under a file, where coach expects a folder", "move or rename the file"],
+  EEXIST: ["a file where coach makes a folder", "move or rename the file"],
+  ENOENT: ["missing (a broken symlink?)", "restore it or remove the link"],
+  ELOOP: ["a symlink loop", "remove the link"],
+  EACCES: ["not readable or writable by you", "check its permissions"],
+  EPERM: ["not readable or writable by you", "check its permissions"],
+};
+
+/**
+ * A file-system error that reached main.ts unhandled: the workspace was changed by hand (a
+ * folder where a record should be, `reps` made a file, a broken symlink), so it is bad input
+ * naming the path (exit 2), not an unexpected error. Undefined for anything else.
+ */
+export function misplacedPath(error: unknown): CoachError | undefined {
+  const { code, path } = error as NodeJS.ErrnoException;
+  const known = code === undefined ? undefined : MISPLACED[code];
+  if (!(error instanceof Error) || typeof path !== "string" || !known) return undefined;
+  return badInput("invalid_workspace", `${path}: ${known[0]}`, `${known[1]}, then run again`);
+}

@@ -3,7 +3,7 @@ import { buildProgram, type GlobalOptions } from "./cli.js";
 import type { Context } from "./context.js";
 import { isCalendarDate } from "./domain/calendar-date.js";
 import { printable } from "./domain/ids.js";
-import { CoachError, type ErrorCode, EXIT, USAGE_CODES } from "./errors.js";
+import { CoachError, type ErrorCode, EXIT, misplacedPath, USAGE_CODES } from "./errors.js";
 import { Output, type TextSink, wantsColor } from "./ui/output.js";
 import { PromptCancelled, type Prompter } from "./ui/prompter.js";
 import { loadStyle, PLAIN, type Style } from "./ui/style.js";
@@ -148,6 +148,8 @@ function report(error: unknown, out: Output, env: NodeJS.ProcessEnv): number {
       out,
       new CoachError("interrupted", "interrupted; nothing was saved", { exitCode: EXIT.interrupted }),
     );
+  const misplaced = misplacedPath(error);
+  if (misplaced) return printError(out, misplaced);
   const debug = (env.DEBUG ?? "").split(",").includes("coach");
   const message = error instanceof Error ? error.message : String(error);
   printError(

@@ -46,7 +46,14 @@ export async function locateAction(root: string, id: string): Promise<LocatedAct
   }
   const broken: string[] = [];
   for (const path of listRecordPaths(root)) {
-    const text = readFileSync(join(root, path), "utf8");
+    let text: string;
+    try {
+      text = readFileSync(join(root, path), "utf8");
+    } catch (error) {
+      // A folder or a broken link where a record should be may be the one that held it.
+      broken.push(`${path}:1:1: could not read the file (${(error as NodeJS.ErrnoException).code ?? "unreadable"})`);
+      continue;
+    }
     if (!text.includes(id)) continue;
     const parsed = parseRecord(text, path);
     if (!parsed.ok) broken.push(parsed.problem);

@@ -91,7 +91,10 @@ async function loadDealReader(root: string): Promise<(path: string) => Parsed<De
     try {
       return { ok: true, value: readDeal(root, path) };
     } catch (error) {
-      if (!(error instanceof CoachError) || !["invalid_record", "invalid_utf8", "file_too_big"].includes(error.code))
+      if (
+        !(error instanceof CoachError) ||
+        !["invalid_record", "invalid_utf8", "file_too_big", "invalid_workspace"].includes(error.code)
+      )
         throw error;
       return { ok: false, problem: error.message };
     }

@@ -146,8 +146,13 @@ export function fileTooBig(shownAs: string, bytes: number): string {
   return `${shownAs}:1:1: the file is ${size} MB, over the 16 MB limit; shorten it or split it up`;
 }
 
+/** `file:1:1: ...` for a folder found where a file should be (made by hand, or by a bad merge). */
+export function folderNotFile(shownAs: string): string {
+  return `${shownAs}:1:1: a folder where coach expects a file; move or rename the folder`;
+}
+
 /**
- * A file's text, refused when it is over MAX_FILE_BYTES, or not valid UTF-8 (exit 2 with
+ * A file's text, refused when it is a folder, over MAX_FILE_BYTES, or not valid UTF-8 (exit 2 with
  * the byte offset): rewriting such a file would silently replace the bytes a person wrote.
  * A BOM is kept.
  */
@@ -155,7 +160,9 @@ export function readUtf8Strictly(file: string, shownAs: string): string {
   const fd = openSync(file, "r");
   let bytes: Buffer;
   try {
-    const { size } = fstatSync(fd);
+    const stat = fstatSync(fd);
+    if (stat.isDirectory()) throw badInput("invalid_workspace", folderNotFile(shownAs));
+    const { size } = stat;
     if (size > MAX_FILE_BYTES) throw badInput("file_too_big", fileTooBig(shownAs, size), "it was left unchanged");
     bytes = readFileSync(fd);
   } finally {

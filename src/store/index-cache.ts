@@ -1,6 +1,6 @@
 import { readFileSync, type Stats } from "node:fs";
 import { join } from "node:path";
-import { fileTooBig, MAX_FILE_BYTES, writeFileSafely } from "./files.js";
+import { fileTooBig, folderNotFile, MAX_FILE_BYTES, writeFileSafely } from "./files.js";
 import type { Parsed } from "./yaml-file.js";
 
 /**
@@ -52,6 +52,7 @@ export function parseEntry<T, Kept = T>(
   keep: (value: T) => Kept,
 ): Entry<Kept> {
   const stamp = stampOf(stat);
+  if (stat.isDirectory()) return { ...stamp, problem: folderNotFile(shownAs) };
   if (stat.size > MAX_FILE_BYTES) return { ...stamp, problem: fileTooBig(shownAs, stat.size) };
   let text: string;
   try {

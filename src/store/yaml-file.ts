@@ -1,5 +1,6 @@
 import { readFileSync, statSync } from "node:fs";
 import { badInput } from "../errors.js";
+import { folderNotFile } from "./files.js";
 
 // What reading a YAML file needs before any parser: the size limit and the result type.
 // Modules that read through the index import only this; the parsers (yaml-source.ts, and
@@ -38,7 +39,9 @@ export function tooBig(file: string, bytes: number, firstLine = 1): string {
 
 /** A YAML file's text; one over the limit is refused (exit 2) without being read. */
 export function readYamlFile(file: string, hint?: string, shownAs = file): string {
-  const bytes = statSync(file).size;
+  const stat = statSync(file);
+  if (stat.isDirectory()) throw badInput("invalid_yaml", folderNotFile(shownAs), hint);
+  const bytes = stat.size;
   if (bytes > MAX_YAML_BYTES) throw badInput("invalid_yaml", tooBig(shownAs, bytes), hint);
   return readFileSync(file, "utf8");
 }
