@@ -94,9 +94,12 @@ const DEFAULT_REVIEW_DAYS = 90;
 /** coach.yaml. Every field is optional: a missing one takes the default. Built on first use. */
 export const configSchema = once(() => {
   const slug = z.string().check(z.refine(isSlug, "use a lowercase slug such as 'open-questions'"));
-  const days = z
-    .number({ error: "expected a number of days, such as 7" })
-    .check(z.int("expected a whole number of days, such as 7"), z.positive("expected at least 1 day"));
+  const days = z.number({ error: "expected a number of days, such as 7" }).check(
+    z.int("expected a whole number of days, such as 7"),
+    z.positive("expected at least 1 day"),
+    // Beyond it, dates leave the calendar (a review "from -271764-03") or cannot be made at all.
+    z.maximum(3650, "expected at most 3650 days (ten years)"),
+  );
   // A plain string is the gate's text, and its id the slug of that text.
   const gate = z.pipe(
     z.transform((value: unknown) => (typeof value === "string" ? { id: slugify(value), text: value } : value)),

@@ -74,6 +74,15 @@ describe("a strict coach.yaml", () => {
     expect(parseConfig(text)).toMatchObject({ ok: false, problem, problems: [problem] });
   });
 
+  it("refuses a cadence or review period longer than ten years, at its value", () => {
+    const parsed = parseConfig("cadence:\n  one_on_one_days: 99999999\ndefaults:\n  review_days: 3651\n");
+    expect(parsed.ok || parsed.problems).toEqual([
+      "coach.yaml:2:20: cadence.one_on_one_days: expected at most 3650 days (ten years)",
+      "coach.yaml:4:16: defaults.review_days: expected at most 3650 days (ten years)",
+    ]);
+    expect(parseConfig("cadence:\n  drill_days: 3650\n").ok).toBe(true);
+  });
+
   it("reports every problem of the file in one run, each at its line, keys at the key", () => {
     const parsed = parseConfig(
       "managr: Dana\nstage:\n  - id: demo\n    name: Demo\ncadence:\n  one_on_one_days: soon\n  drill_dayz: 5\n",
