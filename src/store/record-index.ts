@@ -183,7 +183,7 @@ async function freshProfile(
   const stat = statSync(join(root, path), NO_THROW);
   if (!stat) return undefined;
   // A broken profile is read again each time: one rep's commands stop on it, so it is soon fixed.
-  if (stillFresh(before, stat) && before.value) return before;
+  if (stillFresh(before, stat) && before.value && looksLikeProfile(before.value)) return before;
   // Refused by its size alone, unread, as readYamlFile refuses any YAML file over the limit.
   if (stat.size > MAX_YAML_BYTES) return { ...stampOf(stat), problem: tooBig(path, stat.size) };
   return parseEntry(join(root, path), path, stat, await loadReader(), (profile) => profile);
@@ -262,6 +262,21 @@ function loadShard(file: string, folder: string): Shard | undefined {
  * damaged entry (hand-edited, truncated by another tool) is parsed from its file again
  * rather than trusted. Plain checks, no schema: this runs for every record on every run.
  */
+/** Cheap checks of what readers of a kept profile rely on: a damaged entry is parsed again. */
+function looksLikeProfile(value: unknown): boolean {
+  const r = value as Record<string, unknown>;
+  return (
+    typeof r.id === "string" &&
+    typeof r.name === "string" &&
+    typeof r.role === "string" &&
+    (r.style === null || typeof r.style === "string") &&
+    (r.focus_stage === null || typeof r.focus_stage === "string") &&
+    Array.isArray(r.goals) &&
+    isListOfObjects(r.goals) &&
+    (r.strengths === undefined || (Array.isArray(r.strengths) && r.strengths.every((s) => typeof s === "string")))
+  );
+}
+
 function looksLikeSummary(value: unknown): value is CompactSummary {
   const r = value as Record<string, unknown>;
   return (

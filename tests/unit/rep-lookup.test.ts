@@ -53,6 +53,19 @@ describe("finding one rep by id, through the index", () => {
       );
   });
 
+  it("parses the profile again when the kept one is damaged, even with its stamp unchanged", async () => {
+    const root = workspace();
+    await readRepFolder(root, "alex-kim");
+    for (const damage of [{ goals: 5 }, { name: 7 }, { style: ["driver"] }, { strengths: "listening" }]) {
+      const shard = JSON.parse(readFileSync(shardFile(root), "utf8"));
+      Object.assign(shard.profile.value, damage);
+      writeFileSync(shardFile(root), JSON.stringify(shard));
+      const rep = await findRep(root, "alex-kim");
+      expect(rep, JSON.stringify(damage)).toMatchObject({ name: "Alex Kim", goals: expect.any(Array) });
+      expect((await loadAllReps(root, () => {}))[0]?.name).toBe("Alex Kim");
+    }
+  });
+
   it("trusts no kept problem of a profile: an unreadable one is read again, and a fixed one is found", async () => {
     const root = workspace();
     await readRepFolder(root, "alex-kim");
