@@ -48,7 +48,13 @@ function contentProblems({ kind, questions, rounds }: Fields): FieldsProblem[] {
   return [{ path: [key], message }];
 }
 
-/** Ids are unique; a `when` follows the question it names and can hold; a `warning` can fire. */
+/**
+ * Keys an answers file keeps for what is not a template question (commitments, follow-ups,
+ * drill rounds, the focus choice, a deal's gates): a question so named could never be answered.
+ */
+export const RESERVED_ANSWER_KEYS = new Set(["actions", "follow_ups", "rounds", "focus_choice", "gates"]);
+
+/** Ids are unique and not reserved; a `when` follows the question it names and can hold; a `warning` can fire. */
 function questionListProblems({ questions }: Fields): FieldsProblem[] {
   const list = Array.isArray(questions) ? questions.map(asFields) : [];
   const problems: FieldsProblem[] = [];
@@ -57,6 +63,11 @@ function questionListProblems({ questions }: Fields): FieldsProblem[] {
     const id = idOf(q);
     if (id !== undefined && seen.has(id))
       problems.push({ path: ["questions", index, "id"], message: `duplicate question id '${id}'` });
+    if (id !== undefined && RESERVED_ANSWER_KEYS.has(id))
+      problems.push({
+        path: ["questions", index, "id"],
+        message: `'${id}' is an answers file's own key; give the question another id`,
+      });
     const when = isFields(q.when) ? q.when : undefined;
     const asked = when && idOf(when, "question");
     if (asked !== undefined && !seen.has(asked))

@@ -2,6 +2,7 @@ import { resolve } from "node:path";
 import * as z from "zod/mini";
 import type { Context } from "../context.js";
 import { ACTION_STATUSES, OWNERS } from "../domain/record.js";
+import { RESERVED_ANSWER_KEYS } from "../domain/template-checks.js";
 import { badInput, CoachError } from "../errors.js";
 import { readYamlFile } from "./yaml-file.js";
 import { loadYaml } from "./yaml-source.js";
@@ -79,8 +80,6 @@ export const answersFileSchema = z.catchall(
 );
 export type AnswersFile = z.infer<typeof answersFileSchema>;
 
-const RESERVED = new Set(["actions", "follow_ups", "rounds", "focus_choice", "gates"]);
-
 /** Reads `--answers FILE` (or stdin for `-`) as YAML answers by question id. */
 export async function loadAnswersFile(path: string, ctx: Context): Promise<AnswersFile> {
   const label = path === "-" ? "<stdin>" : path;
@@ -100,5 +99,5 @@ export async function loadAnswersFile(path: string, ctx: Context): Promise<Answe
 
 /** The plain question answers of a file, without the reserved keys. */
 export function questionAnswers(file: AnswersFile): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(file).filter(([key]) => !RESERVED.has(key)));
+  return Object.fromEntries(Object.entries(file).filter(([key]) => !RESERVED_ANSWER_KEYS.has(key)));
 }

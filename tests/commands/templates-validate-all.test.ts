@@ -118,6 +118,35 @@ describe("coach templates validate", () => {
     ]);
   });
 
+  it("refuses a question id an answers file keeps for itself, at the id", async () => {
+    const workspace = tempDir();
+    writeFile(join(workspace, "coach.yaml"), GOOD_CONFIG);
+    const template = writeFile(
+      join(workspace, "templates", "session", "taken.yaml"),
+      [
+        "id: taken",
+        "title: A question named like a key of its own",
+        "kind: session",
+        "stages: [scoping]",
+        "coaching_kind: training",
+        "focus: skillset",
+        "questions:",
+        "  - id: actions",
+        "    prompt: What will you do next?",
+        "  - id: focus_choice",
+        "    prompt: What shall we work on?",
+        "",
+      ].join("\n"),
+    );
+    const result = await coach(["templates", "validate"], { workspace });
+    expect(result.code).toBe(2);
+    expect(result.stderr.split("\n").filter(Boolean)).toEqual([
+      `error: ${template}:8:9: questions.0.id: 'actions' is an answers file's own key; give the question another id`,
+      `error: ${template}:10:9: questions.1.id: 'focus_choice' is an answers file's own key; give the question another id`,
+      "error: 2 problem(s) in 1 of 2 file(s); fix each file:line:col above",
+    ]);
+  });
+
   it("reports every check across a template's fields together with a field error, each at its line", async () => {
     const workspace = tempDir();
     writeFile(join(workspace, "coach.yaml"), GOOD_CONFIG);
