@@ -216,11 +216,15 @@ export async function runSession(raw: Record<string, unknown>, ctx: Context): Pr
   written.push(...saveGoalsToProfile(workspace, input));
   if (deal && input.deal && Object.keys(input.deal.evidence).length) {
     const evidence = input.deal.evidence;
-    const updated = updateDeal(workspace, deal.id, (current) =>
-      Object.entries(evidence).reduce(
-        (changed, [gate, text]) => recordGate(changed, gate, { met: true, evidence: text, date }),
-        current,
-      ),
+    const updated = updateDeal(
+      workspace,
+      deal.id,
+      (current) =>
+        Object.entries(evidence).reduce(
+          (changed, [gate, text]) => recordGate(changed, gate, { met: true, evidence: text, date }),
+          current,
+        ),
+      deal.rep,
     );
     written.push(join(workspace.root, updated.path));
   }

@@ -33,13 +33,24 @@ export function readDeal(root: string, path: string): Deal {
   return parsed.value;
 }
 
-/** A deal by id, or by name ("Acme Renewal" finds acme-renewal); unknown is exit 2 with a did-you-mean. */
-export function requireDeal(root: string, idOrName: string): DealFile {
+/**
+ * A deal by id, or by name ("Acme Renewal" finds acme-renewal); unknown is exit 2 with a
+ * did-you-mean. Two reps' folders can hold the same id after a merge (each manager added
+ * "Acme renewal"): then `rep`'s own is meant, and without one the id is ambiguous.
+ */
+export function requireDeal(root: string, idOrName: string, rep?: string): DealFile {
   assertSafeSegment("deal", idOrName);
   const id = isSlug(idOrName) ? idOrName : slugify(idOrName);
   const paths = listDealPaths(root);
-  const found = paths.find((entry) => entry.id === id);
+  const matches = paths.filter((entry) => entry.id === id);
+  const found = matches.length > 1 ? matches.find((entry) => entry.rep === rep) : matches[0];
   if (found) return { deal: readDeal(root, found.path), path: found.path };
+  if (matches.length > 1)
+    throw badInput(
+      "ambiguous_deal",
+      `deal '${id}' is in ${matches.length} reps' folders: ${matches.map((entry) => entry.path).join(", ")}`,
+      "rename all but one (the file and its `id:`), so each deal's id is its own",
+    );
   const ids = paths.map((entry) => entry.id);
   const guess = closest(id || idOrName, ids);
   throw badInput(
@@ -64,7 +75,7 @@ export function requireRepDeal(
   doing: string,
   forItsRep: (deal: Deal) => string,
 ): Deal {
-  const { deal } = requireDeal(root, idOrName);
+  const { deal } = requireDeal(root, idOrName, rep);
   if (deal.rep !== rep)
     throw badInput("invalid_option", `--deal: '${deal.id}' is ${deal.rep}'s deal, not ${rep}'s`, forItsRep(deal));
   assertOpen(deal, doing);
@@ -102,9 +113,15 @@ export function createDeal(workspace: Workspace, name: string, make: (id: string
 /**
  * Read, change and rewrite one deal under its lock, so parallel updates of one deal
  * (two gates recorded at once) each land on the other's result; the write is atomic.
+ * `rep`, when known, picks that rep's deal of an id two reps' folders hold (see requireDeal).
  */
-export function updateDeal(workspace: Workspace, idOrName: string, change: (deal: Deal) => Deal): DealFile {
-  const { path } = requireDeal(workspace.root, idOrName);
+export function updateDeal(
+  workspace: Workspace,
+  idOrName: string,
+  change: (deal: Deal) => Deal,
+  rep?: string,
+): DealFile {
+  const { path } = requireDeal(workspace.root, idOrName, rep);
   const file = join(workspace.root, path);
   const result = withLockIfFree(
     file,

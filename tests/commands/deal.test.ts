@@ -1,7 +1,8 @@
-import { readdirSync, statSync } from "node:fs";
+import { copyFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { stringify } from "yaml";
+import { requireDeal } from "../../src/store/deal-file.js";
 import { coach, PROSPECTING_PLAN_ANSWERS, read, tempDir, writeFile, writtenRecord } from "../helpers.js";
 
 async function workspaceWithRep(): Promise<string> {
@@ -61,6 +62,34 @@ describe("coach deal", () => {
     const none = await coach(["deal", "add", "alex-kim", "!!!"], { workspace });
     expect(none.code).toBe(2);
     expect(none.stderr).toMatch(/^error: '!!!' has no letters or digits/);
+  });
+
+  it("refuses an id two reps' folders hold after a merge, naming both files, and leaves them alone", async () => {
+    const workspace = await workspaceWithRep();
+    expect((await coach(["rep", "add", "Sam Lee"], { workspace })).code).toBe(0);
+    expect((await json(["deal", "add", "alex-kim", "Acme"], workspace)).id).toBe("acme");
+    // What a second manager's `deal add sam-lee Acme`, pulled through git, leaves behind.
+    const alexs = join(workspace, "reps", "alex-kim", "deals", "acme.md");
+    const sams = join(workspace, "reps", "sam-lee", "deals", "acme.md");
+    writeFile(sams, "");
+    copyFileSync(alexs, sams);
+    writeFileSync(sams, read(sams).replace("rep: alex-kim", "rep: sam-lee"));
+    const before = [read(alexs), read(sams)];
+    for (const argv of [
+      ["deal", "show", "acme"],
+      ["deal", "gate", "acme", "can-decide", "--not-met"],
+    ]) {
+      expect(await coach(argv, { workspace }), argv.join(" ")).toEqual({
+        code: 2,
+        stdout: "",
+        stderr:
+          "error: deal 'acme' is in 2 reps' folders: reps/alex-kim/deals/acme.md, reps/sam-lee/deals/acme.md; " +
+          "rename all but one (the file and its `id:`), so each deal's id is its own\n",
+      });
+    }
+    expect([read(alexs), read(sams)]).toEqual(before);
+    // A run about one rep (a session or drill with --deal) means that rep's own.
+    expect(requireDeal(workspace, "acme", "sam-lee").deal.rep).toBe("sam-lee");
   });
 
   it("gate needs evidence unless --not-met; a gate not met is recorded as such", async () => {
