@@ -19,7 +19,7 @@ import {
   stillFresh,
 } from "./index-cache.js";
 import { isLeftover, sweepLeftovers } from "./leftovers.js";
-import { MAX_YAML_BYTES, type Parsed, tooBig } from "./yaml-file.js";
+import { type Parsed, refusedUnread } from "./yaml-file.js";
 
 /**
  * A derived, rebuildable cache of record front matter (and rep profiles), so reading
@@ -184,8 +184,9 @@ async function freshProfile(
   if (!stat) return undefined;
   // A broken profile is read again each time: one rep's commands stop on it, so it is soon fixed.
   if (stillFresh(before, stat) && before.value && looksLikeProfile(before.value)) return before;
-  // Refused by its size alone, unread, as readYamlFile refuses any YAML file over the limit.
-  if (stat.size > MAX_YAML_BYTES) return { ...stampOf(stat), problem: tooBig(path, stat.size) };
+  // Refused unread (a folder, or over the size limit), as readYamlFile refuses any YAML file.
+  const refused = refusedUnread(stat, path);
+  if (refused) return { ...stampOf(stat), problem: refused };
   return parseEntry(join(root, path), path, stat, await loadReader(), (profile) => profile);
 }
 
@@ -262,7 +263,20 @@ function loadShard(file: string, folder: string): Shard | undefined {
  * damaged entry (hand-edited, truncated by another tool) is parsed from its file again
  * rather than trusted. Plain checks, no schema: this runs for every record on every run.
  */
-/** Cheap checks of what readers of a kept profile rely on: a damaged entry is parsed again. */
+function looksLikeSummary(value: unknown): value is CompactSummary {
+  const r = value as Record<string, unknown>;
+  return (
+    typeof r.type === "string" &&
+    typeof r.date === "string" &&
+    typeof r.status === "string" &&
+    isListOfObjects(r.actions) &&
+    isListOfObjects(r.follow_ups) &&
+    isListOfObjects(r.rounds) &&
+    isMap(r.ratings)
+  );
+}
+
+/** The same for a kept profile, checked only when a profile is asked for. */
 function looksLikeProfile(value: unknown): boolean {
   const r = value as Record<string, unknown>;
   return (
@@ -274,19 +288,6 @@ function looksLikeProfile(value: unknown): boolean {
     Array.isArray(r.goals) &&
     isListOfObjects(r.goals) &&
     (r.strengths === undefined || (Array.isArray(r.strengths) && r.strengths.every((s) => typeof s === "string")))
-  );
-}
-
-function looksLikeSummary(value: unknown): value is CompactSummary {
-  const r = value as Record<string, unknown>;
-  return (
-    typeof r.type === "string" &&
-    typeof r.date === "string" &&
-    typeof r.status === "string" &&
-    isListOfObjects(r.actions) &&
-    isListOfObjects(r.follow_ups) &&
-    isListOfObjects(r.rounds) &&
-    isMap(r.ratings)
   );
 }
 

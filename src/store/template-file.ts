@@ -4,8 +4,8 @@ import { allSkills, type Config } from "../domain/config.js";
 import { closest } from "../domain/ids.js";
 import { placementProblems, type Template, templateSchema } from "../domain/template.js";
 import { badInput } from "../errors.js";
-import { folderNotFile, yamlFilesUnder } from "./files.js";
-import { MAX_YAML_BYTES, type Parsed, tooBig } from "./yaml-file.js";
+import { yamlFilesUnder } from "./files.js";
+import { type Parsed, refusedUnread } from "./yaml-file.js";
 import { parseYaml } from "./yaml-source.js";
 
 export interface TemplateFileChecks {
@@ -22,10 +22,8 @@ export interface TemplateFileChecks {
  * never match).
  */
 export function parseTemplateFile(file: string, shownAs: string, checks: TemplateFileChecks = {}): Parsed<Template> {
-  const stat = statSync(file);
-  if (stat.isDirectory()) return { ok: false, problem: folderNotFile(shownAs) };
-  const bytes = stat.size;
-  if (bytes > MAX_YAML_BYTES) return { ok: false, problem: tooBig(shownAs, bytes) };
+  const refused = refusedUnread(statSync(file), shownAs);
+  if (refused) return { ok: false, problem: refused };
   const text = readFileSync(file, "utf8");
   const parsed = parseYaml(templateSchema(), text, shownAs);
   const data = parsed.ok ? parsed.value : parsed.data;

@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from "node:fs";
+import { readFileSync, type Stats, statSync } from "node:fs";
 import { badInput } from "../errors.js";
 import { folderNotFile } from "./files.js";
 
@@ -32,16 +32,20 @@ export function sizeProblem(text: string, file: string, firstLine = 1): string |
   return bytes <= MAX_YAML_BYTES ? undefined : tooBig(file, bytes, firstLine);
 }
 
-export function tooBig(file: string, bytes: number, firstLine = 1): string {
+function tooBig(file: string, bytes: number, firstLine = 1): string {
   const size = (bytes / MAX_YAML_BYTES).toFixed(1);
   return `${file}:${firstLine}:1: the YAML is ${size} MB, over the 1 MB limit; shorten it or split it up`;
 }
 
-/** A YAML file's text; one over the limit is refused (exit 2) without being read. */
+/** Why a YAML file is refused without being read (a folder in its place, or over the limit), if it is. */
+export function refusedUnread(stat: Stats, shownAs: string): string | undefined {
+  if (stat.isDirectory()) return folderNotFile(shownAs);
+  return stat.size > MAX_YAML_BYTES ? tooBig(shownAs, stat.size) : undefined;
+}
+
+/** A YAML file's text; a folder or a file over the limit is refused (exit 2) without being read. */
 export function readYamlFile(file: string, hint?: string, shownAs = file): string {
-  const stat = statSync(file);
-  if (stat.isDirectory()) throw badInput("invalid_yaml", folderNotFile(shownAs), hint);
-  const bytes = stat.size;
-  if (bytes > MAX_YAML_BYTES) throw badInput("invalid_yaml", tooBig(shownAs, bytes), hint);
+  const refused = refusedUnread(statSync(file), shownAs);
+  if (refused) throw badInput("invalid_yaml", refused, hint);
   return readFileSync(file, "utf8");
 }
