@@ -8,6 +8,7 @@ export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
  */
 export const ERROR_CODES = [
   "action_closed",
+  "ambiguous_action",
   "ambiguous_deal",
   "ambiguous_rep",
   "deal_closed",

@@ -1,7 +1,14 @@
 import type { Command } from "commander";
 import * as z from "zod/mini";
 import type { Context } from "../context.js";
-import { type ActionFilter, actionRow, selectActions, trimSpaces } from "../domain/actions.js";
+import {
+  type ActionFilter,
+  actionRow,
+  selectActions,
+  sharedActionIds,
+  sharedActionProblem,
+  trimSpaces,
+} from "../domain/actions.js";
 import { parseDue, WHEN_FORMS } from "../domain/when.js";
 import { badInput } from "../errors.js";
 import { readRecords } from "../store/records.js";
@@ -61,6 +68,10 @@ export async function runActionsList(raw: Record<string, unknown>, ctx: Context)
       `${skipped.length} record${skipped.length === 1 ? "" : "s"} skipped; their commitments are not listed`,
     );
 
+  for (const [id, paths] of sharedActionIds(records)) {
+    const { message, fix } = sharedActionProblem(id, paths);
+    ctx.out.warn(`${message}; \`done\`, \`drop\` and \`edit\` refuse it until you ${fix}`);
+  }
   const selected = selectActions(records, filter, ctx.today);
   if (ctx.out.json && options.format !== "text")
     throw badInput("invalid_option", `--json prints JSON; it cannot go with --format ${options.format}`, "drop one");

@@ -142,6 +142,26 @@ export function withActionClosed(record: CoachRecord, id: string, status: Closed
   };
 }
 
+/**
+ * Each action id that more than one record holds, with those records' paths. Coach never
+ * makes one (a new id is checked against every record), but a record copied by hand, or
+ * two machines' records after a merge, can: one close would then count for both.
+ */
+export function sharedActionIds(records: StoredRecord[]): Map<string, string[]> {
+  const holders = new Map<string, string[]>();
+  for (const { path, record } of records)
+    for (const { id } of record.actions ?? []) holders.set(id, [...(holders.get(id) ?? []), path]);
+  return new Map([...holders].filter(([, paths]) => paths.length > 1));
+}
+
+/** Why an action id two records hold cannot be changed (which one is meant is anyone's guess), and the fix. */
+export function sharedActionProblem(id: string, paths: string[]): { message: string; fix: string } {
+  return {
+    message: `action '${id}' is in ${paths.length} records: ${paths.join(", ")}`,
+    fix: "delete the copy, or give all but one a new id (under `actions:` and in its checklist line)",
+  };
+}
+
 /** The actions a list shows: open ones overdue first, then (with `all`) closed ones, latest closed first. */
 export function selectActions(records: StoredRecord[], filter: ActionFilter, today: string): TrackedAction[] {
   const open = openActions(records, today);

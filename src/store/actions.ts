@@ -1,6 +1,13 @@
 import { readFileSync, unlinkSync } from "node:fs";
 import { join } from "node:path";
-import { type ClosedStatus, closeInRecordText, tickInRecordText, withActionClosed } from "../domain/actions.js";
+import {
+  type ClosedStatus,
+  closeInRecordText,
+  sharedActionIds,
+  sharedActionProblem,
+  tickInRecordText,
+  withActionClosed,
+} from "../domain/actions.js";
 import { type ActionEvent, actionEvents, closingEvent, effectiveAction } from "../domain/closing.js";
 import { closest } from "../domain/ids.js";
 import { inline } from "../domain/markdown.js";
@@ -38,6 +45,11 @@ export async function locateAction(root: string, id: string): Promise<LocatedAct
   // The index knows which record holds the id; only when it does not (a typo, or a
   // record too broken to index) are the files themselves searched.
   const { records } = await readRecords(root);
+  const holders = sharedActionIds(records).get(id);
+  if (holders) {
+    const { message, fix } = sharedActionProblem(id, holders);
+    throw badInput("ambiguous_action", message, fix);
+  }
   const indexed = records.find(({ record }) => record.actions?.some((a) => a.id === id));
   if (indexed) {
     insideWorkspace(root, join(root, indexed.path));

@@ -219,6 +219,35 @@ describe("coach actions done / drop", () => {
     expect(again.code).toBe(2);
     expect(again.stderr).toContain(`action '${a}' is already done (closed on 2026-11-21)`);
   });
+  it("an id two records hold (a record copied by hand) is listed with a warning, and not closed or edited", async () => {
+    const workspace = await workspaceWithRep();
+    const [id] = await holdSession(workspace, { actions: [{ text: "Send the recap" }] }, ["--date", "2026-11-20"]);
+    const [made] = recordFiles(workspace, "alex-kim");
+    const copy = made!.replace(/\.md$/, "-copy.md");
+    writeFileSync(copy, read(made!).replace(/^id: (.*)$/m, "id: $1-copy"));
+    const before = recordFiles(workspace, "alex-kim").map(read);
+    const both = `action '${id}' is in 2 records: reps/alex-kim/records/${basename(copy)}, reps/alex-kim/records/${basename(made!)}`;
+
+    const list = await coach(["actions"], { workspace });
+    expect(list.code).toBe(0);
+    expect(list.stdout.match(new RegExp(`${id}`, "g"))).toHaveLength(2);
+    expect(list.stderr).toContain(`warning: ${both}; \`done\`, \`drop\` and \`edit\` refuse it until you delete`);
+    for (const argv of [
+      ["actions", "done", id!],
+      ["actions", "drop", id!],
+      ["actions", "edit", id!, "--due", "2w"],
+    ]) {
+      const result = await coach(argv, { workspace });
+      expect(result.code).toBe(2);
+      expect(result.stderr).toBe(
+        `error: ${both}; delete the copy, or give all but one a new id (under \`actions:\` and in its checklist line)\n`,
+      );
+    }
+    expect(recordFiles(workspace, "alex-kim").map(read)).toEqual(before);
+
+    rmSync(copy);
+    expect((await coach(["actions", "done", id!], { workspace })).code).toBe(0);
+  });
 });
 
 describe("a close is never lost, and never changes what a person wrote", () => {
