@@ -18,7 +18,7 @@ const discardOptionsSchema = z.object({
 export async function runDraftsList(raw: Record<string, unknown>, ctx: Context): Promise<void> {
   const options = parseOptions(draftsOptionsSchema, raw);
   const workspace = await workspaceOf(ctx);
-  const rep = options.rep ? (await requireRep(workspace.root, options.rep)).id : undefined;
+  const rep = options.rep === undefined ? undefined : (await requireRep(workspace.root, options.rep)).id;
   const { drafts, skipped } = await listDrafts(workspace.root, rep);
   ctx.out.skippedRecords(skipped);
   const listed = drafts.map((draft) => ({

@@ -52,14 +52,14 @@ type ReviewOptions = z.infer<typeof reviewOptionsSchema>;
 /** argv -> options -> load (one rep's records at a time) -> decide -> render -> write or print. */
 export async function runReview(raw: Record<string, unknown>, ctx: Context): Promise<void> {
   const options = parseOptions(reviewOptionsSchema, raw);
-  if (options.team && options.rep)
+  if (options.team && options.rep !== undefined)
     throw badInput(
       "invalid_option",
       "give a rep or --team, not both",
       "e.g. `coach review alex-kim` or `coach review --team`",
     );
   const format = chooseFormat(options, ctx);
-  if (format === "csv" && options.rep)
+  if (format === "csv" && options.rep !== undefined)
     throw badInput(
       "invalid_option",
       "--format csv is for the team review: one row per rep",
@@ -68,9 +68,10 @@ export async function runReview(raw: Record<string, unknown>, ctx: Context): Pro
   const workspace = await workspaceOf(ctx);
   const period = periodOf(options.since, workspace.config, ctx.today);
 
-  const report = options.rep
-    ? await reviewOne(workspace, options.rep, period, ctx)
-    : await reviewTeam(workspace, period, ctx, options.all);
+  const report =
+    options.rep !== undefined
+      ? await reviewOne(workspace, options.rep, period, ctx)
+      : await reviewTeam(workspace, period, ctx, options.all);
   if (!options.out && format === "json") return ctx.out.printJson(report.json);
   const text = await render(report, format, workspace.config, ctx, Boolean(options.out));
   if (!options.out) return ctx.out.data(text);

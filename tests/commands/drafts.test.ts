@@ -40,6 +40,13 @@ describe("coach drafts", () => {
         path: `reps/sam-lee/records/${sam}.md`,
       },
     ]);
+    // An empty rep (a script's unset variable) is refused, not read as "every rep".
+    const empty = await coach(["drafts", ""], { workspace });
+    expect([empty.code, empty.stdout, empty.stderr.split("\n")[0]]).toEqual([
+      2,
+      "",
+      "error: rep '' cannot be empty; use letters, digits and dashes, e.g. alex-kim",
+    ]);
   });
 
   it("--resume and the list take the draft saved last, not the last by file name", async () => {

@@ -145,6 +145,9 @@ describe("coach review <rep>", () => {
       '{"error":{"code":"invalid_option","message":"--json prints JSON; it cannot go with --format md"',
     ],
     [["review", "alex-kim", "--team"], "error: give a rep or --team, not both"],
+    // An empty name (a script's unset variable) is a mistake, not a request for the team review.
+    [["review", ""], "error: rep '' cannot be empty"],
+    [["review", "", "--team"], "error: give a rep or --team, not both"],
   ])("refuses %j with exit 2", async (argv, message) => {
     const { root } = team();
     const result = await coach(argv, { workspace: root });
