@@ -89,11 +89,18 @@ export function runActionsClose(status: ClosedStatus) {
     const found = await locateAction(workspace.root, options.id);
     if (found.closed) throw alreadyClosed(found.action.id, found.closed);
     if (date < found.record.date)
-      throw badInput(
-        "invalid_option",
-        `--date ${date} is before the action was made (${found.record.date})`,
-        "give the day it was really closed",
-      );
+      throw options.date === undefined
+        ? // Only a record dated ahead by hand (or by a machine whose clock ran fast) gets here.
+          badInput(
+            "invalid_record",
+            `action '${found.action.id}' was made on ${found.record.date}, after today (${date}), says ${found.path}`,
+            "correct that record's `date:` by hand, then run this again",
+          )
+        : badInput(
+            "invalid_option",
+            `--date ${date} is before the action was made (${found.record.date})`,
+            "give the day it was really closed",
+          );
     const outcome = await closeAction(workspace.root, found, status, date);
     if ("alreadyClosed" in outcome) throw alreadyClosed(found.action.id, outcome.alreadyClosed);
     if (ctx.out.json) return ctx.out.printJson({ written: outcome.written, id: found.action.id });

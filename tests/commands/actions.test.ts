@@ -219,6 +219,21 @@ describe("coach actions done / drop", () => {
     expect(again.code).toBe(2);
     expect(again.stderr).toContain(`action '${a}' is already done (closed on 2026-11-21)`);
   });
+  it("a record dated after today (edited by hand) is named when its commitment is closed, not a --date never given", async () => {
+    const workspace = await workspaceWithRep();
+    const [id] = await holdSession(workspace, { actions: [{ text: "Send the recap" }] });
+    const [made] = recordFiles(workspace, "alex-kim");
+    writeFileSync(made!, read(made!).replace(/^date: .*$/m, 'date: "2027-11-22"'));
+    const result = await coach(["actions", "done", id!], { workspace });
+    expect([result.code, result.stderr]).toEqual([
+      2,
+      `error: action '${id}' was made on 2027-11-22, after today (2026-11-22), says reps/alex-kim/records/${basename(made!)}; correct that record's \`date:\` by hand, then run this again\n`,
+    ]);
+    const backDated = await coach(["actions", "done", id!, "--date", "2026-11-20"], { workspace });
+    expect(backDated.stderr).toContain("--date 2026-11-20 is before the action was made (2027-11-22)");
+    expect(recordFiles(workspace, "alex-kim")).toEqual([made]);
+  });
+
   it("an id two records hold (a record copied by hand) is listed with a warning, and not closed or edited", async () => {
     const workspace = await workspaceWithRep();
     const [id] = await holdSession(workspace, { actions: [{ text: "Send the recap" }] }, ["--date", "2026-11-20"]);
