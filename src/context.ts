@@ -13,5 +13,6 @@ export interface Context {
   /** Prompts can be shown: stdin and stdout are a terminal, or a test supplied a prompter. */
   interactive: boolean;
   prompter(): Promise<Prompter>;
-  readStdin(): Promise<string>;
+  /** All of stdin, or undefined as soon as more than `maxBytes` arrive (the rest is left unread). */
+  readStdin(maxBytes: number): Promise<Uint8Array | undefined>;
 }

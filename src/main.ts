@@ -95,7 +95,7 @@ function makeContext(deps: Deps, globals: GlobalOptions, out: Output): Context {
     workspaceFlag: globals.workspace,
     interactive,
     prompter: async () => deps.prompter ?? (await import("./ui/inquirer-prompter.js")).createInquirerPrompter(),
-    readStdin: () => readAll(deps.stdin),
+    readStdin: (maxBytes) => readAll(deps.stdin, maxBytes),
   };
 }
 
@@ -115,12 +115,21 @@ function todayFrom(env: NodeJS.ProcessEnv): string {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
-function readAll(stream: NodeJS.ReadableStream): Promise<string> {
+function readAll(stream: NodeJS.ReadableStream, maxBytes: number): Promise<Uint8Array | undefined> {
   return new Promise((resolve, reject) => {
-    let text = "";
-    stream.setEncoding("utf8");
-    stream.on("data", (chunk: string) => (text += chunk));
-    stream.on("end", () => resolve(text));
+    const chunks: Buffer[] = [];
+    let bytes = 0;
+    const onData = (chunk: Buffer | string) => {
+      const buffer = typeof chunk === "string" ? Buffer.from(chunk) : chunk;
+      bytes += buffer.length;
+      if (bytes <= maxBytes) return void chunks.push(buffer);
+      // Stop at the limit: a pipe that never ends (`yes |`) must not fill the memory first.
+      stream.removeListener("data", onData);
+      stream.pause();
+      resolve(undefined);
+    };
+    stream.on("data", onData);
+    stream.on("end", () => resolve(Buffer.concat(chunks)));
     stream.on("error", reject);
   });
 }

@@ -46,7 +46,8 @@ class Sink {
 export interface RunOptions {
   workspace?: string;
   prompter?: Prompter;
-  stdin?: string;
+  /** What is piped in: text, or a stream (one that never ends, say). */
+  stdin?: string | Buffer | Readable;
   env?: Record<string, string>;
   cwd?: string;
   /** The terminal's width, as a terminal reports it. */
@@ -60,7 +61,7 @@ export async function coach(argv: string[], options: RunOptions = {}): Promise<R
   const code = await run(argv, {
     stdout,
     stderr,
-    stdin: Readable.from([options.stdin ?? ""]),
+    stdin: options.stdin instanceof Readable ? options.stdin : Readable.from([options.stdin ?? ""]),
     env: {
       COACH_TODAY: TODAY,
       NO_COLOR: "1",

@@ -3,6 +3,7 @@ import * as z from "zod/mini";
 import type { Context } from "../context.js";
 import { withEdit } from "../domain/closing.js";
 import { requireGoal } from "../domain/goals.js";
+import { assertSafeName } from "../domain/ids.js";
 import { inline } from "../domain/markdown.js";
 import { type Action, type ActionEdit, type CoachRecord, OWNERS, RECORD_SCHEMA, recordId } from "../domain/record.js";
 import { badInput } from "../errors.js";
@@ -32,6 +33,7 @@ const editOptionsSchema = z.object({
  */
 export async function runActionsEdit(raw: Record<string, unknown>, ctx: Context): Promise<void> {
   const options = parseOptions(editOptionsSchema, raw);
+  if (options.text !== undefined) assertSafeName("the commitment", options.text);
   const workspace = await workspaceOf(ctx);
   const found = await locateAction(workspace.root, options.id);
   const before = await currentAction(workspace.root, found);

@@ -4,7 +4,7 @@ import type { Context } from "../context.js";
 import { type ClosedStatus, newAction, renderChecklist, uniqueActionId } from "../domain/actions.js";
 import type { ActionEvent } from "../domain/closing.js";
 import { requireGoal } from "../domain/goals.js";
-import { slugify } from "../domain/ids.js";
+import { assertSafeName, slugify } from "../domain/ids.js";
 import { inline } from "../domain/markdown.js";
 import { type CoachRecord, OWNERS, RECORD_SCHEMA, recordId } from "../domain/record.js";
 import { badInput } from "../errors.js";
@@ -38,6 +38,7 @@ const addOptionsSchema = z.object({
  */
 export async function runActionsAdd(raw: Record<string, unknown>, ctx: Context): Promise<void> {
   const options = parseOptions(addOptionsSchema, raw);
+  assertSafeName("the commitment", options.text);
   const workspace = await workspaceOf(ctx);
   const date = recordDate(options.date, ctx.today);
   const due = options.due === undefined ? null : dueOrFail(options.due, date, "--due");

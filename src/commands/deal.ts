@@ -132,6 +132,7 @@ const gateOptionsSchema = z.object({
 /** `coach deal gate <deal> <gate-id> --evidence "..."`: what the buyer said or did, or `--not-met`. */
 export async function runDealGate(raw: Record<string, unknown>, ctx: Context): Promise<void> {
   const options = parseOptions(gateOptionsSchema, raw);
+  if (options.evidence !== undefined) assertSafeName("--evidence", options.evidence);
   const met = !options.notMet;
   if (met && !options.evidence)
     throw badInput(

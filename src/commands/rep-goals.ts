@@ -3,6 +3,7 @@ import * as z from "zod/mini";
 import type { Context } from "../context.js";
 import { requireSkill, requireStage } from "../domain/config.js";
 import { type Goal, type GoalStatus, goalToYaml, nextGoalId } from "../domain/goals.js";
+import { assertSafeName } from "../domain/ids.js";
 import { inline } from "../domain/markdown.js";
 import { parseDue, WHEN_FORMS } from "../domain/when.js";
 import { badInput } from "../errors.js";
@@ -27,6 +28,8 @@ const goalAddOptionsSchema = z.object({
 
 export async function runGoalAdd(raw: Record<string, unknown>, ctx: Context): Promise<void> {
   const options = parseOptions(goalAddOptionsSchema, raw);
+  assertSafeName("the goal", options.text);
+  if (options.why !== undefined) assertSafeName("--why", options.why);
   const workspace = await workspaceOf(ctx);
   const rep = await requireRep(workspace.root, options.rep);
   const skills = [...new Set(options.skill.map((skill) => requireSkill(workspace.config, skill)))];

@@ -2,6 +2,7 @@ import type { Command } from "commander";
 import * as z from "zod/mini";
 import type { Context } from "../context.js";
 import { requireStage } from "../domain/config.js";
+import { assertSafeName } from "../domain/ids.js";
 import type { Rep } from "../domain/rep.js";
 import { loadAllReps, newRepId, requireRep } from "../store/reps.js";
 import { type Workspace, workspaceOf } from "../store/workspace.js";
@@ -35,6 +36,7 @@ export async function addRep(
   today: string,
 ): Promise<{ rep: Rep; path: string }> {
   if (options.focus) requireStage(workspace.config, options.focus);
+  for (const goal of options.goal) assertSafeName("the goal", goal);
   const rep: Rep = {
     id: newRepId(workspace.root, options.name),
     name: options.name,

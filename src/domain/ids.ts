@@ -59,6 +59,16 @@ export function slugify(name: string): string {
 const BIDI_CONTROLS = /[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/;
 const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/;
 
+/**
+ * The first control character other than tab and line breaks (NUL, BEL, ESC...), as U+XXXX:
+ * text a record keeps must not hold one, or git takes the file for binary and printing it
+ * drives the terminal.
+ */
+export function strayControlCharacter(text: string): string | undefined {
+  const found = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F]/.exec(text);
+  return found ? `U+${found[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}` : undefined;
+}
+
 /** What is wrong with a name a person gives (a rep's), or undefined: no control or bidi characters, NUL included. */
 export function nameProblem(value: string): string | undefined {
   if (CONTROL_CHARACTERS.test(value)) return "cannot contain control characters (such as NUL or a line break)";

@@ -1,4 +1,5 @@
 import type { AnswersKey, QuestionSpec } from "./asking/spec.js";
+import { strayControlCharacter } from "./ids.js";
 import type { Question } from "./template.js";
 import { parseDue, WHEN_FORMS } from "./when.js";
 
@@ -60,10 +61,12 @@ export function checkAnswer(question: Question | QuestionSpec, raw: unknown, tod
   }
   switch (question.type) {
     case "text":
-    case "editor":
-      return typeof raw === "string" || typeof raw === "number"
-        ? { ok: true, value: String(raw) }
-        : fail("expected text");
+    case "editor": {
+      if (typeof raw !== "string" && typeof raw !== "number") return fail("expected text");
+      // An editor's file can hold anything; the record that keeps the answer must not.
+      const control = strayControlCharacter(String(raw));
+      return control ? fail(`holds a control character (${control}); remove it`) : { ok: true, value: String(raw) };
+    }
     case "choice": {
       const value = String(raw);
       return choiceValues(question).includes(value)

@@ -168,6 +168,11 @@ export function readUtf8Strictly(file: string, shownAs: string): string {
   } finally {
     closeSync(fd);
   }
+  return decodeUtf8Strictly(bytes, shownAs);
+}
+
+/** Bytes as text, BOM kept; bytes that are not UTF-8 are refused (exit 2 with the offset), never replaced. */
+export function decodeUtf8Strictly(bytes: Uint8Array, shownAs: string): string {
   try {
     return new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes);
   } catch {

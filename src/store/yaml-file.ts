@@ -1,6 +1,6 @@
 import { readFileSync, type Stats, statSync } from "node:fs";
 import { badInput } from "../errors.js";
-import { folderNotFile } from "./files.js";
+import { decodeUtf8Strictly, folderNotFile } from "./files.js";
 
 // What reading a YAML file needs before any parser: the size limit and the result type.
 // Modules that read through the index import only this; the parsers (yaml-source.ts, and
@@ -43,9 +43,20 @@ export function refusedUnread(stat: Stats, shownAs: string): string | undefined 
   return stat.size > MAX_YAML_BYTES ? tooBig(shownAs, stat.size) : undefined;
 }
 
-/** A YAML file's text; a folder or a file over the limit is refused (exit 2) without being read. */
+/**
+ * A YAML file's text; a folder or a file over the limit is refused (exit 2) without being
+ * read, and one that is not valid UTF-8 is refused, as coach may rewrite it (or, for an
+ * answers file, copy its text into a record) and would replace the bytes a person wrote.
+ */
 export function readYamlFile(file: string, hint?: string, shownAs = file): string {
   const refused = refusedUnread(statSync(file), shownAs);
   if (refused) throw badInput("invalid_yaml", refused, hint);
-  return readFileSync(file, "utf8");
+  return decodeUtf8Strictly(readFileSync(file), shownAs);
+}
+
+/** YAML text arriving on stdin, refused as a file is: over the limit (left unread from there), or not UTF-8. */
+export function yamlFromBytes(bytes: Uint8Array | undefined, shownAs: string, hint?: string): string {
+  if (bytes === undefined)
+    throw badInput("invalid_yaml", `${shownAs}:1:1: the YAML is over the 1 MB limit; shorten it or split it up`, hint);
+  return decodeUtf8Strictly(bytes, shownAs);
 }

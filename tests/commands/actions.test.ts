@@ -77,6 +77,23 @@ describe("coach actions add", () => {
     expect(recordFiles(workspace, "alex-kim")).toEqual([]);
   });
 
+  it("refuses a commitment, a goal or evidence holding a control character, shown as an escape", async () => {
+    const workspace = await workspaceWithRep();
+    const before = recordFiles(workspace, "alex-kim");
+    for (const [argv, what] of [
+      [["actions", "add", "alex-kim", "Ring\x07 Acme"], "the commitment 'Ring\\x07 Acme'"],
+      [["actions", "add", "alex-kim", "Call\nAcme"], "the commitment 'Call\\x0aAcme'"],
+      [["rep", "goal", "add", "alex-kim", "\x1b[31mWin"], "the goal '\\x1b[31mWin'"],
+    ]) {
+      const result = await coach(argv as string[], { workspace });
+      expect([result.code, result.stderr]).toEqual([
+        2,
+        `error: ${what} cannot contain control characters (such as NUL or a line break); type it again without them\n`,
+      ]);
+    }
+    expect(recordFiles(workspace, "alex-kim")).toEqual(before);
+  });
+
   it("an unknown rep is an error with a suggestion", async () => {
     const workspace = await workspaceWithRep();
     const result = await coach(["actions", "add", "alex-kin", "Call Bob"], { workspace });

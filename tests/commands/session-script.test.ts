@@ -1,5 +1,6 @@
-import { readdirSync } from "node:fs";
+import { readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { Readable } from "node:stream";
 import { beforeEach, describe, expect, it } from "vitest";
 import { stringify } from "yaml";
 import { WHEN_FORMS } from "../../src/domain/when.js";
@@ -81,6 +82,48 @@ describe("coach session (--answers)", () => {
       choices: ["done", "tried", "open", "dropped"],
     });
     expect(everything(workspace)).toEqual(before);
+  });
+
+  it("refuses an answer holding a control character, at its line, and a file or stdin that is not UTF-8", async () => {
+    // YAML escapes make them: a record keeping BEL or ESC would be binary to git, or drive the terminal.
+    const bell = await run(["session", "alex-kim", "--answers", answers({ goal: "Ring\x07 the bell" })]);
+    expect(bell.code).toBe(2);
+    expect(bell.stderr).toMatch(/answers\.yaml:\d+:7: goal: holds a control character \(U\+0007\); remove it/);
+    const withEscape = answers({ actions: [{ text: "\u001b[31mCall" }] });
+    expect((await run(["session", "alex-kim", "--answers", withEscape])).stderr).toContain(
+      "actions.0.text: holds a control character (U+001B); remove it",
+    );
+
+    const latin1 = Buffer.concat([
+      Buffer.from(stringify(PROSPECTING_SESSION_ANSWERS)),
+      Buffer.from("note: caf\xe9\n", "latin1"),
+    ]);
+    const file = join(tempDir(), "latin1.yaml");
+    writeFileSync(file, latin1);
+    const offset = latin1.indexOf(0xe9);
+    for (const [argv, stdin, shownAs] of [
+      [["--answers", file], undefined, file],
+      [["--answers", "-"], latin1, "<stdin>"],
+    ] as const) {
+      const result = await coach(["session", "alex-kim", ...argv], { cwd: workspace, stdin });
+      expect([result.code, result.stderr.split("\n")[0]]).toEqual([
+        2,
+        `error: ${shownAs}: not valid UTF-8 at byte ${offset}; save the file as UTF-8 (or fix that byte by hand); it was left unchanged`,
+      ]);
+    }
+    expect(recordFiles(workspace, "alex-kim")).toEqual([]);
+  });
+
+  it("stops reading stdin at 1 MB, so a pipe that never ends is refused, not waited on", async () => {
+    const endless = Readable.from(
+      (function* () {
+        for (;;) yield "goal: more\n";
+      })(),
+    );
+    const result = await coach(["session", "alex-kim", "--answers", "-"], { cwd: workspace, stdin: endless });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe("error: <stdin>:1:1: the YAML is over the 1 MB limit; shorten it or split it up\n");
+    expect(recordFiles(workspace, "alex-kim")).toEqual([]);
   });
 
   it("a due date it cannot read is exit 2, naming the accepted forms", async () => {

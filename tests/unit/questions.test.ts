@@ -17,6 +17,19 @@ describe("checkAnswer: the one validator for prompts and answers files", () => {
     expect(checkAnswer(q({ id: "a" }), 42, today)).toEqual({ ok: true, value: "42" });
   });
 
+  it("keeps tabs and line breaks, and refuses other control characters (an editor's file can hold them)", () => {
+    const editor = q({ id: "a", type: "editor" });
+    expect(checkAnswer(editor, "one\ttwo\r\nthree", today)).toEqual({ ok: true, value: "one\ttwo\r\nthree" });
+    expect(checkAnswer(editor, "ring\x07", today)).toEqual({
+      ok: false,
+      error: "holds a control character (U+0007); remove it",
+    });
+    expect(checkAnswer(q({ id: "a" }), "\x1b[2J", today)).toEqual({
+      ok: false,
+      error: "holds a control character (U+001B); remove it",
+    });
+  });
+
   it("requires an answer unless the question is optional", () => {
     expect(checkAnswer(q({ id: "a" }), "", today).ok).toBe(false);
     expect(checkAnswer(q({ id: "a", required: false }), "", today)).toEqual({ ok: true, value: null });
